@@ -1,0 +1,65 @@
+export {
+  articleExtensions,
+  createArticleExtensions,
+  getArticleSchema,
+  type ArticleExtensionOptions,
+} from './extensions/article-extensions';
+export { ArticleDocument } from './extensions/article-document';
+export { ArticleHeading, ARTICLE_HEADING_LEVELS } from './extensions/article-heading';
+export { ArticleLink } from './extensions/article-link';
+export { isAllowedHref, isExternalHref, normalizeHref, MAX_HREF_LENGTH } from './href';
+
+export { FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTES } from './footnotes/names';
+export { FootnoteReference } from './footnotes/footnote-reference';
+export { Footnotes, type FootnotesOptions } from './footnotes/footnotes';
+export { Footnote } from './footnotes/footnote';
+export type { InsertFootnoteOptions } from './footnotes/footnote-commands';
+export {
+  createFootnotePlugin,
+  footnotePluginKey,
+  getFootnoteMarkers,
+  type FootnotePluginState,
+} from './footnotes/footnote-plugin';
+export { footnoteEditorCss } from './footnotes/editor-css';
+export {
+  footnoteMarker,
+  FOOTNOTE_SYMBOLS,
+  MARKER_STYLES,
+  type MarkerStyle,
+} from './footnotes/markers';
+export { numberNotes, type NumberedNote } from './footnotes/number-notes';
+export {
+  addNote,
+  dropUnreferencedNotes,
+  normalizeFootnotes,
+  referenceNote,
+  type NewNote,
+} from './footnotes/note-operations';
+export { type InlinePosition } from './footnotes/insert-inline';
+export {
+  collectNotes,
+  collectReferences,
+  type ReferenceLocation,
+} from './footnotes/json-footnotes';
+export { createNoteId } from './footnotes/note-id';
+
+export { validateArticle, type ValidArticle } from './validation/validate-article';
+export { validateDocument } from './validation/validate-document';
+export {
+  ARTICLE_LIMITS,
+  articleMetaSchema,
+  relatedLinkSchema,
+  type ArticleMeta,
+  type RelatedLinkInput,
+} from './validation/article-meta-schema';
+export { DOCUMENT_LIMITS } from './validation/document-limits';
+export type { ValidationError, ValidationResult } from './validation/validation-result';
+
+export {
+  seedArticleDocument,
+  seedArticleMeta,
+  SEED_NOTE_ID,
+  SEED_NOTE_TEXT,
+  type SeedArticleMeta,
+  type SeedRelatedArticle,
+} from './fixtures/seed-article';

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { MARKER_STYLES } from '../footnotes/markers';
+import { isAllowedHref, normalizeHref } from '../href';
+
+export const ARTICLE_LIMITS = {
+  maxTitleLength: 200,
+  maxSlugLength: 120,
+  maxStandfirstLength: 600,
+  maxRelatedLinks: 20,
+  maxRelatedTitleLength: 300,
+  maxIdLength: 64,
+} as const;
+
+const entityId = z.string().min(1).max(ARTICLE_LIMITS.maxIdLength);
+
+export const relatedLinkSchema = z.union([
+  z.strictObject({
+    title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxRelatedTitleLength),
+    url: z
+      .string()
+      .trim()
+      .refine(
+        (url) => isAllowedHref(url) && !normalizeHref(url).toLowerCase().startsWith('mailto:'),
+        {
+          message: 'url must be http(s) or site-relative',
+        },
+      ),
+  }),
+  z.strictObject({ articleId: entityId }),
+]);
+
+export type RelatedLinkInput = z.infer<typeof relatedLinkSchema>;
+
+export const articleMetaSchema = z.object({
+  title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength),
+  // Lowercase words joined by single hyphens: no leading, trailing or doubled '-'.
+  slug: z
+    .string()
+    .max(ARTICLE_LIMITS.maxSlugLength)
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      'slug must be lowercase letters, digits and single hyphens',
+    ),
+  sectionId: entityId,
+  standfirst: z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength).default(''),
+  markerStyle: z.enum(MARKER_STYLES).default('numeric'),
+  related: z.array(relatedLinkSchema).max(ARTICLE_LIMITS.maxRelatedLinks).default([]),
+});
+
+export type ArticleMeta = z.infer<typeof articleMetaSchema>;

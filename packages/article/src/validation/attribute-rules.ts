@@ -1,0 +1,82 @@
+import { ARTICLE_HEADING_LEVELS } from '../extensions/article-heading';
+import { isAllowedHref } from '../href';
+import { DOCUMENT_LIMITS } from './document-limits';
+
+/** Returns an error message, or null when the value is acceptable. */
+type AttributeRule = (value: unknown) => string | null;
+
+interface TypeRule {
+  attrs: Record<string, AttributeRule>;
+  /** Attributes that must be present (and pass their rule). */
+  required?: readonly string[];
+}
+
+const NOTE_ID = new RegExp(`^[A-Za-z0-9_-]{1,${DOCUMENT_LIMITS.maxNoteIdLength}}$`);
+
+const noteId: AttributeRule = (value) =>
+  typeof value === 'string' && NOTE_ID.test(value)
+    ? null
+    : `must be 1–${DOCUMENT_LIMITS.maxNoteIdLength} characters of A–Z, a–z, 0–9, '_' or '-'`;
+
+const nullOr =
+  (rule: AttributeRule): AttributeRule =>
+  (value) =>
+    value === null || value === undefined ? null : rule(value);
+
+const oneOf =
+  (...allowed: readonly unknown[]): AttributeRule =>
+  (value) =>
+    allowed.includes(value)
+      ? null
+      : `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+
+const boundedString =
+  (max: number): AttributeRule =>
+  (value) =>
+    typeof value === 'string' && value.length <= max
+      ? null
+      : `must be a string of at most ${max} characters`;
+
+const href: AttributeRule = (value) =>
+  isAllowedHref(value)
+    ? null
+    : `href not allowed: ${JSON.stringify(value).slice(0, 80)} (only http(s), mailto or site-relative)`;
+
+export const NODE_RULES: Record<string, TypeRule> = {
+  doc: { attrs: {} },
+  paragraph: { attrs: {} },
+  text: { attrs: {} },
+  heading: { attrs: { level: oneOf(...ARTICLE_HEADING_LEVELS) }, required: ['level'] },
+  bulletList: { attrs: {} },
+  orderedList: {
+    attrs: {
+      start: (value) =>
+        Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100_000
+          ? null
+          : 'must be an integer from 0 to 100000',
+      type: nullOr(oneOf('1', 'a', 'A', 'i', 'I')),
+    },
+  },
+  listItem: { attrs: {} },
+  blockquote: { attrs: {} },
+  hardBreak: { attrs: {} },
+  footnoteReference: { attrs: { noteId }, required: ['noteId'] },
+  footnotes: { attrs: {} },
+  footnote: { attrs: { id: noteId }, required: ['id'] },
+};
+
+export const MARK_RULES: Record<string, TypeRule> = {
+  bold: { attrs: {} },
+  italic: { attrs: {} },
+  link: {
+    attrs: {
+      href,
+      target: nullOr(oneOf('_blank')),
+      // Stored but never rendered: the renderer decides rel itself.
+      rel: nullOr(boundedString(100)),
+      class: (value) => (value === null || value === undefined ? null : 'must be null'),
+      title: nullOr(boundedString(DOCUMENT_LIMITS.maxLinkTitleLength)),
+    },
+    required: ['href'],
+  },
+};

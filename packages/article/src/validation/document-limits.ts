@@ -1,0 +1,10 @@
+/** Bounds on a stored body; generous for journalism, small enough to keep saves and renders cheap. */
+export const DOCUMENT_LIMITS = {
+  maxTextChars: 200_000,
+  maxNodes: 50_000,
+  maxDepth: 24,
+  maxNoteIdLength: 64,
+  maxLinkTitleLength: 500,
+  /** Validation stops collecting after this many errors. */
+  maxErrors: 50,
+} as const;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { seedArticleDocument } from '../fixtures/seed-article';
+import { DANGEROUS_HREFS } from '../fixtures/xss-payloads';
+import { validateArticle } from './validate-article';
+
+const valid = {
+  title: '  Pentagon Report  ',
+  slug: 'pentagon-report',
+  sectionId: 'sec_1',
+  standfirst: 'Short.',
+  markerStyle: 'symbols',
+  related: [{ title: 'Other', url: 'https://example.com/x' }, { articleId: 'art_2' }],
+  body: seedArticleDocument(),
+  status: 'ignored',
+};
+
+describe('validateArticle', () => {
+  it('accepts a valid article, trims and drops unknown fields', () => {
+    const result = validateArticle(valid);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.title).toBe('Pentagon Report');
+    expect(result.value).not.toHaveProperty('status');
+  });
+
+  it('applies defaults', () => {
+    const result = validateArticle({
+      title: 't',
+      slug: 's',
+      sectionId: 'x',
+      body: seedArticleDocument(),
+    });
+    expect(
+      result.ok && [result.value.markerStyle, result.value.related, result.value.standfirst],
+    ).toEqual(['numeric', [], '']);
+  });
+
+  it('reports metadata and body problems together with paths', () => {
+    const result = validateArticle({
+      ...valid,
+      slug: 'Bad Slug',
+      markerStyle: 'roman',
+      related: [{ title: 'x', url: 'javascript:alert(1)' }],
+      body: { type: 'doc', content: [{ type: 'script' }] },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.path)).toEqual([
+      'slug',
+      'markerStyle',
+      'related[0].url',
+      'body.content[0]',
+    ]);
+    expect(result.errors.at(-1)?.message).toBe("unknown node type 'script'");
+  });
+
+  it.each(DANGEROUS_HREFS.map((href) => [href]))('rejects related url %j', (url) => {
+    expect(validateArticle({ ...valid, related: [{ title: 'x', url }] }).ok).toBe(false);
+  });
+
+  it('rejects mailto related links, oversize lists and a missing body', () => {
+    expect(validateArticle({ ...valid, related: [{ title: 'x', url: 'mailto:a@b.c' }] }).ok).toBe(
+      false,
+    );
+    expect(
+      validateArticle({ ...valid, related: Array.from({ length: 21 }, () => ({ articleId: 'a' })) })
+        .ok,
+    ).toBe(false);
+    const { body: _body, ...withoutBody } = valid;
+    const result = validateArticle(withoutBody);
+    expect(!result.ok && result.errors).toEqual([{ path: 'body', message: 'body is required' }]);
+  });
+});

@@ -1,0 +1,23 @@
+export { hashPassword, verifyPassword } from './password';
+export { randomToken, sha256 } from './tokens';
+export {
+  ROLES,
+  isRole,
+  canPublish,
+  canEditArticle,
+  canManageUsers,
+  type Role,
+  type Actor,
+} from './roles';
+export {
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  createSession,
+  findSessionUser,
+  deleteSession,
+  sessionCookieOptions,
+  type SessionUser,
+} from './sessions';
+export { createUser, authenticate, newUserSchema, type NewUser } from './users';
+export { createApiKey, verifyApiKey, bearerToken } from './api-keys';
+export { isSameOrigin } from './csrf';

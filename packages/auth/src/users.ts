@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Db } from '@newsroom/db';
+import { hashPassword, verifyPassword } from './password';
+import { ROLES } from './roles';
+
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+  name: z.string().trim().min(1, 'Name is required').max(120),
+  role: z.enum(ROLES, { message: `Role must be one of: ${ROLES.join(', ')}` }),
+  password: z.string().min(10, 'Password must be at least 10 characters').max(200),
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export async function createUser(db: Db, input: NewUser) {
+  const user = newUserSchema.parse(input);
+  return db.user.create({
+    data: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      passwordHash: await hashPassword(user.password),
+    },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}
+
+// Verified when the email is unknown too, so response time does not tell which emails exist.
+let dummyHash: Promise<string> | undefined;
+
+/** The user with this email and password, or null. */
+export async function authenticate(db: Db, email: string, password: string) {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) {
+    dummyHash ??= hashPassword('not-a-real-password');
+    await verifyPassword(await dummyHash, password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

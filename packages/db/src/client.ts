@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaLibSql } from '@prisma/adapter-libsql';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { PrismaClient as PostgresClient } from './generated/postgres/client';
+import { resolveDatabaseUrl } from './paths';
+import { providerOf, sqliteFilePath } from './provider';
+
+/**
+ * The client type every app uses. Both generated clients come from the same models (the
+ * PostgreSQL schema is derived from the SQLite one), so the SQLite client's type describes both.
+ */
+export type Db = SqliteClient;
+
+/** Two apps and the batched click writer share one SQLite file: wait for locks, don't fail. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * libsql opens a fresh connection after every interactive transaction, so per-connection
+ * PRAGMAs would be lost; `timeout` (busy_timeout) is applied by libsql to every connection it
+ * opens, and WAL is a persistent property of the database file, so setting it once per client
+ * is enough. WAL lets readers (the redirect hot path) proceed while a writer holds the lock.
+ */
+class PrismaLibSqlWal extends PrismaLibSql {
+  override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
+    const client = super.createClient(config);
+    // The local libsql client runs statements synchronously inside execute(), so WAL is on
+    // before the first query; a failure (e.g. read-only file) only costs concurrency.
+    client.execute('PRAGMA journal_mode = WAL').catch(() => undefined);
+    return client;
+  }
+}
+
+export function createSqliteAdapter(url: string): PrismaLibSql {
+  return new PrismaLibSqlWal({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+}
+
+/** SQLite creates the file but not its folder; the zero-setup default lives in `<repo>/data`. */
+export function ensureSqliteFolder(url: string): void {
+  const file = sqliteFilePath(url);
+  if (file === ':memory:' || file === '') return;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+}
+
+/**
+ * A Prisma client for `url` (default: DATABASE_URL, else `<repo>/data/newsroom.db`), with the
+ * driver adapter chosen from the URL scheme: `file:` → libsql, `postgres(ql)://` → node-postgres.
+ */
+export function createDb(url?: string): Db {
+  const resolved = resolveDatabaseUrl(url);
+  if (providerOf(resolved) === 'postgresql') {
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: resolved }) });
+    // Same models, same generated API: only the provider differs (see the Db type above).
+    return client as unknown as Db;
+  }
+  ensureSqliteFolder(resolved);
+  return new SqliteClient({ adapter: createSqliteAdapter(resolved) });
+}
+
+const globalForDb = globalThis as typeof globalThis & { __newsroomDb?: Db };
+
+/**
+ * The process-wide client. Kept on globalThis because Next.js dev re-evaluates modules on every
+ * hot reload, and a new client per reload would leak connections (and SQLite file handles).
+ */
+export function getDb(): Db {
+  globalForDb.__newsroomDb ??= createDb();
+  return globalForDb.__newsroomDb;
+}

@@ -1,0 +1,22 @@
+// @newsroom/db: the one Prisma client factory shared by the apps, plus offline migrations.
+export { createDb, getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
+export type { Db } from './client';
+export { isPostgres, isSqlite, providerOf, redactUrl } from './provider';
+export type { Provider } from './provider';
+export { defaultSqliteUrl, findRepoRoot, resolveDatabaseUrl } from './paths';
+export { MigrationError } from './migrate/errors';
+export type { MigrationProblem } from './migrate/errors';
+export { Prisma } from './generated/sqlite/client';
+export type {
+  ApiKey,
+  Article,
+  ArticleRevision,
+  ClickDay,
+  RelatedLink,
+  Section,
+  Session,
+  ShortLink,
+  User,
+} from './generated/sqlite/client';
+
+export { dataDir } from './paths';

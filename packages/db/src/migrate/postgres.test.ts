@@ -1,0 +1,68 @@
+// Runs only with a PostgreSQL server: TEST_DATABASE_URL=$(scripts/pg-test-cluster.sh start)
+// The URL's user needs CREATEDB: each run works in its own throw-away database.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../client';
+import { repoPrismaDir } from '../test-helpers';
+import { deployMigrations, migrationStatus, migrationTarget } from './commands';
+import { MigrationError } from './errors';
+import { listMigrationNames } from './migrations-dir';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!serverUrl)('PostgreSQL migrations', () => {
+  const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
+  let url = '';
+
+  async function admin(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE "${name}"`);
+    const parsed = new URL(serverUrl ?? '');
+    parsed.pathname = `/${name}`;
+    url = parsed.toString();
+  });
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+
+  it('deploys the PostgreSQL migrations, then is a no-op, and the client works', async () => {
+    const target = migrationTarget(url, repoPrismaDir);
+    const expected = listMigrationNames(path.join(repoPrismaDir, 'postgres', 'migrations'));
+    expect(await deployMigrations(target)).toEqual({ applied: expected });
+    expect(await deployMigrations(target)).toEqual({ applied: [] });
+    expect(await migrationStatus(target)).toMatchObject({ pending: [], problems: [] });
+
+    const db = createDb(url);
+    try {
+      const section = await db.section.create({ data: { slug: 'news', name: 'News' } });
+      expect(await db.section.findUnique({ where: { slug: 'news' } })).toEqual(section);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('refuses a drifted database', async () => {
+    const target = migrationTarget(url, repoPrismaDir);
+    const db = createDb(url);
+    try {
+      await db.$executeRawUnsafe('CREATE TABLE "Handmade" ("id" INTEGER)');
+    } finally {
+      await db.$disconnect();
+    }
+    const error = await deployMigrations(target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).problem).toBe('drift');
+    expect((error as MigrationError).message).toMatch(/Handmade/);
+  });
+});

@@ -1,0 +1,2 @@
+export { seedDemoNewsroom, type DemoLogin } from './demo-newsroom';
+export { readDemoLogin, saveDemoLogin } from './demo-login';

@@ -1,0 +1,61 @@
+// `npm start`: builds both apps, brings the SQLite database up to date with demo content, starts
+// the editor (reader pages + newsroom) and the shortener, and prints where to open them.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+};
+const editorPort = env.EDITOR_PORT ?? '3000';
+const shortenerPort = env.SHORTENER_PORT ?? '3001';
+env.EDITOR_URL ??= `http://localhost:${editorPort}`;
+env.SHORTENER_URL ??= `http://localhost:${shortenerPort}`;
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n\`${command} ${args.join(' ')}\` failed; Newsroom did not start.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run('npx', ['turbo', 'run', 'build', '--filter=./apps/*', '--output-logs=errors-only']);
+run('npm', ['run', 'db:seed', '--silent']);
+
+const apps = [
+  spawn('npm', ['run', 'start', '--workspace', '@newsroom/editor'], {
+    cwd: root,
+    env: { ...env, EDITOR_PORT: editorPort },
+    stdio: 'inherit',
+  }),
+  spawn('npm', ['run', 'start', '--workspace', '@newsroom/shortener'], {
+    cwd: root,
+    env: { ...env, SHORTENER_PORT: shortenerPort },
+    stdio: 'inherit',
+  }),
+];
+for (const app of apps) {
+  app.on('exit', (code) => {
+    for (const other of apps) other.kill('SIGTERM');
+    process.exitCode = code ?? 0;
+  });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => apps.forEach((app) => app.kill(signal)));
+}
+
+const loginFile = path.join(env.NEWSROOM_DATA_DIR ?? path.join(root, 'data'), 'demo-login.json');
+const login = existsSync(loginFile) ? JSON.parse(readFileSync(loginFile, 'utf8')) : null;
+setTimeout(() => {
+  console.log(`
+  Newsroom is starting on SQLite with demo content:
+    Reader pages:   ${env.EDITOR_URL}
+    Newsroom:       ${env.EDITOR_URL}/newsroom  ${login ? `(log in as ${login.email} / ${login.password})` : ''}
+    Short links:    ${env.SHORTENER_URL}
+  Press Ctrl+C to stop.
+`);
+}, 1500);
