@@ -31,21 +31,34 @@ const apps = [
     cwd: root,
     env: { ...env, EDITOR_PORT: editorPort },
     stdio: 'inherit',
+    detached: true,
   }),
   spawn('npm', ['run', 'start', '--workspace', '@newsroom/shortener'], {
     cwd: root,
     env: { ...env, SHORTENER_PORT: shortenerPort },
     stdio: 'inherit',
+    detached: true,
   }),
 ];
+// Each app runs in its own process group (npm → sh → server), so a signal reaches the server
+// itself and it can flush what it holds (e.g. pending click counts) before exiting.
+function stopAll(signal) {
+  for (const app of apps) {
+    try {
+      process.kill(-app.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
 for (const app of apps) {
   app.on('exit', (code) => {
-    for (const other of apps) other.kill('SIGTERM');
+    stopAll('SIGTERM');
     process.exitCode = code ?? 0;
   });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => apps.forEach((app) => app.kill(signal)));
+  process.on(signal, () => stopAll(signal));
 }
 
 const loginFile = path.join(env.NEWSROOM_DATA_DIR ?? path.join(root, 'data'), 'demo-login.json');
