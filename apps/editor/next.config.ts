@@ -7,7 +7,13 @@ const repoRoot = path.resolve(process.cwd(), '../..');
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@newsroom/article', '@newsroom/renderer', '@newsroom/auth', '@newsroom/db'],
+  transpilePackages: [
+    '@newsroom/article',
+    '@newsroom/renderer',
+    '@newsroom/publishing',
+    '@newsroom/auth',
+    '@newsroom/db',
+  ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
     '@libsql/client',
@@ -18,6 +24,10 @@ const config: NextConfig = {
     '@prisma/adapter-pg',
     '@prisma/schema-engine-wasm',
   ],
+  // Metadata (title, canonical, Open Graph, JSON-LD's neighbours) always in <head>, for every
+  // client: by default Next streams it into <body> for browsers, where crawlers and link
+  // previews that read only the first HTML may miss it. It costs one indexed query of latency.
+  htmlLimitedBots: /.*/,
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
 };

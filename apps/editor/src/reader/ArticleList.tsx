@@ -1,35 +1,21 @@
-import { articlePath } from './queries';
-import { formatDateline } from './dateline';
+import type { ArticleSummary } from '@newsroom/publishing';
+import { Dateline } from './Dateline';
+import { Rubric } from './Rubric';
 
-type Listed = {
-  id: string;
-  slug: string;
-  title: string;
-  standfirst: string;
-  publishedAt: Date | null;
-  section: { slug: string; name: string };
-};
-
-export function ArticleList({ articles }: { articles: Listed[] }) {
-  if (articles.length === 0) return <p>No articles published yet.</p>;
+export function ArticleList({ articles }: { articles: ArticleSummary[] }) {
+  if (articles.length === 0) return <p className="empty">No articles published yet.</p>;
   return (
-    <ul className="article-list">
+    <ol className="article-list">
       {articles.map((article) => (
-        <li key={article.id}>
-          <a className="rubric" href={`/${article.section.slug}`}>
-            {article.section.name}
-          </a>
-          <h2>
-            <a href={articlePath(article)}>{article.title}</a>
+        <li key={article.id} className="article-teaser">
+          <Rubric section={article.section} />
+          <h2 className="teaser-headline">
+            <a href={article.path}>{article.title}</a>
           </h2>
-          {article.standfirst && <p>{article.standfirst}</p>}
-          {article.publishedAt && (
-            <time className="dateline" dateTime={article.publishedAt.toISOString()}>
-              {formatDateline(article.publishedAt)}
-            </time>
-          )}
+          {article.standfirst && <p className="teaser-standfirst">{article.standfirst}</p>}
+          <Dateline date={article.publishedAt} />
         </li>
       ))}
-    </ul>
+    </ol>
   );
 }

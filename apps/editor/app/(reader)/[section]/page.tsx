@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { sectionPath } from '@newsroom/publishing';
+import { ArticleList } from '../../../src/reader/ArticleList';
+import { listMetadata } from '../../../src/reader/article-metadata';
+import { getArticlePage, getSection, pageNumber } from '../../../src/reader/data';
+import { Pagination } from '../../../src/reader/Pagination';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ section: string }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const section = await getSection((await params).section);
+  if (!section) return {};
+  return listMetadata(section.name, sectionPath(section), `The latest from ${section.name}.`);
+}
+
+export default async function SectionPage({ params, searchParams }: Props) {
+  const section = await getSection((await params).section);
+  const page = pageNumber((await searchParams).page);
+  if (!section || page === null) notFound();
+  const { articles, hasNextPage } = await getArticlePage(page, section.slug);
+  if (page > 1 && articles.length === 0) notFound();
+  return (
+    <>
+      <h1 className="page-title">{section.name}</h1>
+      <ArticleList articles={articles} />
+      <Pagination basePath={sectionPath(section)} page={page} hasNextPage={hasNextPage} />
+    </>
+  );
+}

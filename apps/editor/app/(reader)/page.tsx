@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleList } from '../../src/reader/ArticleList';
+import { listMetadata } from '../../src/reader/article-metadata';
+import { getArticlePage, pageNumber } from '../../src/reader/data';
+import { Pagination } from '../../src/reader/Pagination';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+export function generateMetadata(): Metadata {
+  return listMetadata(undefined, '/', 'The latest news, with notes and sources.');
+}
+
+export default async function HomePage({ searchParams }: Props) {
+  const page = pageNumber((await searchParams).page);
+  if (page === null) notFound();
+  const { articles, hasNextPage } = await getArticlePage(page);
+  if (page > 1 && articles.length === 0) notFound();
+  return (
+    <>
+      <h1 className="page-title">Latest news</h1>
+      <ArticleList articles={articles} />
+      <Pagination basePath="/" page={page} hasNextPage={hasNextPage} />
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { formatDateline } from '@newsroom/publishing';
+
+export function Dateline({ date }: { date: Date }) {
+  return (
+    <time className="dateline" dateTime={date.toISOString()}>
+      {formatDateline(date)}
+    </time>
+  );
+}

@@ -1,0 +1,9 @@
+import { sectionPath, type SectionSummary } from '@newsroom/publishing';
+
+export function Rubric({ section }: { section: SectionSummary }) {
+  return (
+    <a className="rubric" href={sectionPath(section)}>
+      {section.name}
+    </a>
+  );
+}

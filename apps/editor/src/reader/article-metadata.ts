@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { absoluteUrl, type PublishedArticle } from '@newsroom/publishing';
+import { SITE_NAME, siteUrl } from './site';
+
+/** <title>, description, canonical link, Open Graph and Twitter tags of an article page. */
+export function articleMetadata(article: PublishedArticle): Metadata {
+  const url = absoluteUrl(siteUrl(), article.path);
+  const description = article.standfirst || undefined;
+  return {
+    title: article.title,
+    description,
+    authors: [{ name: article.author.name }],
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      siteName: SITE_NAME,
+      title: article.title,
+      description,
+      url,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      section: article.section.name,
+      authors: [article.author.name],
+    },
+    twitter: { card: 'summary', title: article.title, description },
+  };
+}
+
+/** Metadata of a list page (home, section). */
+export function listMetadata(title: string | undefined, path: string, description: string) {
+  const url = absoluteUrl(siteUrl(), path);
+  const ogTitle = title ?? SITE_NAME;
+  return {
+    ...(title ? { title } : {}),
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: 'website', siteName: SITE_NAME, title: ogTitle, description, url },
+    twitter: { card: 'summary', title: ogTitle, description },
+  } satisfies Metadata;
+}

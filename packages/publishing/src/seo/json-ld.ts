@@ -1,0 +1,56 @@
+import { absoluteUrl } from '../article-path';
+
+export interface NewsArticleJsonLdInput {
+  siteUrl: string;
+  siteName: string;
+  article: {
+    title: string;
+    standfirst: string;
+    path: string;
+    publishedAt: Date;
+    updatedAt: Date;
+    section: { name: string };
+    author: { name: string };
+  };
+}
+
+/** schema.org NewsArticle for search engines: https://schema.org/NewsArticle */
+export function newsArticleJsonLd({ siteUrl, siteName, article }: NewsArticleJsonLdInput) {
+  const url = absoluteUrl(siteUrl, article.path);
+  // A save after publication moves updatedAt; it can never be before the publication itself.
+  const modified =
+    article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(article.standfirst ? { description: article.standfirst } : {}),
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: modified.toISOString(),
+    articleSection: article.section.name,
+    author: [{ '@type': 'Person', name: article.author.name }],
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    publisher: { '@type': 'Organization', name: siteName, url: absoluteUrl(siteUrl, '/') },
+  };
+}
+
+const UNSAFE_IN_SCRIPT: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON for a `<script type="application/ld+json">` element. The HTML parser ends a script at
+ * the first `</script`, whatever the JSON means, so `<` (and `>`, `&` for good measure) are
+ * written as \u escapes: the same JSON value, but no headline can close the element.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => UNSAFE_IN_SCRIPT[char] ?? char,
+  );
+}
