@@ -23,7 +23,8 @@ export interface ArticleListItem {
 }
 
 /** The newsroom's list: every article (drafts too), newest first, filtered and paginated. */
-export async function listArticles(db: Db, query: ArticleListQuery = {}) {
+/** `query` is parsed leniently: a bad filter from a URL falls back to "any", never an error. */
+export async function listArticles(db: Db, query: ArticleListQuery | Record<string, unknown> = {}) {
   const { status, sectionId, q, page, pageSize } = articleListQuerySchema.parse(query);
   const where: Prisma.ArticleWhereInput = {
     ...(status ? { status } : {}),
