@@ -149,7 +149,11 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
             View on site
           </a>
         )}
-        {notice && <p role="alert">{notice}</p>}
+        {notice && (
+          <p role="alert" className="editor-notice">
+            {notice}
+          </p>
+        )}
       </div>
 
       {status.state === 'conflict' && (
