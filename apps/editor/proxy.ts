@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE } from '@newsroom/auth';
+import { SESSION_COOKIE, SESSION_TTL_MS, sessionCookieOptions } from '@newsroom/auth';
 import { LOGIN_PATH, loginPath, REQUEST_PATH_HEADER } from './src/newsroom/auth/paths';
 
 /**
@@ -18,7 +18,23 @@ export function proxy(request: NextRequest) {
   // Tells server components which page was asked for, so a login redirect can come back here.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_PATH_HEADER, pathname + search);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // Slide the cookie's lifetime along with the database session (which findSessionUser renews),
+  // so people who work every day are not logged out mid-article. An expired or deleted session
+  // stays refused: the database, not the cookie, decides. Only on GET: log in / log out are
+  // POSTs that set or delete the cookie themselves, and must not be overridden here.
+  const token = request.cookies.get(SESSION_COOKIE)?.value;
+  if (token && request.method === 'GET') {
+    const https = (request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol).startsWith(
+      'https',
+    );
+    response.cookies.set(
+      SESSION_COOKIE,
+      token,
+      sessionCookieOptions(new Date(Date.now() + SESSION_TTL_MS), https),
+    );
+  }
+  return response;
 }
 
 export const config = {
