@@ -13,6 +13,7 @@ const config: NextConfig = {
     '@newsroom/publishing',
     '@newsroom/auth',
     '@newsroom/db',
+    '@newsroom/editorial',
   ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
