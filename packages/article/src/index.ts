@@ -43,6 +43,15 @@ export {
 } from './footnotes/json-footnotes';
 export { createNoteId } from './footnotes/note-id';
 
+export { slugify } from './metadata/slugify';
+export { formatDateline } from './metadata/dateline';
+export {
+  absoluteUrl,
+  articlePath,
+  sectionPath,
+  type ArticleLocation,
+} from './metadata/article-path';
+
 export { validateArticle, type ValidArticle } from './validation/validate-article';
 export { validateDocument } from './validation/validate-document';
 export {

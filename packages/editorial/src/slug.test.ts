@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from './slugify';
+import { slugify } from '@newsroom/article';
 
 describe('slugify', () => {
   it('makes a readable slug from a headline', () => {

@@ -1,5 +1,5 @@
 import type { Db } from '@newsroom/db';
-export { slugify } from './slugify';
+export { slugify } from '@newsroom/article';
 
 /**
  * `base`, or `base-2`, `base-3`, … whichever no other article uses. The database's unique index

@@ -1,7 +1,5 @@
 // @newsroom/publishing: what readers see. Read-only access to published articles, their
 // related links and their HTML; writing articles belongs to the newsroom side.
-export { absoluteUrl, articlePath, sectionPath, type ArticleLocation } from './article-path';
-export { formatDateline } from './dateline';
 export {
   DEFAULT_PAGE_SIZE,
   findPublishedArticle,

@@ -1,6 +1,6 @@
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
-import { articlePath } from './article-path';
+import { articlePath } from '@newsroom/article';
 import { resolveRelatedLinks } from './related-links';
 import { PUBLISHED } from './status';
 

@@ -3,30 +3,22 @@ import {
   renderStoredArticle,
   type PublishedArticle,
 } from '@newsroom/publishing';
-import { Dateline } from './Dateline';
+import { ArticleLayout } from './ArticleLayout';
 import { JsonLd } from './JsonLd';
-import { Rubric } from './Rubric';
 import { SITE_NAME, siteUrl } from './site';
 
-/**
- * The article page. The body, notes and related list come from the shared renderer, which
- * escapes every text and attribute of the stored document: that is what makes the
- * dangerouslySetInnerHTML safe.
- */
+/** The article page: the shared article layout plus its structured data. */
 export function ArticleView({ article }: { article: PublishedArticle }) {
-  const html = renderStoredArticle(article);
   return (
     <article className="article">
-      <header className="article-header">
-        <p className="article-kicker">
-          <Rubric section={article.section} />
-          <Dateline date={article.publishedAt} />
-        </p>
-        {/* Get short URL button (short-links) */}
-        <h1 className="headline">{article.title}</h1>
-        {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
-      </header>
-      <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <ArticleLayout
+        section={article.section}
+        publishedAt={article.publishedAt}
+        title={article.title}
+        standfirst={article.standfirst}
+        html={renderStoredArticle(article)}
+        actions={null /* Get short URL button (short-links) */}
+      />
       <JsonLd data={newsArticleJsonLd({ siteUrl: siteUrl(), siteName: SITE_NAME, article })} />
     </article>
   );

@@ -1,4 +1,4 @@
-import { formatDateline } from '@newsroom/publishing';
+import { formatDateline } from '@newsroom/article';
 
 export function Dateline({ date }: { date: Date }) {
   return (

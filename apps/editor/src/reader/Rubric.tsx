@@ -1,4 +1,5 @@
-import { sectionPath, type SectionSummary } from '@newsroom/publishing';
+import { sectionPath } from '@newsroom/article';
+import type { SectionSummary } from '@newsroom/publishing';
 
 export function Rubric({ section }: { section: SectionSummary }) {
   return (

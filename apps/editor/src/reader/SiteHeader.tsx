@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { sectionPath } from '@newsroom/publishing';
+import { sectionPath } from '@newsroom/article';
 import { SITE_NAME } from './site';
 import { getSections } from './data';
 

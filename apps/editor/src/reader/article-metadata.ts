@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { absoluteUrl, type PublishedArticle } from '@newsroom/publishing';
+import { absoluteUrl } from '@newsroom/article';
+import type { PublishedArticle } from '@newsroom/publishing';
 import { SITE_NAME, siteUrl } from './site';
 
 /** <title>, description, canonical link, Open Graph and Twitter tags of an article page. */

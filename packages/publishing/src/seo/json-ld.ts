@@ -1,4 +1,4 @@
-import { absoluteUrl } from '../article-path';
+import { absoluteUrl } from '@newsroom/article';
 
 export interface NewsArticleJsonLdInput {
   siteUrl: string;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { sectionPath } from '@newsroom/publishing';
+import { sectionPath } from '@newsroom/article';
 import { ArticleList } from '../../../src/reader/ArticleList';
 import { listMetadata } from '../../../src/reader/article-metadata';
 import { getArticlePage, getSection, pageNumber } from '../../../src/reader/data';

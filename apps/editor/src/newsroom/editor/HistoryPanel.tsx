@@ -2,7 +2,7 @@
 import type { EditableArticle, RevisionDetail, RevisionSummary } from '@newsroom/editorial';
 import { useState } from 'react';
 import type { FlushResult } from '../autosave/autosave-controller';
-import { formatDateline } from '../../reader/dateline';
+import { formatDateline } from '@newsroom/article';
 import { ArticlePreview } from '../preview/ArticlePreview';
 import type { Section } from './ArticleEditorForm';
 import { fetchRevision, fetchRevisions, restoreRevisionRequest } from './api-client';

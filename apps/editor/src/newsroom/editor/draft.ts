@@ -1,6 +1,6 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { EditableArticle, RelatedEntry } from '@newsroom/editorial';
-import { slugify } from '@newsroom/editorial/slugify';
+import { slugify } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
 /** Everything the user edits; what autosave sends and what the browser backup holds. */

@@ -1,4 +1,4 @@
-import { formatDateline } from '../../reader/dateline';
+import { ArticleLayout } from '../../reader/ArticleLayout';
 
 export interface ArticlePreviewProps {
   section: { slug: string; name: string } | null;
@@ -10,28 +10,10 @@ export interface ArticlePreviewProps {
 }
 
 /** The article with the reader page's markup and CSS, so the preview is what readers get. */
-export function ArticlePreview({
-  section,
-  publishedAt,
-  title,
-  standfirst,
-  html,
-}: ArticlePreviewProps) {
+export function ArticlePreview({ publishedAt, ...article }: ArticlePreviewProps) {
   return (
-    <article className="article-preview">
-      {section && (
-        <a className="rubric" href={`/${section.slug}`}>
-          {section.name}
-        </a>
-      )}
-      {publishedAt && (
-        <p className="dateline">
-          <time dateTime={publishedAt}>{formatDateline(new Date(publishedAt))}</time>
-        </p>
-      )}
-      <h1 className="headline">{title}</h1>
-      {standfirst && <p className="standfirst">{standfirst}</p>}
-      <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+    <article className="article article-preview">
+      <ArticleLayout {...article} publishedAt={publishedAt ? new Date(publishedAt) : null} />
     </article>
   );
 }

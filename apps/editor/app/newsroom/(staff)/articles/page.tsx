@@ -2,7 +2,7 @@ import { getDb } from '@newsroom/db';
 import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { requireStaff } from '../../../../src/newsroom/auth/staff';
-import { formatDateline } from '../../../../src/reader/dateline';
+import { formatDateline } from '@newsroom/article';
 
 export const metadata: Metadata = { title: 'Articles' };
 

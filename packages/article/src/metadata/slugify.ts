@@ -1,6 +1,6 @@
-// Pure and browser-safe (exported as @newsroom/editorial/slugify): the edit page derives the
+// Pure and browser-safe: the edit page derives the
 // slug live with the same function the server uses.
-import { ARTICLE_LIMITS } from '@newsroom/article';
+import { ARTICLE_LIMITS } from '../validation/article-meta-schema';
 
 /** "Pentagon Report: Russia’s role" → "pentagon-report-russias-role". */
 export function slugify(title: string): string {
