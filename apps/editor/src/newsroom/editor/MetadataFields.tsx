@@ -2,6 +2,7 @@
 import { MARKER_STYLES, type ValidationError } from '@newsroom/article';
 import type { Section } from './ArticleEditorForm';
 import { fromGmtInputValue, slugify, slugProblem, toGmtInputValue, type DraftMeta } from './draft';
+import { SectionOptions } from '../SectionOptions';
 
 interface Props {
   meta: DraftMeta;
@@ -71,11 +72,7 @@ export function MetadataFields({
           value={meta.sectionId}
           onChange={(event) => onChange({ sectionId: event.target.value })}
         >
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.name}
-            </option>
-          ))}
+          <SectionOptions sections={sections} />
         </select>
       </label>
       <label>

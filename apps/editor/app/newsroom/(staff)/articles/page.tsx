@@ -3,6 +3,7 @@ import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { requireStaff } from '../../../../src/newsroom/auth/staff';
 import { formatDateline } from '@newsroom/article';
+import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
 
@@ -38,11 +39,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           Section
           <select name="sectionId" defaultValue={query.sectionId ?? ''}>
             <option value="">Any</option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.name}
-              </option>
-            ))}
+            <SectionOptions sections={sections} />
           </select>
         </label>
         <label>

@@ -3,6 +3,7 @@ import { listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
 import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'New article' };
 
@@ -31,11 +32,7 @@ export default async function NewArticlePage({ searchParams }: Props) {
             <option value="" disabled>
               Choose a section
             </option>
-            {sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.name}
-              </option>
-            ))}
+            <SectionOptions sections={sections} />
           </select>
         </label>
         <button type="submit">Create draft</button>
