@@ -1,0 +1,25 @@
+/** Why a link operation was refused; the API maps each to an HTTP status and a readable message. */
+export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found';
+
+export class LinkError extends Error {
+  constructor(
+    readonly code: LinkErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkError';
+  }
+}
+
+/**
+ * Prisma error codes, read by duck typing: the SQLite and PostgreSQL clients are two generated
+ * clients with two different error classes, so `instanceof` would only recognise one of them.
+ */
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export const isUniqueViolation = (error: unknown) => prismaCode(error) === 'P2002';
+export const isForeignKeyViolation = (error: unknown) => prismaCode(error) === 'P2003';
+export const isRecordNotFound = (error: unknown) => prismaCode(error) === 'P2025';
