@@ -34,6 +34,8 @@ export class ClickBuffer {
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** A flush waiting for the previous one: later callers join it instead of queueing more. */
+  private queued: Promise<void> | undefined;
   private readonly options: ClickBufferOptions;
 
   constructor(options: ClickBufferOptions) {
@@ -55,8 +57,14 @@ export class ClickBuffer {
 
   /** Writes everything pending; resolves once written (flushes never overlap). */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.writePending());
-    return this.flushing;
+    if (!this.queued) {
+      this.queued = this.flushing.then(() => {
+        this.queued = undefined;
+        return this.writePending();
+      });
+      this.flushing = this.queued;
+    }
+    return this.queued;
   }
 
   private async writePending(): Promise<void> {
