@@ -16,7 +16,7 @@ export {
   type LinkSchemas,
 } from './validation/link-input';
 export { CODE_ALPHABET, CODE_LENGTH, generateCode } from './codes/generate-code';
-export { LinkError, type LinkErrorCode } from './links/link-errors';
+export { LinkError, isLinkError, type LinkErrorCode } from './links/link-errors';
 export { toLinkView, linkState, type LinkView, type ClickStats } from './links/link-view';
 export {
   createLink,

@@ -1,4 +1,4 @@
-import { LinkError } from '@newsroom/links';
+import { isLinkError } from '@newsroom/links';
 
 /** An error the API answers with `{ error: { code, message, fields? } }` and its status. */
 export class ApiError extends Error {
@@ -29,7 +29,7 @@ export function errorResponse(error: unknown): Response {
       { status: error.status, headers: error.headers },
     );
   }
-  if (error instanceof LinkError) {
+  if (isLinkError(error)) {
     const fields: Record<string, string> | undefined =
       error.code === 'alias_taken'
         ? { alias: error.message }

@@ -105,7 +105,7 @@ function objectError(issue: { code: string; keys?: string[]; input?: unknown }) 
   if (issue.code === 'unrecognized_keys') {
     return `Unknown field(s): ${(issue.keys ?? []).join(', ')}`;
   }
-  if (issue.input === undefined || typeof issue.input !== 'object') {
+  if (issue.code === 'invalid_type') {
     return 'The request body must be a JSON object.';
   }
   return undefined;
