@@ -2,7 +2,7 @@
 // SQLite file, real HTTP. The cache TTL is a minute here, so a change that shows up at once
 // proves the API invalidated the very cache the redirects read (same process, same instance).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApiKey } from '@newsroom/auth';
+import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createApiClient } from '../testing/api-client';
 import { createPublishedArticle } from '../testing/fixtures';
@@ -314,5 +314,41 @@ describe('under concurrency', () => {
     // And no more arrive later.
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await clicksOf(link.code)).total).toBe(humans);
+  });
+});
+
+describe('staff pages', () => {
+  it('need a session; with one they show the link, its stats and QR downloads', async () => {
+    const { json: link } = await api('POST', '/api/links', { url: 'https://example.com/qr' });
+    const anonymous = await fetch(`${server.url}/links/${link.code}`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(307);
+    expect(anonymous.headers.get('location')).toBe(`/login?next=%2Flinks%2F${link.code}`);
+    expect((await fetch(`${server.url}/links/${link.code}/qr?format=png`)).status).toBe(401);
+
+    const user = await createUser(testDb.db, {
+      email: 'staff@example.com',
+      name: 'Staff',
+      role: 'editor',
+      password: 'a long staff password',
+    });
+    const { token } = await createSession(testDb.db, user.id);
+    const headers = { cookie: `${SESSION_COOKIE}=${token}` };
+    const page = await fetch(`${server.url}/links/${link.code}`, { headers });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('https://example.com/qr');
+    expect(html).toMatch(/<svg[^>]*viewBox/);
+    const png = await fetch(`${server.url}/links/${link.code}/qr?format=png`, { headers });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const svg = await fetch(`${server.url}/links/${link.code}/qr?format=svg`, { headers });
+    expect(svg.headers.get('content-disposition')).toBe(
+      `attachment; filename="qr-${link.code}.svg"`,
+    );
+    expect(await svg.text()).toMatch(/^<svg/);
   });
 });
