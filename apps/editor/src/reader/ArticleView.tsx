@@ -3,6 +3,7 @@ import {
   renderStoredArticle,
   type PublishedArticle,
 } from '@newsroom/publishing';
+import { GetShortUrlButton } from '../short-links/GetShortUrlButton';
 import { ArticleLayout } from './ArticleLayout';
 import { JsonLd } from './JsonLd';
 import { SITE_NAME, siteUrl } from './site';
@@ -17,7 +18,7 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
         title={article.title}
         standfirst={article.standfirst}
         html={renderStoredArticle(article)}
-        actions={null /* Get short URL button (short-links) */}
+        actions={<GetShortUrlButton articleId={article.id} />}
       />
       <JsonLd data={newsArticleJsonLd({ siteUrl: siteUrl(), siteName: SITE_NAME, article })} />
     </article>

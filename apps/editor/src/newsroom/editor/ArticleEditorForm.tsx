@@ -15,6 +15,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
 import { RelatedLinksPanel } from './RelatedLinksPanel';
+import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
 
 export type Section = { id: string; name: string; slug: string };
 
@@ -143,7 +144,7 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
               Publish
             </button>
           ))}
-        {/* Get short URL button (short-links) */}
+        {publication.status === 'published' && <GetShortUrlButton articleId={article.id} />}
         {publication.status === 'published' && readerPath && (
           <a href={readerPath} target="_blank" rel="noopener">
             View on site

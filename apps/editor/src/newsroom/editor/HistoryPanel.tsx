@@ -62,8 +62,8 @@ export function HistoryPanel({
     if (result.kind === 'failed') return setMessage(`Not restored: ${result.reason}`);
     onRestored(result.article);
     setShown(null);
+    await load(); // clears old messages, so the confirmation comes after it
     setMessage(`Restored version ${revision.version}.`);
-    await load();
   }
 
   return (
