@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { focusedChain } from './focus-editor';
 import { parseLinkInput } from './link-input';
 
 interface LinkDialogProps {
@@ -25,7 +26,7 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
 
   const close = () => {
     onClose();
-    editor.commands.focus();
+    editor.view.focus();
   };
 
   const apply = (event: FormEvent) => {
@@ -40,19 +41,17 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
     const { empty } = editor.state.selection;
     if (empty && !editor.isActive('link')) {
       // Nothing selected: the address itself becomes the linked text.
-      editor
-        .chain()
-        .focus()
+      focusedChain(editor)
         .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
         .run();
     } else {
-      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+      focusedChain(editor).extendMarkRange('link').setLink({ href }).run();
     }
     onClose();
   };
 
   const remove = () => {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    focusedChain(editor).extendMarkRange('link').unsetLink().run();
     onClose();
   };
 

@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { focusedChain } from './focus-editor';
 import { buildNotePickerItems } from './note-picker-items';
 
 interface NotePickerProps {
@@ -34,13 +35,13 @@ export function NotePicker({ editor, onClose }: NotePickerProps) {
 
   const close = () => {
     onClose();
-    editor.commands.focus();
+    editor.view.focus();
   };
 
   const choose = (index: number) => {
     const item = items[index];
     if (!item) return;
-    editor.chain().focus().insertFootnoteReference(item.id).run();
+    focusedChain(editor).insertFootnoteReference(item.id).run();
     onClose();
   };
 

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { focusedChain } from './focus-editor';
 import type { ToolbarState } from './toolbar-state';
 
 export interface ToolbarAction {
@@ -29,14 +30,14 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       glyph: 'B',
       shortcut: 'Mod-B',
       pressed: (s) => s.bold,
-      run: (e) => e.chain().focus().toggleBold().run(),
+      run: (e) => focusedChain(e).toggleBold().run(),
     },
     {
       label: 'Italic',
       glyph: 'I',
       shortcut: 'Mod-I',
       pressed: (s) => s.italic,
-      run: (e) => e.chain().focus().toggleItalic().run(),
+      run: (e) => focusedChain(e).toggleItalic().run(),
     },
     {
       label: 'Link',
@@ -53,7 +54,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       shortcut: 'Mod-Alt-0',
       pressed: (s) => s.paragraph,
       disabled: notInBody,
-      run: (e) => e.chain().focus().setParagraph().run(),
+      run: (e) => focusedChain(e).setParagraph().run(),
     },
     ...([2, 3, 4] as const).map((level): ToolbarAction => ({
       label: `Heading ${level}`,
@@ -61,7 +62,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       shortcut: `Mod-Alt-${level}`,
       pressed: (s) => s[`heading${level}`],
       disabled: notInBody,
-      run: (e) => e.chain().focus().toggleHeading({ level }).run(),
+      run: (e) => focusedChain(e).toggleHeading({ level }).run(),
     })),
   ],
   [
@@ -71,7 +72,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       shortcut: 'Mod-Shift-8',
       pressed: (s) => s.bulletList,
       disabled: notInBody,
-      run: (e) => e.chain().focus().toggleBulletList().run(),
+      run: (e) => focusedChain(e).toggleBulletList().run(),
     },
     {
       label: 'Numbered list',
@@ -79,7 +80,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       shortcut: 'Mod-Shift-7',
       pressed: (s) => s.orderedList,
       disabled: notInBody,
-      run: (e) => e.chain().focus().toggleOrderedList().run(),
+      run: (e) => focusedChain(e).toggleOrderedList().run(),
     },
     {
       label: 'Quote',
@@ -87,20 +88,20 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       shortcut: 'Mod-Shift-B',
       pressed: (s) => s.blockquote,
       disabled: notInBody,
-      run: (e) => e.chain().focus().toggleBlockquote().run(),
+      run: (e) => focusedChain(e).toggleBlockquote().run(),
     },
   ],
   [
     {
       label: 'Insert footnote',
-      glyph: '* Note',
+      glyph: '+ Note',
       shortcut: 'Mod-Alt-F',
       disabled: notInBody,
-      run: (e) => e.chain().focus().insertFootnote().run(),
+      run: (e) => focusedChain(e).insertFootnote().run(),
     },
     {
       label: 'Reference existing note',
-      glyph: '*→ Existing note',
+      glyph: 'Reuse note',
       shortcut: 'Mod-Alt-R',
       disabled: (s) => s.inNote || !s.hasNotes,
       run: (_e, open) => open.openNotePicker(),
@@ -112,14 +113,14 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       glyph: '↶',
       shortcut: 'Mod-Z',
       disabled: (s) => !s.canUndo,
-      run: (e) => e.chain().focus().undo().run(),
+      run: (e) => focusedChain(e).undo().run(),
     },
     {
       label: 'Redo',
       glyph: '↷',
       shortcut: 'Mod-Shift-Z',
       disabled: (s) => !s.canRedo,
-      run: (e) => e.chain().focus().redo().run(),
+      run: (e) => focusedChain(e).redo().run(),
     },
   ],
 ];
