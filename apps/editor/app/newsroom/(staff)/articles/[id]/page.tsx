@@ -1,0 +1,36 @@
+import { canEditArticle, canPublish } from '@newsroom/auth';
+import { getDb } from '@newsroom/db';
+import { findEditableArticle, listSections } from '@newsroom/editorial';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+import { ArticleEditor } from '../../../../../src/newsroom/editor/ArticleEditor';
+
+export const metadata: Metadata = { title: 'Edit article' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditArticlePage({ params }: Props) {
+  const user = await requireStaff();
+  const { id } = await params;
+  const db = getDb();
+  const [article, sections] = await Promise.all([findEditableArticle(db, id), listSections(db)]);
+  if (!article) notFound();
+  if (!canEditArticle(user, article)) {
+    return (
+      <section>
+        <h1>{article.title}</h1>
+        <p role="alert">
+          Writers edit only their own drafts, so this article is read-only for you.{' '}
+          <a href={`/newsroom/articles/${article.id}/preview`}>See the preview</a>.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1 className="visually-hidden">Edit article</h1>
+      <ArticleEditor article={article} sections={sections} canPublish={canPublish(user)} />
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { getDb } from '@newsroom/db';
+import { findEditableArticle, toRelatedInput } from '@newsroom/editorial';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireStaff } from '../../../../../../src/newsroom/auth/staff';
+import { ArticlePreview } from '../../../../../../src/newsroom/preview/ArticlePreview';
+import { renderPreviewHtml } from '../../../../../../src/newsroom/preview/render-preview';
+
+export const metadata: Metadata = { title: 'Preview' };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The last saved version, rendered like the reader page (drafts included). */
+export default async function PreviewPage({ params }: Props) {
+  await requireStaff();
+  const { id } = await params;
+  const db = getDb();
+  const article = await findEditableArticle(db, id);
+  if (!article) notFound();
+  const html = await renderPreviewHtml(db, {
+    body: article.body,
+    markerStyle: article.markerStyle,
+    related: article.related.map(toRelatedInput),
+  });
+  return (
+    <>
+      <p className="preview-banner">
+        Preview of the saved {article.status} version.{' '}
+        <a href={`/newsroom/articles/${article.id}`}>Back to editing</a>
+      </p>
+      <ArticlePreview
+        section={article.section}
+        publishedAt={article.publishedAt}
+        title={article.title}
+        standfirst={article.standfirst}
+        html={html}
+      />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { getDb } from '@newsroom/db';
+import { listSections } from '@newsroom/editorial';
+import type { Metadata } from 'next';
+import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
+import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+
+export const metadata: Metadata = { title: 'New article' };
+
+type Props = { searchParams: Promise<{ error?: string; title?: string }> };
+
+export default async function NewArticlePage({ searchParams }: Props) {
+  await requireStaff();
+  const { error, title } = await searchParams;
+  const sections = await listSections(getDb());
+  return (
+    <section>
+      <h1>New article</h1>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <form action={createArticleAction} className="stacked-form">
+        <label>
+          Headline
+          <input name="title" required maxLength={200} defaultValue={title ?? ''} autoFocus />
+        </label>
+        <label>
+          Section
+          <select name="sectionId" required defaultValue="">
+            <option value="" disabled>
+              Choose a section
+            </option>
+            {sections.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Create draft</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { logOut } from '../../../src/newsroom/auth/actions';
+import { hasRole, requireStaff } from '../../../src/newsroom/auth/staff';
+import '../newsroom.css';
+
+export const dynamic = 'force-dynamic';
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requireStaff();
+  return (
+    <div className="newsroom">
+      <nav className="newsroom-nav" aria-label="Newsroom">
+        <a href="/newsroom/articles">Articles</a>
+        <a href="/newsroom/articles/new">New article</a>
+        {hasRole(user, 'admin') && <a href="/newsroom/users">Users</a>}
+        <span className="newsroom-user">
+          {user.name} ({user.role})
+        </span>
+        <form action={logOut}>
+          <button type="submit">Log out</button>
+        </form>
+      </nav>
+      {children}
+    </div>
+  );
+}

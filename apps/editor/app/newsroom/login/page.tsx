@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { logIn } from '../../../src/newsroom/auth/actions';
+import { safeNextPath } from '../../../src/newsroom/auth/paths';
+import { currentStaff } from '../../../src/newsroom/auth/staff';
+import '../newsroom.css';
+
+export const metadata: Metadata = { title: 'Log in to the newsroom' };
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ next?: string; error?: string; loggedOut?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { next, error, loggedOut } = await searchParams;
+  const target = safeNextPath(next);
+  if (await currentStaff()) redirect(target);
+  return (
+    <section className="newsroom login">
+      <h1>Newsroom login</h1>
+      {error && (
+        <p role="alert" className="form-error">
+          Email or password is incorrect.
+        </p>
+      )}
+      {loggedOut && <p role="status">You are logged out.</p>}
+      <form action={logIn}>
+        <input type="hidden" name="next" value={target} />
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <button type="submit">Log in</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+import { MARKER_STYLES, type ValidationError } from '@newsroom/article';
+import type { Section } from './ArticleEditorForm';
+import { fromGmtInputValue, slugify, slugProblem, toGmtInputValue, type DraftMeta } from './draft';
+
+interface Props {
+  meta: DraftMeta;
+  sections: Section[];
+  slugFollows: boolean;
+  errors: ValidationError[];
+  onChange: (patch: Partial<DraftMeta>) => void;
+  onSlugEdited: () => void;
+}
+
+function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <span id={id} className="field-error" role="alert">
+      {message}
+    </span>
+  );
+}
+
+export function MetadataFields({
+  meta,
+  sections,
+  slugFollows,
+  errors,
+  onChange,
+  onSlugEdited,
+}: Props) {
+  const serverError = (path: string) => errors.find((error) => error.path === path)?.message;
+  const slugMessage = slugProblem(meta.slug) ?? serverError('slug');
+  return (
+    <fieldset className="metadata-fields">
+      <legend className="visually-hidden">Article details</legend>
+      <label>
+        Headline
+        <input
+          name="title"
+          value={meta.title}
+          maxLength={200}
+          required
+          onChange={(event) => {
+            const title = event.target.value;
+            onChange(slugFollows ? { title, slug: slugify(title) } : { title });
+          }}
+          aria-describedby="title-error"
+        />
+        <FieldError id="title-error" message={serverError('title')} />
+      </label>
+      <label>
+        Slug
+        <input
+          name="slug"
+          value={meta.slug}
+          maxLength={120}
+          onChange={(event) => {
+            onSlugEdited();
+            onChange({ slug: event.target.value });
+          }}
+          aria-invalid={slugMessage ? true : undefined}
+          aria-describedby="slug-error"
+        />
+        <FieldError id="slug-error" message={slugMessage} />
+      </label>
+      <label>
+        Section
+        <select
+          name="sectionId"
+          value={meta.sectionId}
+          onChange={(event) => onChange({ sectionId: event.target.value })}
+        >
+          {sections.map((section) => (
+            <option key={section.id} value={section.id}>
+              {section.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Dateline (GMT)
+        <input
+          name="publishedAt"
+          type="datetime-local"
+          value={toGmtInputValue(meta.publishedAt)}
+          onChange={(event) => onChange({ publishedAt: fromGmtInputValue(event.target.value) })}
+          aria-describedby="dateline-hint"
+        />
+        <span id="dateline-hint" className="field-hint">
+          Empty: set when first published.
+        </span>
+      </label>
+      <label className="wide">
+        Standfirst
+        <textarea
+          name="standfirst"
+          value={meta.standfirst}
+          maxLength={600}
+          rows={2}
+          onChange={(event) => onChange({ standfirst: event.target.value })}
+        />
+        <FieldError id="standfirst-error" message={serverError('standfirst')} />
+      </label>
+      <label>
+        Footnote markers
+        <select
+          name="markerStyle"
+          value={meta.markerStyle}
+          onChange={(event) =>
+            onChange({ markerStyle: event.target.value as DraftMeta['markerStyle'] })
+          }
+        >
+          {MARKER_STYLES.map((style) => (
+            <option key={style} value={style}>
+              {style === 'numeric' ? 'Numbers (1, 2, 3)' : 'Symbols (*, †, ‡)'}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,131 @@
+import type { ValidationError } from '@newsroom/article';
+import type { EditableArticle, RevisionDetail, RevisionSummary } from '@newsroom/editorial';
+import type { SaveOutcome } from '../autosave/autosave-controller';
+import { saveRequestOf, relatedInputOf, type ArticleDraft } from './draft';
+
+type ApiAnswer = { status: number; data: Record<string, unknown> };
+
+/** fetch + JSON; throws only when there was no answer at all (offline). */
+async function call(method: string, url: string, body?: unknown): Promise<ApiAnswer> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+  });
+  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: response.status, data };
+}
+
+function errorText(answer: ApiAnswer) {
+  return typeof answer.data.error === 'string' ? answer.data.error : `HTTP ${answer.status}`;
+}
+
+export type ArticleActionResult =
+  | { kind: 'saved'; article: EditableArticle }
+  | { kind: 'conflict'; current: EditableArticle }
+  | { kind: 'failed'; reason: string; errors: ValidationError[] };
+
+function toActionResult(answer: ApiAnswer): ArticleActionResult {
+  if (answer.status === 200)
+    return { kind: 'saved', article: answer.data.article as EditableArticle };
+  if (answer.status === 409)
+    return { kind: 'conflict', current: answer.data.current as EditableArticle };
+  return {
+    kind: 'failed',
+    reason: errorText(answer),
+    errors: (answer.data.errors as ValidationError[] | undefined) ?? [],
+  };
+}
+
+/**
+ * One autosave request, as the autosave controller understands it. A 401 is retried like an
+ * outage: logging in again in another tab lets the next retry through, with nothing lost.
+ */
+export async function saveDraft(
+  articleId: string,
+  draft: ArticleDraft,
+  baseVersion: number,
+  onAnswer: (result: ArticleActionResult) => void,
+): Promise<SaveOutcome<EditableArticle>> {
+  let answer: ApiAnswer;
+  try {
+    answer = await call(
+      'PUT',
+      `/api/newsroom/articles/${articleId}`,
+      saveRequestOf(draft, baseVersion),
+    );
+  } catch {
+    return { kind: 'offline' };
+  }
+  if (answer.status === 401)
+    return { kind: 'error', reason: 'you are logged out; log in again in another tab' };
+  if (answer.status >= 500) return { kind: 'error', reason: `server error (${answer.status})` };
+  const result = toActionResult(answer);
+  onAnswer(result);
+  if (result.kind === 'saved') return { kind: 'saved', version: result.article.version };
+  if (result.kind === 'conflict') return { kind: 'conflict', current: result.current };
+  return { kind: 'rejected', reason: result.reason };
+}
+
+export async function articleAction(
+  articleId: string,
+  action: 'publish' | 'unpublish',
+  baseVersion: number,
+): Promise<ArticleActionResult> {
+  try {
+    return toActionResult(
+      await call('POST', `/api/newsroom/articles/${articleId}/${action}`, { baseVersion }),
+    );
+  } catch {
+    return { kind: 'failed', reason: 'you are offline', errors: [] };
+  }
+}
+
+export async function restoreRevisionRequest(
+  articleId: string,
+  revisionId: string,
+  baseVersion: number,
+): Promise<ArticleActionResult> {
+  try {
+    return toActionResult(
+      await call('POST', `/api/newsroom/articles/${articleId}/revisions/${revisionId}/restore`, {
+        baseVersion,
+      }),
+    );
+  } catch {
+    return { kind: 'failed', reason: 'you are offline', errors: [] };
+  }
+}
+
+export async function fetchRevisions(articleId: string): Promise<RevisionSummary[]> {
+  const answer = await call('GET', `/api/newsroom/articles/${articleId}/revisions`);
+  if (answer.status !== 200) throw new Error(errorText(answer));
+  return answer.data.revisions as RevisionSummary[];
+}
+
+export async function fetchRevision(articleId: string, revisionId: string) {
+  const answer = await call('GET', `/api/newsroom/articles/${articleId}/revisions/${revisionId}`);
+  if (answer.status !== 200) throw new Error(errorText(answer));
+  return answer.data as { revision: RevisionDetail; html: string };
+}
+
+/** The draft's body and related list as the reader renderer makes them. */
+export async function renderDraft(draft: Pick<ArticleDraft, 'body' | 'markerStyle' | 'related'>) {
+  const answer = await call('POST', '/api/newsroom/preview', {
+    body: draft.body,
+    markerStyle: draft.markerStyle,
+    related: draft.related.map(relatedInputOf),
+  });
+  if (answer.status !== 200) throw new Error(errorText(answer));
+  return answer.data.html as string;
+}
+
+export type PublishedMatch = { id: string; title: string; href: string; section: string };
+
+export async function searchPublished(q: string, excludeId: string): Promise<PublishedMatch[]> {
+  const params = new URLSearchParams({ q, exclude: excludeId });
+  const answer = await call('GET', `/api/newsroom/related-search?${params}`);
+  if (answer.status !== 200) throw new Error(errorText(answer));
+  return answer.data.results as PublishedMatch[];
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  externalUrlProblem,
+  fromGmtInputValue,
+  saveRequestOf,
+  slugFollowsTitle,
+  slugProblem,
+  toGmtInputValue,
+  type ArticleDraft,
+} from './draft';
+
+describe('draft helpers', () => {
+  it('lets the slug follow the headline only until it is edited or published', () => {
+    expect(slugFollowsTitle({ title: 'Floods', slug: 'floods', publishedAt: null })).toBe(true);
+    expect(slugFollowsTitle({ title: 'Floods', slug: 'floods-3', publishedAt: null })).toBe(true);
+    expect(slugFollowsTitle({ title: 'Floods', slug: 'my-slug', publishedAt: null })).toBe(false);
+    expect(
+      slugFollowsTitle({ title: 'Floods', slug: 'floods', publishedAt: '2021-01-01T00:00:00Z' }),
+    ).toBe(false);
+  });
+
+  it('explains a bad slug', () => {
+    expect(slugProblem('good-slug-2')).toBeNull();
+    expect(slugProblem('Bad Slug')).toBe('Use lowercase letters, digits and single hyphens');
+    expect(slugProblem('')).toBe('The slug is required');
+  });
+
+  it('reads and writes the dateline in GMT', () => {
+    expect(toGmtInputValue('2021-04-14T07:00:00.000Z')).toBe('2021-04-14T07:00');
+    expect(fromGmtInputValue('2021-04-14T07:00')).toBe('2021-04-14T07:00:00.000Z');
+    expect(fromGmtInputValue('')).toBeNull();
+  });
+
+  it('accepts only http(s) URLs for external links', () => {
+    expect(externalUrlProblem('https://example.org/a')).toBeNull();
+    expect(externalUrlProblem('javascript:alert(1)')).not.toBeNull();
+    expect(externalUrlProblem('example.org')).not.toBeNull();
+  });
+
+  it('sends related links in their stored form', () => {
+    const draft = {
+      related: [
+        { articleId: 'a1', title: 'Shown title', href: '/world/x' },
+        { title: 'Out', url: 'https://example.org' },
+      ],
+    } as ArticleDraft;
+    expect(saveRequestOf(draft, 3)).toMatchObject({
+      baseVersion: 3,
+      related: [{ articleId: 'a1' }, { title: 'Out', url: 'https://example.org' }],
+    });
+  });
+});

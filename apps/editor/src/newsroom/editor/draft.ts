@@ -1,0 +1,85 @@
+import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
+import type { EditableArticle, RelatedEntry } from '@newsroom/editorial';
+import { slugify } from '@newsroom/editorial/slugify';
+import type { JSONContent } from '@tiptap/core';
+
+/** Everything the user edits; what autosave sends and what the browser backup holds. */
+export interface ArticleDraft {
+  title: string;
+  slug: string;
+  sectionId: string;
+  standfirst: string;
+  markerStyle: MarkerStyle;
+  publishedAt: string | null;
+  related: RelatedEntry[];
+  body: JSONContent;
+}
+
+export type DraftMeta = Omit<ArticleDraft, 'body'>;
+
+export function draftOf(article: EditableArticle): ArticleDraft {
+  return {
+    title: article.title,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    standfirst: article.standfirst,
+    markerStyle: article.markerStyle,
+    publishedAt: article.publishedAt,
+    related: article.related,
+    body: article.body,
+  };
+}
+
+export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
+  return 'articleId' in entry
+    ? { articleId: entry.articleId }
+    : { url: entry.url, title: entry.title };
+}
+
+export function saveRequestOf(draft: ArticleDraft, baseVersion: number) {
+  return { ...draft, baseVersion, related: draft.related.map(relatedInputOf) };
+}
+
+/**
+ * The slug follows the headline while the article has never been published and the slug is
+ * still the one derived from the headline (possibly with the "-2" made for uniqueness).
+ */
+export function slugFollowsTitle(article: Pick<EditableArticle, 'slug' | 'title' | 'publishedAt'>) {
+  if (article.publishedAt) return false;
+  const base = slugify(article.title);
+  return article.slug === base || new RegExp(`^${base}-\\d+$`).test(article.slug);
+}
+
+export { slugify };
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Inline message for the slug field, or null. The server still decides uniqueness. */
+export function slugProblem(slug: string): string | null {
+  if (!slug) return 'The slug is required';
+  if (slug.length > 120) return 'Keep the slug under 120 characters';
+  if (!SLUG_PATTERN.test(slug)) return 'Use lowercase letters, digits and single hyphens';
+  return null;
+}
+
+/** `<input type="datetime-local">` value in GMT ↔ ISO string. */
+export function toGmtInputValue(iso: string | null): string {
+  return iso ? iso.slice(0, 16) : '';
+}
+
+export function fromGmtInputValue(value: string): string | null {
+  if (!value) return null;
+  const date = new Date(`${value}:00Z`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** An external related link must be a full http(s) URL. */
+export function externalUrlProblem(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return null;
+  } catch {
+    // fall through
+  }
+  return 'Enter a full web address starting with http:// or https://';
+}

@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { createArticle } from './create-article';
+import { findEditableArticle, type EditableArticle } from './editable-article';
+import { listArticles, searchPublishedArticles } from './list-articles';
+import { publishArticle, unpublishArticle } from './publish';
+import { saveArticle } from './save-article';
+
+let n: TestNewsroom;
+beforeAll(async () => {
+  n = await createTestNewsroom();
+});
+afterAll(() => n.cleanup());
+
+function saveInput(article: EditableArticle, changes: Record<string, unknown> = {}) {
+  return {
+    baseVersion: article.version,
+    title: article.title,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    standfirst: article.standfirst,
+    markerStyle: article.markerStyle,
+    body: article.body,
+    related: [],
+    ...changes,
+  };
+}
+
+describe('creating articles', () => {
+  it('creates a draft by the actor with a unique slug from the headline', async () => {
+    const first = await createArticle(n.db, n.writer, {
+      title: 'Floods in the Valley',
+      sectionId: n.world.id,
+    });
+    const second = await createArticle(n.db, n.editor, {
+      title: 'Floods in the valley!',
+      sectionId: n.world.id,
+    });
+    expect(first).toMatchObject({
+      slug: 'floods-in-the-valley',
+      status: 'draft',
+      version: 1,
+      authorId: n.writer.id,
+    });
+    expect(second.slug).toBe('floods-in-the-valley-2');
+  });
+
+  it('refuses a missing headline or unknown section with field errors', async () => {
+    await expect(
+      createArticle(n.db, n.writer, { title: '  ', sectionId: n.world.id }),
+    ).rejects.toMatchObject({
+      status: 422,
+      errors: [{ path: 'title', message: 'Give the article a headline' }],
+    });
+    await expect(
+      createArticle(n.db, n.writer, { title: 'X', sectionId: 'nope' }),
+    ).rejects.toMatchObject({
+      status: 422,
+      errors: [{ path: 'sectionId' }],
+    });
+  });
+});
+
+describe('saving', () => {
+  it('saves body, fields and related links and bumps the version', async () => {
+    const target = await createArticle(n.db, n.editor, {
+      title: 'Target story',
+      sectionId: n.world.id,
+    });
+    await publishArticle(n.db, n.editor, target.id, { baseVersion: 1 });
+    const article = await createArticle(n.db, n.writer, {
+      title: 'A draft',
+      sectionId: n.world.id,
+    });
+    const result = await saveArticle(
+      n.db,
+      n.writer,
+      article.id,
+      saveInput(article, {
+        title: 'A better headline',
+        slug: 'a-better-headline',
+        sectionId: n.politics.id,
+        standfirst: 'Short summary',
+        markerStyle: 'numeric',
+        publishedAt: '2021-04-14T07:00:00Z',
+        body: paragraphDoc('Hello world'),
+        related: [{ articleId: target.id }, { title: 'Elsewhere', url: 'https://example.org/x' }],
+      }),
+    );
+    expect(result.status).toBe('saved');
+    const stored = await findEditableArticle(n.db, article.id);
+    expect(stored).toMatchObject({
+      version: 2,
+      title: 'A better headline',
+      slug: 'a-better-headline',
+      sectionId: n.politics.id,
+      standfirst: 'Short summary',
+      markerStyle: 'numeric',
+      publishedAt: '2021-04-14T07:00:00.000Z',
+      body: paragraphDoc('Hello world'),
+      related: [
+        { articleId: target.id, title: 'Target story', href: '/world/target-story' },
+        { title: 'Elsewhere', url: 'https://example.org/x' },
+      ],
+    });
+  });
+
+  it('answers a stale save with a conflict carrying the stored article, and writes nothing', async () => {
+    const article = await createArticle(n.db, n.editor, {
+      title: 'Contested',
+      sectionId: n.world.id,
+    });
+    const mine = await saveArticle(
+      n.db,
+      n.editor,
+      article.id,
+      saveInput(article, { body: paragraphDoc('first') }),
+    );
+    expect(mine.status).toBe('saved');
+    const stale = await saveArticle(
+      n.db,
+      n.admin,
+      article.id,
+      saveInput(article, { title: 'Overwritten?', body: paragraphDoc('second') }),
+    );
+    expect(stale.status).toBe('conflict');
+    if (stale.status !== 'conflict') return;
+    expect(stale.current).toMatchObject({
+      version: 2,
+      title: 'Contested',
+      body: paragraphDoc('first'),
+    });
+    expect(await findEditableArticle(n.db, article.id)).toEqual(stale.current);
+  });
+
+  it('lets exactly one of two concurrent saves on the same base version win', async () => {
+    const article = await createArticle(n.db, n.editor, { title: 'Race', sectionId: n.world.id });
+    const results = await Promise.all(
+      ['tab one', 'tab two', 'tab three'].map((text) =>
+        saveArticle(n.db, n.editor, article.id, saveInput(article, { body: paragraphDoc(text) })),
+      ),
+    );
+    const winners = results.filter((result) => result.status === 'saved');
+    expect(winners).toHaveLength(1);
+    expect(results.filter((result) => result.status === 'conflict')).toHaveLength(2);
+    const stored = await findEditableArticle(n.db, article.id);
+    expect(stored?.version).toBe(2);
+    expect(winners[0]?.status === 'saved' && winners[0].article.body).toEqual(stored?.body);
+  });
+
+  it('refuses an invalid body or fields with paths and leaves the stored article unchanged', async () => {
+    const other = await createArticle(n.db, n.editor, {
+      title: 'Taken slug',
+      sectionId: n.world.id,
+    });
+    const article = await createArticle(n.db, n.editor, { title: 'Valid', sectionId: n.world.id });
+    const before = await findEditableArticle(n.db, article.id);
+    const result = await saveArticle(
+      n.db,
+      n.editor,
+      article.id,
+      saveInput(article, {
+        slug: other.slug,
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                {
+                  type: 'text',
+                  text: 'x',
+                  marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+                },
+              ],
+            },
+          ],
+        },
+        related: [{ title: 'Bad', url: 'ftp://example.org' }],
+      }),
+    );
+    expect(result.status).toBe('invalid');
+    if (result.status !== 'invalid') return;
+    const paths = result.errors.map((error) => error.path);
+    expect(paths).toContain('related[0].url');
+    expect(paths.some((path) => path.startsWith('body.content[0]'))).toBe(true);
+    expect(await findEditableArticle(n.db, article.id)).toEqual(before);
+
+    const slugOnly = await saveArticle(
+      n.db,
+      n.editor,
+      article.id,
+      saveInput(article, { slug: other.slug }),
+    );
+    expect(slugOnly).toEqual({
+      status: 'invalid',
+      errors: [{ path: 'slug', message: 'another article already uses this slug' }],
+    });
+    const noVersion = await saveArticle(n.db, n.editor, article.id, {
+      ...saveInput(article),
+      baseVersion: undefined,
+    });
+    expect(noVersion.status === 'invalid' && noVersion.errors[0]).toEqual({
+      path: 'baseVersion',
+      message: 'baseVersion is required',
+    });
+    expect(await findEditableArticle(n.db, article.id)).toEqual(before);
+  });
+
+  it('lets writers edit only their own drafts', async () => {
+    const theirs = await createArticle(n.db, n.otherWriter, {
+      title: 'Not yours',
+      sectionId: n.world.id,
+    });
+    await expect(saveArticle(n.db, n.writer, theirs.id, saveInput(theirs))).rejects.toMatchObject({
+      status: 403,
+    });
+    const own = await createArticle(n.db, n.writer, {
+      title: 'Mine, then published',
+      sectionId: n.world.id,
+    });
+    const published = await publishArticle(n.db, n.editor, own.id, { baseVersion: own.version });
+    expect(published.status).toBe('saved');
+    await expect(
+      saveArticle(n.db, n.writer, own.id, saveInput(own, { baseVersion: own.version + 1 })),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(saveArticle(n.db, n.writer, 'missing', saveInput(own))).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
+
+describe('publishing', () => {
+  it('refuses writers and publishes for editors, setting publishedAt once', async () => {
+    const article = await createArticle(n.db, n.writer, {
+      title: 'To publish',
+      sectionId: n.world.id,
+    });
+    await expect(
+      publishArticle(n.db, n.writer, article.id, { baseVersion: 1 }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
+    expect((await findEditableArticle(n.db, article.id))?.status).toBe('draft');
+
+    const firstTime = new Date('2026-01-02T10:00:00Z');
+    const published = await publishArticle(
+      n.db,
+      n.editor,
+      article.id,
+      { baseVersion: 1 },
+      firstTime,
+    );
+    expect(published).toMatchObject({
+      status: 'saved',
+      article: { status: 'published', publishedAt: firstTime.toISOString(), version: 2 },
+    });
+    const unpublished = await unpublishArticle(n.db, n.admin, article.id, { baseVersion: 2 });
+    expect(unpublished).toMatchObject({
+      status: 'saved',
+      article: { status: 'draft', version: 3 },
+    });
+    const again = await publishArticle(n.db, n.editor, article.id, { baseVersion: 3 }, new Date());
+    expect(again.status === 'saved' && again.article.publishedAt).toBe(firstTime.toISOString());
+  });
+
+  it('does not publish a version the editor has not seen', async () => {
+    const article = await createArticle(n.db, n.editor, {
+      title: 'Moving target',
+      sectionId: n.world.id,
+    });
+    await saveArticle(
+      n.db,
+      n.editor,
+      article.id,
+      saveInput(article, { body: paragraphDoc('newer') }),
+    );
+    const result = await publishArticle(n.db, n.editor, article.id, { baseVersion: 1 });
+    expect(result).toMatchObject({ status: 'conflict', current: { status: 'draft', version: 2 } });
+  });
+});
+
+describe('listing and searching', () => {
+  it('filters by status, section and title, newest first, paginated', async () => {
+    const all = await listArticles(n.db, { pageSize: 100 });
+    const created = all.items.map((item) => item.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+
+    const politics = await listArticles(n.db, { sectionId: n.politics.id });
+    expect(politics.items.map((item) => item.title)).toEqual(['A better headline']);
+    const published = await listArticles(n.db, { status: 'published' });
+    expect(published.items.every((item) => item.status === 'published')).toBe(true);
+    const floods = await listArticles(n.db, { q: 'Floods' });
+    expect(floods.total).toBe(2);
+
+    const page2 = await listArticles(n.db, { pageSize: 2, page: 2 });
+    expect(page2.items.map((item) => item.id)).toEqual(
+      all.items.slice(2, 4).map((item) => item.id),
+    );
+    expect(page2.pages).toBe(Math.ceil(all.total / 2));
+  });
+
+  it('finds only published articles by title', async () => {
+    const results = await searchPublishedArticles(n.db, 'target');
+    expect(results).toEqual([
+      expect.objectContaining({
+        title: 'Target story',
+        href: '/world/target-story',
+        section: 'World',
+      }),
+    ]);
+    expect(await searchPublishedArticles(n.db, 'Floods')).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { ARTICLE_LIMITS } from '@newsroom/article';
+import type { Actor } from '@newsroom/auth';
+import type { Db } from '@newsroom/db';
+import { z } from 'zod';
+import { invalid } from '../errors';
+import { isUniqueViolation } from '../prisma-errors';
+import { findFreeSlug, slugify } from '../slug';
+import { findEditableArticle, type EditableArticle } from './editable-article';
+
+export const newArticleSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the article a headline')
+    .max(
+      ARTICLE_LIMITS.maxTitleLength,
+      `Keep the headline under ${ARTICLE_LIMITS.maxTitleLength} characters`,
+    ),
+  sectionId: z.string().min(1, 'Choose a section'),
+});
+export type NewArticle = z.input<typeof newArticleSchema>;
+
+const emptyBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+const SLUG_ATTEMPTS = 5;
+
+/** A new draft by `actor`, its slug derived from the headline and made unique. */
+export async function createArticle(
+  db: Db,
+  actor: Actor,
+  input: NewArticle,
+): Promise<EditableArticle> {
+  const parsed = newArticleSchema.safeParse(input);
+  if (!parsed.success)
+    throw invalid(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  const { title, sectionId } = parsed.data;
+  if (!(await db.section.findUnique({ where: { id: sectionId } })))
+    throw invalid([{ path: 'sectionId', message: 'no section has this id' }]);
+
+  const base = slugify(title);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const created = await db.article.create({
+        data: {
+          title,
+          sectionId,
+          slug: await findFreeSlug(db, base),
+          body: JSON.stringify(emptyBody),
+          markerStyle: 'symbols',
+          authorId: actor.id,
+        },
+      });
+      return (await findEditableArticle(db, created.id))!;
+    } catch (error) {
+      // Someone took the same free slug between our look-up and insert: look again.
+      if (!isUniqueViolation(error) || attempt >= SLUG_ATTEMPTS) throw error;
+    }
+  }
+}

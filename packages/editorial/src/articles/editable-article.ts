@@ -1,0 +1,79 @@
+import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
+import type { Article, Db, RelatedLink, Section } from '@newsroom/db';
+import type { JSONContent } from '@tiptap/core';
+
+/** An entry of the related list as the newsroom shows it: internal links carry their current title. */
+export type RelatedEntry =
+  { articleId: string; title: string; href: string | null } | { url: string; title: string };
+
+/** Everything the edit page needs, JSON-safe (dates as ISO strings). */
+export interface EditableArticle {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  sectionId: string;
+  section: { slug: string; name: string };
+  markerStyle: MarkerStyle;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  version: number;
+  authorId: string;
+  updatedAt: string;
+  body: JSONContent;
+  related: RelatedEntry[];
+}
+
+type ArticleRow = Article & {
+  section: Section;
+  relatedLinks: (RelatedLink & { target: (Article & { section: Section }) | null })[];
+};
+
+export const editableArticleInclude = {
+  section: true,
+  relatedLinks: {
+    orderBy: { position: 'asc' },
+    include: { target: { include: { section: true } } },
+  },
+} as const;
+
+export function toEditableArticle(row: ArticleRow): EditableArticle {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    sectionId: row.sectionId,
+    section: { slug: row.section.slug, name: row.section.name },
+    markerStyle: row.markerStyle === 'numeric' ? 'numeric' : 'symbols',
+    status: row.status === 'published' ? 'published' : 'draft',
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    version: row.version,
+    authorId: row.authorId,
+    updatedAt: row.updatedAt.toISOString(),
+    body: JSON.parse(row.body) as JSONContent,
+    related: row.relatedLinks.flatMap((link): RelatedEntry[] => toRelatedEntry(link)),
+  };
+}
+
+function toRelatedEntry(link: ArticleRow['relatedLinks'][number]): RelatedEntry[] {
+  if (link.target) {
+    const target = link.target;
+    const href = target.status === 'published' ? `/${target.section.slug}/${target.slug}` : null;
+    return [{ articleId: target.id, title: target.title, href }];
+  }
+  if (link.url && link.title) return [{ url: link.url, title: link.title }];
+  return [];
+}
+
+/** The stored form of a related entry (what saves and revisions carry). */
+export function toRelatedInput(entry: RelatedEntry): RelatedLinkInput {
+  return 'articleId' in entry
+    ? { articleId: entry.articleId }
+    : { url: entry.url, title: entry.title };
+}
+
+export async function findEditableArticle(db: Db, id: string): Promise<EditableArticle | null> {
+  const row = await db.article.findUnique({ where: { id }, include: editableArticleInclude });
+  return row ? toEditableArticle(row) : null;
+}

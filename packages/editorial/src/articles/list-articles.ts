@@ -1,0 +1,92 @@
+import type { Db, Prisma } from '@newsroom/db';
+import { z } from 'zod';
+
+export const articleListQuerySchema = z.object({
+  status: z.enum(['draft', 'published']).optional().catch(undefined),
+  sectionId: z.string().min(1).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25).catch(25),
+});
+export type ArticleListQuery = z.input<typeof articleListQuerySchema>;
+
+export interface ArticleListItem {
+  id: string;
+  title: string;
+  slug: string;
+  status: string;
+  section: { id: string; name: string };
+  author: { id: string; name: string };
+  publishedAt: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+
+/** The newsroom's list: every article (drafts too), newest first, filtered and paginated. */
+/** `query` is parsed leniently: a bad filter from a URL falls back to "any", never an error. */
+export async function listArticles(db: Db, query: ArticleListQuery | Record<string, unknown> = {}) {
+  const { status, sectionId, q, page, pageSize } = articleListQuerySchema.parse(query);
+  const where: Prisma.ArticleWhereInput = {
+    ...(status ? { status } : {}),
+    ...(sectionId ? { sectionId } : {}),
+    ...(q ? { title: { contains: q } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.article.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+        createdAt: true,
+        section: { select: { id: true, name: true } },
+        author: { select: { id: true, name: true } },
+      },
+    }),
+    db.article.count({ where }),
+  ]);
+  const items: ArticleListItem[] = rows.map((row) => ({
+    ...row,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  }));
+  return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Published articles whose title contains `q`, for the related-links panel. */
+export async function searchPublishedArticles(
+  db: Db,
+  q: string,
+  { excludeId, limit = 10 }: { excludeId?: string; limit?: number } = {},
+) {
+  const rows = await db.article.findMany({
+    where: {
+      status: 'published',
+      ...(q.trim() ? { title: { contains: q.trim() } } : {}),
+      ...(excludeId ? { NOT: { id: excludeId } } : {}),
+    },
+    orderBy: { publishedAt: 'desc' },
+    take: Math.min(limit, 50),
+    select: { id: true, title: true, slug: true, section: { select: { slug: true, name: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    href: `/${row.section.slug}/${row.slug}`,
+    section: row.section.name,
+  }));
+}
+
+export async function listSections(db: Db) {
+  return db.section.findMany({
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    select: { id: true, slug: true, name: true },
+  });
+}

@@ -1,0 +1,65 @@
+import type { RelatedLinkInput, ValidationError } from '@newsroom/article';
+import type { Db, Prisma } from '@newsroom/db';
+
+type Tx = Prisma.TransactionClient;
+
+/** Internal links must point at another existing article; reported with the entry's path. */
+export async function checkRelatedTargets(
+  db: Db,
+  articleId: string,
+  related: readonly RelatedLinkInput[],
+): Promise<ValidationError[]> {
+  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+  if (ids.length === 0) return [];
+  const found = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const existing = new Set(found.map((article) => article.id));
+  const errors: ValidationError[] = [];
+  related.forEach((entry, index) => {
+    if (!('articleId' in entry)) return;
+    if (entry.articleId === articleId)
+      errors.push({
+        path: `related[${index}].articleId`,
+        message: 'an article cannot link to itself',
+      });
+    else if (!existing.has(entry.articleId))
+      errors.push({ path: `related[${index}].articleId`, message: 'no article has this id' });
+  });
+  return errors;
+}
+
+/** Replaces the whole ordered list; runs inside the save's transaction. */
+export async function replaceRelatedLinks(
+  tx: Tx,
+  articleId: string,
+  related: readonly RelatedLinkInput[],
+) {
+  await tx.relatedLink.deleteMany({ where: { articleId } });
+  if (related.length === 0) return;
+  await tx.relatedLink.createMany({
+    data: related.map((entry, position) =>
+      'articleId' in entry
+        ? { articleId, position, targetArticleId: entry.articleId }
+        : { articleId, position, url: entry.url, title: entry.title },
+    ),
+  });
+}
+
+/**
+ * Title + href of each entry as readers get them: internal links to published articles only
+ * (a draft target is left out rather than linking to a 404).
+ */
+export async function resolveRelatedLinks(db: Db, related: readonly RelatedLinkInput[]) {
+  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+  const targets = ids.length
+    ? await db.article.findMany({
+        where: { id: { in: ids }, status: 'published' },
+        select: { id: true, title: true, slug: true, section: { select: { slug: true } } },
+      })
+    : [];
+  const byId = new Map(targets.map((target) => [target.id, target]));
+  return related.flatMap((entry) => {
+    if (!('articleId' in entry)) return [{ title: entry.title, href: entry.url }];
+    const target = byId.get(entry.articleId);
+    return target ? [{ title: target.title, href: `/${target.section.slug}/${target.slug}` }] : [];
+  });
+}

@@ -1,0 +1,188 @@
+import {
+  validateArticle,
+  type RelatedLinkInput,
+  type ValidArticle,
+  type ValidationError,
+} from '@newsroom/article';
+import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
+import type { Db, Prisma } from '@newsroom/db';
+import { z } from 'zod';
+import { forbidden, notFound } from '../errors';
+import { isUniqueViolation } from '../prisma-errors';
+import { isAutosaveRevisionDue, recordRevision, type RevisionReason } from '../revisions/revisions';
+import {
+  editableArticleInclude,
+  findEditableArticle,
+  toEditableArticle,
+  type EditableArticle,
+} from './editable-article';
+import { checkRelatedTargets, replaceRelatedLinks } from './related';
+
+export type SaveResult =
+  | { status: 'saved'; article: EditableArticle }
+  /** Someone saved first: nothing was written; `current` is what is stored now. */
+  | { status: 'conflict'; current: EditableArticle }
+  | { status: 'invalid'; errors: ValidationError[] };
+
+export interface SaveOptions {
+  now?: Date;
+  revisionIntervalMs?: number;
+}
+
+const saveEnvelopeSchema = z.object({
+  baseVersion: z.number({ message: 'baseVersion is required' }).int().positive(),
+  publishedAt: z.iso
+    .datetime({ offset: true, message: 'publishedAt must be an ISO date and time' })
+    .nullable()
+    .optional(),
+});
+
+/**
+ * Saves an article if nobody else saved since `baseVersion`. The write is one conditional
+ * UPDATE (`WHERE id = ? AND version = ?`), so two saves on the same base can't both win, and
+ * a refused save changes nothing: metadata, body and related links are written in one transaction.
+ */
+export async function saveArticle(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: unknown,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  const stored = await db.article.findUnique({
+    where: { id },
+    select: { authorId: true, status: true },
+  });
+  if (!stored) throw notFound('The article');
+  if (!canEditArticle(actor, stored)) throw cannotEdit(actor);
+
+  const parsed = await parseSave(db, id, input);
+  if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
+  const { article, baseVersion, publishedAt } = parsed;
+  const now = options.now ?? new Date();
+
+  try {
+    const saved = await writeIfVersionMatches(db, actor, id, baseVersion, {
+      data: {
+        title: article.title,
+        slug: article.slug,
+        sectionId: article.sectionId,
+        standfirst: article.standfirst,
+        markerStyle: article.markerStyle,
+        body: JSON.stringify(article.body),
+        ...(publishedAt !== undefined ? { publishedAt: publishedAt && new Date(publishedAt) } : {}),
+      },
+      related: article.related,
+      now,
+      revision: async (tx) =>
+        (await isAutosaveRevisionDue(tx, id, now, options.revisionIntervalMs)) ? 'autosave' : null,
+    });
+    if (!saved) return conflictOrForbidden(db, actor, id);
+    return { status: 'saved', article: saved };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: 'invalid', errors: [slugTakenError] };
+    throw error;
+  }
+}
+
+const slugTakenError: ValidationError = {
+  path: 'slug',
+  message: 'another article already uses this slug',
+};
+
+type ParsedSave =
+  | { ok: true; article: ValidArticle; baseVersion: number; publishedAt: string | null | undefined }
+  | { ok: false; errors: ValidationError[] };
+
+async function parseSave(db: Db, id: string, input: unknown): Promise<ParsedSave> {
+  const envelope = saveEnvelopeSchema.safeParse(input);
+  const article = validateArticle(input);
+  const errors: ValidationError[] = envelope.success
+    ? []
+    : envelope.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      }));
+  if (!article.ok) errors.push(...article.errors);
+  if (!envelope.success || !article.ok) return { ok: false, errors };
+  errors.push(...(await checkReferences(db, id, article.value)));
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    article: article.value,
+    baseVersion: envelope.data.baseVersion,
+    publishedAt: envelope.data.publishedAt,
+  };
+}
+
+/** What zod can't know: the section exists, the slug is free, internal links resolve. */
+async function checkReferences(db: Db, id: string, article: ValidArticle) {
+  const [section, slugOwner, related] = await Promise.all([
+    db.section.findUnique({ where: { id: article.sectionId }, select: { id: true } }),
+    db.article.findUnique({ where: { slug: article.slug }, select: { id: true } }),
+    checkRelatedTargets(db, id, article.related),
+  ]);
+  const errors: ValidationError[] = [];
+  if (!section) errors.push({ path: 'sectionId', message: 'no section has this id' });
+  if (slugOwner && slugOwner.id !== id) errors.push(slugTakenError);
+  return [...errors, ...related];
+}
+
+export interface ConditionalWrite {
+  data: Prisma.ArticleUncheckedUpdateManyInput;
+  related?: readonly RelatedLinkInput[];
+  /** Which revision (if any) to record of the written state. */
+  revision: (tx: Prisma.TransactionClient) => Promise<RevisionReason | null>;
+  now: Date;
+}
+
+/**
+ * The one place that writes an article: bumps the version only where it still equals
+ * `baseVersion` (and, for writers, only their own drafts), then related links and the revision
+ * in the same transaction. Returns null when the condition did not match.
+ */
+export async function writeIfVersionMatches(
+  db: Db,
+  actor: Actor,
+  id: string,
+  baseVersion: number,
+  write: ConditionalWrite,
+): Promise<EditableArticle | null> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({
+      where: {
+        id,
+        version: baseVersion,
+        ...(canPublish(actor) ? {} : { authorId: actor.id, status: 'draft' }),
+      },
+      data: { ...write.data, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    if (write.related) await replaceRelatedLinks(tx, id, write.related);
+    const reason = await write.revision(tx);
+    if (reason) await recordRevision(tx, id, actor.id, reason, write.now);
+    // Read back inside the transaction: the version returned is the one this write made.
+    const row = await tx.article.findUniqueOrThrow({
+      where: { id },
+      include: editableArticleInclude,
+    });
+    return toEditableArticle(row);
+  });
+}
+
+/** The condition failed: either the version moved on (conflict) or the permission did. */
+export async function conflictOrForbidden(db: Db, actor: Actor, id: string): Promise<SaveResult> {
+  const current = await findEditableArticle(db, id);
+  if (!current) throw notFound('The article');
+  if (!canEditArticle(actor, { authorId: current.authorId, status: current.status }))
+    throw cannotEdit(actor);
+  return { status: 'conflict', current };
+}
+
+function cannotEdit(actor: Actor) {
+  return forbidden(
+    canPublish(actor)
+      ? 'You cannot edit this article'
+      : 'Writers can edit only their own drafts; ask an editor to change this article',
+  );
+}

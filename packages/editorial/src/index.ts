@@ -1,0 +1,42 @@
+// @newsroom/editorial: the newsroom's write side. Every function takes the acting user and
+// checks what they may do, so the apps only authenticate and translate to HTTP.
+export { EditorialError } from './errors';
+export { slugify, findFreeSlug } from './slug';
+export {
+  toRelatedInput,
+  findEditableArticle,
+  type EditableArticle,
+  type RelatedEntry,
+} from './articles/editable-article';
+export { createArticle, newArticleSchema, type NewArticle } from './articles/create-article';
+export {
+  listArticles,
+  listSections,
+  searchPublishedArticles,
+  articleListQuerySchema,
+  type ArticleListItem,
+  type ArticleListQuery,
+} from './articles/list-articles';
+export { saveArticle, type SaveResult, type SaveOptions } from './articles/save-article';
+export {
+  publishArticle,
+  unpublishArticle,
+  restoreRevision,
+  versionedActionSchema,
+  type VersionedAction,
+} from './articles/publish';
+export { resolveRelatedLinks } from './articles/related';
+export {
+  listRevisions,
+  getRevision,
+  AUTOSAVE_REVISION_INTERVAL_MS,
+  type RevisionSummary,
+  type RevisionDetail,
+} from './revisions/revisions';
+export {
+  listUsers,
+  createStaffUser,
+  changeUserRole,
+  newUserSchema,
+  roleChangeSchema,
+} from './users/users';

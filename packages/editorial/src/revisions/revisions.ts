@@ -1,0 +1,118 @@
+import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
+import type { Db, Prisma } from '@newsroom/db';
+import type { JSONContent } from '@tiptap/core';
+import { notFound } from '../errors';
+
+export type RevisionReason = 'autosave' | 'publish' | 'restore';
+
+/** Autosaves leave at most one revision per this interval (publish and restore always do). */
+export const AUTOSAVE_REVISION_INTERVAL_MS = 10 * 60 * 1000;
+
+type Tx = Prisma.TransactionClient;
+
+/** Snapshots the article as it now stands inside `tx` (after the write). */
+export async function recordRevision(
+  tx: Tx,
+  articleId: string,
+  authorId: string,
+  reason: RevisionReason,
+  now = new Date(),
+) {
+  const article = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: { relatedLinks: { orderBy: { position: 'asc' } } },
+  });
+  const related = article.relatedLinks.flatMap((link): RelatedLinkInput[] =>
+    link.targetArticleId
+      ? [{ articleId: link.targetArticleId }]
+      : link.url && link.title
+        ? [{ url: link.url, title: link.title }]
+        : [],
+  );
+  await tx.articleRevision.create({
+    data: {
+      articleId,
+      version: article.version,
+      title: article.title,
+      standfirst: article.standfirst,
+      body: article.body,
+      markerStyle: article.markerStyle,
+      relatedLinks: JSON.stringify(related),
+      reason,
+      authorId,
+      createdAt: now,
+    },
+  });
+}
+
+/** True when the article has no revision yet, or its newest is older than the interval. */
+export async function isAutosaveRevisionDue(
+  tx: Tx,
+  articleId: string,
+  now: Date,
+  intervalMs = AUTOSAVE_REVISION_INTERVAL_MS,
+) {
+  const latest = await tx.articleRevision.findFirst({
+    where: { articleId },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
+  return !latest || now.getTime() - latest.createdAt.getTime() >= intervalMs;
+}
+
+export interface RevisionSummary {
+  id: string;
+  version: number;
+  reason: string;
+  createdAt: string;
+  author: { id: string; name: string };
+}
+
+export interface RevisionDetail extends RevisionSummary {
+  title: string;
+  standfirst: string;
+  markerStyle: MarkerStyle;
+  body: JSONContent;
+  related: RelatedLinkInput[];
+}
+
+/** Newest first, with who made each. */
+export async function listRevisions(db: Db, articleId: string): Promise<RevisionSummary[]> {
+  const rows = await db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
+    select: {
+      id: true,
+      version: true,
+      reason: true,
+      createdAt: true,
+      author: { select: { id: true, name: true } },
+    },
+    take: 200,
+  });
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+export async function getRevision(
+  db: Db,
+  articleId: string,
+  revisionId: string,
+): Promise<RevisionDetail> {
+  const row = await db.articleRevision.findFirst({
+    where: { id: revisionId, articleId },
+    include: { author: { select: { id: true, name: true } } },
+  });
+  if (!row) throw notFound('The revision');
+  return {
+    id: row.id,
+    version: row.version,
+    reason: row.reason,
+    createdAt: row.createdAt.toISOString(),
+    author: row.author,
+    title: row.title,
+    standfirst: row.standfirst,
+    markerStyle: row.markerStyle === 'numeric' ? 'numeric' : 'symbols',
+    body: JSON.parse(row.body) as JSONContent,
+    related: JSON.parse(row.relatedLinks) as RelatedLinkInput[],
+  };
+}

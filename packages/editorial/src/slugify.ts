@@ -1,0 +1,23 @@
+// Pure and browser-safe (exported as @newsroom/editorial/slugify): the edit page derives the
+// slug live with the same function the server uses.
+import { ARTICLE_LIMITS } from '@newsroom/article';
+
+/** "Pentagon Report: Russia’s role" → "pentagon-report-russias-role". */
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents, once NFKD split them off
+    .toLowerCase()
+    .replace(/['’‘`]/g, '') // "Russia’s" reads better as "russias" than "russia-s"
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return trimToLength(words, ARTICLE_LIMITS.maxSlugLength - 4) || 'article';
+}
+
+/** Cuts at a hyphen so a long headline doesn't end in half a word; room is left for "-99". */
+function trimToLength(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  const lastHyphen = cut.lastIndexOf('-');
+  return lastHyphen > max / 2 ? cut.slice(0, lastHyphen) : cut.replace(/-+$/, '');
+}
