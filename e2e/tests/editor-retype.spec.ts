@@ -84,7 +84,8 @@ test.describe.serial('the seed article, retyped', () => {
     await page.keyboard.type(HEADLINE);
     await page.getByLabel('Section').selectOption({ label: 'Military & Intelligence' });
     await page.getByRole('button', { name: 'Create draft' }).click();
-    await expect(page).toHaveURL(/\/newsroom\/articles\/[^/]+$/);
+    // The new article's edit page (the form itself lives at …/articles/new).
+    await expect(page).toHaveURL(/\/newsroom\/articles\/(?!new$)[^/]+$/);
     articleId = page.url().split('/').pop();
 
     await page.getByLabel('Footnote markers').selectOption('symbols');
