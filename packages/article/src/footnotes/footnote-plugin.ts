@@ -1,9 +1,10 @@
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { Fragment, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { analyzeFootnotes } from './analyze-document';
 import { footnoteMarker, type MarkerStyle } from './markers';
-import { FOOTNOTE, FOOTNOTES } from './names';
+import { FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTES } from './names';
 
 export interface FootnotePluginState {
   style: MarkerStyle;
@@ -15,6 +16,8 @@ export interface FootnotePluginState {
    * Pasting such a reference back brings its note back instead of dropping the reference.
    */
   detached: ReadonlyMap<string, ProseMirrorNode>;
+  /** No dangling reference, no unreferenced note, notes in first-reference order. */
+  consistent: boolean;
 }
 
 /** How many removed notes are remembered for a later paste (oldest forgotten first). */
@@ -60,6 +63,45 @@ function rememberRemovedNotes(
   return next;
 }
 
+const FOOTNOTE_NODES = new Set([FOOTNOTE_REFERENCE, FOOTNOTE, FOOTNOTES]);
+
+function hasFootnoteNodes(fragment: Fragment): boolean {
+  let found = false;
+  fragment.descendants((node) => {
+    if (FOOTNOTE_NODES.has(node.type.name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * True when a step cannot add, remove or reorder references or notes: marks, or a flat
+ * replacement inside one textblock (typing, deleting characters, pasting plain text) with no
+ * footnote node deleted or inserted. Anything else (splitting blocks, joins, structure) is
+ * treated as touching the footnotes.
+ */
+function isFootnoteNeutral(step: unknown, doc: ProseMirrorNode): boolean {
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
+  if (!(step instanceof ReplaceStep)) return false;
+  const { from, to, slice } = step;
+  if (slice.openStart !== 0 || slice.openEnd !== 0 || hasFootnoteNodes(slice.content)) return false;
+  const $from = doc.resolve(from);
+  if (!$from.parent.inlineContent || to > $from.end()) return false;
+  return from === to || !hasFootnoteNodes(doc.slice(from, to).content);
+}
+
+const neutralCache = new WeakMap<Transaction, boolean>();
+
+/** Whether `tr` leaves references, notes and their order exactly as they were (cached). */
+function leavesFootnotesAlone(tr: Transaction): boolean {
+  let neutral = neutralCache.get(tr);
+  if (neutral === undefined) {
+    neutral = tr.steps.every((step, index) => isFootnoteNeutral(step, tr.docs[index]!));
+    neutralCache.set(tr, neutral);
+  }
+  return neutral;
+}
+
 function computeState(
   doc: ProseMirrorNode,
   style: MarkerStyle,
@@ -67,6 +109,11 @@ function computeState(
 ): FootnotePluginState {
   const { references, notes, order } = analyzeFootnotes(doc);
   const markers = new Map(order.map((id, index) => [id, footnoteMarker(index, style)]));
+  const existing = new Set(notes.map((note) => note.id));
+  const consistent =
+    references.every((reference) => existing.has(reference.noteId)) &&
+    notes.length === order.length &&
+    notes.every((note, index) => note.id === order[index]);
   const decorations: Decoration[] = [];
   for (const reference of references) {
     const marker = markers.get(reference.noteId);
@@ -83,7 +130,13 @@ function computeState(
       );
     }
   }
-  return { style, markers, decorations: DecorationSet.create(doc, decorations), detached };
+  return {
+    style,
+    markers,
+    decorations: DecorationSet.create(doc, decorations),
+    detached,
+    consistent,
+  };
 }
 
 /**
@@ -140,6 +193,10 @@ export function createFootnotePlugin(initialStyle: MarkerStyle): Plugin<Footnote
         const meta = tr.getMeta(footnotePluginKey) as { style?: MarkerStyle } | undefined;
         const style = meta?.style ?? previous.style;
         if (!tr.docChanged && style === previous.style) return previous;
+        // Typing is the hot path: map the markers along instead of walking the whole document.
+        if (style === previous.style && leavesFootnotesAlone(tr)) {
+          return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc) };
+        }
         const detached = tr.docChanged
           ? rememberRemovedNotes(previous.detached, oldState.doc, newState.doc)
           : previous.detached;
@@ -147,9 +204,11 @@ export function createFootnotePlugin(initialStyle: MarkerStyle): Plugin<Footnote
       },
     },
     appendTransaction(transactions, _oldState, newState) {
-      if (!transactions.some((tr) => tr.docChanged)) return null;
-      const detached = footnotePluginKey.getState(newState)?.detached ?? new Map();
-      return restoreInvariants(newState, detached);
+      const changed = transactions.filter((tr) => tr.docChanged);
+      if (changed.length === 0) return null;
+      const state = footnotePluginKey.getState(newState);
+      if (state?.consistent && changed.every(leavesFootnotesAlone)) return null;
+      return restoreInvariants(newState, state?.detached ?? new Map());
     },
     props: {
       decorations: (state) => footnotePluginKey.getState(state)?.decorations,
