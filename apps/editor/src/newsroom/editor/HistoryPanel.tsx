@@ -62,8 +62,9 @@ export function HistoryPanel({
     if (result.kind === 'failed') return setMessage(`Not restored: ${result.reason}`);
     onRestored(result.article);
     setShown(null);
-    setMessage(`Restored version ${revision.version}.`);
+    // After reloading the list: a successful load clears the message.
     await load();
+    setMessage(`Restored version ${revision.version}.`);
   }
 
   return (
