@@ -145,6 +145,47 @@ describe('footnote invariants plugin', () => {
     expect(noteOrder(e)).toEqual(['a']);
   });
 
+  it('cut and paste of the only reference keeps its note (cut removes it, paste brings it back)', () => {
+    const e = createEditor(
+      doc(
+        [paragraph(text('one'), ref('a'), text(' two'), ref('b'))],
+        [note('a', 'Note A'), note('b')],
+      ),
+      'symbols',
+    );
+    const from = after(e, 'one');
+    const cut: Slice = e.state.doc.slice(from, from + 1);
+    e.view.dispatch(e.state.tr.delete(from, from + 1));
+    expect(markers(e)).toEqual({ b: '*' });
+    e.view.dispatch(
+      e.state.tr
+        .setSelection(TextSelection.create(e.state.doc, after(e, 'two')))
+        .replaceSelection(cut),
+    );
+    expect(json(e)).toEqual(
+      doc([paragraph(text('one two'), ref('a'), ref('b'))], [note('a', 'Note A'), note('b')]),
+    );
+    expect(markers(e)).toEqual({ a: '*', b: '†' });
+  });
+
+  it('brings a cut note back even when the notes block had gone with it', () => {
+    const e = createEditor(
+      doc([paragraph(text('one'), ref('a')), paragraph(text('two'))], [note('a')]),
+    );
+    const from = after(e, 'one');
+    const cut: Slice = e.state.doc.slice(from, from + 1);
+    e.view.dispatch(e.state.tr.delete(from, from + 1));
+    expect(json(e)).toEqual(doc([paragraph(text('one')), paragraph(text('two'))]));
+    e.view.dispatch(
+      e.state.tr
+        .setSelection(TextSelection.create(e.state.doc, after(e, 'two')))
+        .replaceSelection(cut),
+    );
+    expect(json(e)).toEqual(
+      doc([paragraph(text('one')), paragraph(text('two'), ref('a'))], [note('a')]),
+    );
+  });
+
   it('removes references whose note is gone (e.g. pasted from another article)', () => {
     const e = createEditor(doc([paragraph(text('one'))]));
     const foreign = e.schema.nodes.footnoteReference?.create({ noteId: 'elsewhere' });

@@ -1,15 +1,27 @@
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { Fragment, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { analyzeFootnotes } from './analyze-document';
 import { footnoteMarker, type MarkerStyle } from './markers';
+import { FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTES } from './names';
 
 export interface FootnotePluginState {
   style: MarkerStyle;
   /** noteId → marker ("1", "†", …) for the editor UI; recomputed on every document change. */
   markers: ReadonlyMap<string, string>;
   decorations: DecorationSet;
+  /**
+   * Notes this editor removed because their last reference went (a cut, a deletion), by id.
+   * Pasting such a reference back brings its note back instead of dropping the reference.
+   */
+  detached: ReadonlyMap<string, ProseMirrorNode>;
+  /** No dangling reference, no unreferenced note, notes in first-reference order. */
+  consistent: boolean;
 }
+
+/** How many removed notes are remembered for a later paste (oldest forgotten first). */
+const MAX_DETACHED_NOTES = 200;
 
 export const footnotePluginKey = new PluginKey<FootnotePluginState>('footnotes');
 
@@ -18,9 +30,90 @@ export function getFootnoteMarkers(state: EditorState): ReadonlyMap<string, stri
   return footnotePluginKey.getState(state)?.markers ?? new Map();
 }
 
-function computeState(doc: ProseMirrorNode, style: MarkerStyle): FootnotePluginState {
+function notesById(doc: ProseMirrorNode): Map<string, ProseMirrorNode> {
+  const notes = new Map<string, ProseMirrorNode>();
+  const block = doc.lastChild;
+  if (block?.type.name !== FOOTNOTES) return notes;
+  block.forEach((note) => {
+    if (note.type.name === FOOTNOTE) notes.set(String(note.attrs.id), note);
+  });
+  return notes;
+}
+
+/** Adds the notes that left the document between `before` and `after` to `detached`. */
+function rememberRemovedNotes(
+  detached: ReadonlyMap<string, ProseMirrorNode>,
+  before: ProseMirrorNode,
+  after: ProseMirrorNode,
+): ReadonlyMap<string, ProseMirrorNode> {
+  // Typing in the body shares the notes block between the two documents: nothing to compare.
+  if (before.lastChild === after.lastChild) return detached;
+  const remaining = notesById(after);
+  const removed = [...notesById(before)].filter(([id]) => !remaining.has(id));
+  if (removed.length === 0) return detached;
+  const next = new Map(detached);
+  for (const [id, note] of removed) {
+    next.delete(id);
+    next.set(id, note);
+  }
+  for (const id of next.keys()) {
+    if (next.size <= MAX_DETACHED_NOTES) break;
+    next.delete(id);
+  }
+  return next;
+}
+
+const FOOTNOTE_NODES = new Set([FOOTNOTE_REFERENCE, FOOTNOTE, FOOTNOTES]);
+
+function hasFootnoteNodes(fragment: Fragment): boolean {
+  let found = false;
+  fragment.descendants((node) => {
+    if (FOOTNOTE_NODES.has(node.type.name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * True when a step cannot add, remove or reorder references or notes: marks, or a flat
+ * replacement inside one textblock (typing, deleting characters, pasting plain text) with no
+ * footnote node deleted or inserted. Anything else (splitting blocks, joins, structure) is
+ * treated as touching the footnotes.
+ */
+function isFootnoteNeutral(step: unknown, doc: ProseMirrorNode): boolean {
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
+  if (!(step instanceof ReplaceStep)) return false;
+  const { from, to, slice } = step;
+  if (slice.openStart !== 0 || slice.openEnd !== 0 || hasFootnoteNodes(slice.content)) return false;
+  const $from = doc.resolve(from);
+  if (!$from.parent.inlineContent || to > $from.end()) return false;
+  return from === to || !hasFootnoteNodes(doc.slice(from, to).content);
+}
+
+const neutralCache = new WeakMap<Transaction, boolean>();
+
+/** Whether `tr` leaves references, notes and their order exactly as they were (cached). */
+function leavesFootnotesAlone(tr: Transaction): boolean {
+  let neutral = neutralCache.get(tr);
+  if (neutral === undefined) {
+    neutral = tr.steps.every((step, index) => isFootnoteNeutral(step, tr.docs[index]!));
+    neutralCache.set(tr, neutral);
+  }
+  return neutral;
+}
+
+function computeState(
+  doc: ProseMirrorNode,
+  style: MarkerStyle,
+  detached: ReadonlyMap<string, ProseMirrorNode>,
+): FootnotePluginState {
   const { references, notes, order } = analyzeFootnotes(doc);
   const markers = new Map(order.map((id, index) => [id, footnoteMarker(index, style)]));
+  const existing = new Set(notes.map((note) => note.id));
+  const consistent =
+    references.every((reference) => existing.has(reference.noteId)) &&
+    notes.length === order.length &&
+    notes.every((note, index) => note.id === order[index]);
   const decorations: Decoration[] = [];
   for (const reference of references) {
     const marker = markers.get(reference.noteId);
@@ -37,30 +130,55 @@ function computeState(doc: ProseMirrorNode, style: MarkerStyle): FootnotePluginS
       );
     }
   }
-  return { style, markers, decorations: DecorationSet.create(doc, decorations) };
+  return {
+    style,
+    markers,
+    decorations: DecorationSet.create(doc, decorations),
+    detached,
+    consistent,
+  };
 }
 
 /**
- * After every change: references to missing notes go, notes nobody references go, the rest
- * are put in first-reference order, and an empty notes block goes. Returns null when the
- * document already satisfies all of that, which is the common case while typing.
+ * After every change: references to missing notes go (unless this editor removed that note a
+ * moment ago, e.g. on cut, and can bring it back), notes nobody references go, the rest are put
+ * in first-reference order, and an empty notes block goes. Returns null when the document
+ * already satisfies all of that, which is the common case while typing.
  */
-function restoreInvariants(state: EditorState): Transaction | null {
-  const { references, block, notes, order } = analyzeFootnotes(state.doc);
-  const existing = new Set(notes.map((note) => note.id));
-  const dangling = references.filter((reference) => !existing.has(reference.noteId));
+function restoreInvariants(
+  state: EditorState,
+  detached: ReadonlyMap<string, ProseMirrorNode>,
+): Transaction | null {
+  const { references, block, notes } = analyzeFootnotes(state.doc);
+  const byId = new Map<string, ProseMirrorNode>();
+  for (const note of notes) if (!byId.has(note.id)) byId.set(note.id, note.node);
+  let restored = false;
+  for (const reference of references) {
+    const note = byId.has(reference.noteId) ? undefined : detached.get(reference.noteId);
+    if (note) {
+      byId.set(reference.noteId, note);
+      restored = true;
+    }
+  }
+  const dangling = references.filter((reference) => !byId.has(reference.noteId));
+  const order = [...new Set(references.map((reference) => reference.noteId))].filter((id) =>
+    byId.has(id),
+  );
   const inOrder =
-    notes.length === order.length && notes.every((note, index) => note.id === order[index]);
+    !restored &&
+    notes.length === order.length &&
+    notes.every((note, index) => note.id === order[index]);
   if (dangling.length === 0 && inOrder) return null;
 
   const tr = state.tr;
   // The notes block sits after every reference, so editing it first keeps their positions valid.
-  if (block && !inOrder) {
-    const byId = new Map<string, ProseMirrorNode>();
-    for (const note of notes) if (!byId.has(note.id)) byId.set(note.id, note.node);
+  if (!inOrder) {
     const ordered = order.flatMap((id) => byId.get(id) ?? []);
-    if (ordered.length === 0) tr.delete(block.pos, block.pos + block.node.nodeSize);
-    else tr.replaceWith(block.pos + 1, block.pos + block.node.nodeSize - 1, ordered);
+    const blockType = state.schema.nodes[FOOTNOTES];
+    if (block && ordered.length === 0) tr.delete(block.pos, block.pos + block.node.nodeSize);
+    else if (block) tr.replaceWith(block.pos + 1, block.pos + block.node.nodeSize - 1, ordered);
+    else if (blockType && ordered.length > 0)
+      tr.insert(state.doc.content.size, blockType.create(null, ordered));
   }
   for (const reference of [...dangling].reverse()) tr.delete(reference.pos, reference.pos + 1);
   return tr.setMeta(footnotePluginKey, { normalized: true });
@@ -70,17 +188,27 @@ export function createFootnotePlugin(initialStyle: MarkerStyle): Plugin<Footnote
   return new Plugin<FootnotePluginState>({
     key: footnotePluginKey,
     state: {
-      init: (_config, state) => computeState(state.doc, initialStyle),
-      apply(tr, previous, _oldState, newState) {
+      init: (_config, state) => computeState(state.doc, initialStyle, new Map()),
+      apply(tr, previous, oldState, newState) {
         const meta = tr.getMeta(footnotePluginKey) as { style?: MarkerStyle } | undefined;
         const style = meta?.style ?? previous.style;
         if (!tr.docChanged && style === previous.style) return previous;
-        return computeState(newState.doc, style);
+        // Typing is the hot path: map the markers along instead of walking the whole document.
+        if (style === previous.style && leavesFootnotesAlone(tr)) {
+          return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc) };
+        }
+        const detached = tr.docChanged
+          ? rememberRemovedNotes(previous.detached, oldState.doc, newState.doc)
+          : previous.detached;
+        return computeState(newState.doc, style, detached);
       },
     },
     appendTransaction(transactions, _oldState, newState) {
-      if (!transactions.some((tr) => tr.docChanged)) return null;
-      return restoreInvariants(newState);
+      const changed = transactions.filter((tr) => tr.docChanged);
+      if (changed.length === 0) return null;
+      const state = footnotePluginKey.getState(newState);
+      if (state?.consistent && changed.every(leavesFootnotesAlone)) return null;
+      return restoreInvariants(newState, state?.detached ?? new Map());
     },
     props: {
       decorations: (state) => footnotePluginKey.getState(state)?.decorations,

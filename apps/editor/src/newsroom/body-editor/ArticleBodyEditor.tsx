@@ -1,25 +1,41 @@
 'use client';
-// Minimal stand-in for the body editor (editor-ui branch replaces it with the full one:
-// toolbar, shortcuts, footnote UI, link dialog). Same props contract.
-import { createArticleExtensions, footnoteEditorCss, type MarkerStyle } from '@newsroom/article';
-import type { JSONContent } from '@tiptap/core';
-import { UndoRedo } from '@tiptap/extensions';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
 
-export type ArticleBodyEditorHandle = {
+import { footnoteEditorCss, type MarkerStyle } from '@newsroom/article';
+import type { JSONContent } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { BodyEditorToolbar } from './BodyEditorToolbar';
+import { createBodyEditorExtensions } from './body-editor-extensions';
+import { LinkDialog } from './LinkDialog';
+import { NotePicker } from './NotePicker';
+import './body-editor.css';
+
+export interface ArticleBodyEditorHandle {
+  /** Replaces the whole body (restoring a revision, taking the other tab's version). */
   setContent(doc: JSONContent): void;
   getDocument(): JSONContent;
-};
+}
 
-export type ArticleBodyEditorProps = {
+export interface ArticleBodyEditorProps {
+  /** The stored body (Tiptap JSON); read once, when the editor is created. */
   initialContent: JSONContent;
   markerStyle: MarkerStyle;
+  /**
+   * Called on every document change. Serialising a long article costs milliseconds, so the page
+   * calls `readDocument()` only when it actually saves.
+   */
   onChange: (readDocument: () => JSONContent) => void;
   editable?: boolean;
   editorRef?: RefObject<ArticleBodyEditorHandle | null>;
-};
+}
 
+type OpenDialog = 'link' | 'notes' | null;
+
+/**
+ * The article body in Tiptap, with the document schema the renderer uses. Typing never
+ * re-renders React: the toolbar subscribes to the few facts it shows, markers are live
+ * decorations from the footnote plugin, and the JSON is only built when asked for.
+ */
 export function ArticleBodyEditor({
   initialContent,
   markerStyle,
@@ -27,16 +43,40 @@ export function ArticleBodyEditor({
   editable = true,
   editorRef,
 }: ArticleBodyEditorProps) {
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
 
+  const [extensions] = useState(() =>
+    createBodyEditorExtensions({
+      markerStyle,
+      shortcuts: {
+        openLinkDialog: () => setDialog('link'),
+        openNotePicker: () => setDialog('notes'),
+        focusToolbar: () =>
+          toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
+      },
+    }),
+  );
+
   const editor = useEditor({
-    extensions: [...createArticleExtensions({ markerStyle }), UndoRedo],
+    extensions,
     content: initialContent,
     editable,
     immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        id: 'article-body-editor',
+        class: 'body-editor-content',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Article body',
+      },
+    },
     onUpdate: ({ editor: current }) => onChangeRef.current(() => current.getJSON()),
   });
 
@@ -45,22 +85,41 @@ export function ArticleBodyEditor({
   }, [editor, markerStyle]);
 
   useEffect(() => {
-    editor?.setEditable(editable);
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
   useImperativeHandle(
     editorRef,
     () => ({
-      setContent: (doc) => editor?.commands.setContent(doc, { emitUpdate: false }),
+      setContent: (doc) => {
+        editor?.commands.setContent(doc, { emitUpdate: false });
+      },
       getDocument: () => editor?.getJSON() ?? initialContent,
     }),
     [editor, initialContent],
   );
 
+  const dialogs = {
+    openLinkDialog: () => setDialog('link'),
+    openNotePicker: () => setDialog('notes'),
+  };
+  const closeDialog = () => setDialog(null);
+
   return (
-    <div className="article-body-editor">
-      <style>{footnoteEditorCss}</style>
-      <EditorContent editor={editor} aria-label="Article body" />
+    <div className="body-editor">
+      <style href="newsroom-footnote-editor-css" precedence="default">
+        {footnoteEditorCss}
+      </style>
+      {editor ? (
+        <div className="body-editor-chrome">
+          <BodyEditorToolbar editor={editor} dialogs={dialogs} toolbarRef={toolbarRef} />
+          {dialog === 'link' && <LinkDialog editor={editor} onClose={closeDialog} />}
+          {dialog === 'notes' && <NotePicker editor={editor} onClose={closeDialog} />}
+        </div>
+      ) : (
+        <div className="body-editor-chrome body-editor-loading" aria-hidden="true" />
+      )}
+      <EditorContent editor={editor} className="body-editor-surface" />
     </div>
   );
 }

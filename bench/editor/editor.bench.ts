@@ -1,0 +1,220 @@
+/**
+ * Editor typing: the time from a key press to the updated text on screen, in Chromium, for the
+ * real ArticleBodyEditor (React 19, production build) in a 10,000-word article with 200 notes
+ * and in an empty article, with a bare Tiptap editor (same extensions, no React) in the same run
+ * as the baseline. Method: notes/measured-anchors.md (see page/key-latency.ts).
+ *
+ * BENCH_EDITOR_KEYS (default 300) keys are measured per case after 40 warm-up keys;
+ * BENCH_EDITOR_THROTTLE=4 adds rows with Chromium's CPU throttle, to see a slower laptop.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
+import { buildLongArticle } from './long-article';
+
+const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
+const WARM_UP_KEYS = 40;
+const THROTTLE = Number(process.env.BENCH_EDITOR_THROTTLE ?? 0);
+const TYPED = 'the quick brown fox jumps over the lazy dog ';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Without these, headless Chromium paces frames at 60 Hz and every figure becomes "time to the
+  // next vsync" (~12 ms here for any editor); unthrottled frames show the editor's own cost.
+  '--disable-gpu-vsync',
+  '--disable-frame-rate-limit',
+];
+
+type EditorKind = 'react' | 'bare';
+type DocKind = 'long' | 'empty';
+
+interface Case {
+  editor: EditorKind;
+  doc: DocKind;
+  throttle: number;
+}
+
+interface Stats {
+  median: number;
+  p95: number;
+  paintedMedian: number;
+  paintedP95: number;
+}
+
+interface Sample {
+  frameMs: number;
+  paintedMs: number;
+}
+
+async function bundlePage(): Promise<{ js: string; css: string }> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./page/bench-page.tsx', import.meta.url))],
+    bundle: true,
+    write: false,
+    outdir: 'out',
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  const file = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  return { js: file('.js'), css: file('.css') };
+}
+
+function serve(page: { js: string; css: string }): Promise<Server> {
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>editor bench</title>' +
+    '<link rel="stylesheet" href="/page.css"></head>' +
+    '<body style="margin:0"><main style="max-width:46rem;margin:0 auto;padding:1rem">' +
+    '<div id="root"></div></main><script type="module" src="/page.js"></script></body></html>';
+  const files: Record<string, [string, string]> = {
+    '/': ['text/html', html],
+    '/page.js': ['text/javascript', page.js],
+    '/page.css': ['text/css', page.css],
+  };
+  const server = createServer((request, response) => {
+    const file = files[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!file) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': `${file[0]}; charset=utf-8` }).end(file[1]);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? NaN;
+}
+
+function summarise(samples: Sample[]): Stats {
+  const frames = samples.map((s) => s.frameMs).sort((a, b) => a - b);
+  const painted = samples.map((s) => s.paintedMs).sort((a, b) => a - b);
+  return {
+    median: percentile(frames, 50),
+    p95: percentile(frames, 95),
+    paintedMedian: percentile(painted, 50),
+    paintedP95: percentile(painted, 95),
+  };
+}
+
+async function measure(browser: Browser, baseUrl: string, c: Case): Promise<Stats> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error (${c.editor}/${c.doc}):`, error));
+  if (c.throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.throttle });
+  }
+  await page.goto(`${baseUrl}/?editor=${c.editor}&doc=${c.doc}`);
+  await page.evaluate(() => window.bench.ready);
+  await page.evaluate(() => window.bench.placeCaretMid());
+  await page.evaluate(() => {
+    (window as unknown as { probe: unknown }).probe = window.bench.probe();
+  });
+
+  const samples: Sample[] = [];
+  for (let i = 0; i < WARM_UP_KEYS + KEYS; i++) {
+    const key = TYPED[i % TYPED.length] as string;
+    await page.keyboard.press(key === ' ' ? 'Space' : key);
+    const sample = await page.evaluate(
+      (timeoutMs) =>
+        Promise.race([
+          (window as unknown as { probe: { nextSample(): Promise<Sample> } }).probe.nextSample(),
+          new Promise<never>((_resolve, reject) =>
+            setTimeout(() => reject(new Error('no screen update after the key')), timeoutMs),
+          ),
+        ]),
+      5_000,
+    );
+    if (i >= WARM_UP_KEYS) samples.push(sample);
+  }
+  // The typed text must really be in the document, or the figures measure nothing.
+  const typed = await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent);
+  if (!typed?.includes('quick brown fox')) throw new Error(`typing did not reach ${c.editor}`);
+  await context.close();
+  return summarise(samples);
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`editor bench skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    return;
+  }
+  const started = performance.now();
+  const page = await bundlePage();
+  const server = await serve(page);
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+  const cases: Case[] = [
+    { editor: 'react', doc: 'long', throttle: 1 },
+    { editor: 'react', doc: 'empty', throttle: 1 },
+    { editor: 'bare', doc: 'long', throttle: 1 },
+    { editor: 'bare', doc: 'empty', throttle: 1 },
+  ];
+  if (THROTTLE > 1) {
+    for (const c of [...cases]) cases.push({ ...c, throttle: THROTTLE });
+  }
+  const results = new Map<string, Stats>();
+  const key = (c: Case) => `${c.editor}/${c.doc}/${c.throttle}`;
+  try {
+    for (const c of cases) {
+      process.stderr.write(`measuring ${key(c)}…\n`);
+      results.set(key(c), await measure(browser, baseUrl, c));
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const article = buildLongArticle();
+  console.log(
+    `Key press → updated text on screen, Chromium headless, ${KEYS} keys per case ` +
+      `(${WARM_UP_KEYS} warm-up keys discarded), caret mid-window.\n` +
+      `long = ${article.words.toLocaleString('en')} words, ${article.notes} notes, ` +
+      `${article.references} references; empty = one empty paragraph. ` +
+      `"frame" = the next animation frame (the figure); "painted" = after that frame rendered.\n`,
+  );
+  console.log(
+    '| editor | article | CPU | median | p95 | painted median | painted p95 | vs bare Tiptap (median) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const c of cases) {
+    const s = results.get(key(c)) as Stats;
+    const bare = results.get(key({ ...c, editor: 'bare' })) as Stats;
+    console.log(
+      `| ${c.editor === 'react' ? 'ArticleBodyEditor (React)' : 'bare Tiptap'} | ${c.doc} | ` +
+        `${c.throttle > 1 ? `${c.throttle}× slower` : '1×'} | ${fmt(s.median)} | ${fmt(s.p95)} | ` +
+        `${fmt(s.paintedMedian)} | ${fmt(s.paintedP95)} | ${ratio(s.median, bare.median)} |`,
+    );
+  }
+
+  const long = results.get('react/long/1') as Stats;
+  const empty = results.get('react/empty/1') as Stats;
+  const goals: [string, boolean, string][] = [
+    ['median < 16 ms (long article)', long.median < 16, fmt(long.median)],
+    ['p95 < 50 ms (long article)', long.p95 < 50, fmt(long.p95)],
+    ['long < 2× empty (median)', long.median < 2 * empty.median, ratio(long.median, empty.median)],
+    ['long < 2× empty (p95)', long.p95 < 2 * empty.p95, ratio(long.p95, empty.p95)],
+  ];
+  console.log('\nGoals (ArticleBodyEditor):');
+  for (const [goal, met, value] of goals)
+    console.log(`  ${met ? 'met   ' : 'MISSED'} ${goal}: ${value}`);
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+await main();

@@ -1,0 +1,91 @@
+import type { JSONContent } from '@tiptap/core';
+
+const WORDS = (
+  'the report says russia likely supports reconciliation efforts in the hope that a long term ' +
+  'military presence will end officials expressed support for talks while lawmakers proposed ' +
+  'sanctions against senior figures and the defence sector according to sources familiar with ' +
+  'the assessment which found no evidence to validate allegations about collusion'
+).split(' ');
+
+export interface LongArticle {
+  doc: JSONContent;
+  words: number;
+  notes: number;
+  references: number;
+}
+
+const text = (value: string, marks?: JSONContent['marks']): JSONContent =>
+  marks ? { type: 'text', text: value, marks } : { type: 'text', text: value };
+
+/**
+ * A long article for typing benchmarks: `paragraphs` × 100 words with some bold, italic and
+ * links, a heading every 20 paragraphs, `notes` notes spread evenly through the text (every
+ * tenth one referenced a second time further on) and the notes area at the end.
+ * Deterministic, so every run types into the same document.
+ */
+export function buildLongArticle({ paragraphs = 100, notes = 200 } = {}): LongArticle {
+  let words = 0;
+  let seed = 7;
+  const word = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    words += 1;
+    return WORDS[seed % WORDS.length] ?? 'word';
+  };
+  const notesPerParagraph = Math.ceil(notes / paragraphs);
+  let nextNote = 0;
+  let references = 0;
+  const body: JSONContent[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    if (p > 0 && p % 20 === 0)
+      body.push({ type: 'heading', attrs: { level: 2 }, content: [text(`Section ${p / 20}`)] });
+    const content: JSONContent[] = [];
+    const chunk = () => Array.from({ length: 10 }, word).join(' ') + ' ';
+    for (let c = 0; c < 10; c++) {
+      if (c === 3) content.push(text(chunk(), [{ type: 'bold' }]));
+      else if (c === 5)
+        content.push(
+          text(chunk(), [{ type: 'link', attrs: { href: `https://example.com/${p}` } }]),
+        );
+      else if (c === 7) content.push(text(chunk(), [{ type: 'italic' }]));
+      else content.push(text(chunk()));
+      if (
+        c % 4 === 1 &&
+        nextNote < notes &&
+        content.length > 0 &&
+        (c - 1) / 4 < notesPerParagraph
+      ) {
+        content.push({ type: 'footnoteReference', attrs: { noteId: `note-${nextNote}` } });
+        references += 1;
+        if (nextNote % 10 === 9) {
+          content.push(text(' '), {
+            type: 'footnoteReference',
+            attrs: { noteId: `note-${nextNote - 5}` },
+          });
+          references += 1;
+        }
+        nextNote += 1;
+      }
+    }
+    body.push({ type: 'paragraph', content });
+  }
+  const notesBlock: JSONContent = {
+    type: 'footnotes',
+    content: Array.from({ length: nextNote }, (_, n) => ({
+      type: 'footnote',
+      attrs: { id: `note-${n}` },
+      content: [
+        text(`Note ${n + 1}: `),
+        text('source', [{ type: 'link', attrs: { href: `https://example.com/source/${n}` } }]),
+        text(' and a short explanation.'),
+      ],
+    })),
+  };
+  return {
+    doc: { type: 'doc', content: [...body, notesBlock] },
+    words,
+    notes: nextNote,
+    references,
+  };
+}
+
+export const EMPTY_ARTICLE: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] };

@@ -1,0 +1,96 @@
+/**
+ * The page the editor benchmark types into. `?editor=react` mounts the real ArticleBodyEditor
+ * (React 19, production build); `?editor=bare` mounts a plain Tiptap Editor with the same
+ * extensions and CSS and no React, as the baseline. `&doc=long|empty` picks the article.
+ */
+import type { Editor, JSONContent } from '@tiptap/core';
+import { Editor as TiptapEditor } from '@tiptap/core';
+import { footnoteEditorCss } from '@newsroom/article';
+import { createRoot } from 'react-dom/client';
+import { ArticleBodyEditor } from '../../../apps/editor/src/newsroom/body-editor/ArticleBodyEditor';
+import { createBodyEditorExtensions } from '../../../apps/editor/src/newsroom/body-editor/body-editor-extensions';
+import { buildLongArticle, EMPTY_ARTICLE } from '../long-article';
+import { startKeyLatencyProbe, type KeyLatencyProbe } from './key-latency';
+
+declare global {
+  interface Window {
+    bench: {
+      ready: Promise<void>;
+      /** Puts the caret in the middle of the document and scrolls it to mid-window. */
+      placeCaretMid(): void;
+      probe(): KeyLatencyProbe;
+    };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const content: JSONContent = params.get('doc') === 'long' ? buildLongArticle().doc : EMPTY_ARTICLE;
+const host = document.getElementById('root') as HTMLElement;
+
+function mountReact(): void {
+  let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  createRoot(host).render(
+    <ArticleBodyEditor
+      initialContent={content}
+      markerStyle="symbols"
+      // What the edit page does on a change: (re)arm the autosave timer, nothing more.
+      onChange={(readDocument) => {
+        clearTimeout(autosaveTimer);
+        autosaveTimer = setTimeout(() => readDocument(), 60_000);
+      }}
+    />,
+  );
+}
+
+function mountBare(): void {
+  const style = document.createElement('style');
+  style.textContent = footnoteEditorCss;
+  document.head.append(style);
+  host.innerHTML = '<div class="body-editor"><div class="body-editor-surface"></div></div>';
+  const noop = () => undefined;
+  new TiptapEditor({
+    element: host.querySelector('.body-editor-surface') as HTMLElement,
+    extensions: createBodyEditorExtensions({
+      markerStyle: 'symbols',
+      shortcuts: { openLinkDialog: noop, openNotePicker: noop, focusToolbar: noop },
+    }),
+    content,
+    editorProps: { attributes: { class: 'body-editor-content' } },
+  });
+}
+
+function editorInPage(): Editor {
+  const dom = document.querySelector('.ProseMirror') as (HTMLElement & { editor?: Editor }) | null;
+  if (!dom?.editor) throw new Error('editor not mounted');
+  return dom.editor;
+}
+
+async function whenMounted(): Promise<void> {
+  while (!document.querySelector('.ProseMirror')) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+if (params.get('editor') === 'bare') mountBare();
+else mountReact();
+
+window.bench = {
+  ready: whenMounted(),
+  placeCaretMid() {
+    const editor = editorInPage();
+    const { doc } = editor.state;
+    // The middle of the middle paragraph, between two words.
+    const middle = doc.child(Math.floor((doc.childCount - 1) / 2));
+    let offset = 0;
+    doc.forEach((_node, at, index) => {
+      if (index === Math.floor((doc.childCount - 1) / 2)) offset = at;
+    });
+    const text = middle.textContent;
+    const space = text.indexOf(' ', Math.floor(text.length / 2));
+    const pos = offset + 1 + Math.max(0, space);
+    editor.chain().focus().setTextSelection(pos).run();
+    const coords = editor.view.coordsAtPos(pos);
+    window.scrollBy(0, coords.top - window.innerHeight / 2);
+  },
+  probe: () => startKeyLatencyProbe(document.querySelector('.ProseMirror') as HTMLElement),
+};
