@@ -38,11 +38,7 @@ async function createSqliteTestDatabase(): Promise<TestDatabase> {
 }
 
 async function createPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
-  const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
-  await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
+  const { url, drop } = await createEmptyPostgresDatabase(serverUrl);
   await migrate(url);
   const db = createDb(url);
   return {
@@ -50,8 +46,26 @@ async function createPostgresTestDatabase(serverUrl: string): Promise<TestDataba
     url,
     cleanup: async () => {
       await db.$disconnect();
-      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop();
     },
+  };
+}
+
+/**
+ * A new, empty database on the PostgreSQL server at `serverUrl` (its user needs CREATEDB), for
+ * callers that migrate it themselves (the e2e runner runs `npm run db:deploy` like a real deploy).
+ * `drop` removes it even while apps are still connected.
+ */
+export async function createEmptyPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
+  await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
+  const parsed = new URL(serverUrl);
+  parsed.pathname = `/${name}`;
+  return {
+    url: parsed.toString(),
+    drop: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 
