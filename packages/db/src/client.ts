@@ -6,6 +6,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { resolveDatabaseUrl } from './paths';
 import { providerOf, sqliteFilePath } from './provider';
+import { rememberProvider } from './text-search';
 
 /**
  * The client type every app uses. Both generated clients come from the same models (the
@@ -52,10 +53,10 @@ export function createDb(url?: string): Db {
   if (providerOf(resolved) === 'postgresql') {
     const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: resolved }) });
     // Same models, same generated API: only the provider differs (see the Db type above).
-    return client as unknown as Db;
+    return rememberProvider(client as unknown as Db, 'postgresql');
   }
   ensureSqliteFolder(resolved);
-  return new SqliteClient({ adapter: createSqliteAdapter(resolved) });
+  return rememberProvider(new SqliteClient({ adapter: createSqliteAdapter(resolved) }), 'sqlite');
 }
 
 const globalForDb = globalThis as typeof globalThis & { __newsroomDb?: Db };
