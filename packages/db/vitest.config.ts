@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Each migration test boots the WebAssembly schema engine and real SQLite files.
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
