@@ -1,5 +1,5 @@
-// Runs only with a PostgreSQL server: TEST_DATABASE_URL=$(scripts/pg-test-cluster.sh start)
-// The URL's user needs CREATEDB: each run works in its own throw-away database.
+// Runs only with a PostgreSQL server (`npm run test:postgres`; vitest.config.ts leaves this file
+// out otherwise). The URL's user needs CREATEDB: each run works in its own throw-away database.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
@@ -11,8 +11,9 @@ import { MigrationError } from './errors';
 import { listMigrationNames } from './migrations-dir';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+if (!serverUrl) throw new Error('postgres.test.ts needs TEST_DATABASE_URL (npm run test:postgres)');
 
-describe.skipIf(!serverUrl)('PostgreSQL migrations', () => {
+describe('PostgreSQL migrations', () => {
   const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
   let url = '';
 
