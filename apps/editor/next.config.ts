@@ -7,7 +7,13 @@ const repoRoot = path.resolve(process.cwd(), '../..');
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@newsroom/article', '@newsroom/renderer', '@newsroom/auth', '@newsroom/db'],
+  transpilePackages: [
+    '@newsroom/article',
+    '@newsroom/renderer',
+    '@newsroom/auth',
+    '@newsroom/db',
+    '@newsroom/links',
+  ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
     '@libsql/client',

@@ -7,6 +7,9 @@ export default function HomePage() {
         link like <code>/abc123</code> redirects to its article; add <code>+</code> to the end to
         see where a link goes before going there.
       </p>
+      <p>
+        Newsroom staff: <a href="/links">manage short links</a>.
+      </p>
     </>
   );
 }

@@ -21,3 +21,4 @@ export {
 export { createUser, authenticate, newUserSchema, type NewUser } from './users';
 export { createApiKey, verifyApiKey, bearerToken } from './api-keys';
 export { isSameOrigin } from './csrf';
+export { ensureServiceApiKey } from './service-keys';

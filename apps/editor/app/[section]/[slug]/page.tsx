@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { findPublishedArticle } from '../../../src/reader/queries';
 import { formatDateline } from '../../../src/reader/dateline';
+import { GetShortUrlButton } from '../../../src/short-links/GetShortUrlButton';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,7 @@ export default async function ArticlePage({ params }: Props) {
       <a className="rubric" href={`/${article.section.slug}`}>
         {article.section.name}
       </a>
+      <GetShortUrlButton articleId={article.id} />
       {article.publishedAt && (
         <p className="dateline">
           <time dateTime={article.publishedAt.toISOString()}>

@@ -1,0 +1,53 @@
+import { getDb } from '@newsroom/db';
+import { FixedWindowLimiter } from '@newsroom/links';
+import {
+  ShortenerUnavailableError,
+  articleUrl,
+  requestShortLink,
+} from '../../../../../src/short-links/shortener-client';
+
+// Public (readers press the button), so limited per client: each call may create a link.
+const limiter = new FixedWindowLimiter(30, 60_000);
+
+function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+}
+
+function error(status: number, code: string, message: string, headers?: HeadersInit) {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+/** POST → `{ shortUrl }`: the canonical short link of a PUBLISHED article. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const limit = limiter.hit(clientAddress(request));
+  if (!limit.allowed) {
+    return error(
+      429,
+      'rate_limited',
+      `Too many requests; try again in ${limit.retryAfterSeconds} s.`,
+      {
+        'Retry-After': String(limit.retryAfterSeconds),
+      },
+    );
+  }
+  const { id } = await params;
+  const article = await getDb().article.findUnique({ where: { id }, include: { section: true } });
+  if (!article || article.status !== 'published') {
+    return error(404, 'not_found', 'There is no published article with this id.');
+  }
+  try {
+    const { shortUrl } = await requestShortLink({
+      url: articleUrl(article),
+      articleId: article.id,
+    });
+    return Response.json({ shortUrl });
+  } catch (cause) {
+    if (!(cause instanceof ShortenerUnavailableError)) throw cause;
+    console.error(cause);
+    return error(
+      502,
+      'shortener_unavailable',
+      'Short links are unavailable right now; please try again in a moment.',
+    );
+  }
+}

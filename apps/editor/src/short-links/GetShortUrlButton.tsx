@@ -1,0 +1,88 @@
+'use client';
+import { useId, useRef, useState } from 'react';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; shortUrl: string; copied: boolean }
+  | { kind: 'error'; message: string };
+
+/** "Get short URL": fetches the article's short link, then shows it with a Copy button. */
+export function GetShortUrlButton({ articleId }: { articleId: string }) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+
+  async function fetchShortUrl() {
+    setState({ kind: 'loading' });
+    try {
+      const response = await fetch(`/api/articles/${encodeURIComponent(articleId)}/short-link`, {
+        method: 'POST',
+      });
+      const body = (await response.json().catch(() => null)) as {
+        shortUrl?: string;
+        error?: { message?: string };
+      } | null;
+      if (!response.ok || !body?.shortUrl) {
+        throw new Error(body?.error?.message ?? 'Could not get a short URL; please try again.');
+      }
+      setState({ kind: 'ready', shortUrl: body.shortUrl, copied: false });
+    } catch (error) {
+      const message =
+        error instanceof TypeError
+          ? 'You seem to be offline; please try again.'
+          : (error as Error).message;
+      setState({ kind: 'error', message });
+    }
+  }
+
+  async function copy(shortUrl: string) {
+    inputRef.current?.select();
+    try {
+      await navigator.clipboard.writeText(shortUrl);
+    } catch {
+      // Clipboard API unavailable (e.g. plain http): the selected text can still be copied.
+      document.execCommand('copy');
+    }
+    setState({ kind: 'ready', shortUrl, copied: true });
+  }
+
+  return (
+    <div className="short-url">
+      {state.kind === 'ready' ? (
+        <>
+          <label htmlFor={inputId}>Short URL</label>{' '}
+          <input
+            id={inputId}
+            ref={inputRef}
+            type="text"
+            readOnly
+            value={state.shortUrl}
+            onFocus={(event) => event.currentTarget.select()}
+            size={Math.max(20, state.shortUrl.length)}
+          />{' '}
+          <button type="button" onClick={() => void copy(state.shortUrl)}>
+            Copy
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          onClick={() => void fetchShortUrl()}
+          disabled={state.kind === 'loading'}
+          aria-busy={state.kind === 'loading'}
+        >
+          {state.kind === 'loading' ? 'Getting short URL…' : 'Get short URL'}
+        </button>
+      )}
+      <span role="status" aria-live="polite">
+        {state.kind === 'ready' && state.copied ? ' Copied to clipboard.' : ''}
+      </span>
+      {state.kind === 'error' && (
+        <p role="alert" className="short-url-error">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { clickStats, findLinkOrThrow, toLinkView, type UpdateLinkInput } from '@newsroom/links';
+import { linkBodies } from '../../../../src/api/link-bodies';
+import { withApiKey } from '../../../../src/api/with-api-key';
+
+type Params = { code: string };
+
+/** A link with its clicks: the total and one entry per day (written about once a second). */
+export const GET = withApiKey<Params>(async ({ params, runtime }) => {
+  const link = await findLinkOrThrow(runtime.db, params.code);
+  return Response.json({
+    ...toLinkView(link, runtime.config.baseUrl),
+    clicks: await clickStats(runtime.db, link.id),
+  });
+});
+
+/** Changes destination, disabled, expiry or redirect type; redirects here see it at once. */
+export const PATCH = withApiKey<Params, UpdateLinkInput>(
+  async ({ params, body, runtime }) => {
+    const link = await runtime.updateLink(params.code, body);
+    return Response.json(toLinkView(link, runtime.config.baseUrl));
+  },
+  { schema: linkBodies.update },
+);
+
+export const DELETE = withApiKey<Params>(async ({ params, runtime }) => {
+  await runtime.deleteLink(params.code);
+  return new Response(null, { status: 204 });
+});

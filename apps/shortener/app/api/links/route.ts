@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { listLinks, toLinkView } from '@newsroom/links';
+import { linkBodies } from '../../../src/api/link-bodies';
+import { withApiKey } from '../../../src/api/with-api-key';
+
+const listQuery = z.object({
+  q: z.string().max(200, 'q can have at most 200 characters').optional(),
+  page: z.coerce.number({ error: 'page must be a number' }).int().min(1).default(1),
+  pageSize: z.coerce
+    .number({ error: 'pageSize must be a number' })
+    .int()
+    .min(1)
+    .max(100, 'pageSize can be at most 100')
+    .default(20),
+});
+
+/** Creates a link: 201, or 200 with the existing link when the article already has one. */
+export const POST = withApiKey(
+  async ({ body, apiKey, runtime }) => {
+    const { link, created } = await runtime.createLink(body, { apiKeyId: apiKey.id });
+    const view = toLinkView(link, runtime.config.baseUrl);
+    return Response.json(view, {
+      status: created ? 201 : 200,
+      headers: { Location: `/api/links/${link.code}` },
+    });
+  },
+  { schema: linkBodies.create, limiter: (runtime) => runtime.createLimiter },
+);
+
+/** Lists links, newest first; `?q=` searches destinations and codes. */
+export const GET = withApiKey(
+  async ({ query, runtime }) => {
+    const result = await listLinks(runtime.db, query);
+    return Response.json({
+      links: result.links.map((link) => toLinkView(link, runtime.config.baseUrl)),
+      page: result.page,
+      pageSize: result.pageSize,
+      total: result.total,
+    });
+  },
+  { query: listQuery },
+);

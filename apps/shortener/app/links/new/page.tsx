@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { StaffHeader } from '../../../src/staff/StaffHeader';
+import { requireStaff } from '../../../src/staff/session';
+import { CreateLinkForm } from './CreateLinkForm';
+
+export const metadata: Metadata = { title: 'New link' };
+export const dynamic = 'force-dynamic';
+
+export default async function NewLinkPage() {
+  const user = await requireStaff('/links/new');
+  return (
+    <>
+      <StaffHeader user={user} />
+      <h1>New short link</h1>
+      <CreateLinkForm />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { getShortenerRuntime, linkState, listLinks } from '@newsroom/links';
+import { StaffHeader } from '../../src/staff/StaffHeader';
+import { requireStaff } from '../../src/staff/session';
+
+export const metadata: Metadata = { title: 'Links' };
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 25;
+
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+
+export default async function LinksPage({ searchParams }: Props) {
+  const { q = '', page: pageParam } = await searchParams;
+  const user = await requireStaff(`/links${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+  const runtime = getShortenerRuntime();
+  const { links, total } = await listLinks(runtime.db, {
+    q: q.slice(0, 200),
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageHref = (target: number) =>
+    `/links?${new URLSearchParams({ ...(q && { q }), page: String(target) })}`;
+
+  return (
+    <>
+      <StaffHeader user={user} />
+      <h1>Short links</h1>
+      <form role="search" method="get" action="/links" className="inline">
+        <label>
+          Search by destination or code <input type="search" name="q" defaultValue={q} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <p>
+        {total} link{total === 1 ? '' : 's'}
+        {q && <> matching “{q}”</>}. <a href="/links/new">Create a link</a>
+      </p>
+      {links.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Destination</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((link) => (
+              <tr key={link.id}>
+                <td>
+                  <a href={`/links/${encodeURIComponent(link.code)}`}>{link.code}</a>
+                </td>
+                <td className="url">{link.url}</td>
+                <td>{linkState(link)}</td>
+                <td>
+                  <time dateTime={link.createdAt.toISOString()}>
+                    {link.createdAt.toISOString().slice(0, 10)}
+                  </time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages" className="inline">
+          {page > 1 && <a href={pageHref(page - 1)}>Previous</a>}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && <a href={pageHref(page + 1)}>Next</a>}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ZodType } from 'zod';
+import type { ApiKey } from '@newsroom/db';
+import { bearerToken, verifyApiKey } from '@newsroom/auth';
+import {
+  fieldErrors,
+  getShortenerRuntime,
+  type FixedWindowLimiter,
+  type ShortenerRuntime,
+} from '@newsroom/links';
+import { ApiError, errorResponse } from './api-error';
+
+export type ApiContext<Params, Body, Query> = {
+  request: Request;
+  params: Params;
+  body: Body;
+  query: Query;
+  apiKey: ApiKey;
+  runtime: ShortenerRuntime;
+};
+
+export type ApiOptions<Body, Query> = {
+  /** Validates the JSON body; the handler gets the parsed value. */
+  schema?: ZodType<Body>;
+  /** Validates the query string (as an object of strings). */
+  query?: ZodType<Query>;
+  /** Counts each request against this limiter, per API key. */
+  limiter?: (runtime: ShortenerRuntime) => FixedWindowLimiter;
+};
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+/**
+ * One wrapper for every JSON API route: API key from `Authorization: Bearer`, rate limit,
+ * validation of body and query, and errors as `{ error: { code, message, fields? } }`.
+ */
+export function withApiKey<Params = Record<string, never>, Body = undefined, Query = undefined>(
+  handler: (context: ApiContext<Params, Body, Query>) => Promise<Response>,
+  options: ApiOptions<Body, Query> = {},
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    try {
+      const runtime = getShortenerRuntime();
+      const apiKey = await authenticate(request, runtime);
+      if (options.limiter) enforceLimit(options.limiter(runtime), apiKey);
+      const body = options.schema
+        ? parse(options.schema, await readJson(request))
+        : (undefined as Body);
+      const query = options.query
+        ? parse(options.query, Object.fromEntries(new URL(request.url).searchParams))
+        : (undefined as Query);
+      const params = await context.params;
+      return await handler({ request, params, body, query, apiKey, runtime });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+async function authenticate(request: Request, runtime: ShortenerRuntime): Promise<ApiKey> {
+  const token = bearerToken(request.headers.get('authorization'));
+  const apiKey = token ? await verifyApiKey(runtime.db, token) : null;
+  if (apiKey) return apiKey;
+  throw new ApiError(
+    401,
+    'unauthorized',
+    token
+      ? 'This API key is unknown or has been revoked.'
+      : 'Send an API key as "Authorization: Bearer <key>" (create one with npm run apikey:create).',
+    undefined,
+    { 'WWW-Authenticate': 'Bearer' },
+  );
+}
+
+function enforceLimit(limiter: FixedWindowLimiter, apiKey: ApiKey) {
+  const result = limiter.hit(apiKey.id);
+  if (result.allowed) return;
+  throw new ApiError(
+    429,
+    'rate_limited',
+    `Too many requests for this API key; try again in ${result.retryAfterSeconds} s.`,
+    undefined,
+    { 'Retry-After': String(result.retryAfterSeconds) },
+  );
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') {
+    throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+function parse<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldErrors(result.error);
+  throw new ApiError(400, 'validation_failed', Object.values(fields).join(' '), fields);
+}

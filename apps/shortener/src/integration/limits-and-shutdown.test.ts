@@ -1,0 +1,90 @@
+// Rate limits and a clean shutdown, each against its own server process (low limits; a kill).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '@newsroom/auth';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { createApiClient } from '../testing/api-client';
+import { createHttpClient } from '../testing/http-client';
+import { startShortener } from '../testing/shortener-process';
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb?.cleanup());
+
+describe('rate limits', () => {
+  it('limits link creation per API key and unknown-code lookups per client, with Retry-After', async () => {
+    const server = await startShortener(testDb.url, {
+      SHORTENER_CREATE_LIMIT_PER_MINUTE: '3',
+      SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '5',
+    });
+    const http = createHttpClient(server.url);
+    try {
+      const first = createApiClient(server.url, (await createApiKey(testDb.db, 'first')).key);
+      const second = createApiClient(server.url, (await createApiKey(testDb.db, 'second')).key);
+      const statuses = [];
+      for (let index = 0; index < 4; index += 1) {
+        statuses.push((await first('POST', '/api/links', { url: 'https://e.com/' })).status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      const limited = await first('POST', '/api/links', { url: 'https://e.com/' });
+      expect(limited.json.error.code).toBe('rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(
+        (await second('POST', '/api/links', { url: 'https://e.com/', alias: 'known' })).status,
+      ).toBe(201);
+
+      const lookups = [];
+      for (let index = 0; index < 6; index += 1)
+        lookups.push((await http.request(`/guess${index}`)).status);
+      expect(lookups).toEqual([404, 404, 404, 404, 404, 429]);
+      // Once over the limit, a guessed code that exists must not be revealed either.
+      const known = await http.request('/known');
+      expect(known.status).toBe(429);
+      expect(Number(known.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      http.close();
+      await server.stop();
+    }
+  });
+});
+
+describe('shutdown', () => {
+  it('loses no counted click when stopped with SIGTERM under load', async () => {
+    const server = await startShortener(testDb.url, {
+      // Nothing would be written before the stop without the shutdown flush.
+      SHORTENER_CLICK_FLUSH_MS: '600000',
+      SHORTENER_CLICK_FLUSH_EVERY: '1000000',
+    });
+    const api = createApiClient(server.url, (await createApiKey(testDb.db, 'shutdown')).key);
+    const { json: link } = await api('POST', '/api/links', { url: 'https://e.com/busy' });
+    const http = createHttpClient(server.url, 20);
+
+    let redirected = 0;
+    let stopped = false;
+    const clients = Array.from({ length: 20 }, async () => {
+      while (!stopped) {
+        try {
+          const result = await http.request(`/${link.code}`);
+          if (result.status === 302) redirected += 1;
+        } catch {
+          stopped = true; // connection refused or closed: the server is going away
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(redirected).toBeGreaterThan(100);
+    const exitCode = await server.stop('SIGTERM');
+    await Promise.all(clients);
+    http.close();
+
+    expect(exitCode).toBe(0);
+    expect(server.output()).toMatch(/Shortener stopped \(SIGTERM\); wrote \d+ pending click/);
+    const rows = await testDb.db.clickDay.findMany({
+      where: {
+        linkId: (await testDb.db.shortLink.findUniqueOrThrow({ where: { code: link.code } })).id,
+      },
+    });
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(redirected);
+  });
+});

@@ -1,0 +1,354 @@
+// The shortener as deployed: server.ts + the built Next.js app in a child process, a real
+// SQLite file, real HTTP. The cache TTL is a minute here, so a change that shows up at once
+// proves the API invalidated the very cache the redirects read (same process, same instance).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { createApiClient } from '../testing/api-client';
+import { createPublishedArticle } from '../testing/fixtures';
+import { BOT_UAS, createHttpClient, runPool } from '../testing/http-client';
+import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+
+let testDb: TestDatabase;
+let server: ShortenerProcess;
+let api: ReturnType<typeof createApiClient>;
+let http: ReturnType<typeof createHttpClient>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  server = await startShortener(testDb.url, {
+    SHORTENER_CACHE_TTL_MS: '60000',
+    SHORTENER_HOSTS: 'sho.rt',
+    SHORTENER_CREATE_LIMIT_PER_MINUTE: '100000',
+    SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '100000',
+  });
+  const { key } = await createApiKey(testDb.db, 'integration tests');
+  api = createApiClient(server.url, key);
+  http = createHttpClient(server.url);
+});
+
+afterAll(async () => {
+  http?.close();
+  await server?.stop();
+  await testDb?.cleanup();
+});
+
+async function clicksOf(code: string) {
+  return (await api('GET', `/api/links/${code}`)).json.clicks as {
+    total: number;
+    days: { day: string; count: number }[];
+  };
+}
+
+describe('create → redirect → stats', () => {
+  it('creates a link, redirects with 302 and counts the click', async () => {
+    const created = await api('POST', '/api/links', { url: 'https://example.com/story?id=1' });
+    expect(created.status).toBe(201);
+    const link = created.json;
+    expect(link).toMatchObject({
+      url: 'https://example.com/story?id=1',
+      shortUrl: `${server.url}/${link.code}`,
+      redirectType: 302,
+      disabled: false,
+      expiresAt: null,
+      articleId: null,
+    });
+    expect(link.code).toMatch(/^[346789A-HJ-NP-RT-Ya-hjkmnpqrtwxyz]{8}$/);
+
+    const redirect = await http.request(`/${link.code}`);
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.location).toBe('https://example.com/story?id=1');
+
+    await vi.waitFor(async () => expect((await clicksOf(link.code)).total).toBe(1), {
+      timeout: 5_000,
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await clicksOf(link.code)).days).toEqual([{ day: today, count: 1 }]);
+  });
+
+  it('uses the configured redirect type', async () => {
+    for (const redirectType of [301, 307, 308]) {
+      const { json } = await api('POST', '/api/links', {
+        url: 'https://example.com/',
+        redirectType,
+      });
+      expect((await http.request(`/${json.code}`)).status).toBe(redirectType);
+    }
+  });
+
+  it('answers unknown codes with a 404 page, and shows a link before going with "+"', async () => {
+    const unknown = await http.request('/NoSuchCode');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/text\/html/);
+    expect(unknown.body).toContain('Short link not found');
+
+    const { json } = await api('POST', '/api/links', {
+      url: 'https://example.com/<script>',
+      alias: 'peek-first',
+    });
+    const preview = await http.request('/peek-first+');
+    expect(preview.status).toBe(200);
+    expect(preview.body).toContain('href="https://example.com/%3Cscript%3E"');
+    expect(preview.body).not.toContain('<script>');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await clicksOf(json.code)).total).toBe(0);
+  });
+
+  it('gives 410 for a disabled link and for an expired one', async () => {
+    const { json: link } = await api('POST', '/api/links', { url: 'https://example.com/a' });
+    expect((await http.request(`/${link.code}`)).status).toBe(302);
+    const patched = await api('PATCH', `/api/links/${link.code}`, { disabled: true });
+    expect(patched.json.disabled).toBe(true);
+    const gone = await http.request(`/${link.code}`);
+    expect(gone.status).toBe(410);
+    expect(gone.body).toContain('disabled');
+    await api('PATCH', `/api/links/${link.code}`, { disabled: false });
+    expect((await http.request(`/${link.code}`)).status).toBe(302);
+
+    const expiresAt = new Date(Date.now() + 1_500).toISOString();
+    const { json: soon } = await api('POST', '/api/links', {
+      url: 'https://example.com/b',
+      expiresAt,
+    });
+    expect((await http.request(`/${soon.code}`)).status).toBe(302);
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    const expired = await http.request(`/${soon.code}`);
+    expect(expired.status).toBe(410);
+    expect(expired.body).toContain('expired');
+  });
+
+  it('applies PATCH and DELETE to redirects at once, and a new alias after a 404', async () => {
+    expect((await http.request('/fresh-alias')).status).toBe(404);
+    const created = await api('POST', '/api/links', {
+      url: 'https://example.com/one',
+      alias: 'fresh-alias',
+    });
+    expect(created.status).toBe(201);
+    expect((await http.request('/fresh-alias')).headers.location).toBe('https://example.com/one');
+
+    await api('PATCH', '/api/links/fresh-alias', {
+      url: 'https://example.com/two',
+      redirectType: 307,
+    });
+    const changed = await http.request('/fresh-alias');
+    expect([changed.status, changed.headers.location]).toEqual([307, 'https://example.com/two']);
+
+    expect((await api('DELETE', '/api/links/fresh-alias')).status).toBe(204);
+    expect((await http.request('/fresh-alias')).status).toBe(404);
+    expect((await api('GET', '/api/links/fresh-alias')).status).toBe(404);
+  });
+
+  it('hands reserved paths and other methods to Next.js', async () => {
+    expect((await http.request('/')).body).toContain('Newsroom short links');
+    expect((await http.request('/api')).status).toBe(404);
+    expect((await http.request('/favicon.ico')).headers.location).toBeUndefined();
+  });
+});
+
+describe('listing and search', () => {
+  it('searches by destination or code, with pages', async () => {
+    for (const name of ['alpha', 'beta', 'gamma']) {
+      await api('POST', '/api/links', {
+        url: `https://search.example/${name}`,
+        alias: `find-${name}`,
+      });
+    }
+    const page1 = await api('GET', '/api/links?q=search.example&pageSize=2');
+    expect(page1.json.total).toBe(3);
+    expect(page1.json.links.map((link: { code: string }) => link.code)).toEqual([
+      'find-gamma',
+      'find-beta',
+    ]);
+    const page2 = await api('GET', '/api/links?q=search.example&pageSize=2&page=2');
+    expect(page2.json.links.map((link: { code: string }) => link.code)).toEqual(['find-alpha']);
+    const byCode = await api('GET', '/api/links?q=find-be');
+    expect(byCode.json.links.map((link: { url: string }) => link.url)).toEqual([
+      'https://search.example/beta',
+    ]);
+  });
+});
+
+describe('validation: every rule answers with a clear 4xx', () => {
+  const create = (body: unknown) => api('POST', '/api/links', body);
+
+  it.each([
+    ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url', /Only http/],
+    ['a mailto: URL', { url: 'mailto:a@example.com' }, 'url', /Only http/],
+    ['a URL without scheme', { url: 'example.com' }, 'url', /full URL/],
+    ['a URL without host', { url: 'http://' }, 'url', /full URL/],
+    [
+      'a URL over 2,048 characters',
+      { url: `https://example.com/${'x'.repeat(2100)}` },
+      'url',
+      /2048/,
+    ],
+    ['a link to the shortener', { url: `${'SHORTENER'}/abc` }, 'url', /shortener itself/],
+    ['a link to another shortener host', { url: 'https://sho.rt/abc' }, 'url', /shortener itself/],
+    ['an alias with a slash', { url: 'https://e.com', alias: 'a/b' }, 'alias', /only contain/],
+    ['an alias of 2 characters', { url: 'https://e.com', alias: 'ab' }, 'alias', /at least 3/],
+    [
+      'an alias of 65 characters',
+      { url: 'https://e.com', alias: 'a'.repeat(65) },
+      'alias',
+      /at most 64/,
+    ],
+    ['a reserved alias', { url: 'https://e.com', alias: 'login' }, 'alias', /reserved/],
+    [
+      'a past expiry',
+      { url: 'https://e.com', expiresAt: '2001-01-01T00:00:00Z' },
+      'expiresAt',
+      /future/,
+    ],
+    [
+      'an expiry that is not a date',
+      { url: 'https://e.com', expiresAt: 'soon' },
+      'expiresAt',
+      /ISO 8601/,
+    ],
+    [
+      'redirect type 303',
+      { url: 'https://e.com', redirectType: 303 },
+      'redirectType',
+      /301, 302, 307, 308/,
+    ],
+    ['an unknown field', { url: 'https://e.com', clicks: 5 }, 'body', /Unknown field/],
+    ['an unknown article', { url: 'https://e.com', articleId: 'nope' }, 'articleId', /no article/],
+  ])('refuses %s with 400', async (_name, body, field, message) => {
+    const input = JSON.parse(JSON.stringify(body).replace('SHORTENER', server.url));
+    const response = await create(input);
+    expect(response.status).toBe(400);
+    expect(response.json.error.fields[field]).toMatch(message);
+    expect(response.json.error.message).toMatch(message);
+  });
+
+  it('refuses a duplicate alias with 409', async () => {
+    expect((await create({ url: 'https://e.com/1', alias: 'only-once' })).status).toBe(201);
+    const duplicate = await create({ url: 'https://e.com/2', alias: 'only-once' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.json.error).toMatchObject({ code: 'alias_taken', message: /already in use/ });
+  });
+
+  it('refuses bodies that are not JSON objects', async () => {
+    expect((await api('POST', '/api/links', undefined, '{nope')).json.error.code).toBe(
+      'invalid_json',
+    );
+    expect((await api('POST', '/api/links', undefined, '')).status).toBe(400);
+    expect((await create(['https://e.com'])).json.error.fields.body).toMatch(/JSON object/);
+  });
+
+  it('refuses requests without a valid API key with 401', async () => {
+    const anonymous = createApiClient(server.url, undefined);
+    const missing = await anonymous('POST', '/api/links', { url: 'https://e.com' });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    const forged = createApiClient(server.url, 'nwsk_forged');
+    expect((await forged('GET', '/api/links')).status).toBe(401);
+    expect((await forged('GET', '/api/links')).json.error.message).toMatch(
+      /unknown or has been revoked/,
+    );
+  });
+
+  it('answers 404 for unknown codes and 400 for bad changes or pages', async () => {
+    expect((await api('GET', '/api/links/nothing-here')).status).toBe(404);
+    expect((await api('PATCH', '/api/links/nothing-here', { disabled: true })).status).toBe(404);
+    expect((await api('DELETE', '/api/links/nothing-here')).status).toBe(404);
+    const { json } = await create({ url: 'https://e.com/patch-me' });
+    const empty = await api('PATCH', `/api/links/${json.code}`, {});
+    expect([empty.status, empty.json.error.message]).toEqual([
+      400,
+      expect.stringMatching(/Nothing to change/),
+    ]);
+    expect((await api('PATCH', `/api/links/${json.code}`, { url: 'ftp://x.org' })).status).toBe(
+      400,
+    );
+    expect((await api('GET', '/api/links?pageSize=101')).json.error.fields.pageSize).toMatch(
+      /at most 100/,
+    );
+  });
+});
+
+describe('under concurrency', () => {
+  it('gives 1,000 concurrent creations 1,000 distinct codes', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 1_000 }, (_, index) =>
+        api('POST', '/api/links', { url: `https://load.example/${index}` }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(new Array(1_000).fill(201));
+    expect(new Set(responses.map((response) => response.json.code)).size).toBe(1_000);
+  });
+
+  it('gives 100 concurrent requests for one article one link', async () => {
+    const article = await createPublishedArticle(testDb.db, 'one-link-only');
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        api('POST', '/api/links', {
+          url: 'https://news.example/world/one-link-only',
+          articleId: article.id,
+        }),
+      ),
+    );
+    expect(new Set(responses.map((response) => response.json.code)).size).toBe(1);
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+    expect(responses.filter((response) => response.status === 200)).toHaveLength(99);
+    expect(await testDb.db.shortLink.count({ where: { articleId: article.id } })).toBe(1);
+  });
+
+  it('counts exactly the human GETs among 10,000 redirects (bots and HEAD are not clicks)', async () => {
+    const { json: link } = await api('POST', '/api/links', { url: 'https://example.com/popular' });
+    const kinds = Array.from({ length: 10_000 }, (_, index) =>
+      index % 10 === 3 ? 'head' : index % 10 === 7 ? 'bot' : 'human',
+    );
+    const results = await runPool(kinds.length, 50, (index) =>
+      http.request(`/${link.code}`, {
+        method: kinds[index] === 'head' ? 'HEAD' : 'GET',
+        userAgent: kinds[index] === 'bot' ? BOT_UAS[index % BOT_UAS.length] : undefined,
+      }),
+    );
+    expect(results.every((result) => result.status === 302)).toBe(true);
+    const humans = kinds.filter((kind) => kind === 'human').length;
+    expect(humans).toBe(8_000);
+    await vi.waitFor(async () => expect((await clicksOf(link.code)).total).toBe(humans), {
+      timeout: 5_000,
+    });
+    // And no more arrive later.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect((await clicksOf(link.code)).total).toBe(humans);
+  });
+});
+
+describe('staff pages', () => {
+  it('need a session; with one they show the link, its stats and QR downloads', async () => {
+    const { json: link } = await api('POST', '/api/links', { url: 'https://example.com/qr' });
+    const anonymous = await fetch(`${server.url}/links/${link.code}`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(307);
+    expect(anonymous.headers.get('location')).toBe(`/login?next=%2Flinks%2F${link.code}`);
+    expect((await fetch(`${server.url}/links/${link.code}/qr?format=png`)).status).toBe(401);
+
+    const user = await createUser(testDb.db, {
+      email: 'staff@example.com',
+      name: 'Staff',
+      role: 'editor',
+      password: 'a long staff password',
+    });
+    const { token } = await createSession(testDb.db, user.id);
+    const headers = { cookie: `${SESSION_COOKIE}=${token}` };
+    const page = await fetch(`${server.url}/links/${link.code}`, { headers });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('https://example.com/qr');
+    expect(html).toMatch(/<svg[^>]*viewBox/);
+    const png = await fetch(`${server.url}/links/${link.code}/qr?format=png`, { headers });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const svg = await fetch(`${server.url}/links/${link.code}/qr?format=svg`, { headers });
+    expect(svg.headers.get('content-disposition')).toBe(
+      `attachment; filename="qr-${link.code}.svg"`,
+    );
+    expect(await svg.text()).toMatch(/^<svg/);
+  });
+});

@@ -1,0 +1,81 @@
+'use server';
+// Staff mutations as server actions: Next.js refuses a server action whose Origin is not this
+// host (CSRF), and the session cookie is SameSite=Lax and httpOnly on top of that.
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import {
+  SESSION_COOKIE,
+  authenticate,
+  createSession,
+  deleteSession,
+  sessionCookieOptions,
+} from '@newsroom/auth';
+import { fieldErrors, getShortenerRuntime, isLinkError } from '@newsroom/links';
+import { requireStaff, safeReturnPath } from './session';
+
+export type FormState = {
+  error?: string;
+  fields?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+export async function loginAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get('email') ?? '');
+  const password = String(form.get('password') ?? '');
+  const runtime = getShortenerRuntime();
+  const user = email && password ? await authenticate(runtime.db, email, password) : null;
+  if (!user) return { error: 'Wrong email or password.', values: { email } };
+  const { token, expiresAt } = await createSession(runtime.db, user.id);
+  const secure = runtime.config.baseUrl.startsWith('https://');
+  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, secure));
+  redirect(safeReturnPath(form.get('next')));
+}
+
+export async function logoutAction(): Promise<void> {
+  const jar = await cookies();
+  await deleteSession(getShortenerRuntime().db, jar.get(SESSION_COOKIE)?.value);
+  jar.delete(SESSION_COOKIE);
+  redirect('/login');
+}
+
+export async function createLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
+  await requireStaff('/links/new');
+  const runtime = getShortenerRuntime();
+  const values = {
+    url: String(form.get('url') ?? ''),
+    alias: String(form.get('alias') ?? '').trim(),
+    redirectType: String(form.get('redirectType') ?? '302'),
+    expiresAt: String(form.get('expiresAt') ?? ''),
+  };
+  const parsed = runtime.schemas.create.safeParse({
+    url: values.url,
+    ...(values.alias && { alias: values.alias }),
+    redirectType: Number(values.redirectType),
+    // <input type="datetime-local"> has no zone; the form labels it as UTC.
+    ...(values.expiresAt && { expiresAt: localInputAsUtc(values.expiresAt) }),
+  });
+  if (!parsed.success) {
+    return { error: 'Please correct the fields below.', fields: fieldErrors(parsed.error), values };
+  }
+  let code: string;
+  try {
+    code = (await runtime.createLink(parsed.data)).link.code;
+  } catch (error) {
+    if (isLinkError(error))
+      return { error: error.message, fields: { alias: error.message }, values };
+    throw error;
+  }
+  redirect(`/links/${encodeURIComponent(code)}`);
+}
+
+export async function setDisabledAction(form: FormData): Promise<void> {
+  const code = String(form.get('code') ?? '');
+  await requireStaff(`/links/${encodeURIComponent(code)}`);
+  await getShortenerRuntime().updateLink(code, { disabled: form.get('disabled') === 'true' });
+  redirect(`/links/${encodeURIComponent(code)}`);
+}
+
+/** "2030-01-31T12:00" (what datetime-local sends) → "2030-01-31T12:00:00Z". */
+function localInputAsUtc(value: string): string {
+  return /T\d\d:\d\d$/.test(value) ? `${value}:00Z` : `${value}Z`;
+}

@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+
+const shortenerUrl = process.env.SHORTENER_URL!;
+const seedHeadline = /Russia Likely Supports US-Taliban Reconciliation/;
+
+test('a reader gets the short URL of an article and it leads back to the article', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: seedHeadline }).click();
+  const articleUrl = page.url();
+
+  await page.getByRole('button', { name: 'Get short URL' }).click();
+  const shortUrlField = page.getByRole('textbox', { name: 'Short URL' });
+  await expect(shortUrlField).toBeVisible();
+  const shortUrl = await shortUrlField.inputValue();
+  expect(shortUrl).toMatch(new RegExp(`^${shortenerUrl}/[A-Za-z0-9]{8}$`));
+  await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
+
+  // Asking again (another reader) gives the same canonical link.
+  await page.reload();
+  await page.getByRole('button', { name: 'Get short URL' }).click();
+  await expect(page.getByRole('textbox', { name: 'Short URL' })).toHaveValue(shortUrl);
+
+  await page.goto(shortUrl);
+  expect(page.url()).toBe(articleUrl);
+  await expect(page.getByRole('heading', { level: 1, name: seedHeadline })).toBeVisible();
+});
+
+test('staff create a link, see its QR code and clicks, disable it and it answers 410', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${shortenerUrl}/links`);
+  await expect(page).toHaveURL(/\/login\?next=%2Flinks/);
+  await page.getByLabel('Email').fill('admin@newsroom.test');
+  await page.getByLabel('Password').fill('wrong password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
+  await page.getByLabel('Password').fill('e2e-admin-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Short links' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Create a link' }).click();
+  await page.getByLabel('Destination URL').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Create short link' }).click();
+  await expect(page.getByText('Only http:// and https:// links are allowed')).toBeVisible();
+  await page.getByLabel('Destination URL').fill('https://example.com/e2e-campaign');
+  await page.getByLabel(/^Alias/).fill('e2e-campaign');
+  await page.getByRole('button', { name: 'Create short link' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Short link /e2e-campaign' })).toBeVisible();
+  await expect(page.getByText('https://example.com/e2e-campaign').first()).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: `QR code for ${shortenerUrl}/e2e-campaign` }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'PNG' })).toHaveAttribute(
+    'href',
+    '/links/e2e-campaign/qr?format=png',
+  );
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'SVG' }).click();
+  expect((await download).suggestedFilename()).toBe('qr-e2e-campaign.svg');
+
+  // Two human clicks, then the stats show them (clicks are written about once a second).
+  const browserUa = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36' };
+  for (let index = 0; index < 2; index += 1) {
+    const response = await request.get(`${shortenerUrl}/e2e-campaign`, {
+      maxRedirects: 0,
+      headers: browserUa,
+    });
+    expect(response.status()).toBe(302);
+  }
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('click-total')).toHaveText('2', { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(
+    page.getByRole('img', { name: /Clicks per day over the last 30 days: 2 in total/ }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Disable link' }).click();
+  await expect(page.getByTestId('link-status')).toHaveText('disabled');
+  const gone = await request.get(`${shortenerUrl}/e2e-campaign`, { maxRedirects: 0 });
+  expect(gone.status()).toBe(410);
+
+  await page.getByRole('button', { name: 'Enable link' }).click();
+  await expect(page.getByTestId('link-status')).toHaveText('active');
+  expect((await request.get(`${shortenerUrl}/e2e-campaign`, { maxRedirects: 0 })).status()).toBe(
+    302,
+  );
+});

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@newsroom/db';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { createLink } from '../links/link-service';
+import { ClickBuffer, utcDay } from './click-buffer';
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.cleanup());
+
+const HOUR = 3_600_000;
+const newLink = async () =>
+  (
+    await createLink(testDb.db, {
+      url: 'https://example.com/',
+      redirectType: 302,
+      expiresAt: null,
+    })
+  ).link;
+
+const buffer = (db = testDb.db) =>
+  new ClickBuffer({ db, intervalMs: 60_000, flushEvery: 1_000_000, onError: () => undefined });
+
+describe('ClickBuffer', () => {
+  it('writes per-day increments in one flush and adds to existing counts', async () => {
+    const link = await newLink();
+    const clicks = buffer();
+    const day1 = Date.UTC(2030, 0, 1, 23);
+    for (let index = 0; index < 5; index += 1) clicks.record(link.id, day1);
+    clicks.record(link.id, day1 + 2 * HOUR);
+    await clicks.flush();
+    clicks.record(link.id, day1);
+    await clicks.flush();
+    const rows = await testDb.db.clickDay.findMany({
+      where: { linkId: link.id },
+      orderBy: { day: 'asc' },
+    });
+    expect(rows.map(({ day, count }) => [day, count])).toEqual([
+      ['2030-01-01', 6],
+      ['2030-01-02', 1],
+    ]);
+    expect(clicks.pendingClicks).toBe(0);
+  });
+
+  it('loses no update when several instances flush the same row at once', async () => {
+    const link = await newLink();
+    // Separate clients, like separate shortener processes on one database.
+    const clients = [createDb(testDb.url), createDb(testDb.url), createDb(testDb.url)];
+    const buffers = clients.map((client) => buffer(client));
+    const now = Date.UTC(2030, 5, 1);
+    for (let round = 0; round < 5; round += 1) {
+      for (const clicks of buffers)
+        for (let index = 0; index < 10; index += 1) clicks.record(link.id, now);
+      await Promise.all(buffers.map((clicks) => clicks.flush()));
+    }
+    const row = await testDb.db.clickDay.findUnique({
+      where: { linkId_day: { linkId: link.id, day: utcDay(now) } },
+    });
+    expect(row?.count).toBe(150);
+    await Promise.all(clients.map((client) => client.$disconnect()));
+  });
+
+  it('keeps counts after a failed flush and skips links deleted meanwhile', async () => {
+    const link = await newLink();
+    const gone = await newLink();
+    // A database that refuses the write, as when it is unreachable.
+    const failing = new ClickBuffer({
+      db: { $transaction: () => Promise.reject(new Error('database away')) } as never,
+      intervalMs: 60_000,
+      flushEvery: 1_000_000,
+      onError: () => undefined,
+    });
+    failing.record(link.id);
+    await failing.flush();
+    expect(failing.pendingClicks).toBe(1);
+
+    await testDb.db.shortLink.delete({ where: { id: gone.id } });
+    const working = buffer();
+    working.record(link.id);
+    working.record(link.id);
+    working.record(gone.id);
+    await working.flush();
+    expect(working.pendingClicks).toBe(0);
+    expect((await testDb.db.clickDay.findMany({ where: { linkId: link.id } }))[0]?.count).toBe(2);
+    expect(await testDb.db.clickDay.count({ where: { linkId: gone.id } })).toBe(0);
+  });
+
+  it('flushes by itself once `flushEvery` clicks are pending', async () => {
+    const link = await newLink();
+    const clicks = new ClickBuffer({ db: testDb.db, intervalMs: 60_000, flushEvery: 3 });
+    clicks.record(link.id);
+    clicks.record(link.id);
+    expect(clicks.pendingClicks).toBe(2);
+    clicks.record(link.id);
+    await vi.waitFor(async () => {
+      expect((await testDb.db.clickDay.findFirst({ where: { linkId: link.id } }))?.count).toBe(3);
+    });
+    expect(clicks.pendingClicks).toBe(0);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Everything the shortener reads from its environment, parsed once. Numbers fall back to their
+ * defaults when unset, and a nonsense value (negative, not a number) is refused at start-up with
+ * a message naming the variable, instead of silently turning a cache or a limit off.
+ */
+export type ShortenerConfig = {
+  /** Public base URL of short links, e.g. https://nws.rm (no trailing slash). */
+  baseUrl: string;
+  /** Hosts that are the shortener itself: links to them would loop. Lower case. */
+  ownHosts: string[];
+  /** How long a resolved code is trusted before it is read again (other instances' changes). */
+  cacheTtlMs: number;
+  /** At most this many known codes in memory. */
+  cacheMax: number;
+  /** At most this many unknown codes remembered (kept apart so enumeration can't evict real links). */
+  negativeCacheMax: number;
+  /** Pending clicks are written at least this often… */
+  clickFlushIntervalMs: number;
+  /** …or as soon as this many are pending. */
+  clickFlushEvery: number;
+  /** Link creations per API key per minute. */
+  createLimitPerMinute: number;
+  /** Lookups of unknown codes per client per minute (stops code enumeration). */
+  unknownLimitPerMinute: number;
+  /** Use the first X-Forwarded-For address as the client (only behind a trusted proxy). */
+  trustProxy: boolean;
+};
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_SHORTENER_URL = 'http://localhost:3001';
+
+export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
+  const baseUrl = (env.SHORTENER_URL?.trim() || DEFAULT_SHORTENER_URL).replace(/\/+$/, '');
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    throw new Error(`SHORTENER_URL "${baseUrl}" is not a URL (example: https://nws.rm)`);
+  }
+  const extraHosts = (env.SHORTENER_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    baseUrl,
+    ownHosts: [...new Set([base.host.toLowerCase(), ...extraHosts])],
+    cacheTtlMs: positiveInt(env, 'SHORTENER_CACHE_TTL_MS', 5_000),
+    cacheMax: positiveInt(env, 'SHORTENER_CACHE_MAX', 200_000),
+    negativeCacheMax: positiveInt(env, 'SHORTENER_NEGATIVE_CACHE_MAX', 20_000),
+    clickFlushIntervalMs: positiveInt(env, 'SHORTENER_CLICK_FLUSH_MS', 1_000),
+    clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 5_000),
+    createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
+    unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
+    trustProxy: env.SHORTENER_TRUST_PROXY === '1',
+  };
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}

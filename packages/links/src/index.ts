@@ -1,0 +1,41 @@
+// @newsroom/links: short links — validation, codes, the link store, the redirect hot path's cache,
+// click batching and rate limits. The shortener app is a thin shell around this package.
+export { readShortenerConfig, DEFAULT_SHORTENER_URL, type ShortenerConfig } from './config';
+export { checkDestination, MAX_URL_LENGTH } from './validation/destination';
+export { RESERVED_PATHS, isReservedPath } from './validation/reserved';
+export {
+  linkSchemas,
+  fieldErrors,
+  REDIRECT_TYPES,
+  DEFAULT_REDIRECT_TYPE,
+  ALIAS_MIN,
+  ALIAS_MAX,
+  type RedirectType,
+  type CreateLinkInput,
+  type UpdateLinkInput,
+  type LinkSchemas,
+} from './validation/link-input';
+export { CODE_ALPHABET, CODE_LENGTH, generateCode } from './codes/generate-code';
+export { LinkError, isLinkError, type LinkErrorCode } from './links/link-errors';
+export { toLinkView, linkState, type LinkView, type ClickStats } from './links/link-view';
+export {
+  createLink,
+  findLink,
+  findLinkOrThrow,
+  clickStats,
+  listLinks,
+  updateLink,
+  deleteLink,
+  type CreateLinkOptions,
+  type ListLinksQuery,
+} from './links/link-service';
+export { LinkResolver, type CachedLink } from './resolver/link-resolver';
+export { ClickBuffer, utcDay } from './clicks/click-buffer';
+export { FixedWindowLimiter, type LimitResult } from './rate-limit/fixed-window-limiter';
+export {
+  createShortenerRuntime,
+  getShortenerRuntime,
+  type ShortenerRuntime,
+} from './runtime/shortener-runtime';
+export { createRedirectHandler } from './http/redirect-handler';
+export { escapeHtml } from './http/html-pages';

@@ -1,0 +1,40 @@
+/** Why a link operation was refused; the API maps each to an HTTP status and a readable message. */
+export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found';
+
+export class LinkError extends Error {
+  constructor(
+    readonly code: LinkErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LinkError';
+  }
+}
+
+const LINK_ERROR_CODES: readonly string[] = ['alias_taken', 'unknown_article', 'not_found'];
+
+/**
+ * By shape, not `instanceof`: in the shortener, server.ts and the Next.js bundle each load their
+ * own copy of this package while sharing one runtime, so a LinkError thrown by the runtime is not
+ * an instance of the bundle's LinkError class.
+ */
+export function isLinkError(error: unknown): error is LinkError {
+  return (
+    error instanceof Error &&
+    error.name === 'LinkError' &&
+    LINK_ERROR_CODES.includes((error as { code?: string }).code ?? '')
+  );
+}
+
+/**
+ * Prisma error codes, read by duck typing: the SQLite and PostgreSQL clients are two generated
+ * clients with two different error classes, so `instanceof` would only recognise one of them.
+ */
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export const isUniqueViolation = (error: unknown) => prismaCode(error) === 'P2002';
+export const isForeignKeyViolation = (error: unknown) => prismaCode(error) === 'P2003';
+export const isRecordNotFound = (error: unknown) => prismaCode(error) === 'P2025';

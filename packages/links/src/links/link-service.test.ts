@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { createTestArticle } from '../test-fixtures';
+import type { CreateLinkInput } from '../validation/link-input';
+import { clickStats, createLink, deleteLink, listLinks, updateLink } from './link-service';
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.cleanup());
+
+const input = (url: string, extra: Partial<CreateLinkInput> = {}): CreateLinkInput => ({
+  url,
+  redirectType: 302,
+  expiresAt: null,
+  ...extra,
+});
+
+describe('createLink', () => {
+  it('gives one canonical link per article, even to 100 concurrent requests', async () => {
+    const article = await createTestArticle(testDb.db, 'concurrent');
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        createLink(testDb.db, input('https://example.com/story', { articleId: article.id })),
+      ),
+    );
+    expect(new Set(results.map((result) => result.link.code)).size).toBe(1);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(await testDb.db.shortLink.count({ where: { articleId: article.id } })).toBe(1);
+  });
+
+  it('draws a new code when a generated one is taken (constraint, not check-then-insert)', async () => {
+    await createLink(testDb.db, input('https://example.com/a'), { generate: () => 'TAKEN123' });
+    const draws = ['TAKEN123', 'TAKEN123', 'FREE4567'];
+    const { link } = await createLink(testDb.db, input('https://example.com/b'), {
+      generate: () => draws.shift() ?? 'unused',
+    });
+    expect(link.code).toBe('FREE4567');
+    expect(draws).toEqual([]);
+  });
+
+  it('refuses a taken alias and an unknown article', async () => {
+    await createLink(testDb.db, input('https://example.com/a', { alias: 'spring-sale' }));
+    await expect(
+      createLink(testDb.db, input('https://example.com/b', { alias: 'spring-sale' })),
+    ).rejects.toMatchObject({ code: 'alias_taken' });
+    await expect(
+      createLink(testDb.db, input('https://example.com/c', { articleId: 'no-such-article' })),
+    ).rejects.toMatchObject({ code: 'unknown_article' });
+  });
+});
+
+describe('list, update, delete', () => {
+  it('searches by destination or code, newest first, paginated', async () => {
+    await createLink(testDb.db, input('https://search.example/one'), {
+      generate: () => 'srchAAA1',
+    });
+    await createLink(testDb.db, input('https://search.example/two'), {
+      generate: () => 'srchAAA2',
+    });
+    const byUrl = await listLinks(testDb.db, { q: 'search.example', page: 1, pageSize: 1 });
+    expect(byUrl.total).toBe(2);
+    expect(byUrl.links.map((link) => link.code)).toEqual(['srchAAA2']);
+    const byCode = await listLinks(testDb.db, { q: 'AAA1', page: 1, pageSize: 10 });
+    expect(byCode.links.map((link) => link.url)).toEqual(['https://search.example/one']);
+  });
+
+  it('updates and deletes, and says clearly when the code does not exist', async () => {
+    const { link } = await createLink(testDb.db, input('https://example.com/x'));
+    const updated = await updateLink(testDb.db, link.code, { disabled: true, redirectType: 301 });
+    expect(updated).toMatchObject({ disabled: true, redirectType: 301 });
+    await deleteLink(testDb.db, link.code);
+    await expect(updateLink(testDb.db, link.code, { disabled: false })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(deleteLink(testDb.db, link.code)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await clickStats(testDb.db, link.id)).toEqual({ total: 0, days: [] });
+  });
+});

@@ -1,0 +1,38 @@
+import type { ShortLink } from '@newsroom/db';
+
+/** A link as the API and the staff pages show it. */
+export type LinkView = {
+  code: string;
+  shortUrl: string;
+  url: string;
+  articleId: string | null;
+  redirectType: number;
+  expiresAt: string | null;
+  disabled: boolean;
+  createdAt: string;
+};
+
+export type ClickStats = { total: number; days: { day: string; count: number }[] };
+
+export function toLinkView(link: ShortLink, baseUrl: string): LinkView {
+  return {
+    code: link.code,
+    shortUrl: `${baseUrl}/${link.code}`,
+    url: link.url,
+    articleId: link.articleId,
+    redirectType: link.redirectType,
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+    disabled: link.disabled,
+    createdAt: link.createdAt.toISOString(),
+  };
+}
+
+/** Why a link does not redirect right now, or null when it does. */
+export function linkState(
+  link: Pick<ShortLink, 'disabled' | 'expiresAt'>,
+  now = Date.now(),
+): 'active' | 'disabled' | 'expired' {
+  if (link.disabled) return 'disabled';
+  if (link.expiresAt && link.expiresAt.getTime() <= now) return 'expired';
+  return 'active';
+}

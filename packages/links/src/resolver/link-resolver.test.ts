@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { LinkResolver, type CachedLink } from './link-resolver';
+
+const link = (url: string): CachedLink => ({
+  id: 'id1',
+  url,
+  redirectType: 302,
+  disabled: false,
+  expiresAt: null,
+});
+
+function setup(ttlMs = 60_000) {
+  const database = new Map<string, CachedLink>();
+  const reads: string[] = [];
+  const resolver = new LinkResolver({
+    load: async (code) => {
+      reads.push(code);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return database.get(code) ?? null;
+    },
+    ttlMs,
+    max: 100,
+    negativeMax: 10,
+  });
+  return { database, reads, resolver };
+}
+
+describe('LinkResolver', () => {
+  it('reads a code once, then answers from memory synchronously', async () => {
+    const { database, reads, resolver } = setup();
+    database.set('abc', link('https://a.example/'));
+    const results = await Promise.all([resolver.resolve('abc'), resolver.resolve('abc')]);
+    expect(results.map((result) => result?.url)).toEqual([
+      'https://a.example/',
+      'https://a.example/',
+    ]);
+    expect(reads).toEqual(['abc']);
+    expect(resolver.resolve('abc')).toEqual(link('https://a.example/'));
+  });
+
+  it('remembers unknown codes, and forgets them when the code is created here', async () => {
+    const { database, reads, resolver } = setup();
+    expect(await resolver.resolve('new')).toBeNull();
+    expect(resolver.resolve('new')).toBeNull();
+    database.set('new', link('https://b.example/'));
+    expect(resolver.peek('new')).toBeNull();
+    resolver.invalidate('new');
+    expect((await resolver.resolve('new'))?.url).toBe('https://b.example/');
+    expect(reads).toEqual(['new', 'new']);
+  });
+
+  it('sees changes after the TTL even without invalidation (other instances)', async () => {
+    const { database, resolver } = setup(30);
+    database.set('abc', link('https://old.example/'));
+    await resolver.resolve('abc');
+    database.set('abc', link('https://new.example/'));
+    expect(resolver.peek('abc')?.url).toBe('https://old.example/');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(resolver.peek('abc')).toBeUndefined();
+    expect((await resolver.resolve('abc'))?.url).toBe('https://new.example/');
+  });
+
+  it('does not let a read that started before an invalidation refill the cache', async () => {
+    const { database, resolver } = setup();
+    database.set('abc', link('https://old.example/'));
+    const stale = resolver.resolve('abc');
+    database.set('abc', link('https://new.example/'));
+    resolver.invalidate('abc');
+    await stale;
+    expect(resolver.peek('abc')).toBeUndefined();
+  });
+
+  it('keeps unknown codes in a separate bounded cache that cannot evict known links', async () => {
+    const { database, resolver } = setup();
+    database.set('real', link('https://real.example/'));
+    await resolver.resolve('real');
+    for (let index = 0; index < 50; index += 1) await resolver.resolve(`nope${index}`);
+    expect(resolver.size.unknown).toBe(10);
+    expect(resolver.peek('real')?.url).toBe('https://real.example/');
+  });
+});

@@ -1,0 +1,75 @@
+import { getDb, type Db } from '@newsroom/db';
+import { ClickBuffer } from '../clicks/click-buffer';
+import { readShortenerConfig, type ShortenerConfig } from '../config';
+import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
+import { FixedWindowLimiter } from '../rate-limit/fixed-window-limiter';
+import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
+import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Everything one shortener process shares: the link cache, the click buffer, the rate limiters.
+ * Link changes go through `createLink` / `updateLink` / `deleteLink` here, which forget the code
+ * in this process's cache at once (other instances follow within the cache TTL).
+ */
+export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
+
+export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
+  const resolver = new LinkResolver({
+    load: (code) => loadCachedLink(db, code),
+    ttlMs: config.cacheTtlMs,
+    max: config.cacheMax,
+    negativeMax: config.negativeCacheMax,
+  });
+  return {
+    db,
+    config,
+    resolver,
+    schemas: linkSchemas({ ownHosts: config.ownHosts }),
+    clicks: new ClickBuffer({
+      db,
+      intervalMs: config.clickFlushIntervalMs,
+      flushEvery: config.clickFlushEvery,
+    }),
+    createLimiter: new FixedWindowLimiter(config.createLimitPerMinute, MINUTE_MS),
+    unknownLimiter: new FixedWindowLimiter(config.unknownLimitPerMinute, MINUTE_MS),
+
+    async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
+      const result = await createLink(db, input, options);
+      // The code may sit in the negative cache from a lookup before it existed.
+      resolver.invalidate(result.link.code);
+      return result;
+    },
+    async updateLink(code: string, input: UpdateLinkInput) {
+      const link = await updateLink(db, code, input);
+      resolver.invalidate(code);
+      return link;
+    },
+    async deleteLink(code: string) {
+      const link = await deleteLink(db, code);
+      resolver.invalidate(code);
+      return link;
+    },
+  };
+}
+
+async function loadCachedLink(db: Db, code: string): Promise<CachedLink | null> {
+  const link = await db.shortLink.findUnique({
+    where: { code },
+    select: { id: true, url: true, redirectType: true, disabled: true, expiresAt: true },
+  });
+  return link && { ...link, expiresAt: link.expiresAt?.getTime() ?? null };
+}
+
+// A symbol registered globally, so that server.ts (run by tsx) and the route handlers (bundled
+// by Next.js, i.e. a second copy of this module) find the SAME runtime in the one process.
+const RUNTIME_KEY = Symbol.for('newsroom.shortener.runtime');
+type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: ShortenerRuntime };
+
+/** The process-wide runtime, created on first use from the environment. */
+export function getShortenerRuntime(): ShortenerRuntime {
+  const global = globalThis as GlobalWithRuntime;
+  global[RUNTIME_KEY] ??= createShortenerRuntime(getDb(), readShortenerConfig());
+  return global[RUNTIME_KEY];
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, linkSchemas } from './link-input';
+
+const now = new Date('2030-01-01T00:00:00Z');
+const { create, update } = linkSchemas({
+  ownHosts: ['sho.rt', 'localhost:3001'],
+  now: () => now,
+});
+
+function createErrors(body: unknown) {
+  const result = create.safeParse(body);
+  return result.success ? {} : fieldErrors(result.error);
+}
+
+describe('create-link validation', () => {
+  it('accepts a minimal link with defaults and normalises the URL', () => {
+    expect(create.parse({ url: ' https://Example.COM/a b?x=1 ' })).toEqual({
+      url: 'https://example.com/a%20b?x=1',
+      redirectType: 302,
+      expiresAt: null,
+    });
+  });
+
+  it.each([
+    ['javascript:alert(1)', /Only http/],
+    ['ftp://example.com/file', /Only http/],
+    ['data:text/html,hi', /Only http/],
+    ['example.com/no-scheme', /full URL/],
+    ['', /Enter the URL/],
+    ['https://user:pw@example.com/', /user name or password/],
+    [`https://example.com/${'a'.repeat(2040)}`, /at most 2048/],
+    ['https://sho.rt/abc', /shortener itself/],
+    ['http://SHO.RT.:8080/abc', /shortener itself/],
+    ['http://localhost:3001/abc', /shortener itself/],
+  ])('refuses the destination %s', (url, message) => {
+    expect(createErrors({ url }).url).toMatch(message);
+  });
+
+  it('allows another port on a host the shortener only shares by port', () => {
+    expect(createErrors({ url: 'http://localhost:3000/world/story' })).toEqual({});
+  });
+
+  it('accepts a URL of exactly 2,048 characters', () => {
+    const url = `https://example.com/${'a'.repeat(2048 - 'https://example.com/'.length)}`;
+    expect(url).toHaveLength(2048);
+    expect(createErrors({ url })).toEqual({});
+  });
+
+  it.each([
+    ['ab', /at least 3/],
+    ['a'.repeat(65), /at most 64/],
+    ['has space', /only contain letters/],
+    ['slash/y', /only contain letters/],
+    ['ünï', /only contain letters/],
+    ['api', /reserved/],
+    ['Admin', /reserved/],
+    ['_next', /reserved/],
+    ['login', /reserved/],
+  ])('refuses the alias %s', (alias, message) => {
+    expect(createErrors({ url: 'https://example.com', alias }).alias).toMatch(message);
+  });
+
+  it('accepts aliases from the safe character set', () => {
+    expect(createErrors({ url: 'https://example.com', alias: 'Spring_sale-2030' })).toEqual({});
+  });
+
+  it('checks redirect type and expiry', () => {
+    expect(createErrors({ url: 'https://example.com', redirectType: 303 }).redirectType).toMatch(
+      /301, 302, 307, 308/,
+    );
+    expect(createErrors({ url: 'https://example.com', redirectType: '301' }).redirectType).toMatch(
+      /301, 302/,
+    );
+    expect(
+      createErrors({ url: 'https://example.com', expiresAt: '2029-12-31T23:59:59Z' }).expiresAt,
+    ).toMatch(/future/);
+    expect(createErrors({ url: 'https://example.com', expiresAt: 'tomorrow' }).expiresAt).toMatch(
+      /ISO 8601/,
+    );
+    expect(
+      create.parse({ url: 'https://example.com', expiresAt: '2030-02-01T00:00:00+01:00' })
+        .expiresAt,
+    ).toEqual(new Date('2030-01-31T23:00:00Z'));
+  });
+
+  it('names unknown fields and a body that is not an object', () => {
+    expect(createErrors({ url: 'https://example.com', code: 'x' }).body).toMatch(
+      /Unknown field\(s\): code/,
+    );
+    expect(createErrors('https://example.com').body).toMatch(/JSON object/);
+    expect(createErrors({}).url).toBeDefined();
+  });
+});
+
+describe('update-link validation', () => {
+  it('accepts a partial change and null to clear the expiry', () => {
+    expect(update.parse({ disabled: true })).toEqual({ disabled: true });
+    expect(update.parse({ expiresAt: null })).toEqual({ expiresAt: null });
+  });
+
+  it('refuses an empty change, bad types and own-host destinations', () => {
+    expect(update.safeParse({}).success).toBe(false);
+    expect(update.safeParse({ disabled: 'yes' }).success).toBe(false);
+    expect(update.safeParse({ url: 'https://sho.rt/x' }).success).toBe(false);
+    expect(update.safeParse({ alias: 'new-name' }).success).toBe(false);
+  });
+});
