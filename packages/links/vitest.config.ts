@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Tests run against real, freshly migrated SQLite files.
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

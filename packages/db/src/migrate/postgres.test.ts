@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../client';
+import { createTestDatabase } from '../testing';
 import { repoPrismaDir } from '../test-helpers';
 import { deployMigrations, migrationStatus, migrationTarget } from './commands';
 import { MigrationError } from './errors';
@@ -65,5 +66,22 @@ describe('PostgreSQL migrations', () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).problem).toBe('drift');
     expect((error as MigrationError).message).toMatch(/Handmade/);
+  });
+});
+
+describe('createTestDatabase on PostgreSQL', () => {
+  it('gives each caller its own fully migrated copy of one template', async () => {
+    const [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    try {
+      expect(first.url).not.toBe(second.url);
+      for (const { url } of [first, second]) {
+        const report = await migrationStatus(migrationTarget(url, repoPrismaDir));
+        expect(report).toMatchObject({ pending: [], problems: [], hasMigrationsTable: true });
+      }
+      await first.db.section.create({ data: { slug: 'only-in-first', name: 'First' } });
+      expect(await second.db.section.count()).toBe(0);
+    } finally {
+      await Promise.all([first.cleanup(), second.cleanup()]);
+    }
   });
 });
