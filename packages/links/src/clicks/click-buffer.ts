@@ -76,7 +76,10 @@ export class ClickBuffer {
     this.pendingCount = 0;
     try {
       await this.options.db.$transaction(
-        [...batch].map(([key, count]) => {
+        // Sorted, so that every instance locks ClickDay rows in the same order: two PostgreSQL
+        // transactions upserting the same rows in opposite orders deadlock (40P01), costing a
+        // second of deadlock detection and a retried flush each time.
+        [...batch].sort(byKey).map(([key, count]) => {
           const [linkId = '', day = ''] = key.split('\n');
           return upsertClickDay(this.options.db, linkId, day, count);
         }),
@@ -90,6 +93,10 @@ export class ClickBuffer {
       (this.options.onError ?? console.error)(error);
     }
   }
+}
+
+function byKey([a]: [string, number], [b]: [string, number]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
