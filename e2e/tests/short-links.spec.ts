@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createDb } from '@newsroom/db';
 
 const shortenerUrl = process.env.SHORTENER_URL!;
 const seedHeadline = /Russia Likely Supports US-Taliban Reconciliation/;
@@ -89,4 +90,29 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   expect((await request.get(`${shortenerUrl}/e2e-campaign`, { maxRedirects: 0 })).status()).toBe(
     302,
   );
+});
+
+test('only published articles get a short link', async ({ request }) => {
+  const db = createDb(process.env.DATABASE_URL);
+  try {
+    const published = await db.article.findFirstOrThrow({ where: { status: 'published' } });
+    const draft = await db.article.create({
+      data: {
+        slug: `e2e-draft-${Date.now()}`,
+        title: 'An unpublished draft',
+        body: published.body,
+        sectionId: published.sectionId,
+        authorId: published.authorId,
+        status: 'draft',
+      },
+    });
+    for (const id of [draft.id, 'no-such-article']) {
+      const response = await request.post(`/api/articles/${id}/short-link`);
+      expect(response.status()).toBe(404);
+      expect((await response.json()).error.message).toMatch(/no published article/);
+    }
+    expect(await db.shortLink.count({ where: { articleId: draft.id } })).toBe(0);
+  } finally {
+    await db.$disconnect();
+  }
 });

@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    // Real databases: each file migrates a fresh SQLite file or PostgreSQL database (WebAssembly
-    // schema engine) and hashes passwords with argon2id; on a loaded 2-core CI machine that takes
-    // longer than vitest's 5 s default. A generous bound, not a speed expectation.
+    // argon2id is slow by design (several hashes per test) and each file migrates a real SQLite
+    // file or PostgreSQL database: vitest's 5 s / 10 s defaults are too tight on a busy 2-CPU
+    // machine. A generous bound, not a speed expectation.
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -49,7 +49,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     cacheMax: positiveInt(env, 'SHORTENER_CACHE_MAX', 200_000),
     negativeCacheMax: positiveInt(env, 'SHORTENER_NEGATIVE_CACHE_MAX', 20_000),
     clickFlushIntervalMs: positiveInt(env, 'SHORTENER_CLICK_FLUSH_MS', 1_000),
-    clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 5_000),
+    clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     trustProxy: env.SHORTENER_TRUST_PROXY === '1',

@@ -3,6 +3,7 @@ import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
 import { FixedWindowLimiter } from '../rate-limit/fixed-window-limiter';
+import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
 
@@ -17,7 +18,7 @@ export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 
 export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
   const resolver = new LinkResolver({
-    load: (code) => loadCachedLink(db, code),
+    load: batchLoader((codes) => loadCachedLinks(db, codes)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
@@ -54,12 +55,25 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
   };
 }
 
-async function loadCachedLink(db: Db, code: string): Promise<CachedLink | null> {
-  const link = await db.shortLink.findUnique({
-    where: { code },
-    select: { id: true, url: true, redirectType: true, disabled: true, expiresAt: true },
+/** Cache misses of one event-loop tick, read in one query. */
+async function loadCachedLinks(db: Db, codes: string[]): Promise<Map<string, CachedLink>> {
+  const links = await db.shortLink.findMany({
+    where: { code: { in: codes } },
+    select: {
+      code: true,
+      id: true,
+      url: true,
+      redirectType: true,
+      disabled: true,
+      expiresAt: true,
+    },
   });
-  return link && { ...link, expiresAt: link.expiresAt?.getTime() ?? null };
+  return new Map(
+    links.map(({ code, expiresAt, ...link }) => [
+      code,
+      { ...link, expiresAt: expiresAt?.getTime() ?? null },
+    ]),
+  );
 }
 
 // A symbol registered globally, so that server.ts (run by tsx) and the route handlers (bundled
