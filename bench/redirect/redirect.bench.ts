@@ -4,7 +4,9 @@
  *  (b) the shortener (server.ts, production build) for cached codes;
  *  (c) the shortener for codes spread over 100,000 links (cache misses read the database).
  * Servers are pinned to CPU 0 and the load generator to the others when `taskset` is available.
- * DATABASE_URL (e.g. PostgreSQL, already migrated) is used when set, else a temporary SQLite file.
+ * The database: BENCH_DATABASE_URL = a PostgreSQL server (user with CREATEDB) on which a fresh
+ * database is created, migrated and dropped (`npm run bench:postgres`); else DATABASE_URL (already
+ * migrated) as it is; else a temporary SQLite file.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,8 +15,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { createDb, isSqlite } from '@newsroom/db';
-import { prepareDatabase } from '@newsroom/db/migrate';
+import { createDb, isPostgres, redactUrl } from '@newsroom/db';
+import { applyPendingMigrations, prepareDatabase } from '@newsroom/db/migrate';
+import { createEmptyPostgresDatabase } from '@newsroom/db/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -175,12 +178,9 @@ async function main() {
         : 'no CPU pinning (taskset or 2 CPUs missing)'),
   );
 
-  const tempDir = process.env.DATABASE_URL
-    ? undefined
-    : mkdtempSync(path.join(tmpdir(), 'newsroom-bench-'));
-  const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(tempDir!, 'bench.db')}`;
-  console.log(`Database: ${isSqlite(databaseUrl) ? 'SQLite (temporary file)' : 'DATABASE_URL'}`);
-  await prepareDatabase(databaseUrl);
+  const database = await benchDatabase();
+  const databaseUrl = database.url;
+  console.log(`Database: ${database.label}`);
   const db = await seedLinks(databaseUrl);
 
   const hotPaths = Array.from({ length: HOT_CODES }, (_, index) => `/hot${index}`);
@@ -251,10 +251,42 @@ async function main() {
 
   await db.$executeRawUnsafe(`DELETE FROM "ShortLink" WHERE "id" LIKE 'bench-%'`);
   await db.$disconnect();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  await database.cleanup();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+/** Where the links live for this run (see the header comment), ready to seed. */
+async function benchDatabase(): Promise<{
+  url: string;
+  label: string;
+  cleanup: () => Promise<void>;
+}> {
+  const server = process.env.BENCH_DATABASE_URL;
+  if (server) {
+    if (!isPostgres(server)) throw new Error('BENCH_DATABASE_URL must be a postgres:// URL');
+    const { url, drop } = await createEmptyPostgresDatabase(server);
+    await applyPendingMigrations(url); // what `npm run db:deploy` does
+    return { url, label: `PostgreSQL, fresh database on ${redactUrl(server)}`, cleanup: drop };
+  }
+  if (process.env.DATABASE_URL) {
+    const url = process.env.DATABASE_URL;
+    await prepareDatabase(url);
+    return { url, label: `DATABASE_URL ${redactUrl(url)}`, cleanup: async () => undefined };
+  }
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'newsroom-bench-'));
+  const url = `file:${path.join(tempDir, 'bench.db')}`;
+  await prepareDatabase(url);
+  return {
+    url,
+    label: 'SQLite (temporary file)',
+    cleanup: async () => rmSync(tempDir, { recursive: true, force: true }),
+  };
+}
+
+// Exit explicitly: the migration engine leaves a long timer pending after a PostgreSQL deploy.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
