@@ -1,11 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Shared by every workspace's vitest.config.ts. Tests use real databases (a fresh migrated SQLite
-// file per suite, the WebAssembly schema engine) and argon2id; turbo runs every workspace's tests at
-// once on a 2-core machine, so the 5 s default is too tight. These are ceilings, not speed targets.
+// file or PostgreSQL database per suite, the WebAssembly schema engine) and argon2id; turbo runs
+// every workspace's tests at once on a 2-core machine, so the 5 s default is too tight. These are
+// ceilings, not speed targets.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // PostgreSQL-only tests belong to `npm run test:postgres` (TEST_DATABASE_URL set); the SQLite
+    // run leaves them out instead of reporting them as skipped.
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.TEST_DATABASE_URL
+        ? []
+        : ['src/**/postgres.test.ts', 'src/**/*.postgres.test.ts']),
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,11 +1,16 @@
 // `npm run test --workspace e2e`: runs the Playwright journeys against a throw-away database and
 // both apps on free ports. Ports are chosen here, once, because Playwright evaluates its config in
 // every worker process and each evaluation would otherwise pick different ports.
+// The database: a SQLite file in a temp folder by default; with TEST_DATABASE_URL (a PostgreSQL
+// server whose user has CREATEDB) a fresh PostgreSQL database, migrated with `npm run db:deploy`
+// as in production and dropped afterwards; E2E_DATABASE_URL uses that database as it is.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isPostgres, redactUrl } from '@newsroom/db';
+import { createEmptyPostgresDatabase } from '@newsroom/db/testing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -23,12 +28,13 @@ function freePort(): Promise<number> {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'));
+const database = await throwAwayDatabase();
 const [editorPort, shortenerPort] = [await freePort(), await freePort()];
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
   NEWSROOM_DATA_DIR: dataDir,
-  DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${path.join(dataDir, 'e2e.db')}`,
+  DATABASE_URL: database.url,
   SEED_ADMIN_EMAIL: 'admin@newsroom.test',
   SEED_ADMIN_PASSWORD: 'e2e-admin-password',
   EDITOR_PORT: String(editorPort),
@@ -41,7 +47,18 @@ function run(command: string, args: string[], cwd: string) {
   return spawnSync(command, args, { cwd, env, stdio: 'inherit' }).status ?? 1;
 }
 
-let status = run('npm', ['run', 'db:seed', '--silent'], repoRoot);
+async function throwAwayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const noop = async () => undefined;
+  if (process.env.E2E_DATABASE_URL) return { url: process.env.E2E_DATABASE_URL, drop: noop };
+  const server = process.env.TEST_DATABASE_URL;
+  if (server && isPostgres(server)) return createEmptyPostgresDatabase(server);
+  return { url: `file:${path.join(dataDir, 'e2e.db')}`, drop: noop };
+}
+
+console.log(`e2e database: ${redactUrl(database.url)}`);
+// PostgreSQL is migrated once per deploy, not by the apps at start (see prepareDatabase).
+let status = isPostgres(database.url) ? run('npm', ['run', 'db:deploy', '--silent'], repoRoot) : 0;
+if (status === 0) status = run('npm', ['run', 'db:seed', '--silent'], repoRoot);
 if (status === 0) {
   status = run(
     'npx',
@@ -49,5 +66,6 @@ if (status === 0) {
     import.meta.dirname + '/..',
   );
 }
+await database.drop();
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

@@ -1,9 +1,1 @@
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    // Tests run against real, freshly migrated SQLite files.
-    testTimeout: 30_000,
-  },
-});
+export { default } from '../../vitest.shared';

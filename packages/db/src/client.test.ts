@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb } from './client';
+import { createDb, DEFAULT_POSTGRES_POOL_MAX, postgresPoolMax } from './client';
 import { isPostgres, providerOf, redactUrl } from './provider';
 import { makeTempDir } from './test-helpers';
 
@@ -26,6 +26,21 @@ describe('createDb', () => {
       expect(Number(busy?.timeout)).toBe(5000);
     } finally {
       await db.$disconnect();
+    }
+  });
+});
+
+describe('postgresPoolMax', () => {
+  it("reads DATABASE_POOL_MAX, defaulting to node-postgres' 10", () => {
+    expect(postgresPoolMax({})).toBe(DEFAULT_POSTGRES_POOL_MAX);
+    expect(postgresPoolMax({ DATABASE_POOL_MAX: ' 25 ' })).toBe(25);
+  });
+
+  it('refuses a value that would silently break the pool', () => {
+    for (const bad of ['0', '-3', 'ten', '2.5']) {
+      expect(() => postgresPoolMax({ DATABASE_POOL_MAX: bad })).toThrow(
+        `DATABASE_POOL_MAX must be a positive whole number, got "${bad}"`,
+      );
     }
   });
 });

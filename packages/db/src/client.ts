@@ -6,6 +6,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { resolveDatabaseUrl } from './paths';
 import { providerOf, sqliteFilePath } from './provider';
+import { rememberProvider } from './text-search';
 
 /**
  * The client type every app uses. Both generated clients come from the same models (the
@@ -43,6 +44,23 @@ export function ensureSqliteFolder(url: string): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }
 
+/** node-postgres' own default: connections per process when DATABASE_POOL_MAX is not set. */
+export const DEFAULT_POSTGRES_POOL_MAX = 10;
+
+/**
+ * Connections one process may hold open to PostgreSQL. Every app instance has its own pool, so
+ * the server's `max_connections` must cover the sum over all instances (see README, Production).
+ */
+export function postgresPoolMax(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.DATABASE_POOL_MAX?.trim();
+  if (!raw) return DEFAULT_POSTGRES_POOL_MAX;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`DATABASE_POOL_MAX must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
 /**
  * A Prisma client for `url` (default: DATABASE_URL, else `<repo>/data/newsroom.db`), with the
  * driver adapter chosen from the URL scheme: `file:` → libsql, `postgres(ql)://` → node-postgres.
@@ -50,12 +68,14 @@ export function ensureSqliteFolder(url: string): void {
 export function createDb(url?: string): Db {
   const resolved = resolveDatabaseUrl(url);
   if (providerOf(resolved) === 'postgresql') {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: resolved }) });
+    const client = new PostgresClient({
+      adapter: new PrismaPg({ connectionString: resolved, max: postgresPoolMax() }),
+    });
     // Same models, same generated API: only the provider differs (see the Db type above).
-    return client as unknown as Db;
+    return rememberProvider(client as unknown as Db, 'postgresql');
   }
   ensureSqliteFolder(resolved);
-  return new SqliteClient({ adapter: createSqliteAdapter(resolved) });
+  return rememberProvider(new SqliteClient({ adapter: createSqliteAdapter(resolved) }), 'sqlite');
 }
 
 const globalForDb = globalThis as typeof globalThis & { __newsroomDb?: Db };

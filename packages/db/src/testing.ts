@@ -1,11 +1,13 @@
 // Real databases for tests: a fresh, fully migrated SQLite file in a temp folder, or, when
 // TEST_DATABASE_URL points at a PostgreSQL server (user with CREATEDB), a fresh database on it.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from './client';
+import { listMigrationNames } from './migrate/migrations-dir';
+import { prismaDir } from './paths';
 import { isPostgres } from './provider';
 
 export type TestDatabase = { db: Db; url: string; cleanup: () => Promise<void> };
@@ -38,20 +40,93 @@ async function createSqliteTestDatabase(): Promise<TestDatabase> {
 }
 
 async function createPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
-  const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
-  await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
-  await migrate(url);
+  const template = await migratedTemplate(serverUrl);
+  const { url, drop } = await createEmptyPostgresDatabase(serverUrl, template);
   const db = createDb(url);
   return {
     db,
     url,
     cleanup: async () => {
       await db.$disconnect();
-      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop();
     },
+  };
+}
+
+let templateForProcess: Promise<string> | undefined;
+
+/**
+ * Migrating a PostgreSQL database takes ~1.5 s (the WebAssembly engine, a shadow database for the
+ * drift check); copying a migrated one with CREATE DATABASE … TEMPLATE takes ~0.1 s. So the first
+ * test file on a server migrates a template named after the migrations it holds, and every test
+ * database is a copy of it. An advisory lock makes parallel test processes build it only once;
+ * it is built under a temporary name and renamed when complete, so a crash leaves no half-migrated
+ * template behind. A changed migration gives a new name; old templates stay until dropped by hand.
+ */
+function migratedTemplate(serverUrl: string): Promise<string> {
+  templateForProcess ??= buildTemplateOnce(serverUrl).catch((error: unknown) => {
+    templateForProcess = undefined;
+    throw error;
+  });
+  return templateForProcess;
+}
+
+async function buildTemplateOnce(serverUrl: string): Promise<string> {
+  const name = `newsroom_template_${migrationsFingerprint()}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [name]);
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (existing.rowCount === 0) {
+      const building = `${name}_building_${randomUUID().slice(0, 8)}`;
+      await client.query(`CREATE DATABASE "${building}"`);
+      try {
+        const parsed = new URL(serverUrl);
+        parsed.pathname = `/${building}`;
+        await migrate(parsed.toString());
+        await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      } catch (error) {
+        await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+        throw error;
+      }
+    }
+    return name;
+  } finally {
+    await client.end(); // also releases the advisory lock
+  }
+}
+
+/** A short hash of the PostgreSQL migrations (names and SQL): the template's identity. */
+function migrationsFingerprint(): string {
+  const dir = path.join(prismaDir(), 'postgres', 'migrations');
+  const hash = createHash('sha256');
+  for (const name of listMigrationNames(dir)) {
+    hash.update(name).update(readFileSync(path.join(dir, name, 'migration.sql')));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A new database on the PostgreSQL server at `serverUrl` (its user needs CREATEDB): empty, for
+ * callers that migrate it themselves (the e2e runner runs `npm run db:deploy` like a real deploy),
+ * or a copy of `template`.
+ * `drop` removes it even while apps are still connected.
+ */
+export async function createEmptyPostgresDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
+  await runOnServer(
+    serverUrl,
+    `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`,
+  );
+  const parsed = new URL(serverUrl);
+  parsed.pathname = `/${name}`;
+  return {
+    url: parsed.toString(),
+    drop: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 

@@ -124,44 +124,50 @@ describe('db:migrate (create a migration)', () => {
     });
   }
 
-  it('writes the SQLite and the PostgreSQL migration for a schema change', () => {
-    const prismaDir = copyPrismaDir(dir);
-    const schemaPath = path.join(prismaDir, 'schema.prisma');
-    const schema = readFileSync(schemaPath, 'utf8');
-    writeFileSync(schemaPath, schema.replace('model User {', 'model User {\n  nickname String?'));
+  // Three CLI runs, each booting tsx and the WebAssembly engine: 8 s on a quiet machine, up to
+  // 30 s when turbo builds and tests everything else on the same 2 CPUs.
+  it(
+    'writes the SQLite and the PostgreSQL migration for a schema change',
+    { timeout: 120_000 },
+    () => {
+      const prismaDir = copyPrismaDir(dir);
+      const schemaPath = path.join(prismaDir, 'schema.prisma');
+      const schema = readFileSync(schemaPath, 'utf8');
+      writeFileSync(schemaPath, schema.replace('model User {', 'model User {\n  nickname String?'));
 
-    const created = runMigrateCli(prismaDir, 'dev', '--name', 'add nickname');
-    expect(created.stderr).not.toMatch(/Error/);
-    expect(created.status).toBe(0);
+      const created = runMigrateCli(prismaDir, 'dev', '--name', 'add nickname');
+      expect(created.stderr).not.toMatch(/Error/);
+      expect(created.status).toBe(0);
 
-    const sqliteNames = listMigrationNames(path.join(prismaDir, 'migrations'));
-    const postgresNames = listMigrationNames(path.join(prismaDir, 'postgres', 'migrations'));
-    const newName = sqliteNames.at(-1) ?? '';
-    expect(newName).toMatch(/^\d{14}_add_nickname$/);
-    expect(sqliteNames).toEqual([...committedMigrations, newName]);
-    expect(postgresNames).toEqual(sqliteNames);
-    const sqliteSql = readFileSync(
-      path.join(prismaDir, 'migrations', newName, 'migration.sql'),
-      'utf8',
-    );
-    const postgresSql = readFileSync(
-      path.join(prismaDir, 'postgres', 'migrations', newName, 'migration.sql'),
-      'utf8',
-    );
-    expect(sqliteSql).toMatch(/ALTER TABLE "User" ADD COLUMN "nickname" TEXT/);
-    expect(postgresSql).toMatch(/ALTER TABLE "User" ADD COLUMN\s+"nickname" TEXT/);
-    expect(readFileSync(path.join(prismaDir, 'postgres', 'schema.prisma'), 'utf8')).toContain(
-      'nickname String?',
-    );
+      const sqliteNames = listMigrationNames(path.join(prismaDir, 'migrations'));
+      const postgresNames = listMigrationNames(path.join(prismaDir, 'postgres', 'migrations'));
+      const newName = sqliteNames.at(-1) ?? '';
+      expect(newName).toMatch(/^\d{14}_add_nickname$/);
+      expect(sqliteNames).toEqual([...committedMigrations, newName]);
+      expect(postgresNames).toEqual(sqliteNames);
+      const sqliteSql = readFileSync(
+        path.join(prismaDir, 'migrations', newName, 'migration.sql'),
+        'utf8',
+      );
+      const postgresSql = readFileSync(
+        path.join(prismaDir, 'postgres', 'migrations', newName, 'migration.sql'),
+        'utf8',
+      );
+      expect(sqliteSql).toMatch(/ALTER TABLE "User" ADD COLUMN "nickname" TEXT/);
+      expect(postgresSql).toMatch(/ALTER TABLE "User" ADD COLUMN\s+"nickname" TEXT/);
+      expect(readFileSync(path.join(prismaDir, 'postgres', 'schema.prisma'), 'utf8')).toContain(
+        'nickname String?',
+      );
 
-    const again = runMigrateCli(prismaDir, 'dev', '--name', 'nothing');
-    expect(again.status).toBe(0);
-    expect(again.stdout).toContain('Already in sync, no migration created.');
+      const again = runMigrateCli(prismaDir, 'dev', '--name', 'nothing');
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain('Already in sync, no migration created.');
 
-    const status = runMigrateCli(prismaDir, 'status');
-    expect(status.status).toBe(0);
-    expect(status.stdout).toContain('Database schema is up to date!');
-  });
+      const status = runMigrateCli(prismaDir, 'status');
+      expect(status.status).toBe(0);
+      expect(status.stdout).toContain('Database schema is up to date!');
+    },
+  );
 
   it('exits non-zero with a clear message on a drifted database', async () => {
     const prismaDir = copyPrismaDir(dir);

@@ -1,18 +1,20 @@
-// Runs only with a PostgreSQL server: TEST_DATABASE_URL=$(scripts/pg-test-cluster.sh start)
-// The URL's user needs CREATEDB: each run works in its own throw-away database.
+// Runs only with a PostgreSQL server (`npm run test:postgres`; vitest.config.ts leaves this file
+// out otherwise). The URL's user needs CREATEDB: each run works in its own throw-away database.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../client';
+import { createTestDatabase } from '../testing';
 import { repoPrismaDir } from '../test-helpers';
 import { deployMigrations, migrationStatus, migrationTarget } from './commands';
 import { MigrationError } from './errors';
 import { listMigrationNames } from './migrations-dir';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+if (!serverUrl) throw new Error('postgres.test.ts needs TEST_DATABASE_URL (npm run test:postgres)');
 
-describe.skipIf(!serverUrl)('PostgreSQL migrations', () => {
+describe('PostgreSQL migrations', () => {
   const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
   let url = '';
 
@@ -64,5 +66,22 @@ describe.skipIf(!serverUrl)('PostgreSQL migrations', () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).problem).toBe('drift');
     expect((error as MigrationError).message).toMatch(/Handmade/);
+  });
+});
+
+describe('createTestDatabase on PostgreSQL', () => {
+  it('gives each caller its own fully migrated copy of one template', async () => {
+    const [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    try {
+      expect(first.url).not.toBe(second.url);
+      for (const { url } of [first, second]) {
+        const report = await migrationStatus(migrationTarget(url, repoPrismaDir));
+        expect(report).toMatchObject({ pending: [], problems: [], hasMigrationsTable: true });
+      }
+      await first.db.section.create({ data: { slug: 'only-in-first', name: 'First' } });
+      expect(await second.db.section.count()).toBe(0);
+    } finally {
+      await Promise.all([first.cleanup(), second.cleanup()]);
+    }
   });
 });

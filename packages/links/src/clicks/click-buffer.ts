@@ -1,4 +1,4 @@
-import type { Db } from '@newsroom/db';
+import { Prisma, type Db } from '@newsroom/db';
 
 export type ClickBufferOptions = {
   db: Db;
@@ -24,10 +24,10 @@ export function utcDay(time: number): string {
 }
 
 /**
- * Counts clicks in memory and writes them in batches: one upsert per (link, day) per flush,
- * instead of one database write per redirect. The increment happens in SQL
+ * Counts clicks in memory and writes them in batches (one row per link and day, up to 1,000 rows
+ * per statement) instead of one database write per redirect. The increment happens in SQL
  * (`count = count + excluded.count`), so several instances flushing into one PostgreSQL never lose
- * each other's updates. A failed flush puts its counts back to be retried by the next one.
+ * each other's updates. Counts a failed flush could not write go back to be retried by the next.
  */
 export class ClickBuffer {
   private pending = new Map<string, number>();
@@ -74,33 +74,58 @@ export class ClickBuffer {
     const batch = this.pending;
     this.pending = new Map();
     this.pendingCount = 0;
-    try {
-      await this.options.db.$transaction(
-        [...batch].map(([key, count]) => {
-          const [linkId = '', day = ''] = key.split('\n');
-          return upsertClickDay(this.options.db, linkId, day, count);
-        }),
-      );
-    } catch (error) {
-      for (const [key, count] of batch) {
-        this.pending.set(key, (this.pending.get(key) ?? 0) + count);
-        this.pendingCount += count;
+    // Sorted, so that every instance locks ClickDay rows in the same order: two PostgreSQL
+    // transactions upserting the same rows in opposite orders deadlock (40P01).
+    const rows = [...batch].sort(byKey);
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      try {
+        await upsertClickDays(this.options.db, rows.slice(start, start + ROWS_PER_STATEMENT));
+      } catch (error) {
+        // Statements before this one are committed; this one and the rest are retried later.
+        this.putBack(rows.slice(start));
+        (this.options.onError ?? console.error)(error);
+        return;
       }
-      this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
-      (this.options.onError ?? console.error)(error);
     }
+  }
+
+  private putBack(rows: [string, number][]): void {
+    for (const [key, count] of rows) {
+      this.pending.set(key, (this.pending.get(key) ?? 0) + count);
+      this.pendingCount += count;
+    }
+    this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 }
 
 /**
- * One atomic increment, valid SQL on both SQLite (≥ 3.24) and PostgreSQL. INSERT … SELECT … WHERE
- * EXISTS skips links deleted since the click (a foreign-key error would fail the whole batch);
- * the CASTs give PostgreSQL the parameter types it cannot infer from a SELECT list.
+ * Rows per statement: 3 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535.
+ * One statement per chunk rather than one per row inside a transaction: a flush of 40,000 rows
+ * (a busy second over many links) took longer than Prisma's 5 s transaction timeout on
+ * PostgreSQL, failed, was put back, and grew until it could never be written.
  */
-function upsertClickDay(db: Db, linkId: string, day: string, count: number) {
+const ROWS_PER_STATEMENT = 1_000;
+
+function byKey([a]: [string, number], [b]: [string, number]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Atomic increments of many (link, day) rows in one statement, valid SQL on both SQLite (≥ 3.24)
+ * and PostgreSQL; a statement is all or nothing, so a failed one can simply be retried. The
+ * WHERE EXISTS skips links deleted since the click (a foreign-key error would fail the whole
+ * statement) and also resolves SQLite's INSERT … SELECT … ON CONFLICT parsing ambiguity; the
+ * CASTs give PostgreSQL the parameter types it cannot infer from VALUES.
+ */
+function upsertClickDays(db: Db, rows: [string, number][]) {
+  const values = rows.map(([key, count]) => {
+    const [linkId = '', day = ''] = key.split('\n');
+    return Prisma.sql`(CAST(${linkId} AS TEXT), CAST(${day} AS TEXT), CAST(${count} AS INTEGER))`;
+  });
   return db.$executeRaw`
+    WITH "Batch" ("linkId", "day", "count") AS (VALUES ${Prisma.join(values)})
     INSERT INTO "ClickDay" ("linkId", "day", "count")
-    SELECT CAST(${linkId} AS TEXT), CAST(${day} AS TEXT), CAST(${count} AS INTEGER)
-    WHERE EXISTS (SELECT 1 FROM "ShortLink" WHERE "id" = CAST(${linkId} AS TEXT))
+    SELECT "Batch"."linkId", "Batch"."day", "Batch"."count" FROM "Batch"
+    WHERE EXISTS (SELECT 1 FROM "ShortLink" WHERE "ShortLink"."id" = "Batch"."linkId")
     ON CONFLICT ("linkId", "day") DO UPDATE SET "count" = "ClickDay"."count" + excluded."count"`;
 }

@@ -1,0 +1,133 @@
+// Scaling out: two real shortener processes on free ports share one database, as behind a load
+// balancer. On PostgreSQL under `npm run test:postgres`, on one SQLite file otherwise. Each
+// instance caches links for SHORTENER_CACHE_TTL_MS, so a change made through one instance must
+// reach the other within that TTL (a correctness bound: the poll below may take TTL + margin,
+// never longer), and clicks counted by both must add up exactly once both have flushed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '@newsroom/auth';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { createApiClient } from '../testing/api-client';
+import { createHttpClient, runPool } from '../testing/http-client';
+import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+
+const CACHE_TTL_MS = 500;
+/** Request latency and scheduling on a loaded CI machine, on top of the TTL. */
+const MARGIN_MS = 2_000;
+const POLL_EVERY_MS = 25;
+
+let testDb: TestDatabase;
+let a: ShortenerProcess;
+let b: ShortenerProcess;
+let apiOnA: ReturnType<typeof createApiClient>;
+let httpA: ReturnType<typeof createHttpClient>;
+let httpB: ReturnType<typeof createHttpClient>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const env = {
+    SHORTENER_CACHE_TTL_MS: String(CACHE_TTL_MS),
+    // Frequent flushes, so both instances write the same ClickDay rows while clicks come in.
+    SHORTENER_CLICK_FLUSH_MS: '100',
+    SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '100000',
+    SHORTENER_CREATE_LIMIT_PER_MINUTE: '100000',
+  };
+  [a, b] = await Promise.all([startShortener(testDb.url, env), startShortener(testDb.url, env)]);
+  apiOnA = createApiClient(a.url, (await createApiKey(testDb.db, 'two instances')).key);
+  httpA = createHttpClient(a.url);
+  httpB = createHttpClient(b.url);
+});
+
+afterAll(async () => {
+  httpA?.close();
+  httpB?.close();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await testDb?.cleanup();
+});
+
+/**
+ * Requests `path` until the status is `expected`. Fails once TTL + margin have passed since the
+ * change: the other instance kept serving a stale cache entry too long.
+ */
+async function waitForStatus(
+  http: ReturnType<typeof createHttpClient>,
+  path: string,
+  expected: number,
+  since: number,
+): Promise<void> {
+  const deadline = since + CACHE_TTL_MS + MARGIN_MS;
+  let last = 0;
+  while (Date.now() < deadline) {
+    last = (await http.request(path)).status;
+    if (last === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+  }
+  throw new Error(
+    `${path} still answered ${last}, not ${expected}, ${CACHE_TTL_MS + MARGIN_MS} ms after the change`,
+  );
+}
+
+describe('two shortener instances on one database', () => {
+  it('redirects on B a link created through A', async () => {
+    const created = await apiOnA('POST', '/api/links', { url: 'https://example.com/from-a' });
+    expect(created.status).toBe(201);
+    const redirect = await httpB.request(`/${created.json.code}`);
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.location).toBe('https://example.com/from-a');
+  });
+
+  it('redirects on B within the TTL a code B had already answered 404 for', async () => {
+    // B remembers unknown codes too (negative cache), so this is the slow case.
+    expect((await httpB.request('/made-later')).status).toBe(404);
+    const created = await apiOnA('POST', '/api/links', {
+      url: 'https://example.com/later',
+      alias: 'made-later',
+    });
+    expect(created.status).toBe(201);
+    await waitForStatus(httpB, '/made-later', 302, Date.now());
+    expect((await httpB.request('/made-later')).headers.location).toBe('https://example.com/later');
+  });
+
+  it('stops redirecting on B within the TTL once disabled through A', async () => {
+    const { json: link } = await apiOnA('POST', '/api/links', { url: 'https://example.com/off' });
+    expect((await httpB.request(`/${link.code}`)).status).toBe(302); // now cached on B
+    const disabled = await apiOnA('PATCH', `/api/links/${link.code}`, { disabled: true });
+    expect(disabled.status).toBe(200);
+    const changedAt = Date.now();
+    // A invalidates its own cache at once; B follows within the TTL.
+    expect((await httpA.request(`/${link.code}`)).status).toBe(410);
+    await waitForStatus(httpB, `/${link.code}`, 410, changedAt);
+    for (let check = 0; check < 5; check += 1) {
+      expect((await httpB.request(`/${link.code}`)).status).toBe(410);
+    }
+  });
+
+  it('adds up clicks counted on both instances exactly, after both flush on SIGTERM', async () => {
+    const links = await Promise.all(
+      ['one', 'two', 'three'].map(
+        async (name) =>
+          (await apiOnA('POST', '/api/links', { url: `https://example.com/${name}` })).json,
+      ),
+    );
+    const clicksOnA = 240;
+    const clicksOnB = 180;
+    // Both instances click every link, interleaved, while each flushes every 100 ms: the same
+    // ClickDay rows are incremented by two processes at once, many times over.
+    const [statusesA, statusesB] = await Promise.all([
+      runPool(clicksOnA, 10, (index) => httpA.request(`/${links[index % 3].code}`)),
+      runPool(clicksOnB, 10, (index) => httpB.request(`/${links[(index + 1) % 3].code}`)),
+    ]);
+    expect([...statusesA, ...statusesB].every((result) => result.status === 302)).toBe(true);
+
+    const [exitA, exitB] = await Promise.all([a.stop('SIGTERM'), b.stop('SIGTERM')]);
+    expect([exitA, exitB]).toEqual([0, 0]);
+
+    const rows = await testDb.db.clickDay.findMany({
+      where: { link: { code: { in: links.map((link) => link.code) } } },
+      include: { link: { select: { code: true } } },
+    });
+    const total = (code: string) =>
+      rows.filter((row) => row.link.code === code).reduce((sum, row) => sum + row.count, 0);
+    expect(links.map((link) => total(link.code))).toEqual([140, 140, 140]);
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(clicksOnA + clicksOnB);
+  });
+});
