@@ -14,7 +14,6 @@ const config: NextConfig = {
     '@newsroom/auth',
     '@newsroom/db',
     '@newsroom/editorial',
-    '@newsroom/links',
   ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [

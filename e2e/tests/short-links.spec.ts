@@ -37,7 +37,9 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   await page.getByLabel('Email').fill('admin@newsroom.test');
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
+  await expect(page.locator('form').getByRole('alert')).toHaveText(
+    'Email or password is incorrect.',
+  );
   await page.getByLabel('Password').fill('e2e-admin-password');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('heading', { name: 'Short links' })).toBeVisible();

@@ -22,3 +22,11 @@ export { createUser, authenticate, newUserSchema, type NewUser } from './users';
 export { createApiKey, verifyApiKey, bearerToken } from './api-keys';
 export { isSameOrigin } from './csrf';
 export { ensureServiceApiKey } from './service-keys';
+export { FixedWindowLimiter, type LimitResult } from './rate-limit/fixed-window-limiter';
+export {
+  attemptLogin,
+  createLoginGuard,
+  loginRefusalMessage,
+  MAX_FAILED_LOGINS,
+  type LoginAttempt,
+} from './login';

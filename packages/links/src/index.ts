@@ -31,7 +31,6 @@ export {
 } from './links/link-service';
 export { LinkResolver, type CachedLink } from './resolver/link-resolver';
 export { ClickBuffer, utcDay } from './clicks/click-buffer';
-export { FixedWindowLimiter, type LimitResult } from './rate-limit/fixed-window-limiter';
 export {
   createShortenerRuntime,
   getShortenerRuntime,

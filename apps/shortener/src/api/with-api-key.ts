@@ -1,12 +1,7 @@
 import type { ZodType } from 'zod';
 import type { ApiKey } from '@newsroom/db';
-import { bearerToken, verifyApiKey } from '@newsroom/auth';
-import {
-  fieldErrors,
-  getShortenerRuntime,
-  type FixedWindowLimiter,
-  type ShortenerRuntime,
-} from '@newsroom/links';
+import { bearerToken, verifyApiKey, type FixedWindowLimiter } from '@newsroom/auth';
+import { fieldErrors, getShortenerRuntime, type ShortenerRuntime } from '@newsroom/links';
 import { ApiError, errorResponse } from './api-error';
 
 export type ApiContext<Params, Body, Query> = {

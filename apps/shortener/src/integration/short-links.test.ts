@@ -3,9 +3,12 @@
 // proves the API invalidated the very cache the redirects read (same process, same instance).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
-import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import {
+  createPublishedArticle,
+  createTestDatabase,
+  type TestDatabase,
+} from '@newsroom/db/testing';
 import { createApiClient } from '../testing/api-client';
-import { createPublishedArticle } from '../testing/fixtures';
 import { BOT_UAS, createHttpClient, runPool } from '../testing/http-client';
 import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
 

@@ -5,9 +5,10 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import {
   SESSION_COOKIE,
-  authenticate,
+  attemptLogin,
   createSession,
   deleteSession,
+  loginRefusalMessage,
   sessionCookieOptions,
 } from '@newsroom/auth';
 import { fieldErrors, getShortenerRuntime, isLinkError } from '@newsroom/links';
@@ -23,9 +24,9 @@ export async function loginAction(_previous: FormState, form: FormData): Promise
   const email = String(form.get('email') ?? '');
   const password = String(form.get('password') ?? '');
   const runtime = getShortenerRuntime();
-  const user = email && password ? await authenticate(runtime.db, email, password) : null;
-  if (!user) return { error: 'Wrong email or password.', values: { email } };
-  const { token, expiresAt } = await createSession(runtime.db, user.id);
+  const attempt = await attemptLogin(runtime.db, email, password);
+  if (!attempt.ok) return { error: loginRefusalMessage(attempt), values: { email } };
+  const { token, expiresAt } = await createSession(runtime.db, attempt.user.id);
   const secure = runtime.config.baseUrl.startsWith('https://');
   (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, secure));
   redirect(safeReturnPath(form.get('next')));

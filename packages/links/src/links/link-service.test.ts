@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { createTestArticle } from '../test-fixtures';
+import {
+  createPublishedArticle,
+  createTestDatabase,
+  type TestDatabase,
+} from '@newsroom/db/testing';
 import type { CreateLinkInput } from '../validation/link-input';
 import { clickStats, createLink, deleteLink, listLinks, updateLink } from './link-service';
 
@@ -19,7 +22,7 @@ const input = (url: string, extra: Partial<CreateLinkInput> = {}): CreateLinkInp
 
 describe('createLink', () => {
   it('gives one canonical link per article, even to 100 concurrent requests', async () => {
-    const article = await createTestArticle(testDb.db, 'concurrent');
+    const article = await createPublishedArticle(testDb.db, 'concurrent');
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
         createLink(testDb.db, input('https://example.com/story', { articleId: article.id })),

@@ -2,7 +2,7 @@ import { getDb, type Db } from '@newsroom/db';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
-import { FixedWindowLimiter } from '../rate-limit/fixed-window-limiter';
+import { FixedWindowLimiter } from '@newsroom/auth';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';

@@ -19,7 +19,9 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1>Newsroom login</h1>
       {error && (
         <p role="alert" className="form-error">
-          Email or password is incorrect.
+          {error === 'throttled'
+            ? 'Too many failed attempts for this email. Try again in a few minutes.'
+            : 'Email or password is incorrect.'}
         </p>
       )}
       {loggedOut && <p role="status">You are logged out.</p>}

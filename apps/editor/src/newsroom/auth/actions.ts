@@ -1,6 +1,6 @@
 'use server';
 import {
-  authenticate,
+  attemptLogin,
   createSession,
   deleteSession,
   isSameOrigin,
@@ -27,13 +27,13 @@ export async function logIn(formData: FormData) {
   const password = String(formData.get('password') ?? '');
   const next = safeNextPath(String(formData.get('next') ?? ''));
   const db = getDb();
-  const user = email && password ? await authenticate(db, email, password) : null;
-  if (!user) {
-    // One message for every failure: it must not tell which emails have accounts.
-    const params = new URLSearchParams({ error: 'invalid', next });
+  const attempt = await attemptLogin(db, email, password);
+  if (!attempt.ok) {
+    // 'invalid' is one message for every failure: it must not tell which emails have accounts.
+    const params = new URLSearchParams({ error: attempt.reason, next });
     redirect(`${LOGIN_PATH}?${params}`);
   }
-  const { token, expiresAt } = await createSession(db, user.id);
+  const { token, expiresAt } = await createSession(db, attempt.user.id);
   const requestHeaders = await headers();
   (await cookies()).set(
     SESSION_COOKIE,

@@ -3,7 +3,7 @@ import type { JSONContent } from '@tiptap/core';
 import { type Command, EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
-import { doc, note, paragraph, ref, text } from './test-documents';
+import { doc, note, paragraph, ref, text } from '@newsroom/article/test-fixtures';
 
 function stateAt(content: JSONContent, needle: string): EditorState {
   const state = EditorState.create({

@@ -3,7 +3,7 @@ import type { JSONContent } from '@tiptap/core';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { buildNotePickerItems } from './note-picker-items';
-import { doc, note, paragraph, ref, text } from './test-documents';
+import { doc, note, paragraph, ref, text } from '@newsroom/article/test-fixtures';
 
 function stateOf(content: JSONContent, style: MarkerStyle = 'symbols'): EditorState {
   const schema = getArticleSchema();

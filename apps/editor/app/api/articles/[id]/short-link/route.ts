@@ -1,5 +1,5 @@
 import { getDb } from '@newsroom/db';
-import { FixedWindowLimiter } from '@newsroom/links';
+import { FixedWindowLimiter } from '@newsroom/auth';
 import {
   ShortenerUnavailableError,
   articleUrl,
