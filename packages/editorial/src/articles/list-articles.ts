@@ -1,4 +1,4 @@
-import type { Db, Prisma } from '@newsroom/db';
+import { containsIgnoringCase, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
 
 export const articleListQuerySchema = z.object({
@@ -29,7 +29,7 @@ export async function listArticles(db: Db, query: ArticleListQuery | Record<stri
   const where: Prisma.ArticleWhereInput = {
     ...(status ? { status } : {}),
     ...(sectionId ? { sectionId } : {}),
-    ...(q ? { title: { contains: q } } : {}),
+    ...(q ? { title: containsIgnoringCase(db, q) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.article.findMany({
@@ -69,7 +69,7 @@ export async function searchPublishedArticles(
   const rows = await db.article.findMany({
     where: {
       status: 'published',
-      ...(q.trim() ? { title: { contains: q.trim() } } : {}),
+      ...(q.trim() ? { title: containsIgnoringCase(db, q.trim()) } : {}),
       ...(excludeId ? { NOT: { id: excludeId } } : {}),
     },
     orderBy: { publishedAt: 'desc' },

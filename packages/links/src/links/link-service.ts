@@ -1,4 +1,4 @@
-import type { Db, ShortLink } from '@newsroom/db';
+import { containsIgnoringCase, type Db, type ShortLink } from '@newsroom/db';
 import { generateCode } from '../codes/generate-code';
 import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
 import {
@@ -94,7 +94,7 @@ export type ListLinksQuery = { q?: string; page: number; pageSize: number };
 export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
   const search = q?.trim();
   const where = search
-    ? { OR: [{ url: { contains: search } }, { code: { contains: search } }] }
+    ? { OR: [{ url: containsIgnoringCase(db, search) }, { code: { contains: search } }] }
     : {};
   const [links, total] = await Promise.all([
     db.shortLink.findMany({
