@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '@newsroom/testing';
 
 // Set by scripts/run.ts, which also prepares the throw-away database.
 const editorUrl = requireEnv('EDITOR_URL');
@@ -9,20 +10,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 
 // Debian's Chromium when the machine has it (no browser download possible offline);
 // Playwright's own browser otherwise (`npx playwright install chromium` on a laptop).
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }
+const launchOptions = existsSync(SYSTEM_CHROMIUM)
+  ? { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS }
   : {};
 
 export default defineConfig({

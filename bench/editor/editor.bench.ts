@@ -13,21 +13,15 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '@newsroom/testing';
 import { buildLongArticle } from './long-article';
 
 const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
 const WARM_UP_KEYS = 40;
 const THROTTLE = Number(process.env.BENCH_EDITOR_THROTTLE ?? 0);
 const TYPED = 'the quick brown fox jumps over the lazy dog ';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Without these, headless Chromium paces frames at 60 Hz and every figure becomes "time to the
   // next vsync" (~12 ms here for any editor); unthrottled frames show the editor's own cost.
   '--disable-gpu-vsync',
@@ -150,15 +144,18 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`editor bench skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if (!existsSync(SYSTEM_CHROMIUM)) {
+    console.log(`editor bench skipped: no Chromium at ${SYSTEM_CHROMIUM} (set CHROMIUM_PATH)`);
     return;
   }
   const started = performance.now();
   const page = await bundlePage();
   const server = await serve(page);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: SYSTEM_CHROMIUM,
+    args: BENCH_CHROMIUM_ARGS,
+  });
 
   const cases: Case[] = [
     { editor: 'react', doc: 'long', throttle: 1 },

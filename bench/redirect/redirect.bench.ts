@@ -10,7 +10,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import autocannon from 'autocannon';
 import { createDb, isPostgres, redactUrl } from '@newsroom/db';
 import { applyPendingMigrations, prepareDatabase } from '@newsroom/db/migrate';
 import { createEmptyPostgresDatabase } from '@newsroom/db/testing';
+import { freePort } from '@newsroom/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -31,19 +31,6 @@ const SPREAD_CODES = 100_000;
 const BATCH = 1_000;
 
 const canPin = availableParallelism() >= 2 && spawnSync('taskset', ['--version']).status === 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 /** Starts a server on CPU 0 and waits until it prints `readyText`. */
 async function startPinned(args: string[], cwd: string, env: NodeJS.ProcessEnv, readyText: string) {

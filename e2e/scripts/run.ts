@@ -6,26 +6,13 @@
 // as in production and dropped afterwards; E2E_DATABASE_URL uses that database as it is.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '@newsroom/testing';
 import { isPostgres, redactUrl } from '@newsroom/db';
 import { createEmptyPostgresDatabase } from '@newsroom/db/testing';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'));
 const database = await throwAwayDatabase();

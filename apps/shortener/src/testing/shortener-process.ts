@@ -2,8 +2,8 @@
 // port, against a given database: integration tests talk to it over real HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '@newsroom/testing';
 
 export const appDir = path.resolve(import.meta.dirname, '../..');
 
@@ -15,19 +15,6 @@ export type ShortenerProcess = {
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 export function assertBuilt() {
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
