@@ -5,14 +5,19 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { postgresServer } from './lib/postgres-server.mjs';
+import { redisServer } from './lib/redis-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const server = postgresServer('TEST_DATABASE_URL', 'test:postgres');
+// Scale-out tests run their multi-instance cases twice: with the database as the shared store and
+// with this Redis (TEST_REDIS_URL); the apps themselves only use Redis when REDIS_URL is set.
+const redis = redisServer('TEST_REDIS_URL', 'test:postgres');
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
   TEST_DATABASE_URL: server.url,
+  TEST_REDIS_URL: redis.url,
 };
 
 /** Async, so that Ctrl+C reaches postgresServer's handler and the cluster is stopped. */
@@ -33,6 +38,7 @@ for (const [name, command, args] of suites) {
   if ((await run(command, args)) !== 0) failed.push(name);
 }
 server.stop();
+redis.stop();
 if (failed.length > 0) {
   console.error(`\ntest:postgres: failed on PostgreSQL: ${failed.join(', ')}`);
   process.exit(1);
