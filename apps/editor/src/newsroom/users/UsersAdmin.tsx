@@ -1,9 +1,6 @@
 'use client';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@newsroom/auth/browser';
 import { useState, type FormEvent } from 'react';
-
-// @newsroom/auth's ROLES (its entry pulls in argon2, which can't go to the browser); the API
-// validates against the real list.
-const ROLES = ['writer', 'editor', 'admin'] as const;
 
 type StaffUser = { id: string; email: string; name: string; role: string; createdAt: string };
 
@@ -108,7 +105,8 @@ export function UsersAdmin({
           <input
             name="password"
             type="password"
-            minLength={10}
+            minLength={PASSWORD_MIN_LENGTH}
+            maxLength={PASSWORD_MAX_LENGTH}
             required
             autoComplete="new-password"
           />
