@@ -22,3 +22,12 @@ export {
   isDatabaseUnavailable,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './unavailable/database-unavailable';
+export {
+  CLIENT_ADDRESS_HEADER,
+  clientAddressFromHeaders,
+  resolveClientAddress,
+  stampClientAddress,
+  trustedProxiesFromEnv,
+  UNKNOWN_CLIENT,
+} from './client-address/client-address';
+export type { TrustedProxies } from './client-address/client-address';
