@@ -11,7 +11,12 @@ import {
 /** A generated code collides once in ~10^13 draws; a few retries make failure impossible in practice. */
 const MAX_CODE_ATTEMPTS = 5;
 
-export type CreateLinkOptions = { apiKeyId?: string | null; generate?: () => string };
+export type CreateLinkOptions = {
+  apiKeyId?: string | null;
+  /** The member of staff creating it (staff pages); writers may manage only their own links. */
+  createdById?: string | null;
+  generate?: () => string;
+};
 export type CreateLinkResult = { link: ShortLink; created: boolean };
 
 /**
@@ -25,7 +30,7 @@ export type CreateLinkResult = { link: ShortLink; created: boolean };
 export async function createLink(
   db: Db,
   input: CreateLinkInput,
-  { apiKeyId = null, generate = generateCode }: CreateLinkOptions = {},
+  { apiKeyId = null, createdById = null, generate = generateCode }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
   if (input.articleId) {
     const article = await db.article.findUnique({
@@ -48,6 +53,7 @@ export async function createLink(
           redirectType: input.redirectType,
           expiresAt: input.expiresAt,
           apiKeyId,
+          createdById,
         },
       });
       return { link, created: true };

@@ -1,5 +1,6 @@
 'use client';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@newsroom/auth/browser';
+import { apiErrorMessage } from '@newsroom/http/browser';
 import { useState, type FormEvent } from 'react';
 
 type StaffUser = { id: string; email: string; name: string; role: string; createdAt: string };
@@ -10,8 +11,8 @@ async function send(method: string, url: string, body: unknown) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const data = (await response.json().catch(() => ({}))) as { error?: string; user?: StaffUser };
-  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
+  const data = (await response.json().catch(() => ({}))) as { user?: StaffUser };
+  if (!response.ok) throw new Error(apiErrorMessage(data, response.status));
   return data.user as StaffUser;
 }
 

@@ -7,7 +7,7 @@ import {
 } from '@newsroom/editorial';
 import { json, withStaff } from '../../../../src/newsroom/api/with-staff';
 
-export const GET = withStaff(async ({ input }) => json(await listArticles(getDb(), input)), {
+export const GET = withStaff(async ({ user, input }) => json(await listArticles(getDb(), user, input)), {
   schema: articleListQuerySchema,
 });
 
