@@ -25,10 +25,7 @@ export { createUser, authenticate, newUserSchema, type NewUser } from './users';
 export { createApiKey, verifyApiKey, bearerToken } from './api-keys';
 export { crossSiteProblem, isHttps, isSafeMethod, requestOrigin } from './origin/request-origin';
 export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-path';
-export {
-  passwordProblem,
-  passwordSchema,
-} from './password-policy/password-policy';
+export { passwordProblem, passwordSchema } from './password-policy/password-policy';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';
 export { ensureServiceApiKey } from './service-keys';
 export { FixedWindowLimiter, type LimitResult } from './rate-limit/fixed-window-limiter';
@@ -45,5 +42,5 @@ export {
   type LoginRequest,
   type RateLimiter,
   type RateLimitDecision,
-  type RateLimiterOptions,
+  type RateLimitOptions,
 } from './login/login-guard';

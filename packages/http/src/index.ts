@@ -9,7 +9,11 @@ export {
   type ErrorBody,
   type FieldErrors,
 } from './errors/api-error';
-export { toErrorResponse, unavailableResponse, UNAVAILABLE_MESSAGE } from './errors/to-error-response';
+export {
+  toErrorResponse,
+  unavailableResponse,
+  UNAVAILABLE_MESSAGE,
+} from './errors/to-error-response';
 export {
   readJsonBody,
   readBodyWithLimit,

@@ -1,3 +1,9 @@
 // @newsroom/testing: what the e2e journeys, integration tests and benchmarks share.
 export { freePort } from './free-port';
 export { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './chromium';
+export {
+  openRedirectCorpus,
+  countByKind,
+  type RedirectPayload,
+  type RedirectPayloadKind,
+} from './open-redirect-corpus';

@@ -12,7 +12,10 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 export default async function LinksPage({ searchParams }: Props) {
   const { q = '', page: pageParam } = await searchParams;
-  const user = await staff.requireStaff(undefined, `/links${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  const user = await staff.requireStaff(
+    undefined,
+    `/links${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  );
   const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
   const runtime = getShortenerRuntime();
   const { links, total } = await listLinks(runtime.db, {

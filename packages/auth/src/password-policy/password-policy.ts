@@ -33,7 +33,9 @@ export function passwordProblem(password: string): string | null {
 /** "passwordpassword" → "password". */
 function halfIfDoubled(text: string): string {
   const half = text.length / 2;
-  return Number.isInteger(half) && text.slice(0, half) === text.slice(half) ? text.slice(0, half) : text;
+  return Number.isInteger(half) && text.slice(0, half) === text.slice(half)
+    ? text.slice(0, half)
+    : text;
 }
 
 /** The password rule for every place a password is set (CLI, users admin, seed). */

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
-import {
-  findEditableArticle,
-  findVisibleArticle,
-  type EditableArticle,
-} from './editable-article';
+import { findEditableArticle, findVisibleArticle, type EditableArticle } from './editable-article';
 import { listArticles, searchPublishedArticles } from './list-articles';
 import { publishArticle, unpublishArticle } from './publish';
 import { saveArticle } from './save-article';
@@ -319,7 +315,10 @@ describe('listing and searching', () => {
 
 describe('what writers see', () => {
   it('lists, fetches and previews only their own drafts (and every published article)', async () => {
-    const mine = await createArticle(n.db, n.writer, { title: 'My own draft', sectionId: n.world.id });
+    const mine = await createArticle(n.db, n.writer, {
+      title: 'My own draft',
+      sectionId: n.world.id,
+    });
     const theirs = await createArticle(n.db, n.otherWriter, {
       title: 'Their secret draft',
       sectionId: n.world.id,
@@ -343,9 +342,15 @@ describe('what writers see', () => {
 
 describe('GET then PUT', () => {
   it('accepts an article exactly as the API returned it, internal related links included', async () => {
-    const target = await createArticle(n.db, n.editor, { title: 'Round trip target', sectionId: n.world.id });
+    const target = await createArticle(n.db, n.editor, {
+      title: 'Round trip target',
+      sectionId: n.world.id,
+    });
     await publishArticle(n.db, n.editor, target.id, { baseVersion: target.version });
-    const article = await createArticle(n.db, n.editor, { title: 'Round trip', sectionId: n.world.id });
+    const article = await createArticle(n.db, n.editor, {
+      title: 'Round trip',
+      sectionId: n.world.id,
+    });
     const withLinks = await saveArticle(n.db, n.editor, article.id, {
       ...saveInput(article),
       related: [{ articleId: target.id }, { title: 'Elsewhere', url: 'https://example.com/x' }],

@@ -1,4 +1,7 @@
-import { UNAVAILABLE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../unavailable/database-unavailable';
+import {
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from '../unavailable/database-unavailable';
 import { errorResponse, isApiError } from './api-error';
 
 export const UNAVAILABLE_MESSAGE =
@@ -15,7 +18,10 @@ export function unavailableResponse(): Response {
  * The last step of every API wrapper: an ApiError becomes its status and message, an unreachable
  * database 503, anything else a logged 500 whose body says nothing about the internals.
  */
-export function toErrorResponse(error: unknown, log: (error: unknown) => void = console.error): Response {
+export function toErrorResponse(
+  error: unknown,
+  log: (error: unknown) => void = console.error,
+): Response {
   if (isApiError(error))
     return errorResponse(error.status, error.code, error.message, {
       fields: error.fields,
@@ -23,5 +29,9 @@ export function toErrorResponse(error: unknown, log: (error: unknown) => void = 
     });
   if (isDatabaseUnavailable(error)) return unavailableResponse();
   log(error);
-  return errorResponse(500, 'internal_error', 'Something went wrong on our side; the error was logged.');
+  return errorResponse(
+    500,
+    'internal_error',
+    'Something went wrong on our side; the error was logged.',
+  );
 }

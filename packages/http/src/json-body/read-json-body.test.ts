@@ -5,14 +5,20 @@ import { readJsonBody } from './read-json-body';
 function post(body: BodyInit | null, contentType: string | null = 'application/json') {
   const headers = new Headers();
   if (contentType) headers.set('content-type', contentType);
-  return new Request('http://test.invalid/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+  return new Request('http://test.invalid/api', {
+    method: 'POST',
+    body,
+    headers,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 async function refusal(request: Request, options?: Parameters<typeof readJsonBody>[1]) {
   try {
     await readJsonBody(request, options);
   } catch (error) {
-    if (isApiError(error)) return { status: error.status, code: error.code, message: error.message };
+    if (isApiError(error))
+      return { status: error.status, code: error.code, message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');

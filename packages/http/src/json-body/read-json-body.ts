@@ -16,7 +16,10 @@ export type ReadJsonOptions = {
  * cap, Content-Length is not trusted), 400 for invalid UTF-8, invalid JSON, or strings holding
  * lone surrogates (`"\ud800"`), which no database column can store faithfully.
  */
-export async function readJsonBody(request: Request, options: ReadJsonOptions = {}): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  options: ReadJsonOptions = {},
+): Promise<unknown> {
   assertJsonContentType(request.headers.get('content-type'));
   const bytes = await readBodyWithLimit(request, options.maxBytes ?? DEFAULT_JSON_BODY_LIMIT_BYTES);
   const text = decodeUtf8(bytes);

@@ -14,7 +14,9 @@ describe('isDatabaseUnavailable', () => {
 
   it('leaves bugs and constraint errors alone', () => {
     expect(isDatabaseUnavailable(new TypeError('undefined is not a function'))).toBe(false);
-    expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
 });

@@ -64,7 +64,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     };
     if (typeof candidate.code === 'string' && PRISMA_UNAVAILABLE_CODES.has(candidate.code))
       return true;
-    if (typeof candidate.errorCode === 'string' && PRISMA_UNAVAILABLE_CODES.has(candidate.errorCode))
+    if (
+      typeof candidate.errorCode === 'string' &&
+      PRISMA_UNAVAILABLE_CODES.has(candidate.errorCode)
+    )
       return true;
     if (typeof candidate.code === 'string' && DRIVER_UNAVAILABLE_CODES.has(candidate.code))
       return true;

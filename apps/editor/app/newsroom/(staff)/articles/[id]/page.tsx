@@ -14,7 +14,10 @@ export default async function EditArticlePage({ params }: Props) {
   const user = await staff.requireStaff();
   const { id } = await params;
   const db = getDb();
-  const [article, sections] = await Promise.all([findVisibleArticle(db, user, id), listSections(db)]);
+  const [article, sections] = await Promise.all([
+    findVisibleArticle(db, user, id),
+    listSections(db),
+  ]);
   if (!article) notFound();
   if (!canEditArticle(user, article)) {
     return (
