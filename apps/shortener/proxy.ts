@@ -10,7 +10,6 @@ import { staff } from './src/staff/staff-shell';
 export function proxy(request: NextRequest) {
   return staffProxy(request, {
     shell: staff,
-    isStaffPage: (pathname) => pathname === '/links' || pathname.startsWith('/links/'),
     isOriginExempt: (pathname) => pathname === '/api/links' || pathname.startsWith('/api/links/'),
   });
 }

@@ -23,6 +23,12 @@ export {
   type ReadJsonOptions,
 } from './json-body/read-json-body';
 export {
+  registerDatabaseProbe,
+  noteDatabaseFailure,
+  isDatabaseMarkedDown,
+  unavailableAnswer,
+} from './unavailable/availability-gate';
+export {
   isDatabaseUnavailable,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './unavailable/database-unavailable';

@@ -7,3 +7,5 @@ export {
   type RedirectPayload,
   type RedirectPayloadKind,
 } from './open-redirect-corpus';
+export { startAppServer, type AppServer, type AppServerOptions } from './app-server';
+export { formFields, multipart } from './html-forms';

@@ -1,4 +1,4 @@
-import { errorResponse } from '@newsroom/http';
+import { errorResponse, unavailableAnswer } from '@newsroom/http';
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteProblem, isHttps, isSafeMethod } from '../origin/request-origin';
 import { SESSION_COOKIE, SESSION_TTL_MS, sessionCookieOptions } from '../sessions';
@@ -17,6 +17,8 @@ export type StaffProxyOptions = {
 
 /**
  * The first gate of both apps, run by their proxy.ts before anything renders:
+ * - while the database is known to be unreachable, 503 with Retry-After at once (pages cannot
+ *   set their own status; see @newsroom/http's availability gate);
  * - every state-changing request (route handlers, form posts and server actions alike) must
  *   carry this site's Origin: 403 with a message otherwise, never a 500 from deeper down;
  * - staff pages and APIs without a session cookie go to the login page / get 401 (the real
@@ -27,6 +29,12 @@ export type StaffProxyOptions = {
 export function staffProxy(request: NextRequest, options: StaffProxyOptions): NextResponse {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
+  const unavailable = unavailableAnswer(pathname);
+  if (unavailable)
+    return new NextResponse(unavailable.body, {
+      status: unavailable.status,
+      headers: unavailable.headers,
+    });
   if (!isSafeMethod(request.method) && !options.isOriginExempt?.(pathname)) {
     const problem = crossSiteProblem(request.headers, request.url);
     if (problem) return refuse(403, 'cross_site_request', problem, isApi);

@@ -1,11 +1,9 @@
-import {
-  UNAVAILABLE_RETRY_AFTER_SECONDS,
-  isDatabaseUnavailable,
-} from '../unavailable/database-unavailable';
+import { noteDatabaseFailure } from '../unavailable/availability-gate';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../unavailable/database-unavailable';
 import { errorResponse, isApiError } from './api-error';
+import { UNAVAILABLE_MESSAGE } from './unavailable-message';
 
-export const UNAVAILABLE_MESSAGE =
-  'The database is unreachable right now; nothing was changed. Try again in a few seconds.';
+export { UNAVAILABLE_MESSAGE };
 
 /** 503 `unavailable` with Retry-After: what every API answers while the database is down. */
 export function unavailableResponse(): Response {
@@ -27,7 +25,8 @@ export function toErrorResponse(
       fields: error.fields,
       headers: error.headers,
     });
-  if (isDatabaseUnavailable(error)) return unavailableResponse();
+  // Also closes the availability gate, so pages answer 503 too until the database is back.
+  if (noteDatabaseFailure(error)) return unavailableResponse();
   log(error);
   return errorResponse(
     500,

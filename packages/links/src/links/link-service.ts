@@ -1,12 +1,14 @@
-import { containsIgnoringCase, type Db, type ShortLink } from '@newsroom/db';
-import { generateCode } from '../codes/generate-code';
-import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
 import {
-  LinkError,
+  containsIgnoringCase,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
-} from './link-errors';
+  type Db,
+  type ShortLink,
+} from '@newsroom/db';
+import { generateCode } from '../codes/generate-code';
+import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
+import { LinkError } from './link-errors';
 
 /** A generated code collides once in ~10^13 draws; a few retries make failure impossible in practice. */
 const MAX_CODE_ATTEMPTS = 5;

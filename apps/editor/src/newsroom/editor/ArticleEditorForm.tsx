@@ -16,8 +16,8 @@ import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
 import { RelatedLinksPanel } from './RelatedLinksPanel';
 import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
+import type { Section } from './section';
 
-export type Section = { id: string; name: string; slug: string };
 
 interface Props {
   article: EditableArticle;
