@@ -18,7 +18,6 @@ import { RelatedLinksPanel } from './RelatedLinksPanel';
 import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
 import type { Section } from './section';
 
-
 interface Props {
   article: EditableArticle;
   sections: Section[];
