@@ -89,9 +89,9 @@ test('a cross-site request is refused even with a session', async ({ page, baseU
     headers: { origin: baseURL! },
   });
   expect(invalid.status()).toBe(422);
-  expect((await invalid.json()).errors).toContainEqual({
-    path: 'title',
-    message: 'Give the article a headline',
+  expect((await invalid.json()).error).toMatchObject({
+    code: 'validation_failed',
+    fields: { title: 'Give the article a headline' },
   });
 });
 

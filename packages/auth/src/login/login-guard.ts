@@ -16,8 +16,7 @@ export type { RateLimitDecision, RateLimiter, RateLimitOptions };
  *   than the one above, no extra block: when it trips, the account is refused for everyone, but
  *   only until its 15-minute window ends, and only after five addresses spent their budgets.
  *
- * A successful login clears its account-and-address counter (a few typos, then the right
- * password); the other two keep counting.
+ * A successful login clears both account counters; the per-address one keeps counting.
  */
 export const LOGIN_LIMITS = {
   accountAndClient: {
@@ -92,7 +91,13 @@ export function createLoginGuard({
     }
     const user = await authenticate(db, email, request.password);
     if (!user) return { ok: false, reason: 'invalid' };
-    await limiters.accountAndClient.reset(accountAndClientKey);
+    // Its owner is in: the counts against this account start again (a few typos before the
+    // right password must not add up to a lockout over a day of logins). Attackers cannot
+    // trigger this, so it never hands them a fresh budget on their own.
+    await Promise.all([
+      limiters.accountAndClient.reset(accountAndClientKey),
+      limiters.account.reset(email),
+    ]);
     return { ok: true, user };
   };
 }
