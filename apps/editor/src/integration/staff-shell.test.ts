@@ -47,6 +47,7 @@ beforeAll(async () => {
     ['login-a', 'writer'],
     ['login-b', 'writer'],
     ['guarded', 'editor'],
+    ['raced', 'editor'],
   ] as const) {
     const user = await createUser(testDb.db, {
       email: `${name}@example.com`,
@@ -307,8 +308,39 @@ describe('writers and drafts; GET then PUT', () => {
   });
 });
 
-describe('login guard across both apps', () => {
-  it('refuses the right password on the shortener once the editor has throttled the account', async () => {
+describe('login guard', () => {
+  it('lets at most 10 of 100 concurrent wrong guesses be checked, then refuses the right password', async () => {
+    const email = 'raced@example.com';
+    const page = await fetch(`${editor.url}/newsroom/login`);
+    const fields = formFields(await page.text(), 'password');
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const response = await fetch(`${editor.url}/newsroom/login`, {
+          method: 'POST',
+          body: multipart({ ...fields, email, password: `concurrent guess ${i}` }),
+          headers: { origin: editor.url },
+          redirect: 'manual',
+        });
+        return target(response, editor).searchParams.get('error');
+      }),
+    );
+    // "invalid" means the password was checked (and wrong); "throttled" means it never was.
+    const checked = answers.filter((answer) => answer === 'invalid').length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(10);
+    expect(answers.filter((answer) => answer === 'throttled')).toHaveLength(100 - checked);
+
+    const right = await fetch(`${editor.url}/newsroom/login`, {
+      method: 'POST',
+      body: multipart({ ...fields, email, password: PASSWORD }),
+      headers: { origin: editor.url },
+      redirect: 'manual',
+    });
+    expect(target(right, editor).searchParams.get('error')).toBe('throttled');
+    expect(right.headers.get('set-cookie') ?? '').not.toContain(SESSION_COOKIE);
+  });
+
+  it('is shared by both apps: the shortener refuses once the editor has throttled the account', async () => {
     const email = 'guarded@example.com';
     for (let i = 0; i < 10; i++) {
       const wrong = await postForm(
