@@ -34,12 +34,10 @@ export function createStaffShell(config: StaffShellConfig) {
     return safeReturnPath(raw, rules);
   }
 
-  /** The login page, with `next=` when there is somewhere worth coming back to. */
+  /** The login page, with `next=` when the page asked for is one to come back to. */
   function loginUrl(next?: string | null): string {
-    const target = returnPath(next);
-    return target === config.homePath
-      ? config.loginPath
-      : `${config.loginPath}?next=${encodeURIComponent(target)}`;
+    const target = next ? safeReturnPath(next, { ...rules, fallback: '' }) : '';
+    return target ? `${config.loginPath}?next=${encodeURIComponent(target)}` : config.loginPath;
   }
 
   /** The logged-in member of staff, or null. */
