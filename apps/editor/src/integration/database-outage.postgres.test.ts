@@ -124,6 +124,14 @@ describe('database unavailable', () => {
     for (const probe of probes) expect((await ask(probe)).status, probe.name).toBeLessThan(500);
 
     cluster('halt');
+    // A page that is the first to meet the outage cannot choose its status: Next.js answers 500
+    // with its error document (the app's error boundary shows the message once scripts run). Its
+    // onRequestError hook closes the gate, and from then on the page is a 503 that says so.
+    const readerHome = probes.find((p) => p.name === 'editor: reader home page')!;
+    expect([500, 503]).toContain((await ask(readerHome)).status);
+    const gated = await askUntil(readerHome, 503);
+    expect(gated.status).toBe(503);
+    expect(gated.text).toContain('Temporarily unavailable');
     // The APIs find out at once (each request meets the dead database)…
     for (const probe of probes.filter((p) => p.isApi)) {
       const answer = await ask(probe);

@@ -129,7 +129,7 @@ describe.each(stores)('login guard ($name store)', ({ redisUrl }) => {
     expect(guard.checks()).toBe(LOGIN_LIMITS.account.points);
   });
 
-  it('lets the right password in, clears that address’s count, and never says which emails exist', async () => {
+  it('lets the right password in, clears the account’s counts, and never says which emails exist', async () => {
     const email = await newAccount();
     const guard = processGuard(redisUrl);
     const client = '203.0.113.9';
