@@ -11,6 +11,7 @@ export function proxy(request: NextRequest) {
   return staffProxy(request, {
     shell: staff,
     isOriginExempt: (pathname) => pathname === '/api/links' || pathname.startsWith('/api/links/'),
+    isStaffArea: (pathname) => pathname === '/links' || pathname.startsWith('/links/'),
   });
 }
 

@@ -13,6 +13,11 @@ export type StaffProxyOptions = {
   isStaffApi?: (pathname: string) => boolean;
   /** Mutations authenticated otherwise (API keys in a header), where Origin means nothing. */
   isOriginExempt?: (pathname: string) => boolean;
+  /**
+   * Where the session cookie's lifetime slides and the page path is passed on (default: staff
+   * pages and APIs). Elsewhere (reader pages) nothing is added, so their answers stay cacheable.
+   */
+  isStaffArea?: (pathname: string) => boolean;
 };
 
 /**
@@ -45,6 +50,11 @@ export function staffProxy(request: NextRequest, options: StaffProxyOptions): Ne
     return refuse(401, 'unauthorized', 'Log in to use this API.', true);
   if (!hasCookie && options.isStaffPage?.(pathname) && pathname !== options.shell.config.loginPath)
     return NextResponse.redirect(new URL(options.shell.loginUrl(pathname + search), request.url));
+
+  const inStaffArea =
+    options.isStaffArea?.(pathname) ??
+    (options.isStaffPage?.(pathname) || options.isStaffApi?.(pathname) || false);
+  if (!inStaffArea) return NextResponse.next();
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_PATH_HEADER, pathname + search);
