@@ -1,0 +1,82 @@
+import { LRUCache } from 'lru-cache';
+import { utcDay } from '../clicks/click-buffer';
+import { countryLookup, type CountryLookup } from './country';
+import { detailKey, VISIT_VALUES, type VisitDimension } from './dimensions';
+import { referrerClassifier } from './referrer';
+import { userAgentClassifier } from './user-agent';
+
+export type VisitClassifierOptions = {
+  /** The country database; opened on the first click, so processes that only read stats never load it. */
+  countries?: () => CountryLookup;
+  /** Distinct referrers, browsers and systems kept per link and day; further ones count as "(other)". */
+  maxValuesPerDay?: number;
+  /** Link-days whose distinct values are remembered for that limit. */
+  maxTrackedDays?: number;
+};
+
+/** Distinct values seen per dimension whose values come from the request (open-ended). */
+type SeenValues = Record<Extract<VisitDimension, 'referrer' | 'browser' | 'os'>, Set<string>>;
+
+/**
+ * Turns a click's request into its five detail keys (referrer host, device type, browser, system,
+ * country), each memoized, so a click costs a few map look-ups. The address and the user agent
+ * are used here and dropped; only the keys reach the click buffer.
+ *
+ * Anyone can send any Referer (or user agent) and so could make a row per click; the limit of
+ * distinct values per link and day (per instance) keeps ClickDetail from growing with an attack.
+ */
+export function createVisitClassifier(options: VisitClassifierOptions = {}) {
+  const userAgent = userAgentClassifier();
+  const referrer = referrerClassifier();
+  const openCountries = options.countries ?? (() => countryLookup());
+  let country: CountryLookup | undefined;
+  const maxValues = options.maxValuesPerDay ?? 100;
+  const seen = new LRUCache<string, SeenValues>({ max: options.maxTrackedDays ?? 20_000 });
+  const other = {
+    referrer: detailKey('referrer', VISIT_VALUES.other),
+    browser: detailKey('browser', VISIT_VALUES.other),
+    os: detailKey('os', VISIT_VALUES.other),
+  };
+
+  function admit(values: Set<string>, key: string, dimension: keyof SeenValues): string {
+    if (values.has(key)) return key;
+    if (values.size >= maxValues) return other[dimension];
+    values.add(key);
+    return key;
+  }
+
+  return {
+    /** Opens the country database now (server start), so a broken one fails there, not per click. */
+    open(): CountryLookup {
+      country ??= openCountries();
+      return country;
+    },
+    classify(
+      linkId: string,
+      time: number,
+      request: {
+        userAgent: string | undefined;
+        referer: string | undefined;
+        address: string | undefined;
+      },
+    ): string[] {
+      const agent = userAgent(request.userAgent);
+      country ??= openCountries();
+      const linkDay = `${linkId}\n${utcDay(time)}`;
+      let values = seen.get(linkDay);
+      if (!values) {
+        values = { referrer: new Set(), browser: new Set(), os: new Set() };
+        seen.set(linkDay, values);
+      }
+      return [
+        admit(values.referrer, referrer(request.referer), 'referrer'),
+        agent.device,
+        admit(values.browser, agent.browser, 'browser'),
+        admit(values.os, agent.os, 'os'),
+        country(request.address),
+      ];
+    },
+  };
+}
+
+export type VisitClassifier = ReturnType<typeof createVisitClassifier>;
