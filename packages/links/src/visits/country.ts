@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { Reader, type CountryResponse } from 'mmdb-lib';
 import { detailKey, VISIT_VALUES } from './dimensions';
@@ -12,8 +13,22 @@ import { detailKey, VISIT_VALUES } from './dimensions';
  */
 export const COUNTRY_DB_PACKAGE = '@ip-location-db/geo-whois-asn-country-mmdb';
 
+const COUNTRY_DB_FILE = 'geo-whois-asn-country.mmdb';
+
+/**
+ * Where Node's resolution finds the package's mmdb file. Looked up along `require.resolve.paths`
+ * rather than with `require.resolve(...)`, which bundlers (Next's Turbopack) would try to load as
+ * a module; this code runs in server.ts, never inside the bundle.
+ */
 export function defaultCountryDbPath(): string {
-  return createRequire(import.meta.url).resolve(`${COUNTRY_DB_PACKAGE}/geo-whois-asn-country.mmdb`);
+  const folders = createRequire(import.meta.url).resolve.paths(COUNTRY_DB_PACKAGE) ?? [];
+  for (const folder of folders) {
+    const file = path.join(folder, COUNTRY_DB_PACKAGE, COUNTRY_DB_FILE);
+    if (existsSync(file)) return file;
+  }
+  throw new Error(
+    `The country database ${COUNTRY_DB_PACKAGE} is not installed (run npm ci), or set SHORTENER_COUNTRY_DB to an mmdb file, or SHORTENER_VISIT_DETAILS=0.`,
+  );
 }
 
 type CountryRecord = { country_code?: unknown; country?: { iso_code?: unknown } };
@@ -30,7 +45,12 @@ export type CountryLookup = {
  * remembering the last `max` addresses in memory only (addresses are never written anywhere).
  */
 export function countryLookup(file = defaultCountryDbPath(), max = 10_000): CountryLookup {
-  const reader = new Reader<CountryResponse>(readFileSync(file));
+  let reader: Reader<CountryResponse>;
+  try {
+    reader = new Reader<CountryResponse>(readFileSync(file), { cache: decodedRecords() });
+  } catch (error) {
+    throw new Error(`Cannot open the country database ${file}: ${(error as Error).message}`);
+  }
   const cache = new LRUCache<string, string>({ max });
   const unknown = detailKey('country', VISIT_VALUES.unknown);
   const lookup = (address: string | undefined): string => {
@@ -57,4 +77,19 @@ function countryOf(reader: Reader<CountryResponse>, address: string): string {
   }
   const code = record?.country_code ?? record?.country?.iso_code;
   return typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? code : VISIT_VALUES.unknown;
+}
+
+/**
+ * The reader decodes a record on every look-up; a country database has a few hundred distinct
+ * records, so keeping them decoded (by offset, read only) saves most of a miss. Bounded anyway.
+ */
+function decodedRecords(max = 5_000) {
+  const records = new Map<string | number, unknown>();
+  return {
+    get: (offset: string | number) => records.get(offset),
+    set: (offset: string | number, value: unknown) => {
+      if (records.size >= max) records.clear();
+      records.set(offset, value);
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import { utcDay } from '../clicks/click-buffer';
 import { countryLookup, type CountryLookup } from './country';
 import { detailKey, VISIT_VALUES, type VisitDimension } from './dimensions';
@@ -10,12 +9,13 @@ export type VisitClassifierOptions = {
   countries?: () => CountryLookup;
   /** Distinct referrers, browsers and systems kept per link and day; further ones count as "(other)". */
   maxValuesPerDay?: number;
-  /** Link-days whose distinct values are remembered for that limit. */
-  maxTrackedDays?: number;
+  /** Links whose distinct values of the day are remembered for that limit. */
+  maxTrackedLinks?: number;
 };
 
 /** Distinct values seen per dimension whose values come from the request (open-ended). */
-type SeenValues = Record<Extract<VisitDimension, 'referrer' | 'browser' | 'os'>, Set<string>>;
+type OpenDimension = Extract<VisitDimension, 'referrer' | 'browser' | 'os'>;
+type SeenValues = Record<OpenDimension, Set<string>> & { day: string };
 
 /**
  * Turns a click's request into its five detail keys (referrer host, device type, browser, system,
@@ -31,14 +31,19 @@ export function createVisitClassifier(options: VisitClassifierOptions = {}) {
   const openCountries = options.countries ?? (() => countryLookup());
   let country: CountryLookup | undefined;
   const maxValues = options.maxValuesPerDay ?? 100;
-  const seen = new LRUCache<string, SeenValues>({ max: options.maxTrackedDays ?? 20_000 });
+  // Keyed by the link id alone: the resolver hands out the same id string on every click, whose
+  // hash V8 keeps, where a "link + day" key would be a new string to hash on every click. A plain
+  // Map emptied when full: cheaper per click than an LRU, and an attacker would have to click
+  // more than `maxTrackedLinks` links to reset the limits once.
+  const seen = new Map<string, SeenValues>();
+  const maxTrackedLinks = options.maxTrackedLinks ?? 20_000;
   const other = {
     referrer: detailKey('referrer', VISIT_VALUES.other),
     browser: detailKey('browser', VISIT_VALUES.other),
     os: detailKey('os', VISIT_VALUES.other),
   };
 
-  function admit(values: Set<string>, key: string, dimension: keyof SeenValues): string {
+  function admit(values: Set<string>, key: string, dimension: OpenDimension): string {
     if (values.has(key)) return key;
     if (values.size >= maxValues) return other[dimension];
     values.add(key);
@@ -62,11 +67,12 @@ export function createVisitClassifier(options: VisitClassifierOptions = {}) {
     ): string[] {
       const agent = userAgent(request.userAgent);
       country ??= openCountries();
-      const linkDay = `${linkId}\n${utcDay(time)}`;
-      let values = seen.get(linkDay);
-      if (!values) {
-        values = { referrer: new Set(), browser: new Set(), os: new Set() };
-        seen.set(linkDay, values);
+      const day = utcDay(time);
+      let values = seen.get(linkId);
+      if (values?.day !== day) {
+        if (!values && seen.size >= maxTrackedLinks) seen.clear();
+        values = { day, referrer: new Set(), browser: new Set(), os: new Set() };
+        seen.set(linkId, values);
       }
       return [
         admit(values.referrer, referrer(request.referer), 'referrer'),
