@@ -19,7 +19,7 @@ import {
   VISIT_VALUES,
 } from '@newsroom/links';
 
-export const VISIT_SERVER_ENV = { TRUSTED_PROXIES: 'loopback', SHORTENER_TRUST_PROXY: '1' };
+export const VISIT_SERVER_ENV = { TRUSTED_PROXIES: 'loopback' };
 
 export const VISIT_LINKS = 1_000;
 const EXACT_CODE = 'visitexact';

@@ -22,8 +22,6 @@ export type ShortenerConfig = {
   createLimitPerMinute: number;
   /** Lookups of unknown codes per client per minute (stops code enumeration). */
   unknownLimitPerMinute: number;
-  /** Use the first X-Forwarded-For address as the client (only behind a trusted proxy). */
-  trustProxy: boolean;
   /** Count clicks by referrer host, device type, browser, system and country (ClickDetail). */
   visitDetails: boolean;
   /** An mmdb file to use instead of the country database shipped in the npm package. */
@@ -56,7 +54,6 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
-    trustProxy: env.SHORTENER_TRUST_PROXY === '1',
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
     countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,
   };

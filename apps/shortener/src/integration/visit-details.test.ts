@@ -21,7 +21,6 @@ beforeAll(async () => {
   server = await startShortener(testDb.url, {
     // The test client is the trusted proxy: its X-Forwarded-For names the visitor.
     TRUSTED_PROXIES: 'loopback',
-    SHORTENER_TRUST_PROXY: '1',
     SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '100000',
   });
   const { key } = await createApiKey(testDb.db, 'visit details tests');
@@ -120,7 +119,8 @@ async function visit(code: string) {
       userAgent,
       headers: {
         ...(referer && { referer }),
-        ...(from && { 'x-forwarded-for': from }),
+        // The left-most hop is whatever the visitor wrote: only the proxy's own entry counts.
+        ...(from && { 'x-forwarded-for': `203.0.113.9, ${from}` }),
       },
     });
   });
