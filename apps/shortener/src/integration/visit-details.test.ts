@@ -271,3 +271,29 @@ async function apiKeyHeader() {
   const { key } = await createApiKey(testDb.db, 'csv');
   return { authorization: `Bearer ${key}` };
 }
+
+describe('without TRUSTED_PROXIES', () => {
+  it('ignores X-Forwarded-For: the country is that of the connecting address', async () => {
+    const direct = await startShortener(testDb.url);
+    const directApi = createApiClient(direct.url, (await createApiKey(testDb.db, 'direct')).key);
+    const directHttp = createHttpClient(direct.url);
+    try {
+      const { code } = (await directApi('POST', '/api/links', { url: 'https://example.com/d' }))
+        .json;
+      const redirect = await directHttp.request(`/${code}`, {
+        headers: { 'x-forwarded-for': '81.2.69.142' },
+      });
+      expect(redirect.status).toBe(302);
+      await vi.waitFor(
+        async () => expect((await directApi('GET', `/api/links/${code}/stats`)).json.total).toBe(1),
+        { timeout: 10_000 },
+      );
+      const { json } = await directApi('GET', `/api/links/${code}/stats`);
+      // 127.0.0.1, the test's own connection, is in no country.
+      expect(json.breakdowns.country).toEqual([{ value: 'unknown', count: 1 }]);
+    } finally {
+      directHttp.close();
+      await direct.stop();
+    }
+  });
+});
