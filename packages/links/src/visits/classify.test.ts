@@ -149,3 +149,11 @@ describe('visit classifier', () => {
     expect(referrerOf('l1', day + 86_400_000, 'd.test')).toBe('d.test'); // another day
   });
 });
+
+describe('country database file', () => {
+  it('names the file when it cannot be opened', () => {
+    expect(() => countryLookup('/nonexistent/geo.mmdb')).toThrow(
+      /Cannot open the country database \/nonexistent\/geo\.mmdb/,
+    );
+  });
+});
