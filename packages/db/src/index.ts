@@ -13,6 +13,7 @@ export type {
   Article,
   ArticleRevision,
   ClickDay,
+  Image,
   RelatedLink,
   Section,
   Session,

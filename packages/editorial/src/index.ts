@@ -6,6 +6,7 @@ export {
   toRelatedInput,
   findEditableArticle,
   type EditableArticle,
+  type LeadImage,
   type RelatedEntry,
 } from './articles/editable-article';
 export { createArticle, newArticleSchema, type NewArticle } from './articles/create-article';
