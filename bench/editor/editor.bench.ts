@@ -5,6 +5,7 @@
  * as the baseline. Method: notes/measured-anchors.md (see page/key-latency.ts).
  *
  * BENCH_EDITOR_KEYS (default 300) keys are measured per case after 40 warm-up keys;
+ * BENCH_EDITOR_IMAGES (default 20) sets the images in the long article;
  * BENCH_EDITOR_THROTTLE=4 adds rows with Chromium's CPU throttle, to see a slower laptop.
  */
 import { existsSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { buildLongArticle } from './long-article';
 const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
 const WARM_UP_KEYS = 40;
 const THROTTLE = Number(process.env.BENCH_EDITOR_THROTTLE ?? 0);
+/** Images in the long article (BENCH_EDITOR_IMAGES=0: the article as before images existed). */
+const IMAGES = Number(process.env.BENCH_EDITOR_IMAGES ?? 20);
 const TYPED = 'the quick brown fox jumps over the lazy dog ';
 const BENCH_CHROMIUM_ARGS = [
   ...CHROMIUM_ARGS,
@@ -121,7 +124,7 @@ async function measure(browser: Browser, baseUrl: string, c: Case): Promise<Stat
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.throttle });
   }
-  await page.goto(`${baseUrl}/?editor=${c.editor}&doc=${c.doc}`);
+  await page.goto(`${baseUrl}/?editor=${c.editor}&doc=${c.doc}&images=${IMAGES}`);
   await page.evaluate(() => window.bench.ready);
   await page.evaluate(() => window.bench.placeCaretMid());
   await page.evaluate(() => {
@@ -189,7 +192,7 @@ async function main(): Promise<void> {
     server.close();
   }
 
-  const article = buildLongArticle();
+  const article = buildLongArticle({ images: IMAGES });
   console.log(
     `Key press → updated text on screen, Chromium headless, ${KEYS} keys per case ` +
       `(${WARM_UP_KEYS} warm-up keys discarded), caret mid-window.\n` +

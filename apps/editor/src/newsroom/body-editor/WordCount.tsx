@@ -2,9 +2,9 @@
 
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
-import { countWordsIn, describeCount } from './word-count';
+import { countDocumentWords, countWordsIn, describeCount } from './word-count';
 
-/** Counting 10,000 words takes a few milliseconds: do it when typing pauses, not per key. */
+/** Recount when typing pauses, not per key; then only changed blocks are counted again. */
 const RECOUNT_AFTER_MS = 300;
 
 /**
@@ -12,7 +12,7 @@ const RECOUNT_AFTER_MS = 300;
  * counts in an idle moment after changes, so typing never waits for it.
  */
 export function WordCount({ editor }: { editor: Editor }) {
-  const [total, setTotal] = useState(() => countWordsIn(editor.state.doc));
+  const [total, setTotal] = useState(() => countDocumentWords(editor.state.doc));
   const [selected, setSelected] = useState(0);
 
   useEffect(() => {
@@ -21,7 +21,7 @@ export function WordCount({ editor }: { editor: Editor }) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const { doc, selection } = editor.state;
-        setTotal(countWordsIn(doc));
+        setTotal(countDocumentWords(doc));
         setSelected(selection.empty ? 0 : countWordsIn(doc, selection.from, selection.to));
       }, RECOUNT_AFTER_MS);
     };

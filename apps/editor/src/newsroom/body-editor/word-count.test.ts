@@ -1,6 +1,12 @@
 import { getArticleSchema } from '@newsroom/article';
 import { describe, expect, it } from 'vitest';
-import { countWords, countWordsIn, describeCount, readingMinutes } from './word-count';
+import {
+  countDocumentWords,
+  countWords,
+  countWordsIn,
+  describeCount,
+  readingMinutes,
+} from './word-count';
 
 describe('word count and reading time', () => {
   it('counts words, not punctuation, markers or spaces', () => {
@@ -29,5 +35,53 @@ describe('word count and reading time', () => {
     expect(countWordsIn(doc)).toBe(3);
     // "two" ends at 8 inside the first paragraph; "three" starts in the second.
     expect(countWordsIn(doc, 5, 12)).toBe(2);
+  });
+});
+
+describe('countDocumentWords', () => {
+  it('counts the same as a full count, also after an edit reuses unchanged blocks', () => {
+    const schema = getArticleSchema();
+    const json = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'One two' }] },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'three four' }] }],
+            },
+          ],
+        },
+        {
+          type: 'image',
+          attrs: {
+            imageId: 'cimage00000000000001',
+            alt: 'a',
+            caption: 'Five six',
+            credit: '',
+            width: 9,
+            height: 9,
+          },
+        },
+        { type: 'paragraph', content: [{ type: 'text', text: 'seven' }] },
+      ],
+    };
+    const doc = schema.nodeFromJSON(json);
+    expect(countDocumentWords(doc)).toBe(countWordsIn(doc));
+    expect(countDocumentWords(doc)).toBe(5);
+    // Typing into the last paragraph: a new document sharing the other blocks.
+    const edited = doc.copy(
+      doc.content.replaceChild(
+        3,
+        schema.nodeFromJSON({
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'seven eight' }],
+        }),
+      ),
+    );
+    expect(countDocumentWords(edited)).toBe(6);
+    expect(countDocumentWords(doc)).toBe(5);
   });
 });

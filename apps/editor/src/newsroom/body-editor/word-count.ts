@@ -24,6 +24,25 @@ export function countWordsIn(doc: ProseMirrorNode, from = 0, to = doc.content.si
   return countWords(doc.textBetween(from, to, '\n', ' '));
 }
 
+// ProseMirror nodes are immutable and an edit keeps every untouched node object, so counts can
+// be remembered per node: after a keystroke only the changed paragraph is counted again.
+const wordsPerNode = new WeakMap<ProseMirrorNode, number>();
+
+/** Words of a whole document, counting only blocks that changed since the last call. */
+export function countDocumentWords(doc: ProseMirrorNode): number {
+  let total = 0;
+  doc.forEach((block) => {
+    let words = wordsPerNode.get(block);
+    if (words === undefined) {
+      // The notes block holds many notes: count them one by one, so editing one is cheap too.
+      words = block.isTextblock || block.isAtom ? countWordsIn(block) : countDocumentWords(block);
+      wordsPerNode.set(block, words);
+    }
+    total += words;
+  });
+  return total;
+}
+
 export function describeCount(words: number): string {
   const minutes = readingMinutes(words);
   const wordText = `${words.toLocaleString('en-GB')} ${words === 1 ? 'word' : 'words'}`;
