@@ -87,6 +87,28 @@ test('images: upload with alt, caption and credit; a lead image; the reader page
   await pasteDialog.getByRole('button', { name: 'Upload and insert' }).click();
   await expect(figures).toHaveCount(2, UPLOADED);
 
+  // Drop an image file onto the text: the same dialog, the image lands where it was dropped.
+  const dropped = (await photo(500, 300, 40)).toString('base64');
+  await body(page)
+    .locator('p')
+    .first()
+    .evaluate((paragraph, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'dropped.jpg', { type: 'image/jpeg' }));
+      const box = paragraph.getBoundingClientRect();
+      const at = { clientX: box.left + 5, clientY: box.top + 5, bubbles: true, cancelable: true };
+      paragraph.dispatchEvent(new DragEvent('dragover', { ...at, dataTransfer: data }));
+      paragraph.dispatchEvent(new DragEvent('drop', { ...at, dataTransfer: data }));
+    }, dropped);
+  const dropDialog = page.getByRole('dialog', { name: 'Add an image' });
+  await expect(dropDialog).toContainText('dropped.jpg');
+  await fillImageTexts(dropDialog, { alt: 'A rowing boat in a street', caption: '', credit: '' });
+  await dropDialog.getByRole('button', { name: 'Upload and insert' }).click();
+  await expect(figures).toHaveCount(3, UPLOADED);
+  // Dropped on the first paragraph: it follows that paragraph, before the other images.
+  await expect(figures.first().locator('img')).toHaveAttribute('alt', 'A rowing boat in a street');
+
   // The lead image, from the side panel.
   await page.getByRole('button', { name: 'Add lead image' }).click();
   const leadPanel = page.getByRole('region', { name: 'Lead image' });
@@ -116,7 +138,7 @@ test('images: upload with alt, caption and credit; a lead image; the reader page
   const lead = page.locator('figure.lead-image');
   await expect(lead.locator('img')).toHaveAttribute('alt', 'Aerial view of the flooded valley');
   await expect(lead.locator('img')).not.toHaveAttribute('loading', 'lazy');
-  await expect(page.locator('.article-body figure.article-image')).toHaveCount(2);
+  await expect(page.locator('.article-body figure.article-image')).toHaveCount(3);
   const figure = page.locator('.article-body figure.article-image', {
     hasText: 'The road at dawn',
   });
