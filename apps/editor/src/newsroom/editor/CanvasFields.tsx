@@ -1,6 +1,6 @@
 'use client';
 import { ARTICLE_LIMITS, formatDateline, type ValidationError } from '@newsroom/article';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import type { Section } from './ArticleEditorForm';
 import { slugify, type DraftMeta } from './draft';
 
@@ -22,11 +22,28 @@ function moveToNextField(event: KeyboardEvent<HTMLTextAreaElement>, next: () => 
 }
 
 /**
+ * Fields grow with their text through CSS `field-sizing: content`; browsers without it get the
+ * same from the text's scroll height after each change.
+ */
+function useGrowingField(value: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (!field || CSS.supports('field-sizing', 'content')) return;
+    field.style.height = 'auto';
+    field.style.height = `${field.scrollHeight}px`;
+  }, [value]);
+  return ref;
+}
+
+/**
  * Rubric, dateline, headline and standfirst on the writing canvas, in the reader page's own
  * markup classes, so they look as they will be read. The fields grow with their text.
  */
 export function CanvasFields({ meta, section, slugFollows, errors, onChange }: Props) {
   const serverError = (path: string) => errors.find((error) => error.path === path)?.message;
+  const headlineRef = useGrowingField(meta.title);
+  const standfirstRef = useGrowingField(meta.standfirst);
   const focusStandfirst = () =>
     document.querySelector<HTMLTextAreaElement>('textarea[name="standfirst"]')?.focus();
   const focusBody = () => document.querySelector<HTMLElement>('#article-body-editor')?.focus();
@@ -41,6 +58,7 @@ export function CanvasFields({ meta, section, slugFollows, errors, onChange }: P
       <label className="canvas-field">
         <span className="visually-hidden">Headline</span>
         <textarea
+          ref={headlineRef}
           name="title"
           className="headline canvas-input"
           rows={1}
@@ -64,6 +82,7 @@ export function CanvasFields({ meta, section, slugFollows, errors, onChange }: P
       <label className="canvas-field">
         <span className="visually-hidden">Standfirst</span>
         <textarea
+          ref={standfirstRef}
           name="standfirst"
           className="standfirst canvas-input"
           rows={1}
