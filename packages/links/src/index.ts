@@ -34,7 +34,10 @@ export { ClickBuffer, utcDay } from './clicks/click-buffer';
 export {
   createShortenerRuntime,
   getShortenerRuntime,
+  LINK_CHANGES_TOPIC,
   type ShortenerRuntime,
 } from './runtime/shortener-runtime';
+export type { RateLimiter, RateLimitDecision } from './runtime/shared-state-contract';
+export { UnknownCodeGuard } from './limits/unknown-code-guard';
 export { createRedirectHandler } from './http/redirect-handler';
 export { escapeHtml } from './http/html-pages';

@@ -1,7 +1,12 @@
 import type { ZodType } from 'zod';
 import type { ApiKey } from '@newsroom/db';
-import { bearerToken, verifyApiKey, type FixedWindowLimiter } from '@newsroom/auth';
-import { fieldErrors, getShortenerRuntime, type ShortenerRuntime } from '@newsroom/links';
+import { bearerToken, verifyApiKey } from '@newsroom/auth';
+import {
+  fieldErrors,
+  getShortenerRuntime,
+  type RateLimiter,
+  type ShortenerRuntime,
+} from '@newsroom/links';
 import { ApiError, errorResponse } from './api-error';
 
 export type ApiContext<Params, Body, Query> = {
@@ -18,8 +23,8 @@ export type ApiOptions<Body, Query> = {
   schema?: ZodType<Body>;
   /** Validates the query string (as an object of strings). */
   query?: ZodType<Query>;
-  /** Counts each request against this limiter, per API key. */
-  limiter?: (runtime: ShortenerRuntime) => FixedWindowLimiter;
+  /** Counts each request against this limiter (shared by all instances), per API key. */
+  limiter?: (runtime: ShortenerRuntime) => RateLimiter;
 };
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -36,7 +41,7 @@ export function withApiKey<Params = Record<string, never>, Body = undefined, Que
     try {
       const runtime = getShortenerRuntime();
       const apiKey = await authenticate(request, runtime);
-      if (options.limiter) enforceLimit(options.limiter(runtime), apiKey);
+      if (options.limiter) await enforceLimit(options.limiter(runtime), apiKey);
       const body = options.schema
         ? parse(options.schema, await readJson(request))
         : (undefined as Body);
@@ -66,8 +71,8 @@ async function authenticate(request: Request, runtime: ShortenerRuntime): Promis
   );
 }
 
-function enforceLimit(limiter: FixedWindowLimiter, apiKey: ApiKey) {
-  const result = limiter.hit(apiKey.id);
+async function enforceLimit(limiter: RateLimiter, apiKey: ApiKey) {
+  const result = await limiter.consume(apiKey.id);
   if (result.allowed) return;
   throw new ApiError(
     429,

@@ -27,7 +27,7 @@ const PAGE_HEADERS = {
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
 export function createRedirectHandler(runtime: ShortenerRuntime) {
-  const { resolver, clicks, unknownLimiter, config } = runtime;
+  const { resolver, clicks, unknownCodes, config } = runtime;
   const isBot = memoizedBotCheck();
 
   function clientKey(req: IncomingMessage): string {
@@ -39,6 +39,21 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     return req.socket.remoteAddress ?? 'unknown';
   }
 
+  /** An unknown code counts against the client's limit (shared by all instances): 404 or 429. */
+  function answerUnknown(req: IncomingMessage, res: ServerResponse, code: string) {
+    unknownCodes.countUnknown(clientKey(req)).then(
+      (decision) => {
+        if (decision.allowed) sendPage(req, res, 404, notFoundPage(code));
+        else sendTooManyRequests(req, res, decision.retryAfterSeconds);
+      },
+      (error: unknown) => {
+        // The limit is abuse control: without its store, answer rather than fail.
+        logStoreError(error);
+        sendPage(req, res, 404, notFoundPage(code));
+      },
+    );
+  }
+
   function respond(
     req: IncomingMessage,
     res: ServerResponse,
@@ -46,10 +61,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     preview: boolean,
     link: CachedLink | null,
   ) {
-    if (!link) {
-      unknownLimiter.hit(clientKey(req));
-      return sendPage(req, res, 404, notFoundPage(code));
-    }
+    if (!link) return answerUnknown(req, res, code);
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {
       return sendPage(req, res, 410, gonePage(code, 'expired'));
@@ -76,11 +88,14 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     if (!code || isReservedPath(code)) return false;
     const preview = match[2] === '+';
 
-    const limit = unknownLimiter.check(clientKey(req));
-    if (!limit.allowed) {
-      res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-      sendPage(req, res, 429, tooManyRequestsPage(limit.retryAfterSeconds));
-      return true;
+    // A client over its unknown-code limit waits for every code (a known one would otherwise
+    // confirm a guess). Costs nothing while nobody is blocked.
+    if (unknownCodes.anyBlocked) {
+      const wait = unknownCodes.retryAfterSeconds(clientKey(req));
+      if (wait > 0) {
+        sendTooManyRequests(req, res, wait);
+        return true;
+      }
     }
 
     const resolved = resolver.resolve(code);
@@ -97,6 +112,20 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     );
     return true;
   };
+}
+
+function sendTooManyRequests(req: IncomingMessage, res: ServerResponse, retryAfterSeconds: number) {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  sendPage(req, res, 429, tooManyRequestsPage(retryAfterSeconds));
+}
+
+/** At most one log line a minute while the rate-limit store is failing (not one per request). */
+let lastStoreErrorLoggedAt = -Infinity;
+function logStoreError(error: unknown) {
+  const now = Date.now();
+  if (now - lastStoreErrorLoggedAt < 60_000) return;
+  lastStoreErrorLoggedAt = now;
+  console.error('Unknown-code rate limit unavailable (answering without it):', error);
 }
 
 function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string) {

@@ -1,28 +1,50 @@
 import { getDb, type Db } from '@newsroom/db';
+import { openSharedState, redisUrl } from '@newsroom/shared-state';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
-import { FixedWindowLimiter } from '@newsroom/auth';
+import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
+import type { SharedState } from './shared-state-contract';
 
-const MINUTE_MS = 60_000;
+/** Messages on this topic are codes whose link changed: every instance forgets them. */
+export const LINK_CHANGES_TOPIC = 'shortener.link-changed';
+const RATE_WINDOW_SECONDS = 60;
 
 /**
  * Everything one shortener process shares: the link cache, the click buffer, the rate limiters.
- * Link changes go through `createLink` / `updateLink` / `deleteLink` here, which forget the code
- * in this process's cache at once (other instances follow within the cache TTL).
+ * Every change to a link goes through `linkChanged(code)` (createLink / updateLink / deleteLink
+ * here call it): the code is forgotten in this process at once and announced on the shared
+ * change feed, so every other instance forgets it too (within a second; the cache TTL remains
+ * the safety net should a message be lost).
  */
 export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 
-export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
+export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: SharedState) {
   const resolver = new LinkResolver({
     load: batchLoader((codes) => loadCachedLinks(db, codes)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
   });
+  const stopListening = shared.changes.subscribe(LINK_CHANGES_TOPIC, (code) =>
+    resolver.invalidate(code),
+  );
+
+  async function linkChanged(code: string): Promise<void> {
+    resolver.invalidate(code); // here at once, whatever happens to the broadcast
+    try {
+      await shared.changes.publish(LINK_CHANGES_TOPIC, code);
+    } catch (error) {
+      console.error(
+        `Could not announce the change of "${code}" to other instances (they follow within ${config.cacheTtlMs} ms):`,
+        error,
+      );
+    }
+  }
+
   return {
     db,
     config,
@@ -33,24 +55,43 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
       intervalMs: config.clickFlushIntervalMs,
       flushEvery: config.clickFlushEvery,
     }),
-    createLimiter: new FixedWindowLimiter(config.createLimitPerMinute, MINUTE_MS),
-    unknownLimiter: new FixedWindowLimiter(config.unknownLimitPerMinute, MINUTE_MS),
+    /** Link creations per API key, counted across instances. */
+    createLimiter: shared.rateLimiter({
+      name: 'shortener-create',
+      points: config.createLimitPerMinute,
+      windowSeconds: RATE_WINDOW_SECONDS,
+    }),
+    /** Unknown-code lookups per client, counted across instances. */
+    unknownCodes: new UnknownCodeGuard(
+      shared.rateLimiter({
+        name: 'shortener-unknown-code',
+        points: config.unknownLimitPerMinute,
+        windowSeconds: RATE_WINDOW_SECONDS,
+      }),
+    ),
+    linkChanged,
 
     async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
       const result = await createLink(db, input, options);
-      // The code may sit in the negative cache from a lookup before it existed.
-      resolver.invalidate(result.link.code);
+      // Instances may remember the code as unknown from a lookup before it existed.
+      await linkChanged(result.link.code);
       return result;
     },
     async updateLink(code: string, input: UpdateLinkInput) {
       const link = await updateLink(db, code, input);
-      resolver.invalidate(code);
+      await linkChanged(code);
       return link;
     },
     async deleteLink(code: string) {
       const link = await deleteLink(db, code);
-      resolver.invalidate(code);
+      await linkChanged(code);
       return link;
+    },
+
+    /** Stops listening for changes and closes the shared store's connections. */
+    async close() {
+      stopListening();
+      await shared.close();
     },
   };
 }
@@ -81,9 +122,13 @@ async function loadCachedLinks(db: Db, codes: string[]): Promise<Map<string, Cac
 const RUNTIME_KEY = Symbol.for('newsroom.shortener.runtime');
 type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: ShortenerRuntime };
 
-/** The process-wide runtime, created on first use from the environment. */
+/** The process-wide runtime, created on first use from the environment (REDIS_URL: see shared-state). */
 export function getShortenerRuntime(): ShortenerRuntime {
   const global = globalThis as GlobalWithRuntime;
-  global[RUNTIME_KEY] ??= createShortenerRuntime(getDb(), readShortenerConfig());
+  if (!global[RUNTIME_KEY]) {
+    const db = getDb();
+    const shared = openSharedState({ db, redisUrl: redisUrl() });
+    global[RUNTIME_KEY] = createShortenerRuntime(db, readShortenerConfig(), shared);
+  }
   return global[RUNTIME_KEY];
 }
