@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { prepareDatabase } from '@newsroom/db/migrate';
+import { resolveClientAddress, stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
 import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -16,14 +17,24 @@ async function main() {
   // Created here, before Next loads: the route handlers (a bundled copy of @newsroom/links) find
   // this same runtime on globalThis, so their changes invalidate the cache the redirects read.
   const runtime = getShortenerRuntime();
-  const handleShortLink = createRedirectHandler(runtime);
+  const trust = trustedProxiesFromEnv();
+  // Resolved only when a redirect needs it (unknown codes, blocked clients), not per redirect.
+  const handleShortLink = createRedirectHandler(runtime, {
+    clientAddress: (req) =>
+      resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust),
+  });
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
+  // Listen only once other instances' link changes reach this one.
+  await runtime.ready();
+
   const server = createServer((req, res) => {
-    if (!handleShortLink(req, res)) void handleWithNext(req, res);
+    if (handleShortLink(req, res)) return;
+    stampClientAddress(req, trust); // Next code reads the client from this header only
+    void handleWithNext(req, res);
   });
   server.listen(port, hostname, () => {
     console.log(`Shortener ready on http://${hostname}:${port}`);
@@ -41,6 +52,7 @@ async function main() {
       const pending = runtime.clicks.pendingClicks;
       try {
         await runtime.clicks.flush();
+        await runtime.close();
         console.log(`Shortener stopped (${signal}); wrote ${pending} pending click(s).`);
         process.exit(0);
       } catch (error) {

@@ -37,7 +37,6 @@ export {
   LINK_CHANGES_TOPIC,
   type ShortenerRuntime,
 } from './runtime/shortener-runtime';
-export type { RateLimiter, RateLimitDecision } from './runtime/shared-state-contract';
 export { UnknownCodeGuard } from './limits/unknown-code-guard';
-export { createRedirectHandler } from './http/redirect-handler';
+export { createRedirectHandler, type RedirectHandlerOptions } from './http/redirect-handler';
 export { escapeHtml } from './http/html-pages';

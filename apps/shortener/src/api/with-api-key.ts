@@ -1,12 +1,8 @@
 import type { ZodType } from 'zod';
 import type { ApiKey } from '@newsroom/db';
 import { bearerToken, verifyApiKey } from '@newsroom/auth';
-import {
-  fieldErrors,
-  getShortenerRuntime,
-  type RateLimiter,
-  type ShortenerRuntime,
-} from '@newsroom/links';
+import { fieldErrors, getShortenerRuntime, type ShortenerRuntime } from '@newsroom/links';
+import type { RateLimiter } from '@newsroom/shared-state';
 import { ApiError, errorResponse } from './api-error';
 
 export type ApiContext<Params, Body, Query> = {

@@ -22,26 +22,28 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
+export type RedirectHandlerOptions = {
+  /**
+   * The client's address (behind trusted proxies: @newsroom/http's resolveClientAddress). Called
+   * only when needed (an unknown code, while some client is blocked), never per redirect.
+   */
+  clientAddress: (req: IncomingMessage) => string;
+};
+
 /**
  * The hot path: answers GET/HEAD `/<code>` and `/<code>+` straight from the in-process cache,
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
-export function createRedirectHandler(runtime: ShortenerRuntime) {
-  const { resolver, clicks, unknownCodes, config } = runtime;
+export function createRedirectHandler(
+  runtime: ShortenerRuntime,
+  { clientAddress }: RedirectHandlerOptions,
+) {
+  const { resolver, clicks, unknownCodes } = runtime;
   const isBot = memoizedBotCheck();
-
-  function clientKey(req: IncomingMessage): string {
-    if (config.trustProxy) {
-      const forwarded = req.headers['x-forwarded-for'];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-      if (first) return first;
-    }
-    return req.socket.remoteAddress ?? 'unknown';
-  }
 
   /** An unknown code counts against the client's limit (shared by all instances): 404 or 429. */
   function answerUnknown(req: IncomingMessage, res: ServerResponse, code: string) {
-    unknownCodes.countUnknown(clientKey(req)).then(
+    unknownCodes.countUnknown(clientAddress(req)).then(
       (decision) => {
         if (decision.allowed) sendPage(req, res, 404, notFoundPage(code));
         else sendTooManyRequests(req, res, decision.retryAfterSeconds);
@@ -91,7 +93,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     // A client over its unknown-code limit waits for every code (a known one would otherwise
     // confirm a guess). Costs nothing while nobody is blocked.
     if (unknownCodes.anyBlocked) {
-      const wait = unknownCodes.retryAfterSeconds(clientKey(req));
+      const wait = unknownCodes.retryAfterSeconds(clientAddress(req));
       if (wait > 0) {
         sendTooManyRequests(req, res, wait);
         return true;

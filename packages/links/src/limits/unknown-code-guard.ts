@@ -1,4 +1,4 @@
-import type { RateLimitDecision, RateLimiter } from '../runtime/shared-state-contract';
+import type { RateLimitDecision, RateLimiter } from '@newsroom/shared-state';
 
 /** Blocked clients remembered locally at most; beyond, the oldest are forgotten (the store still knows). */
 const MAX_REMEMBERED_BLOCKS = 100_000;
@@ -52,6 +52,7 @@ export class UnknownCodeGuard {
 
   private forgetExpired() {
     const now = this.now();
-    for (const [client, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(client);
+    for (const [client, until] of this.blockedUntil)
+      if (until <= now) this.blockedUntil.delete(client);
   }
 }

@@ -1,5 +1,5 @@
 import { getDb, type Db } from '@newsroom/db';
-import { openSharedState, redisUrl } from '@newsroom/shared-state';
+import { openSharedState, type SharedState } from '@newsroom/shared-state';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
@@ -7,7 +7,6 @@ import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
-import type { SharedState } from './shared-state-contract';
 
 /** Messages on this topic are codes whose link changed: every instance forgets them. */
 export const LINK_CHANGES_TOPIC = 'shortener.link-changed';
@@ -88,6 +87,8 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       return link;
     },
 
+    /** Resolves once changes made through other instances are being received. */
+    ready: () => shared.ready(),
     /** Stops listening for changes and closes the shared store's connections. */
     async close() {
       stopListening();
@@ -127,7 +128,7 @@ export function getShortenerRuntime(): ShortenerRuntime {
   const global = globalThis as GlobalWithRuntime;
   if (!global[RUNTIME_KEY]) {
     const db = getDb();
-    const shared = openSharedState({ db, redisUrl: redisUrl() });
+    const shared = openSharedState({ db });
     global[RUNTIME_KEY] = createShortenerRuntime(db, readShortenerConfig(), shared);
   }
   return global[RUNTIME_KEY];
