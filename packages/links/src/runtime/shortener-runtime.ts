@@ -32,8 +32,12 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
     resolver.invalidate(code),
   );
 
+  /** Told of every change made through this runtime (e.g. to pass it to another thread). */
+  const changeListeners = new Set<(code: string) => void>();
+
   async function linkChanged(code: string): Promise<void> {
     resolver.invalidate(code); // here at once, whatever happens to the broadcast
+    for (const listener of changeListeners) listener(code);
     try {
       await shared.changes.publish(LINK_CHANGES_TOPIC, code);
     } catch (error) {
@@ -69,6 +73,11 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       }),
     ),
     linkChanged,
+    /** Calls `listener` with the code of each change made through this runtime; returns the unsubscribe. */
+    onLinkChanged(listener: (code: string) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
 
     async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
       const result = await createLink(db, input, options);
