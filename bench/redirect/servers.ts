@@ -91,5 +91,10 @@ export async function startShortenerServer(
     },
     'Shortener ready',
   );
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) };
+  const url = `http://127.0.0.1:${port}`;
+  // As in production, where the API and staff pages are used: Next.js has served a request.
+  const page = await fetch(`${url}/login`);
+  await page.text();
+  if (page.status !== 200) throw new Error(`The shortener's /login answered ${page.status}`);
+  return { url, pid: child.pid, stop: stopper(child) };
 }

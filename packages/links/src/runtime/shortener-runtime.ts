@@ -5,7 +5,8 @@ import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
 import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
-import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
+import { LinkResolver } from '../resolver/link-resolver';
+import { loadCachedLinks } from '../resolver/load-cached-links';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
 
 /** Messages on this topic are codes whose link changed: every instance forgets them. */
@@ -104,27 +105,6 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       await shared.close();
     },
   };
-}
-
-/** Cache misses of one event-loop tick, read in one query. */
-async function loadCachedLinks(db: Db, codes: string[]): Promise<Map<string, CachedLink>> {
-  const links = await db.shortLink.findMany({
-    where: { code: { in: codes } },
-    select: {
-      code: true,
-      id: true,
-      url: true,
-      redirectType: true,
-      disabled: true,
-      expiresAt: true,
-    },
-  });
-  return new Map(
-    links.map(({ code, expiresAt, ...link }) => [
-      code,
-      { ...link, expiresAt: expiresAt?.getTime() ?? null },
-    ]),
-  );
 }
 
 // A symbol registered globally, so that server.ts (run by tsx) and the route handlers (bundled
