@@ -27,7 +27,7 @@ type NextHostOptions = Omit<NextWorkerData, 'socketPath'> & {
 
 /**
  * Starts Next.js in a worker thread listening on a private Unix socket, and forwards requests to
- * it. Only this process can reach the socket (a 0700 folder), so nothing skips the front server
+ * it. Only this OS user can open the socket (a 0700 folder), so no client skips the front server
  * that stamps the client's address.
  */
 export async function startNextHost({ onLinkChanged, ...options }: NextHostOptions) {

@@ -14,7 +14,7 @@ export const LINK_CHANGES_TOPIC = 'shortener.link-changed';
 const RATE_WINDOW_SECONDS = 60;
 
 /**
- * Everything one shortener process shares: the link cache, the click buffer, the rate limiters.
+ * Everything one shortener thread shares: the link cache, the click buffer, the rate limiters.
  * Every change to a link goes through `linkChanged(code)` (createLink / updateLink / deleteLink
  * here call it): the code is forgotten in this process at once and announced on the shared
  * change feed, so every other instance forgets it too (within a second; the cache TTL remains
@@ -107,12 +107,14 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   };
 }
 
-// A symbol registered globally, so that server.ts (run by tsx) and the route handlers (bundled
-// by Next.js, i.e. a second copy of this module) find the SAME runtime in the one process.
+// A symbol registered globally, so that the code run by tsx (server.ts, the Next.js worker's
+// entry) and the route handlers (bundled by Next.js, i.e. a second copy of this module) find the
+// SAME runtime in one thread. The redirect thread and the Next.js worker thread each have one;
+// changes made in the worker reach the redirect thread's cache by message (onLinkChanged).
 const RUNTIME_KEY = Symbol.for('newsroom.shortener.runtime');
 type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: ShortenerRuntime };
 
-/** The process-wide runtime, created on first use from the environment (REDIS_URL: see shared-state). */
+/** This thread's runtime, created on first use from the environment (REDIS_URL: see shared-state). */
 export function getShortenerRuntime(): ShortenerRuntime {
   const global = globalThis as GlobalWithRuntime;
   if (!global[RUNTIME_KEY]) {
