@@ -12,6 +12,8 @@ export type ScenarioContext = {
   databaseUrl: string;
   /** Paths of the seeded links: `/bench0` … `/bench99999` (302 to https://example.com/article/i). */
   seededPaths: string[];
+  /** Connections the load generator keeps open (requests in flight when it stops, per run). */
+  connections: number;
 };
 
 export type Goal = { label: string; met: boolean };
@@ -31,6 +33,13 @@ export type RedirectScenario = {
   maxP99Ms?: number;
   /** Before the server starts (e.g. seed extra rows). */
   setup?: (context: ScenarioContext) => Promise<void>;
+  /** After the measured run, while the server still runs (e.g. an exact phase of its own). */
+  afterLoad?: (context: ScenarioContext, baseUrl: string) => Promise<void>;
+  /**
+   * Whether the runner checks that every redirect's click reached ClickDay for the seeded links
+   * (default true); a scenario with links of its own checks its clicks in `verify`.
+   */
+  checkSeededClicks?: boolean;
   /**
    * After the server stopped (it has flushed): extra checks, given the redirects the generator
    * saw (warm-up included). Shortener scenarios are always checked for exact click counts.

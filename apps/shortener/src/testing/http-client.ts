@@ -22,7 +22,7 @@ export function createHttpClient(baseUrl: string, maxSockets = 50) {
       method = 'GET',
       userAgent = BROWSER_UA,
       headers = {},
-    }: { method?: string; userAgent?: string; headers?: Record<string, string> } = {},
+    }: { method?: string; userAgent?: string; headers?: http.OutgoingHttpHeaders } = {},
   ): Promise<HttpResult> {
     return new Promise((resolve, reject) => {
       const req = http.request(

@@ -38,8 +38,9 @@ export function createRedirectHandler(
   runtime: ShortenerRuntime,
   { clientAddress }: RedirectHandlerOptions,
 ) {
-  const { resolver, clicks, unknownCodes } = runtime;
+  const { resolver, clicks, unknownCodes, visits } = runtime;
   const isBot = memoizedBotCheck();
+  visits?.open();
 
   /** An unknown code counts against the client's limit (shared by all instances): 404 or 429. */
   function answerUnknown(req: IncomingMessage, res: ServerResponse, code: string) {
@@ -70,7 +71,16 @@ export function createRedirectHandler(
     }
     if (preview) return sendPage(req, res, 200, previewPage(code, link.url));
     // Counted before the response is written: a client that saw the redirect was counted.
-    if (req.method === 'GET' && !isBot(req.headers['user-agent'])) clicks.record(link.id);
+    if (req.method === 'GET' && !isBot(req.headers['user-agent'])) {
+      const now = Date.now();
+      // Only coarse keys leave here (see visits/): no address or user agent is kept.
+      const details = visits?.classify(link.id, now, {
+        userAgent: req.headers['user-agent'],
+        referer: req.headers.referer,
+        address: clientAddress(req),
+      });
+      clicks.record(link.id, now, details);
+    }
     res.writeHead(link.redirectType, {
       Location: link.url,
       // Temporary redirects must come back here (to be counted, and to see later changes).

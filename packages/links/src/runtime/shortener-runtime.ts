@@ -8,6 +8,8 @@ import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver } from '../resolver/link-resolver';
 import { loadCachedLinks } from '../resolver/load-cached-links';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
+import { countryLookup } from '../visits/country';
+import { createVisitClassifier } from '../visits/visit-classifier';
 
 /** Messages on this topic are codes whose link changed: every instance forgets them. */
 export const LINK_CHANGES_TOPIC = 'shortener.link-changed';
@@ -59,6 +61,10 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       intervalMs: config.clickFlushIntervalMs,
       flushEvery: config.clickFlushEvery,
     }),
+    /** Visit details per click (undefined when SHORTENER_VISIT_DETAILS=0). */
+    visits: config.visitDetails
+      ? createVisitClassifier({ countries: () => countryLookup(config.countryDbPath) })
+      : undefined,
     /** Link creations per API key, counted across instances. */
     createLimiter: shared.rateLimiter({
       name: 'shortener-create',
