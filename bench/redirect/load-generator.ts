@@ -46,6 +46,9 @@ async function run(seconds: number) {
     p99: result.latency.p99,
     // Anything but a redirect is an error here (a 404 would mean a seeding or cache bug).
     errors: result.errors + result.timeouts + wrongStatus,
+    // Requests the generator gave up on (or whose connection failed): the server may still have
+    // answered, and counted, them.
+    unanswered: result.errors + result.timeouts,
     redirects: result['3xx'],
     answered: result['3xx'] + wrongStatus,
   };
@@ -61,6 +64,7 @@ const elapsedMs = performance.now() - startedAt;
 const report: LoadResult = {
   ...measured,
   warmUpRedirects: warmUp.redirects,
+  unanswered: warmUp.unanswered + measured.unanswered,
   generatorCpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);

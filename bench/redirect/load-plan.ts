@@ -31,6 +31,8 @@ export type LoadResult = {
   p50: number;
   p99: number;
   errors: number;
+  /** Timeouts and connection errors, warm-up included (the server may have counted them). */
+  unanswered: number;
   redirects: number;
   answered: number;
   warmUpRedirects: number;

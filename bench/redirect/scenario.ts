@@ -42,7 +42,7 @@ export type RedirectScenario = {
   checkSeededClicks?: boolean;
   /**
    * After the server stopped (it has flushed): extra checks, given the redirects the generator
-   * saw (warm-up included). Shortener scenarios are always checked for exact click counts.
+   * saw and the requests it gave up on (warm-up included). Shortener scenarios are always checked for exact click counts.
    */
-  verify?: (context: ScenarioContext, redirects: number) => Promise<Goal[]>;
+  verify?: (context: ScenarioContext, redirects: number, unanswered: number) => Promise<Goal[]>;
 };

@@ -28,11 +28,11 @@ export default {
   afterLoad: async (_context, baseUrl) => {
     exact = await sendExactVisits(baseUrl);
   },
-  verify: async ({ db, connections }, redirects) => {
+  verify: async ({ db, connections }, redirects, unanswered) => {
     const check = await checkVisitDetails(db, {
       mix: undefined,
       redirects,
-      inFlight: 2 * connections,
+      inFlight: 2 * connections + unanswered,
       exact,
     });
     console.log(check.lines.join('\n'));
