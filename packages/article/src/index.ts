@@ -72,3 +72,25 @@ export {
   type SeedArticleMeta,
   type SeedRelatedArticle,
 } from './fixtures/seed-article';
+
+// Paste from Word / Google Docs and document import: one pipeline, browser (DOMParser) or Node.
+export {
+  cleanHtml,
+  cleanPastedHtml,
+  cleanedToSchemaHtml,
+  detectHtmlSource,
+  type CleanHtmlOptions,
+  type CleanedHtml,
+  type HtmlSource,
+} from './paste/clean-pasted-html';
+export { type HtmlParser, platformHtmlParser } from './paste/dom';
+export { headingLevelFor } from './paste/headings';
+export { OfficePaste, officePastePluginKey, type OfficePasteOptions } from './paste/office-paste';
+export { PASTE_NOTICES, type PasteNotice, type PasteNoticeCode } from './paste/paste-notices';
+export {
+  noteContentOf,
+  pasteCleanedHtml,
+  pasteIntoNote,
+  selectionInNote,
+} from './paste/paste-transaction';
+export { cleanedToDocument, parseCleanedBody, parseCleanedNotes } from './paste/schema-content';

@@ -80,7 +80,8 @@ const TITLE_SELECTOR = 'p.MsoTitle, p.title, h1.document-title';
 
 /** The title for an import: a Title paragraph, else the first heading, else `<title>`. */
 function takeTitle(doc: Document): string | undefined {
-  const element = doc.body.querySelector(TITLE_SELECTOR) ?? doc.body.querySelector('h1, h2, h3, h4, h5, h6');
+  const element =
+    doc.body.querySelector(TITLE_SELECTOR) ?? doc.body.querySelector('h1, h2, h3, h4, h5, h6');
   const text = element?.textContent?.replace(/\s+/g, ' ').trim();
   if (element && text) {
     element.remove();
@@ -103,7 +104,11 @@ function uniqueNoteIds(): () => string {
  * Word, Google Docs or .docx HTML → HTML in our schema's own terms. The one pipeline behind
  * paste (in the browser, with its DOMParser) and import (in Node, with a DOM library).
  */
-export function cleanHtml(html: string, source: HtmlSource, options: CleanHtmlOptions = {}): CleanedHtml {
+export function cleanHtml(
+  html: string,
+  source: HtmlSource,
+  options: CleanHtmlOptions = {},
+): CleanedHtml {
   const doc = (options.parseHtml ?? platformHtmlParser())(html);
   const notices = new PasteNotices();
   const linked = convertSource(source, doc, notices);
@@ -113,7 +118,8 @@ export function cleanHtml(html: string, source: HtmlSource, options: CleanHtmlOp
   while (doc.body.firstChild) body.appendChild(doc.body.firstChild);
   mapHeadings(body);
   normalizeMarkup(body, { keepImages: options.keepImages ?? false }, notices);
-  for (const note of notes) normalizeMarkup(note.content, { keepImages: false, inline: true }, notices);
+  for (const note of notes)
+    normalizeMarkup(note.content, { keepImages: false, inline: true }, notices);
   return {
     source,
     body,

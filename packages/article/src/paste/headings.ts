@@ -28,7 +28,8 @@ export function mapHeadings(body: Element): void {
   for (const element of elementsUnder(body, 'h1, h2, h3, h4, h5, h6, p[class]')) {
     const tag = tagOf(element);
     if (tag !== 'p') retag(element, headingLevelFor(Number(tag.slice(1))));
-    else if (TITLE_CLASS.test(element.getAttribute('class') ?? '')) retag(element, headingLevelFor(1));
+    else if (TITLE_CLASS.test(element.getAttribute('class') ?? ''))
+      retag(element, headingLevelFor(1));
     else if (SUBTITLE_CLASS.test(element.getAttribute('class') ?? ''))
       retag(element, headingLevelFor(2));
   }

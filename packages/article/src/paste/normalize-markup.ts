@@ -4,7 +4,17 @@ import { isBoldWeight, isItalicStyle, isNormalWeight, styleOf } from './inline-s
 import type { PasteNotices } from './paste-notices';
 
 /** Never content: Office's metadata, scripts, and namespaced tags like `<o:p>`, `<v:shape>`. */
-const REMOVED = new Set(['head', 'hr', 'style', 'script', 'meta', 'link', 'title', 'xml', 'template']);
+const REMOVED = new Set([
+  'head',
+  'hr',
+  'style',
+  'script',
+  'meta',
+  'link',
+  'title',
+  'xml',
+  'template',
+]);
 const UNWRAPPED = new Set(['span', 'font', 'div', 'section', 'article', 'center', 'main']);
 /** Attributes our schema reads; everything else (style, class, lang, id, …) goes. */
 const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -111,6 +121,8 @@ export function normalizeMarkup(
     if (images.length > 0) notices.add('imagesDropped');
     for (const image of images) image.remove();
   }
+  // Chrome's marker for "the copy ended at a line end", not content.
+  for (const br of elementsUnder(body, 'br.Apple-interchange-newline')) br.remove();
   stylesToMarks(body);
   cleanLinks(body);
   for (const element of elementsUnder(body)) if (UNWRAPPED.has(tagOf(element))) unwrap(element);

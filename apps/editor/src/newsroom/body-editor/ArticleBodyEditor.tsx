@@ -44,6 +44,7 @@ export function ArticleBodyEditor({
   editorRef,
 }: ArticleBodyEditorProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -59,6 +60,8 @@ export function ArticleBodyEditor({
         focusToolbar: () =>
           toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
       },
+      onPasteNotices: (notices) =>
+        setPasteNotice(notices.map((notice) => notice.message).join('. ')),
     }),
   );
 
@@ -119,6 +122,16 @@ export function ArticleBodyEditor({
       ) : (
         <div className="body-editor-chrome body-editor-loading" aria-hidden="true" />
       )}
+      <p className="body-editor-notice" role="status" aria-live="polite">
+        {pasteNotice && (
+          <>
+            {pasteNotice}{' '}
+            <button type="button" onClick={() => setPasteNotice(null)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </p>
       <EditorContent editor={editor} className="body-editor-surface" />
     </div>
   );

@@ -1,4 +1,9 @@
-import { createArticleExtensions, type MarkerStyle } from '@newsroom/article';
+import {
+  createArticleExtensions,
+  type MarkerStyle,
+  OfficePaste,
+  type PasteNotice,
+} from '@newsroom/article';
 import { Extension, type Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
@@ -13,6 +18,8 @@ export interface BodyEditorExtensionOptions {
   markerStyle: MarkerStyle;
   shortcuts: BodyEditorShortcutHandlers;
   placeholder?: string;
+  /** What a paste could not carry over (e.g. Google Docs' footnotes), to show the writer. */
+  onPasteNotices?: (notices: PasteNotice[]) => void;
 }
 
 /** Shortcuts the article extensions don't bring themselves (they already bind marks and blocks). */
@@ -60,7 +67,7 @@ const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandler
 
 /**
  * The article's own extensions (the schema the renderer uses, unchanged) plus editing aids
- * that add no node or mark types. No TrailingNode: it would append a paragraph after the notes
+ * that add no node or mark types (paste from Word and Google Docs among them). No TrailingNode: it would append a paragraph after the notes
  * block, which the document schema does not allow.
  */
 export function createBodyEditorExtensions(options: BodyEditorExtensionOptions): Extensions {
@@ -71,5 +78,6 @@ export function createBodyEditorExtensions(options: BodyEditorExtensionOptions):
     Gapcursor,
     Placeholder.configure({ placeholder: options.placeholder ?? 'Write the article…' }),
     BodyEditorKeymap.configure({ shortcuts: options.shortcuts }),
+    OfficePaste.configure({ onNotices: options.onPasteNotices ?? (() => undefined) }),
   ];
 }

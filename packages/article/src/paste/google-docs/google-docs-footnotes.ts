@@ -51,7 +51,10 @@ export function findGoogleDocsNotes(doc: Document, notices: PasteNotices): Linke
   const withoutNotes = references.filter((reference) => !notes.has(reference.key));
   for (const reference of withoutNotes) reference.element.remove();
   const bareNumbers = elementsUnder(doc.body, 'sup, span').filter(
-    (element) => isSuperscript(element) && BARE_NUMBER.test(element.textContent ?? ''),
+    (element) =>
+      isSuperscript(element) &&
+      element.querySelector('a') === null &&
+      BARE_NUMBER.test(element.textContent ?? ''),
   );
   for (const number of bareNumbers) number.remove();
   if (withoutNotes.length > 0 || bareNumbers.length > 0) notices.add('footnotesNotCopied');

@@ -2,7 +2,7 @@ import { elementsUnder, tagOf } from '../dom';
 import { inlineContentOf } from '../linked-notes';
 import { type FlatListItem, nestListItems } from '../list-nesting';
 
-const isList = (element: Element | null): element is Element =>
+const isList = (element: Element | null): boolean =>
   !!element && (tagOf(element) === 'ul' || tagOf(element) === 'ol');
 
 /** The export writes one flat list per level, classed `lst-kix_<id>-<level from 0>`. */
@@ -45,7 +45,7 @@ export function convertGoogleDocsLists(doc: Document): void {
   for (const first of elementsUnder(doc.body, 'ul, ol')) {
     if (done.has(first) || isList(first.parentElement) || first.closest('li')) continue;
     const run: Element[] = [];
-    for (let node: Element | null = first; isList(node); node = node.nextElementSibling)
+    for (let node: Element | null = first; node && isList(node); node = node.nextElementSibling)
       run.push(node);
     const items: FlatListItem[] = [];
     for (const list of run) {

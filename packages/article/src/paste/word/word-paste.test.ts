@@ -71,7 +71,9 @@ describe('paste from Word: footnotes', () => {
       {
         type: 'text',
         text: 'the report',
-        marks: [{ type: 'link', attrs: expect.objectContaining({ href: 'https://example.com/report' }) }],
+        marks: [
+          { type: 'link', attrs: expect.objectContaining({ href: 'https://example.com/report' }) },
+        ],
       },
       { type: 'text', text: ', ' },
       { type: 'text', text: 'p. 4', marks: [{ type: 'bold' }] },
@@ -96,7 +98,10 @@ describe('paste from Word: footnotes', () => {
         wordNoteList(['An endnote.'], 'edn'),
     );
     const doc = toDocument(html);
-    expect(notesOf(doc).map((note) => note.content![0]!.text)).toEqual(['An endnote.', 'A footnote.']);
+    expect(notesOf(doc).map((note) => note.content![0]!.text)).toEqual([
+      'An endnote.',
+      'A footnote.',
+    ]);
   });
 
   it('keeps several references to one note as one note', () => {
@@ -134,7 +139,10 @@ describe('paste from Word: footnotes', () => {
 });
 
 describe('paste from Word: lists', () => {
-  const bullets = [{ list: 'l0', level: 1, format: 'bullet' }, { list: 'l0', level: 2, format: 'bullet' }];
+  const bullets = [
+    { list: 'l0', level: 1, format: 'bullet' },
+    { list: 'l0', level: 2, format: 'bullet' },
+  ];
 
   it('nests bullet levels as real lists', () => {
     const html = wordDocument(
@@ -208,10 +216,12 @@ describe('paste from Word: headings, formatting and residue', () => {
 
   it('leaves no class, style, Office tag or comment anywhere', () => {
     const html = wordDocument(
-      wordParagraph(`Text${wordReference(1)}`) + wordNoteList(['Note <span lang=FR>en français</span>.']),
+      wordParagraph(`Text${wordReference(1)}`) +
+        wordNoteList(['Note <span lang=FR>en français</span>.']),
     );
     const cleaned = clean(html);
-    const all = cleaned.body.innerHTML + cleaned.notes.map((note) => note.content.innerHTML).join('');
+    const all =
+      cleaned.body.innerHTML + cleaned.notes.map((note) => note.content.innerHTML).join('');
     expect(all).not.toMatch(/class=|style=|lang=|<o:|<!--|mso-|\[1\]/);
   });
 });
