@@ -16,8 +16,11 @@ import { type PasteNotice, PasteNotices } from './paste-notices';
 import { findWordNotes } from './word/word-footnotes';
 import { convertWordLists, removeStrayListMarkers, wordListFormats } from './word/word-lists';
 
-/** Where HTML came from: the clipboard of Word or Google Docs, or mammoth's rendering of a .docx. */
-export type HtmlSource = 'word' | 'google-docs' | 'docx';
+/**
+ * Where HTML came from: Word or Google Docs (clipboard or saved web page), mammoth's rendering
+ * of a .docx, or any other HTML file (imported with its lists and formatting, no notes).
+ */
+export type HtmlSource = 'word' | 'google-docs' | 'docx' | 'html';
 
 export interface CleanHtmlOptions {
   parseHtml?: HtmlParser;
@@ -73,6 +76,9 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
       return findGoogleDocsNotes(doc, notices);
     case 'docx':
       return findMammothNotes(doc);
+    case 'html':
+      convertGoogleDocsLists(doc);
+      return { references: [], notes: new Map() };
   }
 }
 
