@@ -14,6 +14,7 @@ const config: NextConfig = {
     '@newsroom/auth',
     '@newsroom/db',
     '@newsroom/editorial',
+    '@newsroom/import',
   ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
@@ -24,6 +25,9 @@ const config: NextConfig = {
     'pg',
     '@prisma/adapter-pg',
     '@prisma/schema-engine-wasm',
+    // Document import: a DOM and a .docx reader, Node libraries that need no bundling.
+    'happy-dom',
+    'mammoth',
   ],
   // Metadata (title, canonical, Open Graph, JSON-LD's neighbours) always in <head>, for every
   // client: by default Next streams it into <body> for browsers, where crawlers and link
