@@ -79,6 +79,16 @@ function wholeNumberIn(value: number | undefined, min: number, max: number, fall
   return Math.min(value, max);
 }
 
+/**
+ * Which articles readers see, in one place: the lists, feeds and sitemaps all filter with it.
+ */
+function publishedWhere(sectionSlug?: string) {
+  return {
+    status: PUBLISHED,
+    ...(sectionSlug !== undefined ? { section: { slug: sectionSlug } } : {}),
+  };
+}
+
 /** Published articles, newest first, a page at a time. */
 export async function listPublishedArticles(
   db: Db,
@@ -87,10 +97,7 @@ export async function listPublishedArticles(
   const page = wholeNumberIn(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
   const pageSize = wholeNumberIn(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   const rows = await db.article.findMany({
-    where: {
-      status: PUBLISHED,
-      ...(options.sectionSlug !== undefined ? { section: { slug: options.sectionSlug } } : {}),
-    },
+    where: publishedWhere(options.sectionSlug),
     // id breaks ties so pages never overlap or skip an article published in the same instant.
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * pageSize,
@@ -159,4 +166,33 @@ export async function findPublishedArticlePath(db: Db, slug: string): Promise<st
     select: { slug: true, status: true, section: { select: { slug: true } } },
   });
   return row && row.status === PUBLISHED ? articlePath(row) : null;
+}
+
+/** Where a published article lives and when it last changed: what a sitemap lists. */
+export interface PublishedArticleLocation {
+  path: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+export async function countPublishedArticles(db: Db): Promise<number> {
+  return db.article.count({ where: publishedWhere() });
+}
+
+/** Published articles' locations, newest first, `take` of them after `skip` (for sitemaps). */
+export async function listPublishedArticleLocations(
+  db: Db,
+  { skip, take }: { skip: number; take: number },
+): Promise<PublishedArticleLocation[]> {
+  const rows = await db.article.findMany({
+    where: publishedWhere(),
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    skip,
+    take,
+    select: summarySelect,
+  });
+  return rows.map((row) => {
+    const summary = toSummary(row);
+    return { path: summary.path, publishedAt: summary.publishedAt, updatedAt: row.updatedAt };
+  });
 }
