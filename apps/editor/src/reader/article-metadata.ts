@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { absoluteUrl } from '@newsroom/article';
 import type { PublishedArticle } from '@newsroom/publishing';
+import { feedAlternates } from './feed-responses';
 import { SITE_NAME, siteUrl } from './site';
 
 /** <title>, description, canonical link, Open Graph and Twitter tags of an article page. */
@@ -11,7 +12,7 @@ export function articleMetadata(article: PublishedArticle): Metadata {
     title: article.title,
     description,
     authors: [{ name: article.author.name }],
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates(article.section) },
     openGraph: {
       type: 'article',
       siteName: SITE_NAME,
@@ -27,14 +28,19 @@ export function articleMetadata(article: PublishedArticle): Metadata {
   };
 }
 
-/** Metadata of a list page (home, section). */
-export function listMetadata(title: string | undefined, path: string, description: string) {
+/** Metadata of a list page (home, or a section's with its own feeds first). */
+export function listMetadata(
+  title: string | undefined,
+  path: string,
+  description: string,
+  section?: { slug: string; name: string },
+) {
   const url = absoluteUrl(siteUrl(), path);
   const ogTitle = title ?? SITE_NAME;
   return {
     ...(title ? { title } : {}),
     description,
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates(section) },
     openGraph: { type: 'website', siteName: SITE_NAME, title: ogTitle, description, url },
     twitter: { card: 'summary', title: ogTitle, description },
   } satisfies Metadata;
