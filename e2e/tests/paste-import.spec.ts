@@ -136,7 +136,8 @@ async function docxWithTwoNotes(title: string): Promise<Buffer> {
 test('importing a .docx with notes creates a draft with those notes', async ({ page }) => {
   const title = `Imported from Word ${Date.now()}`;
   await logIn(page);
-  await page.goto('/newsroom/articles/new');
+  await page.goto('/newsroom/articles');
+  await page.getByRole('link', { name: 'Import a document' }).click();
   const form = page.getByRole('form', { name: 'Import a document' });
   await form.getByLabel(/Word \(\.docx\)/).setInputFiles({
     name: 'story.docx',
@@ -157,7 +158,8 @@ test('importing a file that is not a document is refused with a message, and no 
   page,
 }) => {
   await logIn(page);
-  await page.goto('/newsroom/articles/new');
+  await page.goto('/newsroom/articles');
+  await page.getByRole('link', { name: 'Import a document' }).click();
   const form = page.getByRole('form', { name: 'Import a document' });
   await form.getByLabel(/Word \(\.docx\)/).setInputFiles({
     name: 'photo.docx',
@@ -167,7 +169,7 @@ test('importing a file that is not a document is refused with a message, and no 
   await form.getByLabel('Section').selectOption({ label: 'World' });
   await form.getByRole('button', { name: 'Import as a new draft' }).click();
   await expect(form.getByRole('alert')).toHaveText(/Import takes a Word document/);
-  await expect(page).toHaveURL(/\/newsroom\/articles\/new$/);
+  await expect(page).toHaveURL(/\/newsroom\/articles\/import$/);
   await page.goto('/newsroom/articles?q=photo');
   await expect(page.getByText('No articles match.')).toBeVisible();
 });

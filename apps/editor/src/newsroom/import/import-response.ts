@@ -1,7 +1,7 @@
 import type { PasteNotice } from '@newsroom/article';
 import { EditorialError } from '@newsroom/editorial';
 import { isImportError } from '@newsroom/import';
-import { articleEditPath, newArticlePath } from './import-paths';
+import { articleEditPath, IMPORT_PAGE_PATH } from './import-paths';
 
 /** A plain form post (no JavaScript) gets pages back; the enhanced form asks for JSON. */
 export const wantsJson = (request: Request) =>
@@ -37,7 +37,7 @@ export function importFailedResponse(request: Request, error: unknown): Response
     return new Response(null, {
       status: 303,
       headers: {
-        location: `${newArticlePath}?${new URLSearchParams({ importError: failure.message })}`,
+        location: `${IMPORT_PAGE_PATH}?${new URLSearchParams({ importError: failure.message })}`,
         ...noStore,
       },
     });

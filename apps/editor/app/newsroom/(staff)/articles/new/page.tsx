@@ -5,6 +5,7 @@ import type { Metadata } from 'next';
 import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
 import { requireStaff } from '../../../../../src/newsroom/auth/staff';
 import { ImportDocumentForm } from '../../../../../src/newsroom/import/ImportDocumentForm';
+import { IMPORT_PAGE_PATH } from '../../../../../src/newsroom/import/import-paths';
 import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'New article' };
@@ -39,6 +40,9 @@ export default async function NewArticlePage({ searchParams }: Props) {
         </label>
         <button type="submit">Create draft</button>
       </form>
+      <p>
+        Or <a href={IMPORT_PAGE_PATH}>import a Word or Google Docs document</a> as a new draft.
+      </p>
       <h2>Import a document</h2>
       <p className="field-hint">
         A Word file or a Google Docs &ldquo;Download &rarr; Web page&rdquo; becomes a new draft:
