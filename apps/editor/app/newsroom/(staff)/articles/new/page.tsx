@@ -1,20 +1,18 @@
 import { getDb } from '@newsroom/db';
 import { listSections } from '@newsroom/editorial';
-import { IMPORT_ACCEPT, IMPORT_LIMITS } from '@newsroom/import';
 import type { Metadata } from 'next';
 import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
 import { requireStaff } from '../../../../../src/newsroom/auth/staff';
-import { ImportDocumentForm } from '../../../../../src/newsroom/import/ImportDocumentForm';
 import { IMPORT_PAGE_PATH } from '../../../../../src/newsroom/import/import-paths';
 import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'New article' };
 
-type Props = { searchParams: Promise<{ error?: string; title?: string; importError?: string }> };
+type Props = { searchParams: Promise<{ error?: string; title?: string }> };
 
 export default async function NewArticlePage({ searchParams }: Props) {
   await requireStaff();
-  const { error, title, importError } = await searchParams;
+  const { error, title } = await searchParams;
   const sections = await listSections(getDb());
   return (
     <section>
@@ -43,18 +41,6 @@ export default async function NewArticlePage({ searchParams }: Props) {
       <p>
         Or <a href={IMPORT_PAGE_PATH}>import a Word or Google Docs document</a> as a new draft.
       </p>
-      <h2>Import a document</h2>
-      <p className="field-hint">
-        A Word file or a Google Docs &ldquo;Download &rarr; Web page&rdquo; becomes a new draft:
-        headline from its title or first heading, headings, lists, links, bold and italic, footnotes
-        and endnotes as notes.
-      </p>
-      <ImportDocumentForm
-        sectionOptions={<SectionOptions sections={sections} />}
-        accept={IMPORT_ACCEPT}
-        maxBytes={IMPORT_LIMITS.maxFileBytes}
-        {...(importError && { initialError: importError })}
-      />
     </section>
   );
 }
