@@ -1,6 +1,5 @@
 import mammoth from 'mammoth';
 import { ImportError } from './import-error';
-import { unpacksWithinLimit } from './zip-size';
 
 /**
  * Word styles → the HTML the pipeline reads. Headings 1–6 and lists come from mammoth's
@@ -14,9 +13,7 @@ const STYLE_MAP = [
 ];
 
 /** mammoth's HTML of a .docx: footnotes and endnotes as linked lists at the end. */
-export async function docxToHtml(bytes: Uint8Array, keepImages: boolean): Promise<string> {
-  if (!unpacksWithinLimit(bytes))
-    throw new ImportError('corrupt', 'This .docx is damaged or unpacks to too much data');
+export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
@@ -24,10 +21,8 @@ export async function docxToHtml(bytes: Uint8Array, keepImages: boolean): Promis
         styleMap: STYLE_MAP,
         // A .docx can point at files on this server or URLs: never follow them.
         externalFileAccess: false,
-        ...(!keepImages && {
-          // Without an image node the images are dropped anyway: don't decode them.
-          convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-        }),
+        // Images are left out of imports (see importDocument): don't decode them.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       },
     );
     return result.value;

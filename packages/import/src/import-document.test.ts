@@ -5,12 +5,14 @@ import {
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
   TextRun,
 } from 'docx';
 import type { JSONContent } from '@tiptap/core';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from './import-document';
 import { ImportError } from './import-error';
@@ -188,5 +190,61 @@ describe('refusing what cannot be imported', () => {
   it('refuses a document without text', async () => {
     const bytes = await writeDocx({ children: [new Paragraph('')] });
     expect(await refusal(bytes)).toMatchObject({ code: 'empty', status: 422 });
+  });
+});
+
+describe('what else an import meets', () => {
+  const onePixelPng = Uint8Array.from(
+    atob(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    ),
+    (char) => char.charCodeAt(0),
+  );
+
+  it('leaves images out and says so', async () => {
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph('Text before the picture.'),
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: onePixelPng,
+              transformation: { width: 10, height: 10 },
+            }),
+          ],
+        }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'pictures.docx', bytes });
+    expect(JSON.stringify(imported.doc)).not.toContain('image');
+    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+  });
+
+  it('reads Google Docs’ zipped web page download', async () => {
+    const zip = new JSZip();
+    zip.file(
+      'Story.html',
+      '<html><body class="doc-content"><p class="title"><span>Zipped story</span></p><p><span>Zipped text.</span></p><p><img src="images/image1.png"></p></body></html>',
+    );
+    zip.file('images/image1.png', onePixelPng);
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const imported = await importDocument({ fileName: 'Story.zip', bytes });
+    expect(imported.title).toBe('Zipped story');
+    expect(JSON.stringify(imported.doc)).toContain('Zipped text.');
+    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+  });
+
+  it('refuses a zip that is neither, and a document nested deeper than an article may be', async () => {
+    const zip = new JSZip();
+    zip.file('a.txt', 'text');
+    const other = await zip.generateAsync({ type: 'uint8array' });
+    await expect(importDocument({ fileName: 'a.zip', bytes: other })).rejects.toMatchObject({
+      code: 'unsupported_type',
+    });
+    const deep = `<html><body>${'<blockquote>'.repeat(60)}<p>Deep</p>${'</blockquote>'.repeat(60)}</body></html>`;
+    await expect(
+      importDocument({ fileName: 'deep.html', bytes: new TextEncoder().encode(deep) }),
+    ).rejects.toMatchObject({ code: 'invalid_document', status: 422 });
   });
 });

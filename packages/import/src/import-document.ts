@@ -4,6 +4,7 @@ import {
   cleanHtml,
   detectHtmlSource,
   getArticleSchema,
+  type HtmlParser,
   type HtmlSource,
   type PasteNotice,
   validateDocument,
@@ -13,6 +14,7 @@ import { docxToHtml } from './docx-to-html';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
 import { openNodeHtmlParser } from './node-html-parser';
+import { readZipContents } from './zip-contents';
 import { isZip } from './zip-size';
 
 export interface ImportInput {
@@ -29,23 +31,20 @@ export interface ImportedDocument {
   notices: PasteNotice[];
 }
 
-type FileKind = 'docx' | 'html';
-
 const UTF8_BOM = '\ufeff';
 
-/** By content, not by name: a zip is a .docx candidate, text that starts with a tag is HTML. */
-function sniff(bytes: Uint8Array): { kind: FileKind; text?: string } {
-  if (isZip(bytes)) return { kind: 'docx' };
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024));
-  if (
-    /^\s*</.test(head.replace(UTF8_BOM, '')) &&
-    /<(html|body|p|div|h\d|!doctype)\b/i.test(head + ' ')
-  )
-    return { kind: 'html' };
-  throw new ImportError(
+const notADocument = () =>
+  new ImportError(
     'unsupported_type',
-    'Import takes a Word document (.docx) or a Google Docs web page download (.html)',
+    'Import takes a Word document (.docx) or a Google Docs web page download (.html or .zip)',
   );
+
+/** By content, not by name: a zip (a .docx or a zipped web page) or text that starts with a tag. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 1024))
+    .replace(UTF8_BOM, '');
+  return /^\s*</.test(head) && /<(html|body|p|div|h\d|!doctype)\b/i.test(head);
 }
 
 function decodeHtml(bytes: Uint8Array): string {
@@ -69,6 +68,23 @@ function headlineOf(title: string | undefined, fileName: string): string {
     : headline;
 }
 
+/**
+ * Cleaned and parsed into our schema. Anything thrown on the way (e.g. nesting too deep for the
+ * parser) is a document we cannot take, answered as such, not a server fault.
+ */
+function cleanAndParse(html: string, source: HtmlSource, parseHtml: HtmlParser) {
+  try {
+    // Images need the upload pipeline (storage, renditions, credit): left out, with a notice.
+    const cleaned = cleanHtml(html, source, { parseHtml, keepImages: false, extractTitle: true });
+    return { cleaned, doc: cleanedToDocument(cleaned, getArticleSchema()) };
+  } catch {
+    throw new ImportError(
+      'invalid_document',
+      'The document is structured in a way that cannot be imported',
+    );
+  }
+}
+
 const hasText = (doc: JSONContent): boolean =>
   (doc.content ?? []).some(
     (node) => node.type !== 'footnotes' && /"text":"\s*\S/.test(JSON.stringify(node)),
@@ -86,17 +102,26 @@ export async function importDocument({ fileName, bytes }: ImportInput): Promise<
       `The file is larger than ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB`,
     );
   if (bytes.byteLength === 0) throw new ImportError('empty', 'The file is empty');
-  const { kind } = sniff(bytes);
-  const schema = getArticleSchema();
-  const keepImages = schema.nodes.image !== undefined;
-  const html = kind === 'docx' ? await docxToHtml(bytes, keepImages) : decodeHtml(bytes);
+  const zipped = isZip(bytes) ? await readZipContents(bytes) : null;
+  if (!zipped && !looksLikeHtml(bytes)) throw notADocument();
+  const html =
+    zipped?.kind === 'docx'
+      ? await docxToHtml(bytes)
+      : (zipped?.html.replace(UTF8_BOM, '') ?? decodeHtml(bytes));
+  return convert(html, zipped?.kind === 'docx' ? 'docx' : 'html', fileName);
+}
 
+/** The converted document, or an ImportError: nothing thrown here becomes a 500. */
+async function convert(
+  html: string,
+  kind: 'docx' | 'html',
+  fileName: string,
+): Promise<ImportedDocument> {
   const { parseHtml, close } = openNodeHtmlParser();
   try {
     const source: HtmlSource =
       kind === 'docx' ? 'docx' : (detectHtmlSource(parseHtml(html), html) ?? 'html');
-    const cleaned = cleanHtml(html, source, { parseHtml, keepImages, extractTitle: true });
-    const doc = cleanedToDocument(cleaned, schema);
+    const { cleaned, doc } = cleanAndParse(html, source, parseHtml);
     if (!hasText(doc)) throw new ImportError('empty', 'The document has no text to import');
     const valid = validateDocument(doc);
     if (!valid.ok)

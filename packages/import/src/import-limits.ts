@@ -8,4 +8,4 @@ export const IMPORT_LIMITS = {
 
 /** For the file picker's `accept`. */
 export const IMPORT_ACCEPT =
-  '.docx,.html,.htm,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html';
+  '.docx,.html,.htm,.zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,application/zip';

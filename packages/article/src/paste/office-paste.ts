@@ -32,9 +32,9 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
         props: {
           handlePaste(view, event, slice) {
             const html = event.clipboardData?.getData('text/html');
-            const cleaned = html
-              ? cleanPastedHtml(html, { keepImages: view.state.schema.nodes.image !== undefined })
-              : null;
+            // Images are left out (with a notice): Word's are local file: paths, Google's are
+            // hotlinks, and images belong in the upload pipeline (storage, alt text, credit).
+            const cleaned = html ? cleanPastedHtml(html) : null;
             if (cleaned) {
               view.dispatch(pasteCleanedHtml(view.state, cleaned));
               if (cleaned.notices.length > 0) onNotices(cleaned.notices);

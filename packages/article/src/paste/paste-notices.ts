@@ -2,7 +2,7 @@
 export const PASTE_NOTICES = {
   footnotesNotCopied: 'Footnotes were not copied: import the .docx instead',
   notesMissing: 'Some notes were not on the clipboard; their markers were left out',
-  imagesDropped: 'Images were not pasted: add them separately',
+  imagesDropped: 'Images were left out: upload them separately',
 } as const;
 
 export type PasteNoticeCode = keyof typeof PASTE_NOTICES;

@@ -225,3 +225,17 @@ describe('paste from Word: headings, formatting and residue', () => {
     expect(all).not.toMatch(/class=|style=|lang=|<o:|<!--|mso-|\[1\]/);
   });
 });
+
+describe('paste from Word: images', () => {
+  it('leaves images out (local file: paths, VML shapes) and says so', () => {
+    const cleaned = clean(
+      wordDocument(
+        wordParagraph(
+          `Photo: <!--[if gte vml 1]><v:shape style='width:100pt'><v:imagedata src="file:///C:/Users/x/clip_image001.png"/></v:shape><![endif]--><![if !vml]><img width=133 height=100 src="file:///C:/Users/x/clip_image002.jpg" alt="A photo"><![endif]>`,
+        ),
+      ),
+    );
+    expect(cleaned.body.innerHTML).toBe('<p>Photo: </p>');
+    expect(cleaned.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+  });
+});
