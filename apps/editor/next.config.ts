@@ -34,6 +34,11 @@ const config: NextConfig = {
   // client: by default Next streams it into <body> for browsers, where crawlers and link
   // previews that read only the first HTML may miss it. It costs one indexed query of latency.
   htmlLimitedBots: /.*/,
+  experimental: {
+    // Requests through proxy.ts (all of /api/newsroom) are cut at this size, silently. It must
+    // exceed the document import's own limit (10 MB + form), which answers 413 itself.
+    proxyClientMaxBodySize: 12 * 1024 * 1024,
+  },
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
 };

@@ -2,6 +2,8 @@ import { IMPORT_LIMITS, ImportError } from '@newsroom/import';
 
 /** Room for the multipart envelope and the section field around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
+/** The largest import request read; next.config.ts lets the proxy pass at least this much. */
+export const IMPORT_REQUEST_MAX_BYTES = IMPORT_LIMITS.maxFileBytes + FORM_OVERHEAD_BYTES;
 
 export interface ImportForm {
   fileName: string;
@@ -46,7 +48,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
 
 /** The import form (`file`, `sectionId`) from a multipart request. */
 export async function readImportForm(request: Request): Promise<ImportForm> {
-  const body = await readLimited(request, IMPORT_LIMITS.maxFileBytes + FORM_OVERHEAD_BYTES);
+  const body = await readLimited(request, IMPORT_REQUEST_MAX_BYTES);
   let form: FormData;
   try {
     form = await new Response(body, {
