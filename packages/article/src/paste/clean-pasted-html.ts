@@ -5,6 +5,7 @@ import { findGoogleDocsNotes } from './google-docs/google-docs-footnotes';
 import { convertGoogleDocsLists } from './google-docs/google-docs-lists';
 import {
   inlineClassStyles,
+  isGoogleDocsClipboard,
   isGoogleDocsHtml,
   unwrapGuidWrapper,
   unwrapRedirectLinks,
@@ -68,12 +69,14 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
       removeStrayListMarkers(doc);
       return notes;
     }
-    case 'google-docs':
+    case 'google-docs': {
+      const fromClipboard = isGoogleDocsClipboard(doc);
       inlineClassStyles(doc);
       unwrapGuidWrapper(doc);
       unwrapRedirectLinks(doc);
       convertGoogleDocsLists(doc);
-      return findGoogleDocsNotes(doc, notices);
+      return findGoogleDocsNotes(doc, notices, fromClipboard);
+    }
     case 'docx':
       return findMammothNotes(doc);
     case 'html':

@@ -5,8 +5,12 @@ import type { PasteNotices } from '../paste-notices';
 
 /** `href="#ftnt1"` in the text; the note's anchor is `id="ftnt1"` and links back to `#ftnt_ref1`. */
 const REFERENCE_HREF = /^#(ftnt\d+)$/i;
-/** What Google Docs' clipboard keeps of a footnote when it drops the note: `[1]` in superscript. */
-const BARE_NUMBER = /^\s*\[\d+\]\s*$/;
+/**
+ * What Google Docs' clipboard keeps of a footnote when it drops the note: its number in
+ * superscript, `[1]` or `1`. (Our schema has no superscript, so a superscript number that was not
+ * a footnote would lose its meaning anyway; the notice says what to do instead.)
+ */
+const BARE_NUMBER = /^\s*(\[\d{1,4}\]|\d{1,4})\s*$/;
 
 function noteContainer(anchor: Element): Element {
   // The export writes <div><p><a id="ftnt1">[1]</a><span> Note text</span></p></div>.
@@ -30,7 +34,11 @@ function isSuperscript(element: Element): boolean {
  * `<hr>`; the clipboard carries only the numbers. Numbers without notes are taken out of the
  * text, and the person is told to import the document instead.
  */
-export function findGoogleDocsNotes(doc: Document, notices: PasteNotices): LinkedNotes {
+export function findGoogleDocsNotes(
+  doc: Document,
+  notices: PasteNotices,
+  fromClipboard: boolean,
+): LinkedNotes {
   const notes = new Map<string, Element>();
   const references: NoteReference[] = [];
   const containers = new Set<Element>();
@@ -50,20 +58,27 @@ export function findGoogleDocsNotes(doc: Document, notices: PasteNotices): Linke
   }
   const withoutNotes = references.filter((reference) => !notes.has(reference.key));
   for (const reference of withoutNotes) reference.element.remove();
-  const bareNumbers = elementsUnder(doc.body, 'sup, span').filter(
-    (element) =>
-      isSuperscript(element) &&
-      element.querySelector('a') === null &&
-      BARE_NUMBER.test(element.textContent ?? ''),
-  );
-  for (const number of bareNumbers) number.remove();
-  if (withoutNotes.length > 0 || bareNumbers.length > 0) notices.add('footnotesNotCopied');
+  // Only the clipboard drops notes; a saved web page keeps them, so its superscripts are text.
+  const bareNumbers = fromClipboard ? removeBareNumbers(doc) : 0;
+  if (withoutNotes.length > 0 || bareNumbers > 0) notices.add('footnotesNotCopied');
 
   removeNoteArea(containers);
   return {
     references: references.filter((reference) => notes.has(reference.key)),
     notes,
   };
+}
+
+/** Superscript footnote numbers left without their notes; returns how many went. */
+function removeBareNumbers(doc: Document): number {
+  const numbers = elementsUnder(doc.body, 'sup, span').filter(
+    (element) =>
+      isSuperscript(element) &&
+      element.querySelector('a') === null &&
+      BARE_NUMBER.test(element.textContent ?? ''),
+  );
+  for (const number of numbers) number.remove();
+  return numbers.length;
 }
 
 /** The notes and the rule above them leave the body; they come back as our notes block. */

@@ -1,5 +1,9 @@
 import { elementsUnder, unwrap } from '../dom';
 
+/** Clipboard HTML (as opposed to a saved web page): it comes in the docs-internal-guid wrapper. */
+export const isGoogleDocsClipboard = (doc: Document): boolean =>
+  doc.querySelector('[id^="docs-internal-guid-"]') !== null;
+
 /** Google Docs wraps the whole clipboard in `<b id="docs-internal-guid-…">`, which is NOT bold. */
 export function unwrapGuidWrapper(doc: Document): void {
   for (const wrapper of elementsUnder(doc.body, '[id^="docs-internal-guid-"]')) unwrap(wrapper);

@@ -118,6 +118,17 @@ describe('paste from Google Docs', () => {
     );
     expect(bare.body.innerHTML).toBe('<p>Claim</p>');
     expect(bare.notices.map((notice) => notice.code)).toEqual(['footnotesNotCopied']);
+    const plain = clean(
+      gdocsClipboard(gdocsParagraph(gdocsSpan('Claim') + '<sup>3</sup>' + gdocsSpan('.'))),
+    );
+    expect(plain.body.innerHTML).toBe('<p>Claim.</p>');
+    expect(plain.notices.map((notice) => notice.code)).toEqual(['footnotesNotCopied']);
+  });
+
+  it('keeps a saved web page’s superscripts: only the clipboard drops notes', () => {
+    const cleaned = clean(gdocsExport('<p><span>E = mc</span><sup>2</sup></p>'));
+    expect(cleaned.body.innerHTML).toBe('<p>E = mc<sup>2</sup></p>');
+    expect(cleaned.notices).toEqual([]);
   });
 
   it('maps headings and the export’s title under our headline', () => {

@@ -192,9 +192,9 @@ describe('paste from Word: lists', () => {
 });
 
 describe('paste from Word: headings, formatting and residue', () => {
-  it('moves Word heading levels under the headline and makes a Title a top heading', () => {
+  it('moves Word heading levels under the headline, drops heading numbers, makes a Title a top heading', () => {
     const html = wordDocument(
-      `<p class=MsoTitle>The title<o:p></o:p></p><h1 style='mso-list:none'>Part<o:p></o:p></h1><h2>Sub</h2><h3>Deep</h3><h5>Deeper</h5>`,
+      `<p class=MsoTitle>The title<o:p></o:p></p><h1 style='mso-list:l2 level1 lfo3'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Part<o:p></o:p></h1><h2>Sub</h2><h3>Deep</h3><h5>Deeper</h5>`,
     );
     expect(clean(html).body.innerHTML).toBe(
       '<h2>The title</h2><h2>Part</h2><h3>Sub</h3><h4>Deep</h4><h4>Deeper</h4>',
