@@ -86,7 +86,7 @@ export function ImportDocumentForm({
       aria-label="Import a document"
     >
       <label>
-        Word (.docx) or Google Docs web page (.html)
+        Word (.docx) or Google Docs web page (.html or .zip)
         <input type="file" name="file" accept={accept} required />
       </label>
       <label>
