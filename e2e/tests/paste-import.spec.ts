@@ -82,6 +82,28 @@ test('pasting Word HTML with two footnotes gives two notes, in the editor and on
   await expect(readerNotes.nth(1)).toContainText('Second source.');
 });
 
+test('pasting Word HTML into a note keeps it inside that note', async ({ page }) => {
+  await logIn(page);
+  await createArticle(page, `Paste into a note ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Text');
+  await page.keyboard.press('ControlOrMeta+Alt+F');
+  await page.keyboard.type('Note: ');
+  await pasteHtml(
+    page,
+    wordClipboard('<b>first</b> line{1}', ['A note of the note.']).replace(
+      '<p class=MsoNormal><o:p>&nbsp;</o:p></p>',
+      '<p class=MsoNormal>second line<o:p></o:p></p>',
+    ),
+  );
+  await expect(notes(page)).toHaveCount(1);
+  await expect(notes(page)).toHaveText('Note: first linesecond line');
+  await expect(notes(page).locator('strong')).toHaveText('first');
+  await expect(notes(page).locator('br')).toHaveCount(1);
+  await expect(references(page)).toHaveCount(1);
+  await expect(body(page).locator('p')).toHaveCount(1);
+});
+
 test('Google Docs footnote numbers without their notes: the editor says so', async ({ page }) => {
   await logIn(page);
   await createArticle(page, `Pasted from Google Docs ${Date.now()}`);
@@ -169,7 +191,34 @@ test('importing a file that is not a document is refused with a message, and no 
   await form.getByLabel('Section').selectOption({ label: 'World' });
   await form.getByRole('button', { name: 'Import as a new draft' }).click();
   await expect(form.getByRole('alert')).toHaveText(/Import takes a Word document/);
-  await expect(page).toHaveURL(/\/newsroom\/articles\/import$/);
+  // Before hydration the form posts without JavaScript and the message comes back in the URL.
+  await expect(page).toHaveURL(/\/newsroom\/articles\/import(\?importError=[^&]+)?$/);
   await page.goto('/newsroom/articles?q=photo');
   await expect(page.getByText('No articles match.')).toBeVisible();
+});
+
+test('the import form works without JavaScript', async ({ page, browser }) => {
+  const title = `Imported without JavaScript ${Date.now()}`;
+  await logIn(page);
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  const plain = await noScript.newPage();
+  await plain.goto('/newsroom/articles/import');
+  const form = plain.getByRole('form', { name: 'Import a document' });
+  await form.getByLabel(/Word \(\.docx\)/).setInputFiles({
+    name: 'story.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await docxWithTwoNotes(title),
+  });
+  await form.getByLabel('Section').selectOption({ label: 'World' });
+  await form.getByRole('button', { name: 'Import as a new draft' }).click();
+  await expect(plain).toHaveURL(/\/newsroom\/articles\/[^/]+$/);
+  const id = plain.url().split('/').pop()!;
+  await noScript.close();
+
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect(page.getByLabel('Headline')).toHaveValue(title);
+  await expect(notes(page)).toHaveCount(2);
 });
