@@ -1,4 +1,5 @@
 import { absoluteUrl, sectionPath } from '@newsroom/article';
+import { escapeHtml } from '@newsroom/renderer';
 import { Feed } from 'feed';
 import type { FeedArticle } from './feed-articles';
 import { type FeedFormat, feedPath, type SiteInfo } from './feed-settings';
@@ -53,10 +54,12 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
   for (const { article, html } of articles) {
     const url = absoluteUrl(site.baseUrl, article.path);
     feed.addItem({
-      title: article.title,
+      // Atom writes the title as type="html", RSS as text; the standfirst is HTML in both. Our
+      // headlines and standfirsts are plain text: escaped where the format reads HTML.
+      title: format === 'atom' ? escapeHtml(article.title) : article.title,
       id: url,
       link: url,
-      ...(article.standfirst && { description: article.standfirst }),
+      ...(article.standfirst && { description: escapeHtml(article.standfirst) }),
       content: absolutizeLinks(html, site.baseUrl, url),
       author: [{ name: article.author.name }],
       date: article.updatedAt,

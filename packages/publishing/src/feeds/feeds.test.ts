@@ -120,6 +120,31 @@ describe('RSS and Atom feeds', () => {
     expect(links).toContain('https://news.example/feeds-world/atom.xml');
   });
 
+  it('escapes plain-text headlines and standfirsts where the format reads HTML', async () => {
+    // A database of its own: the other tests count articles.
+    const own = await createTestDatabase();
+    const { db } = own;
+    const author = await createAuthor(db);
+    const odd = await createSection(db, 'feeds-odd', 'Odd');
+    await createArticle(db, {
+      authorId: author.id,
+      sectionId: odd.id,
+      slug: 'odd-1',
+      title: 'Tom & Jerry <script>x</script>',
+      standfirst: '<b>not bold</b> & co',
+    });
+    const atom = parse((await feedXml(db, site, 'atom', odd.slug))!).feed.entry[0];
+    expect(atom.title).toMatchObject({
+      '#text': 'Tom &amp; Jerry &lt;script&gt;x&lt;/script&gt;',
+      '@_type': 'html',
+    });
+    expect(atom.summary['#text']).toBe('&lt;b&gt;not bold&lt;/b&gt; &amp; co');
+    const rss = parse((await feedXml(db, site, 'rss', odd.slug))!).rss.channel.item[0];
+    expect(rss.title).toBe('Tom & Jerry <script>x</script>');
+    expect(rss.description).toBe('&lt;b&gt;not bold&lt;/b&gt; &amp; co');
+    await own.cleanup();
+  });
+
   it('answers null for an unknown section', async () => {
     expect(await feedXml(testDb.db, site, 'rss', 'no-such-section')).toBeNull();
   });
