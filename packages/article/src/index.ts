@@ -77,20 +77,13 @@ export {
 export {
   cleanHtml,
   cleanPastedHtml,
-  cleanedToSchemaHtml,
   detectHtmlSource,
   type CleanHtmlOptions,
   type CleanedHtml,
   type HtmlSource,
 } from './paste/clean-pasted-html';
-export { type HtmlParser, platformHtmlParser } from './paste/dom';
-export { headingLevelFor } from './paste/headings';
-export { OfficePaste, officePastePluginKey, type OfficePasteOptions } from './paste/office-paste';
+export type { HtmlParser } from './paste/dom';
+export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
 export { PASTE_NOTICES, type PasteNotice, type PasteNoticeCode } from './paste/paste-notices';
-export {
-  noteContentOf,
-  pasteCleanedHtml,
-  pasteIntoNote,
-  selectionInNote,
-} from './paste/paste-transaction';
-export { cleanedToDocument, parseCleanedBody, parseCleanedNotes } from './paste/schema-content';
+export { pasteCleanedHtml } from './paste/paste-transaction';
+export { cleanedToDocument } from './paste/schema-content';

@@ -144,12 +144,3 @@ export function cleanPastedHtml(html: string, options: CleanHtmlOptions = {}): C
   const source = detectHtmlSource(parse(html), html);
   return source ? cleanHtml(html, source, { ...options, parseHtml: parse }) : null;
 }
-
-/** The cleaned parts as one HTML string, notes in our notes block at the end. */
-export function cleanedToSchemaHtml({ body, notes }: CleanedHtml): string {
-  if (notes.length === 0) return body.innerHTML;
-  const items = notes
-    .map((note) => `<li data-footnote-id="${note.id}">${note.content.innerHTML}</li>`)
-    .join('');
-  return `${body.innerHTML}<section data-footnotes><ol>${items}</ol></section>`;
-}

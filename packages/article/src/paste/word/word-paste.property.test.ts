@@ -38,7 +38,9 @@ const clipboard = fc.record({
   copiedNotes: fc.integer({ min: 0, max: 6 }),
 });
 
-function render({ blocks, copiedNotes }: fc.RecordValue<typeof clipboard>): string {
+type Clipboard = typeof clipboard extends fc.Arbitrary<infer T> ? T : never;
+
+function render({ blocks, copiedNotes }: Clipboard): string {
   const html = blocks
     .map(({ words, references, listLevel }) => {
       const text = words.join(' ') + references.map((n) => wordReference(n)).join(' ');
