@@ -79,16 +79,6 @@ function wholeNumberIn(value: number | undefined, min: number, max: number, fall
   return Math.min(value, max);
 }
 
-/**
- * Which articles readers see, in one place: the lists, feeds and sitemaps all filter with it.
- */
-function publishedWhere(sectionSlug?: string) {
-  return {
-    status: PUBLISHED,
-    ...(sectionSlug !== undefined ? { section: { slug: sectionSlug } } : {}),
-  };
-}
-
 /** Published articles, newest first, a page at a time. */
 export async function listPublishedArticles(
   db: Db,
@@ -97,7 +87,10 @@ export async function listPublishedArticles(
   const page = wholeNumberIn(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
   const pageSize = wholeNumberIn(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   const rows = await db.article.findMany({
-    where: publishedWhere(options.sectionSlug),
+    where: {
+      status: PUBLISHED,
+      ...(options.sectionSlug !== undefined ? { section: { slug: options.sectionSlug } } : {}),
+    },
     // id breaks ties so pages never overlap or skip an article published in the same instant.
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * pageSize,
@@ -176,7 +169,7 @@ export interface PublishedArticleLocation {
 }
 
 export async function countPublishedArticles(db: Db): Promise<number> {
-  return db.article.count({ where: publishedWhere() });
+  return db.article.count({ where: { status: PUBLISHED } });
 }
 
 /** Published articles' locations, newest first, `take` of them after `skip` (for sitemaps). */
@@ -185,7 +178,7 @@ export async function listPublishedArticleLocations(
   { skip, take }: { skip: number; take: number },
 ): Promise<PublishedArticleLocation[]> {
   const rows = await db.article.findMany({
-    where: publishedWhere(),
+    where: { status: PUBLISHED },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     skip,
     take,
