@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { cleanPastedHtml } from './clean-pasted-html';
+import { isBlank } from './dom';
 import type { PasteNotice } from './paste-notices';
 import { pasteCleanedHtml, pasteIntoNote, selectionInNote } from './paste-transaction';
 
@@ -35,12 +36,18 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
             // Images are left out (with a notice): Word's are local file: paths, Google's are
             // hotlinks, and images belong in the upload pipeline (storage, alt text, credit).
             const cleaned = html ? cleanPastedHtml(html) : null;
-            if (cleaned) {
+            // A copied picture alone (Word puts its HTML beside the image file): the file is the
+            // content, for whatever handles image files.
+            const onlyAFile =
+              cleaned !== null &&
+              isBlank(cleaned.body.textContent) &&
+              (event.clipboardData?.files.length ?? 0) > 0;
+            if (cleaned && !onlyAFile) {
               view.dispatch(pasteCleanedHtml(view.state, cleaned));
               if (cleaned.notices.length > 0) onNotices(cleaned.notices);
               return true;
             }
-            if (selectionInNote(view.state)) {
+            if (selectionInNote(view.state) && !onlyAFile) {
               view.dispatch(pasteIntoNote(view.state, slice));
               return true;
             }
