@@ -1,10 +1,9 @@
 import { ARTICLE_LIMITS, type MarkerStyle, validateDocument } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
-import type { Db } from '@newsroom/db';
+import { isUniqueViolation, type Db } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { invalid } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 import { findFreeSlug, slugify } from '../slug';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 
