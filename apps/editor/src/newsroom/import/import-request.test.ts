@@ -24,10 +24,7 @@ describe('reading the import form', () => {
 
   it('answers 413 past the limit, whatever Content-Length claims', async () => {
     const big = new Blob([new Uint8Array(IMPORT_REQUEST_MAX_BYTES + 1)]);
-    await expect(readImportForm(multipart(big))).rejects.toMatchObject({
-      status: 413,
-      code: 'too_large',
-    });
+    await expect(readImportForm(multipart(big))).rejects.toMatchObject({ status: 413 });
     const request = multipart(big);
     const lying = new Request(request.url, {
       method: 'POST',

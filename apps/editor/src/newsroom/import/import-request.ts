@@ -1,3 +1,4 @@
+import { readBodyWithLimit } from '@newsroom/http';
 import { IMPORT_LIMITS, ImportError } from '@newsroom/import';
 
 /** Room for the multipart envelope and the section field around the file. */
@@ -11,47 +12,15 @@ export interface ImportForm {
   sectionId: string;
 }
 
-const tooLarge = () =>
-  new ImportError(
-    'too_large',
-    `The file is larger than ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB`,
-  );
-
 /**
- * The request body, read up to the limit and no further: a client that sends more (or lies in
- * Content-Length, or sends no length at all) is cut off with 413, not buffered.
+ * The import form (`file`, `sectionId`) from a multipart request, read up to the limit and no
+ * further (413 past it, however the client declared its length).
  */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  for (;;) {
-    const next = await reader?.read();
-    if (!next || next.done) break;
-    total += next.value.byteLength;
-    if (total > limit) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    chunks.push(next.value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-/** The import form (`file`, `sectionId`) from a multipart request. */
 export async function readImportForm(request: Request): Promise<ImportForm> {
-  const body = await readLimited(request, IMPORT_REQUEST_MAX_BYTES);
+  const body = await readBodyWithLimit(request, IMPORT_REQUEST_MAX_BYTES);
   let form: FormData;
   try {
-    form = await new Response(body, {
+    form = await new Response(new Uint8Array(body), {
       headers: { 'content-type': request.headers.get('content-type') ?? '' },
     }).formData();
   } catch {

@@ -5,12 +5,15 @@ import { withStaff } from '../../../../../src/newsroom/api/with-staff';
 import { readImportForm } from '../../../../../src/newsroom/import/import-request';
 import {
   importedResponse,
-  importFailedResponse,
+  importFailedRedirect,
+  importFailure,
+  wantsJson,
 } from '../../../../../src/newsroom/import/import-response';
 
 /**
- * "Import .docx": the file becomes a new draft, or nothing is stored. The document is
- * converted and validated first; the draft is one insert.
+ * "Import a document": the file becomes a new draft, or nothing is stored. The document is
+ * converted and validated first; the draft is one insert. Refusals are the one error shape
+ * (JSON) or, for a form posted without JavaScript, the form page with the message.
  */
 export const POST = withStaff(async ({ request, user }) => {
   try {
@@ -24,8 +27,8 @@ export const POST = withStaff(async ({ request, user }) => {
     );
     return importedResponse(request, article, imported.notices);
   } catch (error) {
-    const response = importFailedResponse(request, error);
-    if (response) return response;
-    throw error;
+    const failure = importFailure(error);
+    if (failure && !wantsJson(request)) return importFailedRedirect(failure);
+    throw failure ?? error;
   }
 });

@@ -2,7 +2,7 @@ import { getDb } from '@newsroom/db';
 import { listSections } from '@newsroom/editorial';
 import { IMPORT_ACCEPT, IMPORT_LIMITS } from '@newsroom/import';
 import type { Metadata } from 'next';
-import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { ImportDocumentForm } from '../../../../../src/newsroom/import/ImportDocumentForm';
 import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Import a document' };
 type Props = { searchParams: Promise<{ importError?: string }> };
 
 export default async function ImportDocumentPage({ searchParams }: Props) {
-  await requireStaff();
+  await staff.requireStaff();
   const { importError } = await searchParams;
   const sections = await listSections(getDb());
   return (
