@@ -48,3 +48,4 @@ export {
   type SitemapPart,
 } from './feeds/build-sitemap';
 export { newsSitemapXml, sitemapPartXml, sitemapXml } from './feeds/sitemap-content';
+export { renderLeadImage, toArticleImage, type ArticleImage } from './images/article-image';
