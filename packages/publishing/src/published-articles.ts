@@ -175,3 +175,32 @@ export async function findPublishedArticlePath(db: Db, slug: string): Promise<st
   });
   return row && row.status === PUBLISHED ? articlePath(row) : null;
 }
+
+/** Where a published article lives and when it last changed: what a sitemap lists. */
+export interface PublishedArticleLocation {
+  path: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+export async function countPublishedArticles(db: Db): Promise<number> {
+  return db.article.count({ where: { status: PUBLISHED } });
+}
+
+/** Published articles' locations, newest first, `take` of them after `skip` (for sitemaps). */
+export async function listPublishedArticleLocations(
+  db: Db,
+  { skip, take }: { skip: number; take: number },
+): Promise<PublishedArticleLocation[]> {
+  const rows = await db.article.findMany({
+    where: { status: PUBLISHED },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    skip,
+    take,
+    select: summarySelect,
+  });
+  return rows.map((row) => {
+    const summary = toSummary(row);
+    return { path: summary.path, publishedAt: summary.publishedAt, updatedAt: row.updatedAt };
+  });
+}

@@ -16,7 +16,12 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
   if (!section) return {};
-  return listMetadata(section.name, sectionPath(section), `The latest from ${section.name}.`);
+  return listMetadata(
+    section.name,
+    sectionPath(section),
+    `The latest from ${section.name}.`,
+    section,
+  );
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
