@@ -1,3 +1,4 @@
+import { isApiError, readBodyWithLimit } from '@newsroom/http';
 import { describeBytes, MediaError } from '@newsroom/media';
 
 /** Room for the form's other fields and the multipart boundaries around the file. */
@@ -19,21 +20,13 @@ export async function readBodyWithin(request: Request, maxFileBytes: number): Pr
   const limit = maxFileBytes + MULTIPART_ALLOWANCE_BYTES;
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(maxFileBytes);
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel();
-      throw tooLarge(maxFileBytes);
-    }
-    chunks.push(value);
+  try {
+    return Buffer.from(await readBodyWithLimit(request, limit));
+  } catch (error) {
+    // The shared reader's 413 speaks of bodies; an editor needs the image limit.
+    if (isApiError(error) && error.status === 413) throw tooLarge(maxFileBytes);
+    throw error;
   }
-  return Buffer.concat(chunks);
 }
 
 export interface ImageUpload {

@@ -1,8 +1,8 @@
 import { getDb } from '@newsroom/db';
+import { ApiError } from '@newsroom/http';
 import { isMediaError, storeImage } from '@newsroom/media';
 import { getMediaLimits, getMediaStorage } from '../../../../src/media/media-runtime';
 import { parseImageUpload, readBodyWithin } from '../../../../src/media/read-upload';
-import { apiErrorResponse } from '../../../../src/newsroom/api/api-error';
 import { json, withStaff } from '../../../../src/newsroom/api/with-staff';
 
 /**
@@ -29,7 +29,7 @@ export const POST = withStaff(async ({ request, user }) => {
     });
     return json({ image }, 201);
   } catch (error) {
-    if (isMediaError(error)) return apiErrorResponse(error.status, error.code, error.message);
+    if (isMediaError(error)) throw new ApiError(error.status, error.code, error.message);
     throw error;
   }
 });
