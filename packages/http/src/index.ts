@@ -1,3 +1,17 @@
 // HTTP concerns that both apps share, written once: the client address behind proxies, security
 // headers, reading JSON bodies, and the one error shape of every API.
-export {};
+export {
+  contentSecurityPolicy,
+  createCspNonce,
+  scriptHashSource,
+  securityHeaders,
+  type PageAudience,
+  type ScriptSources,
+  type SecurityHeaderOptions,
+} from './security-headers/security-headers';
+export { inlineScriptHashes } from './security-headers/inline-scripts';
+export {
+  applySecurityHeaders,
+  servedOverHttps,
+  type ProxyTrust,
+} from './security-headers/node-headers';
