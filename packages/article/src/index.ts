@@ -58,6 +58,7 @@ export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   relatedLinkSchema,
+  SLUG_PATTERN,
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';

@@ -1,0 +1,20 @@
+export type ContentCoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * The best coding this client accepts: brotli, then gzip, else none. Reads q-values, so `br;q=0`
+ * refuses brotli. Browsers send few distinct values; callers may memoize.
+ */
+export function preferredCoding(acceptEncoding: string | undefined): ContentCoding {
+  if (!acceptEncoding) return 'identity';
+  let brotli = false;
+  let gzip = false;
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const accepted = q === undefined || Number(q.slice(2)) > 0;
+    if (!accepted) continue;
+    if (name === 'br') brotli = true;
+    else if (name === 'gzip' || name === '*') gzip = true;
+  }
+  return brotli ? 'br' : gzip ? 'gzip' : 'identity';
+}
