@@ -25,7 +25,6 @@ export {
   versionedActionSchema,
   type VersionedAction,
 } from './articles/publish';
-export { resolveRelatedLinks } from './articles/related';
 export {
   listRevisions,
   getRevision,

@@ -12,4 +12,8 @@ export { readerPageKey } from './cache/page-key';
 export { READER_RENDER_HEADER, recordPageDependencies } from './dependencies/render-registry';
 export { articleTag, listTag, type DependencyTag } from './dependencies/tags';
 export { READER_PAGES_TOPIC, type ReaderPagesChange } from './changes/reader-pages-change';
-export { readerPagesChanged } from './changes/announce';
+export {
+  connectReaderPagesAnnouncer,
+  readerPagesChanged,
+  type ReaderPagesAnnouncer,
+} from './changes/announce';

@@ -1,11 +1,12 @@
 import { validateDocument, type MarkerStyle, type RelatedLinkInput } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
-import { EditorialError, resolveRelatedLinks } from '@newsroom/editorial';
+import { EditorialError } from '@newsroom/editorial';
+import { resolveRelatedInputs } from '@newsroom/publishing';
 import { renderArticle } from '@newsroom/renderer';
 
 /**
- * The body + related list exactly as the reader page renders them (same renderer, same
- * resolution of internal links). Unsaved documents are validated first, like a save.
+ * The body + related list exactly as the reader page renders them (same renderer, and
+ * publishing's one resolution of related links). Unsaved documents are validated first, like a save.
  */
 export async function renderPreviewHtml(
   db: Db,
@@ -21,6 +22,6 @@ export async function renderPreviewHtml(
   return renderArticle({
     doc: body.value,
     markerStyle: input.markerStyle,
-    related: await resolveRelatedLinks(db, input.related),
+    related: await resolveRelatedInputs(db, input.related),
   });
 }
