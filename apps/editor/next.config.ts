@@ -15,6 +15,7 @@ const config: NextConfig = {
     '@newsroom/http',
     '@newsroom/db',
     '@newsroom/editorial',
+    '@newsroom/reader-cache',
   ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [

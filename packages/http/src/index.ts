@@ -19,8 +19,4 @@ export {
   type SecurityHeaderOptions,
 } from './security-headers/security-headers';
 export { inlineScriptHashes } from './security-headers/inline-scripts';
-export {
-  applySecurityHeaders,
-  servedOverHttps,
-  type ProxyTrust,
-} from './security-headers/node-headers';
+export { applySecurityHeaders, servedOverHttps } from './security-headers/node-headers';

@@ -1,16 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import type { TrustedProxies } from '../client-address/client-address';
 import { createCspNonce, securityHeaders, type SecurityHeaderOptions } from './security-headers';
-
-/** Whether a proxy at this socket address may tell us the original protocol. */
-export type ProxyTrust = (address: string, hop: number) => boolean;
 
 /**
  * https when the socket is TLS, or when a trusted proxy says so in X-Forwarded-Proto (first value,
  * as Express reads it). Without a trusted proxy the header is ignored: a client cannot turn HSTS
  * on or off for itself.
  */
-export function servedOverHttps(req: IncomingMessage, trust?: ProxyTrust): boolean {
+export function servedOverHttps(req: IncomingMessage, trust?: TrustedProxies): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
   const address = req.socket.remoteAddress;
   if (!trust || !address || !trust(address, 0)) return false;
