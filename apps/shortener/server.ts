@@ -1,9 +1,14 @@
 // The shortener's own HTTP server. Redirects are the hot path and are answered here, in front of
 // Next.js (whose request pipeline is ~25x slower for a redirect); every other request goes to Next.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import next from 'next';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
+import {
+  applySecurityHeaders,
+  servedOverHttps,
+  stampClientAddress,
+  trustedProxiesFromEnv,
+} from '@newsroom/http';
 import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -17,16 +22,20 @@ async function main() {
   // Created here, before Next loads: the route handlers (a bundled copy of @newsroom/links) find
   // this same runtime on globalThis, so their changes invalidate the cache the redirects read.
   const runtime = getShortenerRuntime();
-  const handleShortLink = createRedirectHandler(runtime);
+  const trust = trustedProxiesFromEnv();
+  const isHttps = (req: IncomingMessage) => servedOverHttps(req, trust);
+  const handleShortLink = createRedirectHandler(runtime, { https: isHttps });
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
-  const trust = trustedProxiesFromEnv();
   const server = createServer((req, res) => {
     stampClientAddress(req, trust);
-    if (!handleShortLink(req, res)) void handleWithNext(req, res);
+    if (handleShortLink(req, res)) return;
+    // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
+    applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
+    void handleWithNext(req, res);
   });
   server.listen(port, hostname, () => {
     console.log(`Shortener ready on http://${hostname}:${port}`);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
-import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from '@newsroom/http';
+import { CLIENT_ADDRESS_HEADER, securityHeaders, UNKNOWN_CLIENT } from '@newsroom/http';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -15,19 +15,40 @@ import {
 /** `/<code>` or `/<code>+`, optionally with a query string (ignored). */
 const SHORT_PATH = /^\/([A-Za-z0-9_-]{3,64})(\+?)(?:\?.*)?$/;
 
-const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-  'Referrer-Policy': 'no-referrer',
-};
+/** The redirect server's own pages (404, 410, 429, `+` preview): no scripts at all. */
+function pageHeaders(https: boolean): Record<string, string> {
+  return {
+    ...securityHeaders({ audience: 'public', https, scripts: { kind: 'none' } }),
+    // A preview page links to the destination: that site learns nothing about where from.
+    'Referrer-Policy': 'no-referrer',
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
+}
+const PAGE_HEADERS = { http: pageHeaders(false), https: pageHeaders(true) };
+/** Redirects carry no body to protect; over https they keep the browser on https (HSTS). */
+const REDIRECT_HSTS = securityHeaders({
+  audience: 'public',
+  https: true,
+  scripts: { kind: 'none' },
+})['Strict-Transport-Security']!;
+
+export interface RedirectHandlerOptions {
+  /** Whether this request came over https (directly or through a trusted proxy). */
+  https?: (req: IncomingMessage) => boolean;
+}
 
 /**
  * The hot path: answers GET/HEAD `/<code>` and `/<code>+` straight from the in-process cache,
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
-export function createRedirectHandler(runtime: ShortenerRuntime) {
+export function createRedirectHandler(
+  runtime: ShortenerRuntime,
+  options: RedirectHandlerOptions = {},
+) {
+  const isHttps = options.https ?? (() => false);
+  const sendPage = (req: IncomingMessage, res: ServerResponse, status: number, html: string) =>
+    writePage(req, res, status, html, isHttps(req));
   const { resolver, clicks, unknownLimiter } = runtime;
   const isBot = memoizedBotCheck();
 
@@ -63,6 +84,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
           ? 'public, max-age=3600'
           : 'no-store',
       'Content-Length': '0',
+      ...(isHttps(req) ? { 'Strict-Transport-Security': REDIRECT_HSTS } : {}),
     });
     res.end();
   }
@@ -97,9 +119,16 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
   };
 }
 
-function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string) {
+function writePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  html: string,
+  https: boolean,
+) {
   const body = Buffer.from(html);
-  res.writeHead(status, { ...PAGE_HEADERS, 'Content-Length': String(body.length) });
+  const headers = PAGE_HEADERS[https ? 'https' : 'http'];
+  res.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
