@@ -20,7 +20,8 @@ export function readerPageKey(url: string | undefined): string | null {
   if (segments.length > 2) return null;
   if (segments.length > 0 && NOT_READER.has(segments[0]!)) return null;
   if (!segments.every((segment) => SLUG_PATTERN.test(segment))) return null;
-  const params = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
+  if (queryStart === -1) return path; // the common case: no parsing
+  const params = new URLSearchParams(url.slice(queryStart + 1));
   if (params.has('_rsc')) return null;
   const pages = params.getAll('page');
   if (pages.length > 1) return null;
