@@ -39,27 +39,28 @@ async function main() {
   // process alone on SQLite.
   const shared = openSharedState({ db: getDb() });
   await shared.ready();
-  const readerPages = createReaderPageCache({
-    renderOrigin: ownOrigin(),
-    changes: shared.changes,
-    https: (req) => servedOverHttps(req, trust),
-    development: dev,
-    ...readerCacheSettingsFromEnv(),
-  });
+  // Not in development: an edited component must show on the next reload.
+  const readerPages = dev
+    ? null
+    : createReaderPageCache({
+        renderOrigin: ownOrigin(),
+        changes: shared.changes,
+        https: (req) => servedOverHttps(req, trust),
+        ...readerCacheSettingsFromEnv(),
+      });
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
   const server = createServer((req, res) => {
-    if (readerPages.handle(req, res)) return;
+    if (readerPages?.handle(req, res)) return;
     stampClientAddress(req, trust);
     // The cache's own render gets no nonce: the cached page is allowed its scripts by hash.
     if (!isReaderPageRender(req)) {
       applySecurityHeaders(req, res, {
         audience: audienceOf(req.url),
         https: servedOverHttps(req, trust),
-        development: dev,
       });
     }
     void handleWithNext(req, res);
@@ -75,7 +76,7 @@ async function main() {
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     server.close(() => {
       clearTimeout(force);
-      readerPages.close();
+      readerPages?.close();
       void shared.close().finally(() => {
         console.log(`Editor stopped (${signal}).`);
         process.exit(0);
