@@ -240,7 +240,12 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
   // write returns; then everyone (this instance gets its own message again, harmlessly).
   const disconnect = connectReaderPagesAnnouncer(async (change) => {
     invalidate(change);
-    await options.changes?.publish(READER_PAGES_TOPIC, encodeChange(change));
+    const { changes } = options;
+    if (changes) {
+      await Promise.all(
+        encodeChange(change).map((message) => changes.publish(READER_PAGES_TOPIC, message)),
+      );
+    }
   });
 
   return {

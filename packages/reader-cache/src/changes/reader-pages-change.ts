@@ -17,8 +17,21 @@ export function tagsOfChange(change: ReaderPagesChange): DependencyTag[] {
   return [...change.articleIds.map(articleTag), ...change.lists.map(listTag)];
 }
 
-export function encodeChange(change: ReaderPagesChange): string {
-  return JSON.stringify(change);
+/** Ids per message: well under PostgreSQL's NOTIFY limit (8,000 bytes) with 64-character ids. */
+const IDS_PER_MESSAGE = 50;
+
+/** One or more messages (a change naming many articles is split; lists go with the first). */
+export function encodeChange(change: ReaderPagesChange): string[] {
+  const messages: string[] = [];
+  for (let start = 0; start === 0 || start < change.articleIds.length; start += IDS_PER_MESSAGE) {
+    messages.push(
+      JSON.stringify({
+        articleIds: change.articleIds.slice(start, start + IDS_PER_MESSAGE),
+        lists: start === 0 ? change.lists : [],
+      }),
+    );
+  }
+  return messages;
 }
 
 const MAX_ENTRIES = 10_000;
