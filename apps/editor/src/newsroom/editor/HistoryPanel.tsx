@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { FlushResult } from '../autosave/autosave-controller';
 import { formatDateline } from '@newsroom/article';
 import { ArticlePreview } from '../preview/ArticlePreview';
-import type { Section } from './ArticleEditorForm';
 import type { ArticleDraft } from './draft';
+import type { Section } from './section';
 import { fetchRevision, fetchRevisions, restoreRevisionRequest } from './api-client';
 
 interface Props {

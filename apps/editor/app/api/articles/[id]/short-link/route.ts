@@ -1,7 +1,7 @@
 import { getDb } from '@newsroom/db';
 import { FixedWindowLimiter } from '@newsroom/auth';
-import { clientAddressFromHeaders } from '@newsroom/http';
 import { articlePath } from '@newsroom/article';
+import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
 import { PUBLISHED } from '@newsroom/publishing';
 import {
   ShortenerUnavailableError,
@@ -24,7 +24,7 @@ function isPlainForm(request: Request): boolean {
   return FORM_TYPES.includes(type);
 }
 
-function html(status: number, body: string, headers?: HeadersInit) {
+function html(status: number, body: string, headers?: Record<string, string>) {
   return new Response(body, {
     status,
     headers: {
@@ -38,15 +38,24 @@ function html(status: number, body: string, headers?: HeadersInit) {
 function failure(
   request: Request,
   failed: { status: number; code: string; message: string; backPath?: string | null },
-  headers?: HeadersInit,
+  headers?: Record<string, string>,
 ) {
   const { status, code, message, backPath = null } = failed;
   if (isPlainForm(request)) return html(status, shortUrlErrorPage(message, backPath), headers);
-  return Response.json({ error: { code, message } }, { status, headers });
+  return errorResponse(status, code, message, { headers });
 }
 
 /** POST → `{ shortUrl }` (or a page, for a plain form): the canonical short link of a PUBLISHED article. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    return await shortLinkFor(request, context);
+  } catch (cause) {
+    // The one error shape; 503 with Retry-After while the database is unreachable.
+    return toErrorResponse(cause);
+  }
+}
+
+async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const limit = limiter.hit(clientAddressFromHeaders(request.headers));
   if (!limit.allowed) {
     return failure(
