@@ -57,6 +57,7 @@ test('every route of both apps answers with the security headers', async ({ requ
       '[id]': (pattern) => (pattern.includes('/users/') ? admin.id : article.id),
       '[revisionId]': () => 'no-such-revision',
       '[code]': () => 'no-such-code',
+      '[file]': () => '800.webp',
     };
     const urlOf = (route: Route) =>
       route.pattern.replace(/\[[^\]]+\]/g, (parameter) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
-import { CLIENT_ADDRESS_HEADER, securityHeaders, UNKNOWN_CLIENT } from '@newsroom/http';
+import { securityHeaders } from '@newsroom/http';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -33,10 +33,15 @@ const REDIRECT_HSTS = securityHeaders({
   scripts: { kind: 'none' },
 })['Strict-Transport-Security']!;
 
-export interface RedirectHandlerOptions {
+export type RedirectHandlerOptions = {
+  /**
+   * The client's address (behind trusted proxies: @newsroom/http's resolveClientAddress). Called
+   * only when needed (an unknown code, while some client is blocked), never per redirect.
+   */
+  clientAddress: (req: IncomingMessage) => string;
   /** Whether this request came over https (directly or through a trusted proxy). */
   https?: (req: IncomingMessage) => boolean;
-}
+};
 
 /**
  * The hot path: answers GET/HEAD `/<code>` and `/<code>+` straight from the in-process cache,
@@ -44,19 +49,32 @@ export interface RedirectHandlerOptions {
  */
 export function createRedirectHandler(
   runtime: ShortenerRuntime,
-  options: RedirectHandlerOptions = {},
+  { clientAddress, https }: RedirectHandlerOptions,
 ) {
-  const isHttps = options.https ?? (() => false);
+  const { resolver, clicks, unknownCodes, visits } = runtime;
+  const isHttps = https ?? (() => false);
   const sendPage = (req: IncomingMessage, res: ServerResponse, status: number, html: string) =>
     writePage(req, res, status, html, isHttps(req));
-  const { resolver, clicks, unknownLimiter, visits } = runtime;
+  function sendTooManyRequests(req: IncomingMessage, res: ServerResponse, retryAfter: number) {
+    res.setHeader('Retry-After', String(retryAfter));
+    sendPage(req, res, 429, tooManyRequestsPage(retryAfter));
+  }
   const isBot = memoizedBotCheck();
   visits?.open();
 
-  /** The front server (apps/shortener/server.ts) stamped the resolved client address. */
-  function clientKey(req: IncomingMessage): string {
-    const stamped = req.headers[CLIENT_ADDRESS_HEADER];
-    return typeof stamped === 'string' ? stamped : UNKNOWN_CLIENT;
+  /** An unknown code counts against the client's limit (shared by all instances): 404 or 429. */
+  function answerUnknown(req: IncomingMessage, res: ServerResponse, code: string) {
+    unknownCodes.countUnknown(clientAddress(req)).then(
+      (decision) => {
+        if (decision.allowed) sendPage(req, res, 404, notFoundPage(code));
+        else sendTooManyRequests(req, res, decision.retryAfterSeconds);
+      },
+      (error: unknown) => {
+        // The limit is abuse control: without its store, answer rather than fail.
+        logStoreError(error);
+        sendPage(req, res, 404, notFoundPage(code));
+      },
+    );
   }
 
   function respond(
@@ -66,10 +84,7 @@ export function createRedirectHandler(
     preview: boolean,
     link: CachedLink | null,
   ) {
-    if (!link) {
-      unknownLimiter.hit(clientKey(req));
-      return sendPage(req, res, 404, notFoundPage(code));
-    }
+    if (!link) return answerUnknown(req, res, code);
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {
       return sendPage(req, res, 410, gonePage(code, 'expired'));
@@ -82,7 +97,7 @@ export function createRedirectHandler(
       const details = visits?.classify(link.id, now, {
         userAgent: req.headers['user-agent'],
         referer: req.headers.referer,
-        address: clientKey(req),
+        address: clientAddress(req),
       });
       clicks.record(link.id, now, details);
     }
@@ -106,11 +121,14 @@ export function createRedirectHandler(
     if (!code || isReservedPath(code)) return false;
     const preview = match[2] === '+';
 
-    const limit = unknownLimiter.check(clientKey(req));
-    if (!limit.allowed) {
-      res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-      sendPage(req, res, 429, tooManyRequestsPage(limit.retryAfterSeconds));
-      return true;
+    // A client over its unknown-code limit waits for every code (a known one would otherwise
+    // confirm a guess). Costs nothing while nobody is blocked.
+    if (unknownCodes.anyBlocked) {
+      const wait = unknownCodes.retryAfterSeconds(clientAddress(req));
+      if (wait > 0) {
+        sendTooManyRequests(req, res, wait);
+        return true;
+      }
     }
 
     const resolved = resolver.resolve(code);
@@ -127,6 +145,15 @@ export function createRedirectHandler(
     );
     return true;
   };
+}
+
+/** At most one log line a minute while the rate-limit store is failing (not one per request). */
+let lastStoreErrorLoggedAt = -Infinity;
+function logStoreError(error: unknown) {
+  const now = Date.now();
+  if (now - lastStoreErrorLoggedAt < 60_000) return;
+  lastStoreErrorLoggedAt = now;
+  console.error('Unknown-code rate limit unavailable (answering without it):', error);
 }
 
 function writePage(
