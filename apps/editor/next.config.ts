@@ -17,6 +17,7 @@ const config: NextConfig = {
     '@newsroom/db',
     '@newsroom/editorial',
     '@newsroom/import',
+    '@newsroom/reader-cache',
     '@newsroom/media',
   ],
   // Native drivers stay as plain Node requires instead of being bundled.

@@ -78,6 +78,7 @@ export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   relatedLinkSchema,
+  SLUG_PATTERN,
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';

@@ -33,7 +33,6 @@ export {
   versionedActionSchema,
   type VersionedAction,
 } from './articles/publish';
-export { resolveRelatedLinks } from './articles/related';
 export {
   listRevisions,
   getRevision,

@@ -14,7 +14,7 @@ export {
   type PublishedArticle,
   type SectionSummary,
 } from './published-articles';
-export { resolveRelatedLinks } from './related-links';
+export { resolveRelatedInputs, resolveRelatedLinks } from './related-links';
 export { renderStoredArticle, type StoredArticleContent } from './render-stored-article';
 export { newsArticleJsonLd, serializeJsonLd, type NewsArticleJsonLdInput } from './seo/json-ld';
 export { PUBLISHED } from './status';

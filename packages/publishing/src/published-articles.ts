@@ -7,7 +7,7 @@ import {
   type ArticleImage,
   type ImageRow,
 } from './images/article-image';
-import { resolveRelatedLinks } from './related-links';
+import { loadRelatedLinks } from './related-links';
 import { PUBLISHED } from './status';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -53,6 +53,8 @@ export interface PublishedArticle extends ArticleSummary {
   updatedAt: Date;
   author: { name: string };
   related: ResolvedRelatedLink[];
+  /** The articles its related list names (shown or not): the page changes when they do. */
+  relatedArticleIds: string[];
 }
 
 const sectionSelect = { select: { slug: true, name: true } } as const;
@@ -154,13 +156,15 @@ export async function findPublishedArticle(
   });
   if (!row || row.status !== PUBLISHED || row.section.slug !== sectionSlug) return null;
   const { status: _status, body, markerStyle, author, updatedAt, ...summary } = row;
+  const related = await loadRelatedLinks(db, row.id);
   return {
     ...toSummary({ ...summary, updatedAt }),
     body,
     markerStyle,
     updatedAt,
     author,
-    related: await resolveRelatedLinks(db, row.id),
+    related: related.links,
+    relatedArticleIds: related.targetArticleIds,
   };
 }
 

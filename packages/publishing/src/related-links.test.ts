@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { findPublishedArticle } from './published-articles';
-import { resolveRelatedLinks } from './related-links';
+import { resolveRelatedInputs, resolveRelatedLinks } from './related-links';
 import { createArticle, createAuthor, createSection } from './test-newsroom';
 
 let testDb: TestDatabase;
@@ -99,5 +99,39 @@ describe('resolveRelatedLinks', () => {
     expect(found?.related).toEqual([
       { title: target.title, href: `/${section.slug}/${target.slug}` },
     ]);
+  });
+
+  it('names every linked article to findPublishedArticle, shown or not (the page depends on them)', async () => {
+    const { db, section, article, relate } = await newsroom();
+    const source = await article();
+    const [draft, visible] = [await article({ status: 'draft' }), await article()];
+    await relate(source.id, [
+      { targetArticleId: draft.id },
+      { url: 'https://example.org/x', title: 'X' },
+      { targetArticleId: visible.id },
+    ]);
+
+    const found = await findPublishedArticle(db, section.slug, source.slug);
+    expect(found?.relatedArticleIds).toEqual([draft.id, visible.id]);
+  });
+});
+
+describe('resolveRelatedInputs (previews of unsaved lists)', () => {
+  it('resolves like the reader page: current titles and URLs, hidden targets left out, order kept', async () => {
+    const { db, section, article } = await newsroom();
+    const [draft, visible] = [await article({ status: 'draft' }), await article()];
+
+    expect(
+      await resolveRelatedInputs(db, [
+        { articleId: visible.id },
+        { articleId: draft.id },
+        { articleId: 'no-such-article' },
+        { title: 'The report', url: 'https://example.org/report' },
+      ]),
+    ).toEqual([
+      { title: visible.title, href: `/${section.slug}/${visible.slug}` },
+      { title: 'The report', href: 'https://example.org/report' },
+    ]);
+    expect(await resolveRelatedInputs(db, [])).toEqual([]);
   });
 });

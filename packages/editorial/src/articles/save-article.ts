@@ -16,6 +16,7 @@ import {
   toEditableArticle,
   type EditableArticle,
 } from './editable-article';
+import { announceReaderPagesChange, readerVisibleSelect } from './reader-pages';
 import { checkRelatedTargets, replaceRelatedLinks } from './related';
 
 export type SaveResult =
@@ -167,7 +168,8 @@ export async function writeIfVersionMatches(
   baseVersion: number,
   write: ConditionalWrite,
 ): Promise<EditableArticle | null> {
-  return db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
+    const before = await tx.article.findUnique({ where: { id }, select: readerVisibleSelect });
     const { count } = await tx.article.updateMany({
       where: {
         id,
@@ -185,8 +187,12 @@ export async function writeIfVersionMatches(
       where: { id },
       include: editableArticleInclude,
     });
-    return toEditableArticle(row);
+    return before && { before, after: row, article: toEditableArticle(row) };
   });
+  if (!written) return null;
+  // After the commit: a page rendered on the news of this change reads the new state.
+  await announceReaderPagesChange(id, written.before, written.after);
+  return written.article;
 }
 
 /** The condition failed: either the version moved on (conflict) or the permission did. */

@@ -4,6 +4,7 @@ import { sectionPath } from '@newsroom/article';
 import { ArticleList } from '../../../src/reader/ArticleList';
 import { listMetadata } from '../../../src/reader/article-metadata';
 import { getArticlePage, getSection, pageNumber } from '../../../src/reader/data';
+import { listPageDependsOn } from '../../../src/reader/page-dependencies';
 import { Pagination } from '../../../src/reader/Pagination';
 
 export const dynamic = 'force-dynamic';
@@ -30,6 +31,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   if (!section || page === null) notFound();
   const { articles, hasNextPage } = await getArticlePage(page, section.slug);
   if (page > 1 && articles.length === 0) notFound();
+  await listPageDependsOn(section.slug, articles);
   return (
     <>
       <h1 className="page-title">{section.name}</h1>

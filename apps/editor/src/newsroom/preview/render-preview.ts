@@ -1,13 +1,13 @@
 import { validateDocument, type MarkerStyle, type RelatedLinkInput } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
-import { EditorialError, resolveRelatedLinks } from '@newsroom/editorial';
+import { EditorialError } from '@newsroom/editorial';
 import { findImage } from '@newsroom/media';
-import { renderLeadImage, toArticleImage } from '@newsroom/publishing';
+import { renderLeadImage, resolveRelatedInputs, toArticleImage } from '@newsroom/publishing';
 import { renderArticle } from '@newsroom/renderer';
 
 /**
- * The body + related list exactly as the reader page renders them (same renderer, same
- * resolution of internal links). Unsaved documents are validated first, like a save.
+ * The body + related list exactly as the reader page renders them (same renderer, and
+ * publishing's one resolution of related links). Unsaved documents are validated first, like a save.
  */
 export async function renderPreviewHtml(
   db: Db,
@@ -28,7 +28,7 @@ export async function renderPreviewHtml(
   return renderArticle({
     doc: body.value,
     markerStyle: input.markerStyle,
-    related: await resolveRelatedLinks(db, input.related),
+    related: await resolveRelatedInputs(db, input.related),
     // As on the reader page: under a lead image every body image is below the fold.
     eagerImages: input.leadImageId ? 0 : 1,
   });

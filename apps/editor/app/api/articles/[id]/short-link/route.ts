@@ -1,20 +1,51 @@
 import { getDb } from '@newsroom/db';
 import { FixedWindowLimiter } from '@newsroom/auth';
+import { articlePath } from '@newsroom/article';
 import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
+import { PUBLISHED } from '@newsroom/publishing';
 import {
   ShortenerUnavailableError,
   articleUrl,
   requestShortLink,
 } from '../../../../../src/short-links/shortener-client';
+import { shortUrlErrorPage, shortUrlPage } from '../../../../../src/short-links/short-url-page';
 
 // Public (readers press the button), so limited per client: each call may create a link.
 const limiter = new FixedWindowLimiter(30, 60_000);
 
-function error(status: number, code: string, message: string, headers?: Record<string, string>) {
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * The "Get short URL" form posted by the browser itself (no JavaScript yet, or none at all)
+ * gets a page; scripts get JSON.
+ */
+function isPlainForm(request: Request): boolean {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return FORM_TYPES.includes(type);
+}
+
+function html(status: number, body: string, headers?: Record<string, string>) {
+  return new Response(body, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
+  });
+}
+
+function failure(
+  request: Request,
+  failed: { status: number; code: string; message: string; backPath?: string | null },
+  headers?: Record<string, string>,
+) {
+  const { status, code, message, backPath = null } = failed;
+  if (isPlainForm(request)) return html(status, shortUrlErrorPage(message, backPath), headers);
   return errorResponse(status, code, message, { headers });
 }
 
-/** POST → `{ shortUrl }`: the canonical short link of a PUBLISHED article. */
+/** POST → `{ shortUrl }` (or a page, for a plain form): the canonical short link of a PUBLISHED article. */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
     return await shortLinkFor(request, context);
@@ -27,33 +58,45 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
 async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const limit = limiter.hit(clientAddressFromHeaders(request.headers));
   if (!limit.allowed) {
-    return error(
-      429,
-      'rate_limited',
-      `Too many requests; try again in ${limit.retryAfterSeconds} s.`,
+    return failure(
+      request,
       {
-        'Retry-After': String(limit.retryAfterSeconds),
+        status: 429,
+        code: 'rate_limited',
+        message: `Too many requests; try again in ${limit.retryAfterSeconds} s.`,
       },
+      { 'Retry-After': String(limit.retryAfterSeconds) },
     );
   }
   const { id } = await params;
   const article = await getDb().article.findUnique({ where: { id }, include: { section: true } });
-  if (!article || article.status !== 'published') {
-    return error(404, 'not_found', 'There is no published article with this id.');
+  if (!article || article.status !== PUBLISHED) {
+    return failure(request, {
+      status: 404,
+      code: 'not_found',
+      message: 'There is no published article with this id.',
+    });
   }
   try {
     const { shortUrl } = await requestShortLink({
       url: articleUrl(article),
       articleId: article.id,
     });
+    if (isPlainForm(request)) {
+      return html(
+        200,
+        shortUrlPage({ shortUrl, title: article.title, articlePath: articlePath(article) }),
+      );
+    }
     return Response.json({ shortUrl });
   } catch (cause) {
     if (!(cause instanceof ShortenerUnavailableError)) throw cause;
     console.error(cause);
-    return error(
-      502,
-      'shortener_unavailable',
-      'Short links are unavailable right now; please try again in a moment.',
-    );
+    return failure(request, {
+      status: 502,
+      code: 'shortener_unavailable',
+      message: 'Short links are unavailable right now; please try again in a moment.',
+      backPath: articlePath(article),
+    });
   }
 }
