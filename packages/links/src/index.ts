@@ -2,6 +2,11 @@
 // click batching and rate limits. The shortener app is a thin shell around this package.
 export { readShortenerConfig, DEFAULT_SHORTENER_URL, type ShortenerConfig } from './config';
 export { checkDestination, MAX_URL_LENGTH } from './validation/destination';
+export {
+  compileDestinationPolicy,
+  type DestinationPolicy,
+  type DestinationPolicyOptions,
+} from './validation/destination-policy';
 export { RESERVED_PATHS, isReservedPath } from './validation/reserved';
 export {
   linkSchemas,

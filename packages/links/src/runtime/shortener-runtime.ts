@@ -27,7 +27,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
     db,
     config,
     resolver,
-    schemas: linkSchemas({ ownHosts: config.ownHosts }),
+    schemas: linkSchemas({ ownHosts: config.ownHosts, allowed: config.allowedDestinations }),
     clicks: new ClickBuffer({
       db,
       intervalMs: config.clickFlushIntervalMs,

@@ -4,6 +4,7 @@ import { fieldErrors, linkSchemas } from './link-input';
 const now = new Date('2030-01-01T00:00:00Z');
 const { create, update } = linkSchemas({
   ownHosts: ['sho.rt', 'localhost:3001'],
+  allowed: ['localhost:3000'],
   now: () => now,
 });
 
@@ -32,11 +33,13 @@ describe('create-link validation', () => {
     ['https://sho.rt/abc', /shortener itself/],
     ['http://SHO.RT.:8080/abc', /shortener itself/],
     ['http://localhost:3001/abc', /shortener itself/],
+    ['http://127.1:3001/abc', /shortener itself/],
+    ['http://169.254.169.254/', /internal address/],
   ])('refuses the destination %s', (url, message) => {
     expect(createErrors({ url }).url).toMatch(message);
   });
 
-  it('allows another port on a host the shortener only shares by port', () => {
+  it('allows the reader site on another port of a host the shortener shares', () => {
     expect(createErrors({ url: 'http://localhost:3000/world/story' })).toEqual({});
   });
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { checkDestination } from './destination';
+import {
+  compileDestinationPolicy,
+  type DestinationPolicy,
+  type DestinationPolicyOptions,
+} from './destination-policy';
 import { isReservedPath } from './reserved';
 
 export const REDIRECT_TYPES = [301, 302, 307, 308] as const;
@@ -53,9 +58,9 @@ function expirySchema(now: () => Date) {
     .nullable();
 }
 
-function destinationSchema(ownHosts: readonly string[]) {
+function destinationSchema(policy: DestinationPolicy) {
   return z.string({ error: 'url must be text' }).transform((value, ctx) => {
-    const check = checkDestination(value, ownHosts);
+    const check = checkDestination(value, policy);
     if (!check.ok) {
       ctx.addIssue({ code: 'custom', message: check.message });
       return z.NEVER;
@@ -64,14 +69,15 @@ function destinationSchema(ownHosts: readonly string[]) {
   });
 }
 
-export type LinkSchemaOptions = { ownHosts: readonly string[]; now?: () => Date };
+export type LinkSchemaOptions = DestinationPolicyOptions & { now?: () => Date };
 
-/** Schemas for the API and the staff forms, bound to the shortener's own hosts. */
-export function linkSchemas({ ownHosts, now = () => new Date() }: LinkSchemaOptions) {
+/** Schemas for the API and the staff forms, bound to the shortener's own hosts and allow-list. */
+export function linkSchemas({ ownHosts, allowed, now = () => new Date() }: LinkSchemaOptions) {
+  const policy = compileDestinationPolicy({ ownHosts, allowed });
   const create = z
     .strictObject(
       {
-        url: destinationSchema(ownHosts),
+        url: destinationSchema(policy),
         alias: aliasSchema.optional(),
         articleId: z.string({ error: 'articleId must be text' }).trim().min(1).max(64).optional(),
         redirectType: redirectTypeSchema.default(DEFAULT_REDIRECT_TYPE),
@@ -84,7 +90,7 @@ export function linkSchemas({ ownHosts, now = () => new Date() }: LinkSchemaOpti
   const update = z
     .strictObject(
       {
-        url: destinationSchema(ownHosts).optional(),
+        url: destinationSchema(policy).optional(),
         disabled: z.boolean({ error: 'disabled must be true or false' }).optional(),
         redirectType: redirectTypeSchema.optional(),
         expiresAt: expirySchema(now).optional(),
