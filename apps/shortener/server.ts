@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
+import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -16,6 +16,12 @@ async function main() {
   // Created here, before Next loads: the route handlers (a bundled copy of @newsroom/links) find
   // this same runtime on globalThis, so their changes invalidate the cache the redirects read.
   const runtime = getShortenerRuntime();
+  // Before the first redirect: codes that clashed by case before they were case-insensitive are
+  // learnt (looked up by exact spelling) and reported to the operator.
+  const caseReport = await runtime.reconcileCaseKeys();
+  if (caseReport.clashes.length > 0 || caseReport.claimed.length > 0) {
+    console.warn(caseClashMessage(caseReport));
+  }
   const handleShortLink = createRedirectHandler(runtime);
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });

@@ -15,11 +15,36 @@ export {
   DEFAULT_REDIRECT_TYPE,
   ALIAS_MIN,
   ALIAS_MAX,
+  EDITABLE_FIELDS,
+  effectiveDestinationProblem,
   type RedirectType,
   type CreateLinkInput,
   type UpdateLinkInput,
   type LinkSchemas,
 } from './validation/link-input';
+export { mergeQuery, forwardedLocation } from './forwarding/merge-query';
+export {
+  applyUtm,
+  UTM_FIELDS,
+  UTM_PARAMETERS,
+  UTM_VALUE_MAX,
+  type UtmField,
+  type UtmValues,
+} from './forwarding/utm';
+export {
+  codeKeyOf,
+  reconcileCaseKeys,
+  caseClashMessage,
+  type CaseClash,
+  type CaseKeyReport,
+} from './links/case-keys';
+export {
+  editLink,
+  linkChanges,
+  type LinkActor,
+  type LinkChangeView,
+  type LinkFieldChanges,
+} from './links/link-edits';
 export { CODE_ALPHABET, CODE_LENGTH, generateCode } from './codes/generate-code';
 export { LinkError, isLinkError, type LinkErrorCode } from './links/link-errors';
 export { toLinkView, linkState, type LinkView, type ClickStats } from './links/link-view';

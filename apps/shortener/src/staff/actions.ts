@@ -12,7 +12,8 @@ import {
   sessionCookieOptions,
 } from '@newsroom/auth';
 import { fieldErrors, getShortenerRuntime, isLinkError } from '@newsroom/links';
-import { requireStaff, safeReturnPath } from './session';
+import { createBody, readLinkForm } from './link-form-values';
+import { requireStaff, safeReturnPath, staffActor } from './session';
 
 export type FormState = {
   error?: string;
@@ -42,19 +43,8 @@ export async function logoutAction(): Promise<void> {
 export async function createLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
   await requireStaff('/links/new');
   const runtime = getShortenerRuntime();
-  const values = {
-    url: String(form.get('url') ?? ''),
-    alias: String(form.get('alias') ?? '').trim(),
-    redirectType: String(form.get('redirectType') ?? '302'),
-    expiresAt: String(form.get('expiresAt') ?? ''),
-  };
-  const parsed = runtime.schemas.create.safeParse({
-    url: values.url,
-    ...(values.alias && { alias: values.alias }),
-    redirectType: Number(values.redirectType),
-    // <input type="datetime-local"> has no zone; the form labels it as UTC.
-    ...(values.expiresAt && { expiresAt: localInputAsUtc(values.expiresAt) }),
-  });
+  const values = readLinkForm(form);
+  const parsed = runtime.schemas.create.safeParse(createBody(values));
   if (!parsed.success) {
     return { error: 'Please correct the fields below.', fields: fieldErrors(parsed.error), values };
   }
@@ -71,12 +61,11 @@ export async function createLinkAction(_previous: FormState, form: FormData): Pr
 
 export async function setDisabledAction(form: FormData): Promise<void> {
   const code = String(form.get('code') ?? '');
-  await requireStaff(`/links/${encodeURIComponent(code)}`);
-  await getShortenerRuntime().updateLink(code, { disabled: form.get('disabled') === 'true' });
+  const user = await requireStaff(`/links/${encodeURIComponent(code)}`);
+  await getShortenerRuntime().updateLink(
+    code,
+    { disabled: form.get('disabled') === 'true' },
+    staffActor(user),
+  );
   redirect(`/links/${encodeURIComponent(code)}`);
-}
-
-/** "2030-01-31T12:00" (what datetime-local sends) → "2030-01-31T12:00:00Z". */
-function localInputAsUtc(value: string): string {
-  return /T\d\d:\d\d$/.test(value) ? `${value}:00Z` : `${value}Z`;
 }

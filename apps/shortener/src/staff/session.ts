@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { SESSION_COOKIE, findSessionUser, type SessionUser } from '@newsroom/auth';
-import { getShortenerRuntime } from '@newsroom/links';
+import { getShortenerRuntime, type LinkActor } from '@newsroom/links';
 
 /** The member of staff behind this request's session cookie (same sessions as the editor), or null. */
 export async function getStaffUser(): Promise<SessionUser | null> {
@@ -19,4 +19,9 @@ export async function requireStaff(returnTo: string): Promise<SessionUser> {
 /** Only paths on this site: `//evil.example` or `https://…` would make the login an open redirect. */
 export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/links';
+}
+
+/** A member of staff as the author of a link change (named as they are called at the time). */
+export function staffActor(user: SessionUser): LinkActor {
+  return { type: 'user', id: user.id, name: user.name || user.email };
 }

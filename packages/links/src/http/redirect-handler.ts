@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
+import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -11,7 +12,7 @@ import {
   unavailablePage,
 } from './html-pages';
 
-/** `/<code>` or `/<code>+`, optionally with a query string (ignored). */
+/** `/<code>` or `/<code>+`, optionally with a query string (forwarded when the link says so). */
 const SHORT_PATH = /^\/([A-Za-z0-9_-]{3,64})(\+?)(?:\?.*)?$/;
 
 const PAGE_HEADERS = {
@@ -58,7 +59,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     // Counted before the response is written: a client that saw the redirect was counted.
     if (req.method === 'GET' && !isBot(req.headers['user-agent'])) clicks.record(link.id);
     res.writeHead(link.redirectType, {
-      Location: link.url,
+      Location: link.forwardQuery ? forwardedLocation(link.url, req.url ?? '') : link.url,
       // Temporary redirects must come back here (to be counted, and to see later changes).
       'Cache-Control':
         link.redirectType === 301 || link.redirectType === 308

@@ -8,6 +8,8 @@ export type CachedLink = {
   disabled: boolean;
   /** Epoch milliseconds, or null for "never". */
   expiresAt: number | null;
+  /** Pass the visitor's query string on to the destination. */
+  forwardQuery: boolean;
 };
 
 export type LoadLink = (code: string) => Promise<CachedLink | null>;
@@ -17,6 +19,11 @@ export type LinkResolverOptions = {
   ttlMs: number;
   max: number;
   negativeMax: number;
+  /**
+   * The cache key of a requested code, which is also what `load` receives. Default: the code
+   * itself. The shortener folds case here (aliases resolve case-insensitively).
+   */
+  keyOf?: (code: string) => string;
 };
 
 /**
@@ -31,41 +38,48 @@ export class LinkResolver {
   private readonly unknown: LRUCache<string, true>;
   private readonly inFlight = new Map<string, Promise<CachedLink | null>>();
   private readonly loadLink: LoadLink;
+  private readonly keyOf: (code: string) => string;
   /** Bumped by every invalidation: a read that started before it must not refill the cache. */
   private generation = 0;
 
-  constructor({ load, ttlMs, max, negativeMax }: LinkResolverOptions) {
+  constructor({ load, ttlMs, max, negativeMax, keyOf = (code) => code }: LinkResolverOptions) {
     this.loadLink = load;
+    this.keyOf = keyOf;
     this.known = new LRUCache({ max, ttl: ttlMs, ttlAutopurge: false });
     this.unknown = new LRUCache({ max: negativeMax, ttl: ttlMs, ttlAutopurge: false });
   }
 
   /** Synchronous look-up: the link, null when known not to exist, undefined when not cached. */
   peek(code: string): CachedLink | null | undefined {
-    const link = this.known.get(code);
+    return this.peekKey(this.keyOf(code));
+  }
+
+  private peekKey(key: string): CachedLink | null | undefined {
+    const link = this.known.get(key);
     if (link) return link;
-    return this.unknown.has(code) ? null : undefined;
+    return this.unknown.has(key) ? null : undefined;
   }
 
   /** The link for `code` (null when there is none), from the cache or the database. */
   resolve(code: string): CachedLink | null | Promise<CachedLink | null> {
-    const cached = this.peek(code);
-    return cached !== undefined ? cached : this.load(code);
+    const key = this.keyOf(code);
+    const cached = this.peekKey(key);
+    return cached !== undefined ? cached : this.load(key);
   }
 
-  private load(code: string): Promise<CachedLink | null> {
-    const pending = this.inFlight.get(code);
+  private load(key: string): Promise<CachedLink | null> {
+    const pending = this.inFlight.get(key);
     if (pending) return pending;
     const startedAt = this.generation;
-    const promise = this.loadLink(code)
+    const promise = this.loadLink(key)
       .then((link) => {
-        if (startedAt === this.generation) this.remember(code, link);
+        if (startedAt === this.generation) this.remember(key, link);
         return link;
       })
       .finally(() => {
-        if (this.inFlight.get(code) === promise) this.inFlight.delete(code);
+        if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
       });
-    this.inFlight.set(code, promise);
+    this.inFlight.set(key, promise);
     return promise;
   }
 
@@ -78,12 +92,14 @@ export class LinkResolver {
     }
   }
 
-  /** Forget `code` (changed, deleted, or just created in this process). */
+  /** Forget `code` (changed, deleted, or just created in this process), in every spelling. */
   invalidate(code: string): void {
     this.generation += 1;
-    this.known.delete(code);
-    this.unknown.delete(code);
-    this.inFlight.delete(code);
+    for (const key of new Set([code, this.keyOf(code), code.toLowerCase()])) {
+      this.known.delete(key);
+      this.unknown.delete(key);
+      this.inFlight.delete(key);
+    }
   }
 
   get size() {

@@ -1,7 +1,10 @@
 import { getDb, type Db } from '@newsroom/db';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
-import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
+import { applyUtm } from '../forwarding/utm';
+import { codeKeyOf, reconcileCaseKeys } from '../links/case-keys';
+import { editLink, type LinkActor } from '../links/link-edits';
+import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../links/link-service';
 import { FixedWindowLimiter } from '@newsroom/auth';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
@@ -17,11 +20,18 @@ const MINUTE_MS = 60_000;
 export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 
 export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
+  /** Keys of links that clashed by case before codes were case-insensitive (few or none). */
+  const caseClashKeys = new Set<string>();
   const resolver = new LinkResolver({
-    load: batchLoader((codes) => loadCachedLinks(db, codes)),
+    load: batchLoader((keys) => loadCachedLinks(db, keys)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
+    keyOf: (code) => {
+      const key = codeKeyOf(code);
+      // A clashing code is looked up by its exact spelling; everything else in any case.
+      return caseClashKeys.size !== 0 && caseClashKeys.has(key) ? code : key;
+    },
   });
   return {
     db,
@@ -37,41 +47,71 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
     unknownLimiter: new FixedWindowLimiter(config.unknownLimitPerMinute, MINUTE_MS),
 
     async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
-      const result = await createLink(db, input, options);
+      const result = await createLink(db, input, { caseClashKeys, ...options });
       // The code may sit in the negative cache from a lookup before it existed.
       resolver.invalidate(result.link.code);
       return result;
     },
-    async updateLink(code: string, input: UpdateLinkInput) {
-      const link = await updateLink(db, code, input);
-      resolver.invalidate(code);
+    /** Changes a link and records the change (who, what, when) in its change log. */
+    async updateLink(code: string, input: UpdateLinkInput, actor: LinkActor) {
+      const { link } = await editLink(db, code, input, actor);
+      resolver.invalidate(link.code);
       return link;
     },
     async deleteLink(code: string) {
-      const link = await deleteLink(db, code);
-      resolver.invalidate(code);
+      const link = await deleteLink(db, (await findLink(db, code))?.code ?? code);
+      resolver.invalidate(link.code);
       return link;
+    },
+    /**
+     * At start: gives links whose case clash is gone their key, and learns the keys that still
+     * clash (looked up by exact spelling, refused as new aliases). Returns the report to print.
+     */
+    async reconcileCaseKeys() {
+      const report = await reconcileCaseKeys(db);
+      caseClashKeys.clear();
+      for (const clash of report.clashes) caseClashKeys.add(clash.key);
+      for (const code of report.claimed) resolver.invalidate(code);
+      return report;
     },
   };
 }
 
-/** Cache misses of one event-loop tick, read in one query. */
-async function loadCachedLinks(db: Db, codes: string[]): Promise<Map<string, CachedLink>> {
+/**
+ * Cache misses of one event-loop tick, read in one query. Keys are lower-case codes, or the exact
+ * spelling of a code that clashes by case (those links have no codeKey).
+ */
+async function loadCachedLinks(db: Db, keys: string[]): Promise<Map<string, CachedLink>> {
   const links = await db.shortLink.findMany({
-    where: { code: { in: codes } },
+    where: { OR: [{ codeKey: { in: keys } }, { codeKey: null, code: { in: keys } }] },
     select: {
       code: true,
+      codeKey: true,
       id: true,
       url: true,
       redirectType: true,
       disabled: true,
       expiresAt: true,
+      forwardQuery: true,
+      utmSource: true,
+      utmMedium: true,
+      utmCampaign: true,
+      utmTerm: true,
+      utmContent: true,
     },
   });
   return new Map(
-    links.map(({ code, expiresAt, ...link }) => [
-      code,
-      { ...link, expiresAt: expiresAt?.getTime() ?? null },
+    links.map((link) => [
+      link.codeKey ?? link.code,
+      {
+        id: link.id,
+        // The UTM fields are applied once here, not per redirect.
+        url: applyUtm(link.url, link),
+        redirectType: link.redirectType,
+        disabled: link.disabled,
+        expiresAt: link.expiresAt?.getTime() ?? null,
+        forwardQuery: link.forwardQuery,
+      },
     ]),
   );
 }

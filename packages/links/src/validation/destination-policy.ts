@@ -1,5 +1,10 @@
 import ipaddr from 'ipaddr.js';
-import { canonicalAddress, destinationHost, parseAddress, type DestinationHost } from './destination-host';
+import {
+  canonicalAddress,
+  destinationHost,
+  parseAddress,
+  type DestinationHost,
+} from './destination-host';
 
 /** What the shortener is, and what internal destinations the operator allows. */
 export type DestinationPolicyOptions = {
@@ -51,8 +56,7 @@ function parseOwnHost(entry: string): OwnHost {
  * entry names one ("localhost:3001" leaves the editor on :3000 a valid destination).
  */
 function isSameHost(own: OwnHost, host: DestinationHost): boolean {
-  const sameMachine =
-    own.host.name === host.name || (own.host.isThisMachine && host.isThisMachine);
+  const sameMachine = own.host.name === host.name || (own.host.isThisMachine && host.isThisMachine);
   return sameMachine && (own.anyPort || own.host.port === host.port);
 }
 

@@ -19,6 +19,7 @@ describe('create-link validation', () => {
       url: 'https://example.com/a%20b?x=1',
       redirectType: 302,
       expiresAt: null,
+      forwardQuery: true,
     });
   });
 
@@ -106,5 +107,50 @@ describe('update-link validation', () => {
     expect(update.safeParse({ disabled: 'yes' }).success).toBe(false);
     expect(update.safeParse({ url: 'https://sho.rt/x' }).success).toBe(false);
     expect(update.safeParse({ alias: 'new-name' }).success).toBe(false);
+  });
+});
+
+describe('query forwarding and UTM fields', () => {
+  it('takes UTM values trimmed, "" as none, and forwarding on by default', () => {
+    expect(
+      create.parse({
+        url: 'https://example.com/',
+        utmSource: ' newsletter ',
+        utmMedium: '',
+        utmCampaign: null,
+      }),
+    ).toMatchObject({
+      forwardQuery: true,
+      utmSource: 'newsletter',
+      utmMedium: null,
+      utmCampaign: null,
+    });
+    expect(create.parse({ url: 'https://example.com/', forwardQuery: false }).forwardQuery).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    [{ utmSource: 5 }, 'utmSource', /must be text/],
+    [{ utmTerm: 'x'.repeat(201) }, 'utmTerm', /at most 200/],
+    [{ utmContent: 'bad\ud800' }, 'utmContent', /cannot be part of a URL/],
+    [{ utmCampaign: 'line\nbreak' }, 'utmCampaign', /cannot be part of a URL/],
+    [{ forwardQuery: 'yes' }, 'forwardQuery', /true or false/],
+  ])('refuses %j', (extra, field, message) => {
+    expect(createErrors({ url: 'https://example.com/', ...extra })[field]).toMatch(message);
+  });
+
+  it('refuses UTM values that push the destination over the limit, naming the length', () => {
+    const url = `https://example.com/${'a'.repeat(2000)}`;
+    const errors = createErrors({ url, utmCampaign: 'c'.repeat(60) });
+    expect(errors.utmCampaign).toMatch(/would be 2\d{3} characters long; the limit is 2048/);
+    expect(createErrors({ url, utmCampaign: 'c'.repeat(10) })).toEqual({});
+  });
+
+  it('accepts UTM and forwarding changes, null clearing a field', () => {
+    expect(update.parse({ utmSource: null, forwardQuery: false })).toEqual({
+      utmSource: null,
+      forwardQuery: false,
+    });
   });
 });
