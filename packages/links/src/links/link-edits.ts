@@ -23,13 +23,13 @@ export type LinkChangeView = {
 };
 
 /** Concurrent edits of one link are retried this often before giving up (see editLink). */
-const MAX_EDIT_ATTEMPTS = 5;
+const MAX_EDIT_ATTEMPTS = 10;
 
 /**
  * Changes a link and records who changed what in its change log, in one transaction. The
- * change applies only if nobody else changed the link since it was read (compare-and-set on
- * updatedAt), so the recorded "from" values are always the ones really replaced; a lost race
- * reads again. Fields given with their current value are not recorded; an edit that changes
+ * change applies only if the fields it sets still hold the values read (compare-and-set on
+ * those fields, not on updatedAt, whose millisecond two edits can share), so the recorded
+ * "from" values are always the ones really replaced; a lost race reads again. Fields given with their current value are not recorded; an edit that changes
  * nothing writes nothing. The destination with its UTM fields must stay within the URL limit.
  */
 export async function editLink(
@@ -49,7 +49,7 @@ export async function editLink(
 
     const link = await db.$transaction(async (tx) => {
       const { count } = await tx.shortLink.updateMany({
-        where: { id: current.id, updatedAt: current.updatedAt },
+        where: { id: current.id, ...unchangedSince(current, data) },
         data,
       });
       if (count === 0) return null;
@@ -81,6 +81,16 @@ export async function linkChanges(db: Db, linkId: string, take = 100): Promise<L
     actor: { type: row.actorType, name: row.actorName },
     changes: JSON.parse(row.changes) as LinkFieldChanges,
   }));
+}
+
+/** The current values of the fields an edit sets: the edit applies only if they still hold. */
+function unchangedSince(current: ShortLink, data: UpdateLinkInput) {
+  return Object.fromEntries(
+    EDITABLE_FIELDS.filter((field) => data[field] !== undefined).map((field) => [
+      field,
+      current[field],
+    ]),
+  );
 }
 
 /** "" clears a UTM field like null does; only the fields given. */
