@@ -129,11 +129,11 @@ async function seedLinks(databaseUrl: string) {
     const rows = [];
     for (let index = start; index < Math.min(start + BATCH, SPREAD_CODES); index += 1) {
       rows.push(
-        `('bench-${index}', 'bench${index}', 'https://example.com/article/${index}', 302, false, '${now}', '${now}')`,
+        `('bench-${index}', 'bench${index}', 'bench${index}', 'https://example.com/article/${index}', 302, false, '${now}', '${now}')`,
       );
     }
     await db.$executeRawUnsafe(
-      `INSERT INTO "ShortLink" ("id", "code", "url", "redirectType", "disabled", "createdAt", "updatedAt") VALUES ${rows.join(',')}`,
+      `INSERT INTO "ShortLink" ("id", "code", "codeKey", "url", "redirectType", "disabled", "createdAt", "updatedAt") VALUES ${rows.join(',')}`,
     );
   }
   console.log(

@@ -1,5 +1,4 @@
 import type { Db } from '@newsroom/db';
-import { isUniqueViolation } from './link-errors';
 
 /**
  * Codes are unique regardless of case: each link stores its code in lower case in `codeKey`
@@ -29,40 +28,34 @@ export type CaseKeyReport = {
  * reported. Nothing is merged or deleted: which link keeps the name is the operator's decision.
  */
 export async function reconcileCaseKeys(db: Db): Promise<CaseKeyReport> {
-  const unkeyed = await db.shortLink.findMany({
-    where: { codeKey: null },
-    select: { id: true, code: true, url: true, createdAt: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  const groups = new Map<string, typeof unkeyed>();
-  for (const link of unkeyed) {
+  const before = await unkeyedLinks(db);
+  if (before.length === 0) return { clashes: [], claimed: [] };
+  // The migration's own statement, once more: one UPDATE however many links it concerns.
+  await db.$executeRawUnsafe(`
+    UPDATE "ShortLink" SET "codeKey" = lower("code")
+    WHERE "codeKey" IS NULL AND lower("code") IN (
+      SELECT lower("code") FROM "ShortLink" GROUP BY lower("code") HAVING count(*) = 1
+    )`);
+  const after = await unkeyedLinks(db);
+  const stillUnkeyed = new Set(after.map((link) => link.code));
+  const groups = new Map<string, CaseClash['links']>();
+  for (const link of after) {
     const key = codeKeyOf(link.code);
     groups.set(key, [...(groups.get(key) ?? []), link]);
   }
-  const clashes: CaseClash[] = [];
-  const claimed: string[] = [];
-  for (const [key, links] of groups) {
-    const [only] = links;
-    if (links.length === 1 && only && (await claimKey(db, only.id, key))) {
-      claimed.push(only.code);
-      continue;
-    }
-    clashes.push({
-      key,
-      links: links.map(({ code, url, createdAt }) => ({ code, url, createdAt })),
-    });
-  }
-  return { clashes, claimed };
+  return {
+    clashes: [...groups].map(([key, links]) => ({ key, links })),
+    claimed: before.filter((link) => !stillUnkeyed.has(link.code)).map((link) => link.code),
+  };
 }
 
-async function claimKey(db: Db, id: string, key: string): Promise<boolean> {
-  try {
-    await db.shortLink.update({ where: { id }, data: { codeKey: key } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+/** Links without a key, oldest first (their order in the report). */
+function unkeyedLinks(db: Db) {
+  return db.shortLink.findMany({
+    where: { codeKey: null },
+    select: { code: true, url: true, createdAt: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /** What an operator reads: which links clash, and what to do about it. */
