@@ -29,8 +29,6 @@ export type ShortenerConfig = {
    * host names, ".suffix" names); everything internal is refused by default.
    */
   allowedDestinations: string[];
-  /** Use the first X-Forwarded-For address as the client (only behind a trusted proxy). */
-  trustProxy: boolean;
 };
 
 type Env = Record<string, string | undefined>;
@@ -58,7 +56,6 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     allowedDestinations: allowedDestinations(env, [base.host.toLowerCase(), ...extraHosts]),
-    trustProxy: env.SHORTENER_TRUST_PROXY === '1',
   };
 }
 
