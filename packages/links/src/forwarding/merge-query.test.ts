@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_URL_LENGTH } from '../validation/destination';
 import { forwardedLocation, mergeQuery } from './merge-query';
@@ -111,6 +112,34 @@ describe('mergeQuery', () => {
       // eslint-disable-next-line no-control-regex -- no control characters in a header value
       expect(location).not.toMatch(/[\u0000-\u001f\u007f-\uffff]/);
     }
+  });
+});
+
+describe('mergeQuery: properties', () => {
+  const queryCharacter = fc.oneof(
+    fc.constantFrom(...'aZ09-._~!$&()*+,;=:@/?%=&&+ "\'<>`{}|^[]\\#'.split('')),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  );
+  const query = fc.array(queryCharacter, { maxLength: 60 }).map((chars) => chars.join(''));
+  const destination = fc.constantFrom(
+    'https://e.com/p',
+    'https://e.com/p?a=1&b=%20#frag',
+    'https://e.com/p?',
+    `https://e.com/${'x'.repeat(2000)}?k=v`,
+  );
+
+  it('always gives a URL the WHATWG parser leaves unchanged, within the limit, fragment last', () => {
+    fc.assert(
+      fc.property(destination, query, (base, search) => {
+        const location = mergeQuery(base, search);
+        expect(new URL(location).href).toBe(location);
+        expect(location.length).toBeLessThanOrEqual(MAX_URL_LENGTH);
+        const fragment = new URL(base).hash;
+        if (fragment) expect(location.endsWith(fragment)).toBe(true);
+        expect(location.startsWith(base.split(/[?#]/)[0]!)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

@@ -1,6 +1,10 @@
 import { MAX_URL_LENGTH } from '../validation/destination';
 import { joinUrl, partName, queryParts, splitUrl } from './query-string';
 
+/** What the WHATWG URL parser percent-encodes in the query of an http(s) URL. */
+// eslint-disable-next-line no-control-regex -- control characters are part of the set
+const NEEDS_ENCODING = /[\u0000-\u0020"#'<>\u007f-\uffff]/;
+
 /**
  * The destination with the visitor's query string merged in: the destination's own parameters
  * are kept as they are (a visitor cannot override them, nor the link's UTM fields), the visitor's
@@ -18,13 +22,19 @@ export function mergeQuery(destination: string, search: string): string {
   const parts = splitUrl(destination);
   const own = queryParts(parts.query);
   const ownNames = new Set(own.map(partName));
-  // A raw "#" can only come from a hand-written request; here it is data, not a fragment.
-  const added = visitor
-    .filter((part) => !ownNames.has(partName(part)))
-    .map((part) => part.replaceAll('#', '%23'));
+  const added =
+    ownNames.size === 0 ? visitor : visitor.filter((part) => !ownNames.has(partName(part)));
   if (added.length === 0) return destination;
-  const merged = joinUrl({ ...parts, query: [...own, ...added].join('&') });
+  // A raw "#" can only come from a hand-written request; here it is data, not a fragment.
+  const query = [...own, ...added].join('&');
+  const merged = joinUrl({
+    ...parts,
+    query: query.includes('#') ? query.replaceAll('#', '%23') : query,
+  });
   if (merged.length > MAX_URL_LENGTH) return destination;
+  // When the merged URL holds nothing the parser would encode (the usual `?utm_source=x&ref=y`),
+  // parsing could not change it: skip it (it costs more than all the rest).
+  if (!NEEDS_ENCODING.test(merged)) return merged;
   let href: string;
   try {
     href = new URL(merged).href;

@@ -22,7 +22,10 @@ export function queryParts(query: string): string[] {
 /** The decoded name of a `name=value` part (`+` is a space); a malformed escape stays as written. */
 export function partName(part: string): string {
   const equalsAt = part.indexOf('=');
-  const raw = (equalsAt === -1 ? part : part.slice(0, equalsAt)).replaceAll('+', ' ');
+  const written = equalsAt === -1 ? part : part.slice(0, equalsAt);
+  // Most names are plain ("utm_source", "ref"): nothing to decode.
+  if (!written.includes('%') && !written.includes('+')) return written;
+  const raw = written.replaceAll('+', ' ');
   try {
     return decodeURIComponent(raw);
   } catch {
