@@ -3,7 +3,7 @@
 // built Next.js app) over real HTTP, on a real database. The cache TTL is a minute: what shows
 // at once was invalidated in the very cache the redirects read.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
 import { findRepoRoot } from '@newsroom/db';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
@@ -23,6 +23,8 @@ async function insertLegacyLinks() {
     { code: 'Legacy', codeKey: null, url: 'https://example.com/legacy-upper' },
     { code: 'legacy', codeKey: null, url: 'https://example.com/legacy-lower' },
     { code: 'Alone', codeKey: null, url: 'https://example.com/alone' },
+    // Stored before destinations were checked: a link to the shortener itself.
+    { code: 'self-loop', codeKey: 'self-loop', url: 'http://127.1:3001/self-loop' },
   ];
   for (const link of legacy) await testDb.db.shortLink.create({ data: link });
 }
@@ -304,6 +306,18 @@ describe('destinations: the attack corpus against the real API', () => {
       expect((await api('PATCH', `/api/links/${code}`, { url })).status).toBe(400);
     }
     expect(await location(`/${code}`)).toBe('https://example.com/ok');
+  });
+
+  it('answers 410 for a link stored earlier that points at the shortener itself', async () => {
+    const loop = await http.request('/self-loop');
+    expect(loop.status).toBe(410);
+    expect(loop.headers.location).toBeUndefined();
+    // The warning travels through the child's stderr pipe, not the HTTP socket: wait for it.
+    await vi.waitFor(() =>
+      expect(server.output()).toContain(
+        'Short link "self-loop" points at the shortener itself (http://127.1:3001/self-loop)',
+      ),
+    );
   });
 
   it(`accepts the ${DESTINATION_CORPUS.accepted.length} public destinations`, async () => {

@@ -8,6 +8,8 @@ import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../lin
 import { FixedWindowLimiter } from '@newsroom/auth';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
+import { destinationHost } from '../validation/destination-host';
+import { compileDestinationPolicy, type DestinationPolicy } from '../validation/destination-policy';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
 
 const MINUTE_MS = 60_000;
@@ -22,8 +24,12 @@ export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
   /** Keys of links that clashed by case before codes were case-insensitive (few or none). */
   const caseClashKeys = new Set<string>();
+  const policy = compileDestinationPolicy({
+    ownHosts: config.ownHosts,
+    allowed: config.allowedDestinations,
+  });
   const resolver = new LinkResolver({
-    load: batchLoader((keys) => loadCachedLinks(db, keys)),
+    load: batchLoader((keys) => loadCachedLinks(db, keys, loopGuard(policy))),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
@@ -81,7 +87,11 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
  * Cache misses of one event-loop tick, read in one query. Keys are lower-case codes, or the exact
  * spelling of a code that clashes by case (those links have no codeKey).
  */
-async function loadCachedLinks(db: Db, keys: string[]): Promise<Map<string, CachedLink>> {
+async function loadCachedLinks(
+  db: Db,
+  keys: string[],
+  isLoop: (code: string, url: string) => boolean,
+): Promise<Map<string, CachedLink>> {
   const links = await db.shortLink.findMany({
     where: { OR: [{ codeKey: { in: keys } }, { codeKey: null, code: { in: keys } }] },
     select: {
@@ -108,12 +118,38 @@ async function loadCachedLinks(db: Db, keys: string[]): Promise<Map<string, Cach
         // The UTM fields are applied once here, not per redirect.
         url: applyUtm(link.url, link),
         redirectType: link.redirectType,
-        disabled: link.disabled,
+        disabled: link.disabled || isLoop(link.code, link.url),
         expiresAt: link.expiresAt?.getTime() ?? null,
         forwardQuery: link.forwardQuery,
       },
     ]),
   );
+}
+
+/**
+ * Links stored before destinations were checked may point at the shortener itself (in some other
+ * spelling): such a link redirects to itself until the browser gives up, counting a click each
+ * time. They answer 410 like a disabled link (checked when a link is loaded into the cache, not
+ * per redirect), and the log says which, once per code.
+ */
+function loopGuard(policy: DestinationPolicy) {
+  const reported = new Set<string>();
+  return (code: string, url: string): boolean => {
+    let host;
+    try {
+      host = destinationHost(new URL(url));
+    } catch {
+      return false;
+    }
+    if (!policy.isOwn(host)) return false;
+    if (!reported.has(code) && reported.size < 10_000) {
+      reported.add(code);
+      console.warn(
+        `Short link "${code}" points at the shortener itself (${url}); it answers 410 until its destination is changed.`,
+      );
+    }
+    return true;
+  };
 }
 
 // A symbol registered globally, so that server.ts (run by tsx) and the route handlers (bundled
