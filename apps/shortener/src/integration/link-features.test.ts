@@ -199,11 +199,14 @@ describe('codes are unique regardless of case', () => {
   });
 
   it('keeps links that clashed before the rule apart, reports them at start, and lists them', async () => {
-    expect(server.output()).toContain(
-      '1 short-link code(s) are shared by links that differ only by case',
-    );
-    expect(server.output()).toContain('/legacy → https://example.com/legacy-lower');
-    expect(server.output()).toContain('"Alone" no longer clashes by case');
+    // Printed on stderr at start (a pipe apart from stdout's "ready"): wait for it.
+    await vi.waitFor(() => {
+      expect(server.output()).toContain(
+        '1 short-link code(s) are shared by links that differ only by case',
+      );
+      expect(server.output()).toContain('/legacy → https://example.com/legacy-lower');
+      expect(server.output()).toContain('"Alone" no longer clashes by case');
+    });
     expect(await location('/Legacy')).toBe('https://example.com/legacy-upper');
     expect(await location('/legacy')).toBe('https://example.com/legacy-lower');
     expect((await http.request('/LEGACY')).status).toBe(404);
