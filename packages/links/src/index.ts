@@ -39,6 +39,11 @@ export {
   type CaseKeyReport,
 } from './links/case-keys';
 export {
+  refusedDestinations,
+  refusedDestinationsMessage,
+  type RefusedDestination,
+} from './links/destination-audit';
+export {
   editLink,
   linkChanges,
   type LinkActor,

@@ -50,9 +50,9 @@ afterAll(async () => {
   await testDb?.cleanup();
 });
 
-/** `npm run links:case-clashes` on the test database (async: keep-alive sockets stay serviced). */
-function runCaseClashCheck(): Promise<{ status: number | null; stdout: string }> {
-  const child = spawn('npm', ['run', '--silent', 'links:case-clashes'], {
+/** `npm run links:check` on the test database (async: keep-alive sockets stay serviced). */
+function runLinksCheck(): Promise<{ status: number | null; stdout: string }> {
+  const child = spawn('npm', ['run', '--silent', 'links:check'], {
     cwd: findRepoRoot(),
     env: { ...process.env, DATABASE_URL: testDb.url },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -215,9 +215,12 @@ describe('codes are unique regardless of case', () => {
       (await api('POST', '/api/links', { url: 'https://example.com/x', alias: 'LeGaCy' })).status,
     ).toBe(409);
 
-    const check = await runCaseClashCheck();
+    const check = await runLinksCheck();
     expect(check.stdout).toContain('legacy:');
     expect(check.stdout).toContain('/Legacy → https://example.com/legacy-upper');
+    // With this environment's settings (SHORTENER_URL at localhost:3001), the stored loop.
+    expect(check.stdout).toContain('1 short link(s) point where new links may not go');
+    expect(check.stdout).toContain('/self-loop → http://127.1:3001/self-loop');
     expect(check.status).toBe(1);
   });
 });

@@ -69,7 +69,7 @@ export function caseClashMessage(report: CaseKeyReport): string {
     `${report.clashes.length} short-link code(s) are shared by links that differ only by case.`,
     'Each keeps working with its exact spelling; other spellings answer 404 until one remains.',
     'Delete the link(s) you do not want (DELETE /api/links/<code>, exact spelling); the one left',
-    'then resolves in any case from the next start (or `npm run links:case-clashes`).',
+    'then resolves in any case from the next start (or `npm run links:check`).',
   );
   for (const clash of report.clashes) {
     lines.push(`  ${clash.key}:`);

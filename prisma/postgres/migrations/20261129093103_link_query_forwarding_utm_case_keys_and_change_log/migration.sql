@@ -32,7 +32,7 @@ ALTER TABLE "LinkChange" ADD CONSTRAINT "LinkChange_linkId_fkey" FOREIGN KEY ("l
 -- Aliases are unique regardless of case from now on. Every existing link gets its lower-case key,
 -- except links whose codes differ only by case ("Spring" and "spring"): those are kept distinct,
 -- unchanged and reachable by their exact spelling, with a null key. Nothing fails, nothing is
--- merged: the shortener lists them at start and `npm run links:case-clashes` prints them.
+-- merged: the shortener lists them at start and `npm run links:check` prints them.
 UPDATE "ShortLink" SET "codeKey" = lower("code")
 WHERE lower("code") IN (
   SELECT lower("code") FROM "ShortLink" GROUP BY lower("code") HAVING count(*) = 1
