@@ -28,8 +28,9 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
     ownHosts: config.ownHosts,
     allowed: config.allowedDestinations,
   });
+  const isLoop = loopGuard(policy);
   const resolver = new LinkResolver({
-    load: batchLoader((keys) => loadCachedLinks(db, keys, loopGuard(policy))),
+    load: batchLoader((keys) => loadCachedLinks(db, keys, isLoop)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
