@@ -104,11 +104,18 @@ export async function clickStats(db: Db, linkId: string) {
 
 export type ListLinksQuery = { q?: string; page: number; pageSize: number };
 
-/** Newest first; `q` matches part of the destination or the code. */
+/** Newest first; `q` matches part of the destination or the code (in any case). */
 export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
   const search = q?.trim();
   const where = search
-    ? { OR: [{ url: containsIgnoringCase(db, search) }, { code: { contains: search } }] }
+    ? {
+        OR: [
+          { url: containsIgnoringCase(db, search) },
+          { code: { contains: search } },
+          // Codes are case-insensitive: match their lower-case key too (on either database).
+          { codeKey: { contains: codeKeyOf(search) } },
+        ],
+      }
     : {};
   const [links, total] = await Promise.all([
     db.shortLink.findMany({
