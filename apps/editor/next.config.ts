@@ -13,6 +13,7 @@ const config: NextConfig = {
     '@newsroom/publishing',
     '@newsroom/auth',
     '@newsroom/http',
+    '@newsroom/shared-state',
     '@newsroom/db',
     '@newsroom/editorial',
   ],

@@ -7,7 +7,13 @@ const repoRoot = path.resolve(process.cwd(), '../..');
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@newsroom/auth', '@newsroom/db', '@newsroom/http', '@newsroom/links'],
+  transpilePackages: [
+    '@newsroom/auth',
+    '@newsroom/db',
+    '@newsroom/http',
+    '@newsroom/links',
+    '@newsroom/shared-state',
+  ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
     '@libsql/client',

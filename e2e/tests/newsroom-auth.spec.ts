@@ -28,7 +28,9 @@ test.describe('logged out', () => {
       headers: { origin: baseURL! },
     });
     expect(create.status()).toBe(401);
-    expect(await create.json()).toEqual({ error: 'Log in to use the newsroom API' });
+    expect(await create.json()).toEqual({
+      error: { code: 'unauthorized', message: 'Log in to use this API.' },
+    });
     await anonymous.dispose();
 
     const forged = await playwright.request.newContext({
@@ -87,9 +89,9 @@ test('a cross-site request is refused even with a session', async ({ page, baseU
     headers: { origin: baseURL! },
   });
   expect(invalid.status()).toBe(422);
-  expect((await invalid.json()).errors).toContainEqual({
-    path: 'title',
-    message: 'Give the article a headline',
+  expect((await invalid.json()).error).toMatchObject({
+    code: 'validation_failed',
+    fields: { title: 'Give the article a headline' },
   });
 });
 
@@ -104,7 +106,10 @@ test('a writer cannot publish: no button, and the API answers 403', async ({ pag
     headers: { origin: baseURL! },
   });
   expect(response.status()).toBe(403);
-  expect((await response.json()).error).toBe('This needs the editor role; you are a writer');
+  expect((await response.json()).error).toEqual({
+    code: 'forbidden',
+    message: 'This needs the editor role; you are a writer.',
+  });
   await page.goto('/newsroom/users');
   await expect(page).toHaveURL(/\/newsroom\/forbidden/);
 });

@@ -5,6 +5,8 @@ export { slugify, findFreeSlug } from './slug';
 export {
   toRelatedInput,
   findEditableArticle,
+  findVisibleArticle,
+  assertArticleVisible,
   type EditableArticle,
   type RelatedEntry,
 } from './articles/editable-article';

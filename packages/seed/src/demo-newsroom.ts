@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { seedArticleDocument, seedArticleMeta } from '@newsroom/article';
-import { hashPassword } from '@newsroom/auth';
+import { hashPassword, passwordProblem } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 
 export type DemoLogin = { email: string; password: string };
@@ -25,8 +25,11 @@ export async function seedDemoNewsroom(
 
   const login: DemoLogin = {
     email: options.adminEmail ?? 'admin@newsroom.local',
+    // 16 random characters: passes the password policy like any password a person chooses.
     password: options.adminPassword ?? randomBytes(12).toString('base64url'),
   };
+  const problem = passwordProblem(login.password);
+  if (problem) throw new Error(`The demo admin's password is refused: ${problem}`);
   const admin = await db.user.create({
     data: {
       email: login.email,

@@ -26,10 +26,19 @@ export const relatedLinkSchema = z.union([
         },
       ),
   }),
-  z.strictObject({ articleId: entityId }),
+  // An internal link is stored as the target's id. The newsroom API returns it with the target's
+  // current `title` and `href` (resolved at read time), so an article fetched with GET can be
+  // sent back with PUT unchanged: those two are accepted and dropped, never stored.
+  z
+    .strictObject({
+      articleId: entityId,
+      title: z.string().max(ARTICLE_LIMITS.maxRelatedTitleLength).optional(),
+      href: z.string().max(2048).nullable().optional(),
+    })
+    .transform(({ articleId }) => ({ articleId })),
 ]);
 
-export type RelatedLinkInput = z.infer<typeof relatedLinkSchema>;
+export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
 export const articleMetaSchema = z.object({
   title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength),

@@ -1,5 +1,7 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
+import { canSeeArticle, type Actor } from '@newsroom/auth';
 import type { Article, Db, RelatedLink, Section } from '@newsroom/db';
+import { notFound } from '../errors';
 import type { JSONContent } from '@tiptap/core';
 
 /** An entry of the related list as the newsroom shows it: internal links carry their current title. */
@@ -76,4 +78,26 @@ export function toRelatedInput(entry: RelatedEntry): RelatedLinkInput {
 export async function findEditableArticle(db: Db, id: string): Promise<EditableArticle | null> {
   const row = await db.article.findUnique({ where: { id }, include: editableArticleInclude });
   return row ? toEditableArticle(row) : null;
+}
+
+/**
+ * The article when `actor` may see it, else null: writers see published articles and their own
+ * drafts only; to them someone else's draft does not exist (no hint that the id is real).
+ */
+export async function findVisibleArticle(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<EditableArticle | null> {
+  const article = await findEditableArticle(db, id);
+  return article && canSeeArticle(actor, article) ? article : null;
+}
+
+/** Throws "not found" unless `actor` may see the article (for its revisions, preview…). */
+export async function assertArticleVisible(db: Db, actor: Actor, id: string): Promise<void> {
+  const article = await db.article.findUnique({
+    where: { id },
+    select: { authorId: true, status: true },
+  });
+  if (!article || !canSeeArticle(actor, article)) throw notFound('The article');
 }

@@ -5,10 +5,9 @@ import {
   type ValidationError,
 } from '@newsroom/article';
 import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
-import type { Db, Prisma } from '@newsroom/db';
+import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
 import { forbidden, notFound } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 import { isAutosaveRevisionDue, recordRevision, type RevisionReason } from '../revisions/revisions';
 import {
   editableArticleInclude,

@@ -1,20 +1,24 @@
-import { containsIgnoringCase, type Db, type ShortLink } from '@newsroom/db';
-import { generateCode } from '../codes/generate-code';
 import { UTM_FIELDS, type UtmValues } from '../forwarding/utm';
 import { codeKeyOf } from './case-keys';
-import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
 import {
-  LinkError,
+  containsIgnoringCase,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
-} from './link-errors';
+  type Db,
+  type ShortLink,
+} from '@newsroom/db';
+import { generateCode } from '../codes/generate-code';
+import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
+import { LinkError } from './link-errors';
 
 /** A generated code collides once in ~10^13 draws; a few retries make failure impossible in practice. */
 const MAX_CODE_ATTEMPTS = 5;
 
 export type CreateLinkOptions = {
   apiKeyId?: string | null;
+  /** The member of staff creating it (staff pages); writers may manage only their own links. */
+  createdById?: string | null;
   generate?: () => string;
   /** Keys shared by links that clashed by case before the rule (see case-keys.ts): refused too. */
   caseClashKeys?: ReadonlySet<string>;
@@ -32,7 +36,7 @@ export type CreateLinkResult = { link: ShortLink; created: boolean };
 export async function createLink(
   db: Db,
   input: CreateLinkInput,
-  { apiKeyId = null, generate = generateCode, caseClashKeys }: CreateLinkOptions = {},
+  { apiKeyId = null, createdById = null, generate = generateCode, caseClashKeys }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
   if (input.alias && caseClashKeys?.has(codeKeyOf(input.alias))) throw aliasTaken(input.alias);
   if (input.articleId) {
@@ -60,6 +64,7 @@ export async function createLink(
           redirectType: input.redirectType,
           expiresAt: input.expiresAt,
           apiKeyId,
+          createdById,
         },
       });
       return { link, created: true };

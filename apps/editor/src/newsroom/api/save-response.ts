@@ -1,24 +1,22 @@
 import type { SaveResult } from '@newsroom/editorial';
-import { errorResponse, json } from './responses';
+import { errorResponse, jsonResponse } from '@newsroom/http';
+import { fieldsOf } from './with-staff';
 
 /** 200 with the stored article, 409 with the other person's version, 422 with each problem. */
 export function saveResultResponse(result: SaveResult): Response {
   switch (result.status) {
     case 'saved':
-      return json({ article: result.article });
+      return jsonResponse({ article: result.article });
     case 'conflict':
-      return json(
-        {
-          error: 'Someone else saved this article since you opened it',
-          current: result.current,
-        },
-        409,
-      );
+      return errorResponse(409, 'conflict', 'Someone else saved this article since you opened it', {
+        extra: { current: result.current },
+      });
     case 'invalid':
       return errorResponse(
         422,
+        'validation_failed',
         result.errors.map((error) => `${error.path}: ${error.message}`).join('; '),
-        result.errors,
+        { fields: fieldsOf(result.errors) },
       );
   }
 }

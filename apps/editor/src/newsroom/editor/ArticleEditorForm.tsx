@@ -16,8 +16,7 @@ import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
 import { RelatedLinksPanel } from './RelatedLinksPanel';
 import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
-
-export type Section = { id: string; name: string; slug: string };
+import type { Section } from './section';
 
 interface Props {
   article: EditableArticle;

@@ -1,6 +1,6 @@
 'use client';
 import { MARKER_STYLES, type ValidationError } from '@newsroom/article';
-import type { Section } from './ArticleEditorForm';
+import type { Section } from './section';
 import { fromGmtInputValue, slugify, slugProblem, toGmtInputValue, type DraftMeta } from './draft';
 import { SectionOptions } from '../SectionOptions';
 

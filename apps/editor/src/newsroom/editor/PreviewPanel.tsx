@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ArticlePreview } from '../preview/ArticlePreview';
-import type { Section } from './ArticleEditorForm';
+import type { Section } from './section';
 import { renderDraft } from './api-client';
 import type { ArticleDraft } from './draft';
 

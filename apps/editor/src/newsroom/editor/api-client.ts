@@ -1,4 +1,5 @@
 import type { ValidationError } from '@newsroom/article';
+import { apiErrorMessage, apiFieldProblems } from '@newsroom/http/browser';
 import type { EditableArticle, RevisionDetail, RevisionSummary } from '@newsroom/editorial';
 import type { SaveOutcome } from '../autosave/autosave-controller';
 import { saveRequestOf, relatedInputOf, type ArticleDraft } from './draft';
@@ -18,7 +19,7 @@ async function call(method: string, url: string, body?: unknown): Promise<ApiAns
 }
 
 function errorText(answer: ApiAnswer) {
-  return typeof answer.data.error === 'string' ? answer.data.error : `HTTP ${answer.status}`;
+  return apiErrorMessage(answer.data, answer.status);
 }
 
 export type ArticleActionResult =
@@ -34,7 +35,7 @@ function toActionResult(answer: ApiAnswer): ArticleActionResult {
   return {
     kind: 'failed',
     reason: errorText(answer),
-    errors: (answer.data.errors as ValidationError[] | undefined) ?? [],
+    errors: apiFieldProblems(answer.data) satisfies ValidationError[],
   };
 }
 
@@ -60,6 +61,8 @@ export async function saveDraft(
   }
   if (answer.status === 401)
     return { kind: 'error', reason: 'you are logged out; log in again in another tab' };
+  // 503: the database is briefly unreachable; retried like an outage, with the server's words.
+  if (answer.status === 503) return { kind: 'error', reason: errorText(answer) };
   if (answer.status >= 500) return { kind: 'error', reason: `server error (${answer.status})` };
   const result = toActionResult(answer);
   onAnswer(result);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { canManageShortLink } from '@newsroom/auth';
 import { notFound } from 'next/navigation';
 import {
   UTM_FIELDS,
@@ -24,7 +25,7 @@ import { utcInputValue } from '../../../src/staff/link-form-values';
 import { LINK_FIELD_LIMITS } from '../../../src/staff/link-limits';
 import { EditLinkForm } from './EditLinkForm';
 import { qrSvg } from '../../../src/staff/qr-code';
-import { requireStaff } from '../../../src/staff/session';
+import { staff } from '../../../src/staff/staff-shell';
 import { staffStatsRange } from '../../../src/staff/stats-range';
 
 export const dynamic = 'force-dynamic';
@@ -42,8 +43,9 @@ export default async function LinkPage({ params, searchParams }: Props) {
   const { code } = await params;
   const query = await searchParams;
   const saved = query.saved;
+  const refused = query.refused !== undefined;
   const { range, isDefault, error: rangeError } = staffStatsRange(query);
-  const user = await requireStaff(`/links/${encodeURIComponent(code)}`);
+  const user = await staff.requireStaff(undefined, `/links/${encodeURIComponent(code)}`);
   const runtime = getShortenerRuntime();
   const link = await findLink(runtime.db, code);
   if (!link) notFound();
@@ -107,25 +109,42 @@ export default async function LinkPage({ params, searchParams }: Props) {
         <dd data-testid="click-total">{stats.total}</dd>
       </dl>
 
-      <form action={setDisabledAction}>
-        <input type="hidden" name="code" value={link.code} />
-        <input type="hidden" name="disabled" value={link.disabled ? 'false' : 'true'} />
-        <button type="submit">{link.disabled ? 'Enable link' : 'Disable link'}</button>
-      </form>
+      {refused && (
+        <p role="alert" className="error">
+          Writers can change only the links they created, and never an article&apos;s own link.
+        </p>
+      )}
+      {canManageShortLink(user, link) ? (
+        <form action={setDisabledAction}>
+          <input type="hidden" name="code" value={link.code} />
+          <input type="hidden" name="disabled" value={link.disabled ? 'false' : 'true'} />
+          <button type="submit">{link.disabled ? 'Enable link' : 'Disable link'}</button>
+        </form>
+      ) : (
+        <p>
+          {link.articleId
+            ? 'This is an article’s own link: only editors and admins can change it.'
+            : 'Only the writer who created this link, editors and admins can change it.'}
+        </p>
+      )}
 
-      <h2 id="edit-heading">Edit</h2>
-      <EditLinkForm
-        key={link.updatedAt.toISOString()}
-        code={link.code}
-        limits={LINK_FIELD_LIMITS}
-        current={{
-          url: link.url,
-          redirectType: String(link.redirectType),
-          expiresAt: utcInputValue(link.expiresAt),
-          forwardQuery: link.forwardQuery ? 'on' : '',
-          ...Object.fromEntries(UTM_FIELDS.map((field) => [field, link[field] ?? ''])),
-        }}
-      />
+      {canManageShortLink(user, link) && (
+        <>
+          <h2 id="edit-heading">Edit</h2>
+          <EditLinkForm
+            key={link.updatedAt.toISOString()}
+            code={link.code}
+            limits={LINK_FIELD_LIMITS}
+            current={{
+              url: link.url,
+              redirectType: String(link.redirectType),
+              expiresAt: utcInputValue(link.expiresAt),
+              forwardQuery: link.forwardQuery ? 'on' : '',
+              ...Object.fromEntries(UTM_FIELDS.map((field) => [field, link[field] ?? ''])),
+            }}
+          />
+        </>
+      )}
 
       <h2>Changes</h2>
       {changes.length === 0 ? (

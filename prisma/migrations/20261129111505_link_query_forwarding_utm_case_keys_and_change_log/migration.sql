@@ -31,16 +31,19 @@ CREATE TABLE "new_ShortLink" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     "apiKeyId" TEXT,
+    "createdById" TEXT,
     CONSTRAINT "ShortLink_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "ShortLink_apiKeyId_fkey" FOREIGN KEY ("apiKeyId") REFERENCES "ApiKey" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "ShortLink_apiKeyId_fkey" FOREIGN KEY ("apiKeyId") REFERENCES "ApiKey" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "ShortLink_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_ShortLink" ("apiKeyId", "articleId", "code", "createdAt", "disabled", "expiresAt", "id", "redirectType", "updatedAt", "url") SELECT "apiKeyId", "articleId", "code", "createdAt", "disabled", "expiresAt", "id", "redirectType", "updatedAt", "url" FROM "ShortLink";
+INSERT INTO "new_ShortLink" ("apiKeyId", "articleId", "code", "createdAt", "createdById", "disabled", "expiresAt", "id", "redirectType", "updatedAt", "url") SELECT "apiKeyId", "articleId", "code", "createdAt", "createdById", "disabled", "expiresAt", "id", "redirectType", "updatedAt", "url" FROM "ShortLink";
 DROP TABLE "ShortLink";
 ALTER TABLE "new_ShortLink" RENAME TO "ShortLink";
 CREATE UNIQUE INDEX "ShortLink_code_key" ON "ShortLink"("code");
 CREATE UNIQUE INDEX "ShortLink_codeKey_key" ON "ShortLink"("codeKey");
 CREATE UNIQUE INDEX "ShortLink_articleId_key" ON "ShortLink"("articleId");
 CREATE INDEX "ShortLink_url_idx" ON "ShortLink"("url");
+CREATE INDEX "ShortLink_createdById_idx" ON "ShortLink"("createdById");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
