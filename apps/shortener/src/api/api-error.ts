@@ -29,3 +29,11 @@ function linkApiError(error: LinkError): ApiError {
     field && { [field]: error.message },
   );
 }
+
+/**
+ * Any failure of the link API in the one error shape (`@newsroom/http`): link errors with their
+ * status, 503 while the database is unreachable, a logged 500 for the rest.
+ */
+export function errorResponse(error: unknown): Response {
+  return toErrorResponse(isLinkError(error) ? linkApiError(error) : error);
+}
