@@ -36,7 +36,12 @@ export type CreateLinkResult = { link: ShortLink; created: boolean };
 export async function createLink(
   db: Db,
   input: CreateLinkInput,
-  { apiKeyId = null, createdById = null, generate = generateCode, caseClashKeys }: CreateLinkOptions = {},
+  {
+    apiKeyId = null,
+    createdById = null,
+    generate = generateCode,
+    caseClashKeys,
+  }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
   if (input.alias && caseClashKeys?.has(codeKeyOf(input.alias))) throw aliasTaken(input.alias);
   if (input.articleId) {
