@@ -23,6 +23,8 @@ const config: NextConfig = {
     'pg',
     '@prisma/adapter-pg',
     '@prisma/schema-engine-wasm',
+    'ioredis',
+    'rate-limiter-flexible',
   ],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,

@@ -15,6 +15,7 @@ export type {
   Article,
   ArticleRevision,
   ClickDay,
+  Image,
   RelatedLink,
   Section,
   Session,

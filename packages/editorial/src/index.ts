@@ -8,6 +8,7 @@ export {
   findVisibleArticle,
   assertArticleVisible,
   type EditableArticle,
+  type LeadImage,
   type RelatedEntry,
 } from './articles/editable-article';
 export { createArticle, newArticleSchema, type NewArticle } from './articles/create-article';

@@ -18,3 +18,4 @@ export { resolveRelatedLinks } from './related-links';
 export { renderStoredArticle, type StoredArticleContent } from './render-stored-article';
 export { newsArticleJsonLd, serializeJsonLd, type NewsArticleJsonLdInput } from './seo/json-ld';
 export { PUBLISHED } from './status';
+export { renderLeadImage, toArticleImage, type ArticleImage } from './images/article-image';

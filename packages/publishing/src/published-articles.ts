@@ -1,6 +1,12 @@
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
 import { articlePath } from '@newsroom/article';
+import {
+  imageRowSelect,
+  toArticleImage,
+  type ArticleImage,
+  type ImageRow,
+} from './images/article-image';
 import { resolveRelatedLinks } from './related-links';
 import { PUBLISHED } from './status';
 
@@ -21,6 +27,8 @@ export interface ArticleSummary {
   publishedAt: Date;
   section: SectionSummary;
   path: string;
+  /** Shown in lists, at the top of the page, as og:image, in JSON-LD and in feeds. */
+  leadImage: ArticleImage | null;
 }
 
 export interface ArticleListPage {
@@ -57,6 +65,7 @@ const summarySelect = {
   publishedAt: true,
   updatedAt: true,
   section: sectionSelect,
+  leadImage: { select: imageRowSelect },
 } as const;
 
 interface SummaryRow {
@@ -67,11 +76,17 @@ interface SummaryRow {
   publishedAt: Date | null;
   updatedAt: Date;
   section: SectionSummary;
+  leadImage: ImageRow | null;
 }
 
-function toSummary({ updatedAt, publishedAt, ...row }: SummaryRow): ArticleSummary {
+function toSummary({ updatedAt, publishedAt, leadImage, ...row }: SummaryRow): ArticleSummary {
   // Publishing sets publishedAt; the fallback only keeps an inconsistent row displayable.
-  return { ...row, publishedAt: publishedAt ?? updatedAt, path: articlePath(row) };
+  return {
+    ...row,
+    publishedAt: publishedAt ?? updatedAt,
+    path: articlePath(row),
+    leadImage: leadImage && toArticleImage(leadImage),
+  };
 }
 
 function wholeNumberIn(value: number | undefined, min: number, max: number, fallback: number) {

@@ -1,8 +1,9 @@
 import type { ZodType } from 'zod';
 import type { ApiKey } from '@newsroom/db';
-import { bearerToken, verifyApiKey, type FixedWindowLimiter } from '@newsroom/auth';
+import { bearerToken, verifyApiKey } from '@newsroom/auth';
 import { fieldErrors, getShortenerRuntime, type ShortenerRuntime } from '@newsroom/links';
 import { readJsonBody } from '@newsroom/http';
+import type { RateLimiter } from '@newsroom/shared-state';
 import { ApiError, errorResponse } from './api-error';
 
 /** A link body is a URL (≤ 2,048 characters) and a few fields: 64 KB is plenty. */
@@ -22,8 +23,8 @@ export type ApiOptions<Body, Query> = {
   schema?: ZodType<Body>;
   /** Validates the query string (as an object of strings). */
   query?: ZodType<Query>;
-  /** Counts each request against this limiter, per API key. */
-  limiter?: (runtime: ShortenerRuntime) => FixedWindowLimiter;
+  /** Counts each request against this limiter (shared by all instances), per API key. */
+  limiter?: (runtime: ShortenerRuntime) => RateLimiter;
 };
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -43,7 +44,7 @@ export function withApiKey<Params = Record<string, never>, Body = undefined, Que
     try {
       const runtime = getShortenerRuntime();
       const apiKey = await authenticate(request, runtime);
-      if (options.limiter) enforceLimit(options.limiter(runtime), apiKey);
+      if (options.limiter) await enforceLimit(options.limiter(runtime), apiKey);
       const body = options.schema
         ? parse(options.schema, await readJsonBody(request, { maxBytes: LINK_BODY_LIMIT_BYTES }))
         : (undefined as Body);
@@ -73,8 +74,8 @@ async function authenticate(request: Request, runtime: ShortenerRuntime): Promis
   );
 }
 
-function enforceLimit(limiter: FixedWindowLimiter, apiKey: ApiKey) {
-  const result = limiter.hit(apiKey.id);
+async function enforceLimit(limiter: RateLimiter, apiKey: ApiKey) {
+  const result = await limiter.consume(apiKey.id);
   if (result.allowed) return;
   throw new ApiError(
     429,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MARKER_STYLES } from '../footnotes/markers';
 import { isAllowedHref, normalizeHref } from '../href';
+import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 
 export const ARTICLE_LIMITS = {
   maxTitleLength: 200,
@@ -54,6 +55,12 @@ export const articleMetaSchema = z.object({
   standfirst: z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength).default(''),
   markerStyle: z.enum(MARKER_STYLES).default('numeric'),
   related: z.array(relatedLinkSchema).max(ARTICLE_LIMITS.maxRelatedLinks).default([]),
+  /** The lead image: an id, null for none; left out, the stored one stays. */
+  leadImageId: z
+    .string()
+    .regex(IMAGE_ID_PATTERN, 'leadImageId must be a stored image id')
+    .nullable()
+    .optional(),
 });
 
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;

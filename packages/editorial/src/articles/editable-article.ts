@@ -1,12 +1,22 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import { canSeeArticle, type Actor } from '@newsroom/auth';
-import type { Article, Db, RelatedLink, Section } from '@newsroom/db';
+import type { Article, Db, Image, RelatedLink, Section } from '@newsroom/db';
 import { notFound } from '../errors';
 import type { JSONContent } from '@tiptap/core';
 
 /** An entry of the related list as the newsroom shows it: internal links carry their current title. */
 export type RelatedEntry =
   { articleId: string; title: string; href: string | null } | { url: string; title: string };
+
+/** The lead image as the edit page shows it. */
+export interface LeadImage {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
 
 /** Everything the edit page needs, JSON-safe (dates as ISO strings). */
 export interface EditableArticle {
@@ -24,15 +34,18 @@ export interface EditableArticle {
   updatedAt: string;
   body: JSONContent;
   related: RelatedEntry[];
+  leadImage: LeadImage | null;
 }
 
 type ArticleRow = Article & {
   section: Section;
+  leadImage: Image | null;
   relatedLinks: (RelatedLink & { target: (Article & { section: Section }) | null })[];
 };
 
 export const editableArticleInclude = {
   section: true,
+  leadImage: true,
   relatedLinks: {
     orderBy: { position: 'asc' },
     include: { target: { include: { section: true } } },
@@ -55,6 +68,14 @@ export function toEditableArticle(row: ArticleRow): EditableArticle {
     updatedAt: row.updatedAt.toISOString(),
     body: JSON.parse(row.body) as JSONContent,
     related: row.relatedLinks.flatMap((link): RelatedEntry[] => toRelatedEntry(link)),
+    leadImage: row.leadImage && {
+      id: row.leadImage.id,
+      width: row.leadImage.width,
+      height: row.leadImage.height,
+      alt: row.leadImage.alt,
+      caption: row.leadImage.caption,
+      credit: row.leadImage.credit,
+    },
   };
 }
 

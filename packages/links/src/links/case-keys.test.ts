@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, findRepoRoot, isPostgres, type Db } from '@newsroom/db';
 import { deployMigrations, migrationTarget } from '@newsroom/db/migrate';
 import { createEmptyPostgresDatabase } from '@newsroom/db/testing';
+import { openSharedState } from '@newsroom/shared-state';
 import { readShortenerConfig } from '../config';
 import { createShortenerRuntime, type ShortenerRuntime } from '../runtime/shortener-runtime';
 import { caseClashMessage, reconcileCaseKeys } from './case-keys';
@@ -71,10 +72,11 @@ beforeAll(async () => {
   expect(await deployMigrations(migrationTarget(url, repoPrismaDir))).toMatchObject({
     applied: expect.arrayContaining([expect.stringMatching(new RegExp(`${MIGRATION}$`))]),
   });
-  runtime = createShortenerRuntime(db, readShortenerConfig({}));
+  runtime = createShortenerRuntime(db, readShortenerConfig({}), openSharedState({ db }));
 }, 120_000);
 
 afterAll(async () => {
+  await runtime?.close();
   await db?.$disconnect();
   await dropDatabase();
   rmSync(tempDir, { recursive: true, force: true });

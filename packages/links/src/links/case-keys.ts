@@ -49,6 +49,11 @@ export async function reconcileCaseKeys(db: Db): Promise<CaseKeyReport> {
   };
 }
 
+/** The keys of links without one (clashing by case), read only: what resolution must know. */
+export async function caseClashKeysOf(db: Db): Promise<Set<string>> {
+  return new Set((await unkeyedLinks(db)).map((link) => codeKeyOf(link.code)));
+}
+
 /** Links without a key, oldest first (their order in the report). */
 function unkeyedLinks(db: Db) {
   return db.shortLink.findMany({

@@ -19,6 +19,8 @@ export type LinkResolverOptions = {
   ttlMs: number;
   max: number;
   negativeMax: number;
+  /** The clock (tests). */
+  now?: () => number;
   /**
    * The cache key of a requested code, which is also what `load` receives. Default: the code
    * itself. The shortener folds case here (aliases resolve case-insensitively).
@@ -26,15 +28,20 @@ export type LinkResolverOptions = {
   keyOf?: (code: string) => string;
 };
 
+/** A known link and until when it is trusted without reading it again. */
+type Entry = { link: CachedLink; freshUntil: number };
+
 /**
- * Code → link, from memory when possible. Known codes live in a bounded LRU with a TTL, so a
- * change made through another instance shows here within `ttlMs`; this instance's own changes
- * call `invalidate` and show at once. Unknown codes are remembered in a second, smaller LRU, so
- * someone trying random codes neither reaches the database every time nor evicts real links.
- * Concurrent misses for one code share one database read.
+ * Code → link, from memory when possible. Known codes live in a bounded LRU and are trusted for
+ * `ttlMs` (changes normally arrive sooner, through `invalidate`; the TTL is the safety net). Past
+ * it, the next request is still answered from memory while the link is read again in the
+ * background (stale-while-revalidate), so an expired entry never makes a redirect wait; past two
+ * TTLs (the database unreachable meanwhile) the entry is no longer used at all. Unknown codes are
+ * remembered in a second, smaller LRU, so someone trying random codes neither reaches the database
+ * every time nor evicts real links. Concurrent misses for one code share one database read.
  */
 export class LinkResolver {
-  private readonly known: LRUCache<string, CachedLink>;
+  private readonly known: LRUCache<string, Entry>;
   private readonly unknown: LRUCache<string, true>;
   private readonly inFlight = new Map<string, Promise<CachedLink | null>>();
   private readonly loadLink: LoadLink;
@@ -42,10 +49,22 @@ export class LinkResolver {
   /** Bumped by every invalidation: a read that started before it must not refill the cache. */
   private generation = 0;
 
-  constructor({ load, ttlMs, max, negativeMax, keyOf = (code) => code }: LinkResolverOptions) {
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor({
+    load,
+    ttlMs,
+    max,
+    negativeMax,
+    now = Date.now,
+    keyOf = (code) => code,
+  }: LinkResolverOptions) {
     this.loadLink = load;
     this.keyOf = keyOf;
-    this.known = new LRUCache({ max, ttl: ttlMs, ttlAutopurge: false });
+    this.ttlMs = ttlMs;
+    this.now = now;
+    this.known = new LRUCache({ max });
     this.unknown = new LRUCache({ max: negativeMax, ttl: ttlMs, ttlAutopurge: false });
   }
 
@@ -54,10 +73,21 @@ export class LinkResolver {
     return this.peekKey(this.keyOf(code));
   }
 
-  private peekKey(key: string): CachedLink | null | undefined {
-    const link = this.known.get(key);
-    if (link) return link;
-    return this.unknown.has(key) ? null : undefined;
+  private peekKey(code: string): CachedLink | null | undefined {
+    const entry = this.known.get(code);
+    if (entry) {
+      const age = this.now() - entry.freshUntil;
+      if (age < 0) return entry.link;
+      if (age < this.ttlMs) {
+        // A failed background read is not reported here: once the entry is too old to use, the
+        // next request waits for a read and its failure is answered (503) and logged.
+        if (!this.inFlight.has(code)) this.load(code).catch(() => undefined);
+        return entry.link;
+      }
+      this.known.delete(code);
+      return undefined;
+    }
+    return this.unknown.has(code) ? null : undefined;
   }
 
   /** The link for `code` (null when there is none), from the cache or the database. */
@@ -67,27 +97,28 @@ export class LinkResolver {
     return cached !== undefined ? cached : this.load(key);
   }
 
-  private load(key: string): Promise<CachedLink | null> {
-    const pending = this.inFlight.get(key);
+  private load(code: string): Promise<CachedLink | null> {
+    const pending = this.inFlight.get(code);
     if (pending) return pending;
     const startedAt = this.generation;
-    const promise = this.loadLink(key)
+    const promise = this.loadLink(code)
       .then((link) => {
-        if (startedAt === this.generation) this.remember(key, link);
+        if (startedAt === this.generation) this.remember(code, link);
         return link;
       })
       .finally(() => {
-        if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
+        if (this.inFlight.get(code) === promise) this.inFlight.delete(code);
       });
-    this.inFlight.set(key, promise);
+    this.inFlight.set(code, promise);
     return promise;
   }
 
   private remember(code: string, link: CachedLink | null) {
     if (link) {
-      this.known.set(code, link);
+      this.known.set(code, { link, freshUntil: this.now() + this.ttlMs });
       this.unknown.delete(code);
     } else {
+      this.known.delete(code); // deleted meanwhile
       this.unknown.set(code, true);
     }
   }

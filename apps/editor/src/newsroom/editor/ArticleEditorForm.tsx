@@ -1,5 +1,5 @@
 'use client';
-import type { ValidationError } from '@newsroom/article';
+import { fallbackRenditionPath, type ValidationError } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -11,11 +11,13 @@ import { ArticleBodyEditor, type ArticleBodyEditorHandle } from '../body-editor/
 import { articleAction, saveDraft, type ArticleActionResult } from './api-client';
 import { ConflictPanel } from './ConflictPanel';
 import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
+import { CanvasFields } from './CanvasFields';
 import { HistoryPanel } from './HistoryPanel';
+import { LeadImagePanel } from './LeadImagePanel';
 import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
+import { PublicationPanel } from './PublicationPanel';
 import { RelatedLinksPanel } from './RelatedLinksPanel';
-import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
 import type { Section } from './section';
 
 interface Props {
@@ -36,6 +38,7 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
   const [fieldErrors, setFieldErrors] = useState<ValidationError[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
 
   const readSnapshot = useCallback(
     (): ArticleDraft => ({ ...metaRef.current, body: readBody.current() }),
@@ -126,83 +129,104 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
   const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
   const readerPath = section ? `/${section.slug}/${meta.slug}` : null;
 
+  const saveStatus = (
+    <p className={`save-status save-${status.state}`} role="status" aria-live="polite">
+      {statusLabel(status)}
+    </p>
+  );
+
+  // One canvas in the reader's column and typography (rubric, dateline, headline, standfirst,
+  // body); everything about the article rather than in it lives in the side panel.
   return (
-    <div className="article-editor">
-      <div className="editor-toolbar-row">
-        <p className={`save-status save-${status.state}`} role="status" aria-live="polite">
-          {statusLabel(status)}
-        </p>
-        <span className={`status status-${publication.status}`}>{publication.status}</span>
-        {canPublish &&
-          (publication.status === 'published' ? (
-            <button type="button" disabled={busy} onClick={() => changePublication('unpublish')}>
-              Unpublish
-            </button>
-          ) : (
-            <button type="button" disabled={busy} onClick={() => changePublication('publish')}>
-              Publish
-            </button>
-          ))}
-        {publication.status === 'published' && <GetShortUrlButton articleId={article.id} />}
-        {publication.status === 'published' && readerPath && (
-          <a href={readerPath} target="_blank" rel="noopener">
-            View on site
-          </a>
+    <div className="article-editor edit-page">
+      <div className="edit-canvas">
+        {status.state === 'conflict' && (
+          <ConflictPanel
+            mine={readSnapshot()}
+            stored={status.current}
+            sections={sections}
+            onKeepMine={() => controller.keepMine(status.current.version)}
+            onTakeStored={() => showStored(status.current)}
+          />
         )}
-        {notice && (
-          <p role="alert" className="editor-notice">
-            {notice}
-          </p>
-        )}
-      </div>
-
-      {status.state === 'conflict' && (
-        <ConflictPanel
-          mine={readSnapshot()}
-          stored={status.current}
+        <PreviewPanel
+          articleId={article.id}
+          read={readSnapshot}
           sections={sections}
-          onKeepMine={() => controller.keepMine(status.current.version)}
-          onTakeStored={() => showStored(status.current)}
+          onOpenChange={setPreviewing}
         />
-      )}
-
-      <MetadataFields
-        meta={meta}
-        sections={sections}
-        slugFollows={slugFollows}
-        errors={fieldErrors}
-        onChange={updateMeta}
-        onSlugEdited={() => setSlugFollows(false)}
-      />
-
-      <div className="body-field">
-        <span className="field-label" id="body-label">
-          Body
-        </span>
-        <ArticleBodyEditor
-          initialContent={initialBody}
-          markerStyle={meta.markerStyle}
-          onChange={onBodyChange}
-          editorRef={editorRef}
-        />
+        <div className="edit-writing" hidden={previewing}>
+          <CanvasFields
+            meta={meta}
+            section={section}
+            slugFollows={slugFollows}
+            errors={fieldErrors}
+            onChange={updateMeta}
+          />
+          {meta.leadImage && (
+            <figure className="lead-image edit-lead-image">
+              <img
+                src={fallbackRenditionPath(meta.leadImage.id, meta.leadImage.width, 800)}
+                alt={meta.leadImage.alt}
+                width={meta.leadImage.width}
+                height={meta.leadImage.height}
+              />
+              {(meta.leadImage.caption || meta.leadImage.credit) && (
+                <figcaption>
+                  <span className="image-caption">{meta.leadImage.caption}</span>
+                  <span className="image-credit">{meta.leadImage.credit}</span>
+                </figcaption>
+              )}
+            </figure>
+          )}
+          <ArticleBodyEditor
+            initialContent={initialBody}
+            markerStyle={meta.markerStyle}
+            onChange={onBodyChange}
+            editorRef={editorRef}
+            chromeStart={saveStatus}
+          />
+        </div>
       </div>
 
-      <RelatedLinksPanel
-        articleId={article.id}
-        related={meta.related}
-        onChange={(related) => updateMeta({ related })}
-      />
-
-      <PreviewPanel articleId={article.id} read={readSnapshot} sections={sections} />
-
-      <HistoryPanel
-        articleId={article.id}
-        sections={sections}
-        beforeRestore={() => controller.flush()}
-        baseVersion={() => controller.baseVersion}
-        onRestored={showStored}
-        onConflict={(current) => controller.reportConflict(current)}
-      />
+      <aside className="edit-side" aria-label="Article settings">
+        <PublicationPanel
+          articleId={article.id}
+          status={publication.status}
+          canPublish={canPublish}
+          busy={busy}
+          notice={notice}
+          readerPath={readerPath}
+          onPublish={() => changePublication('publish')}
+          onUnpublish={() => changePublication('unpublish')}
+        />
+        <section className="panel" aria-label="Details">
+          <MetadataFields
+            meta={meta}
+            sections={sections}
+            errors={fieldErrors}
+            onChange={updateMeta}
+            onSlugEdited={() => setSlugFollows(false)}
+          />
+        </section>
+        <LeadImagePanel
+          leadImage={meta.leadImage ?? null}
+          onChange={(leadImage) => updateMeta({ leadImage })}
+        />
+        <RelatedLinksPanel
+          articleId={article.id}
+          related={meta.related}
+          onChange={(related) => updateMeta({ related })}
+        />
+        <HistoryPanel
+          articleId={article.id}
+          sections={sections}
+          beforeRestore={() => controller.flush()}
+          baseVersion={() => controller.baseVersion}
+          onRestored={showStored}
+          onConflict={(current) => controller.reportConflict(current)}
+        />
+      </aside>
     </div>
   );
 }

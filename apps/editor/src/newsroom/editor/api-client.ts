@@ -124,6 +124,21 @@ export async function renderDraft(draft: Pick<ArticleDraft, 'body' | 'markerStyl
   return answer.data.html as string;
 }
 
+/** The preview of a draft: body HTML and the lead image's figure (null without one). */
+export async function renderPreview(draft: ArticleDraft) {
+  const answer = await call('POST', '/api/newsroom/preview', {
+    body: draft.body,
+    markerStyle: draft.markerStyle,
+    related: draft.related.map(relatedInputOf),
+    leadImageId: draft.leadImage?.id ?? null,
+  });
+  if (answer.status !== 200) throw new Error(errorText(answer));
+  return {
+    html: answer.data.html as string,
+    leadImageHtml: (answer.data.leadImageHtml as string | null) ?? null,
+  };
+}
+
 export type PublishedMatch = { id: string; title: string; href: string; section: string };
 
 export async function searchPublished(q: string, excludeId: string): Promise<PublishedMatch[]> {

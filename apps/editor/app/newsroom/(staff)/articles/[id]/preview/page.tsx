@@ -4,7 +4,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { staff } from '../../../../../../src/newsroom/staff/staff-shell';
 import { ArticlePreview } from '../../../../../../src/newsroom/preview/ArticlePreview';
-import { renderPreviewHtml } from '../../../../../../src/newsroom/preview/render-preview';
+import {
+  renderLeadImagePreview,
+  renderPreviewHtml,
+} from '../../../../../../src/newsroom/preview/render-preview';
 
 export const metadata: Metadata = { title: 'Preview' };
 
@@ -21,7 +24,9 @@ export default async function PreviewPage({ params }: Props) {
     body: article.body,
     markerStyle: article.markerStyle,
     related: article.related.map(toRelatedInput),
+    leadImageId: article.leadImage?.id ?? null,
   });
+  const leadImageHtml = await renderLeadImagePreview(db, article.leadImage?.id);
   return (
     <>
       <p className="preview-banner">
@@ -34,6 +39,7 @@ export default async function PreviewPage({ params }: Props) {
         title={article.title}
         standfirst={article.standfirst}
         html={html}
+        leadImageHtml={leadImageHtml}
       />
     </>
   );
