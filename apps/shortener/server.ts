@@ -11,7 +11,7 @@ import {
   stampClientAddress,
   trustedProxiesFromEnv,
 } from '@newsroom/http';
-import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
+import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 import { startNextHost } from './src/next-host/next-host';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -24,6 +24,12 @@ async function main() {
   await prepareDatabase();
   // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
   const runtime = getShortenerRuntime();
+  // Before the first redirect: codes that clashed by case before they were case-insensitive are
+  // learnt (looked up by exact spelling) and reported to the operator.
+  const caseReport = await runtime.reconcileCaseKeys();
+  if (caseReport.clashes.length > 0 || caseReport.claimed.length > 0) {
+    console.warn(caseClashMessage(caseReport));
+  }
   const trust = trustedProxiesFromEnv();
   const isHttps = (req: IncomingMessage) => servedOverHttps(req, trust);
   // Resolved only when a redirect needs it (unknown codes, blocked clients), not per redirect.

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
 import { securityHeaders } from '@newsroom/http';
+import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -12,7 +13,7 @@ import {
   unavailablePage,
 } from './html-pages';
 
-/** `/<code>` or `/<code>+`, optionally with a query string (ignored). */
+/** `/<code>` or `/<code>+`, optionally with a query string (forwarded when the link says so). */
 const SHORT_PATH = /^\/([A-Za-z0-9_-]{3,64})(\+?)(?:\?.*)?$/;
 
 /** The redirect server's own pages (404, 410, 429, `+` preview): no scripts at all. */
@@ -102,7 +103,7 @@ export function createRedirectHandler(
       clicks.record(link.id, now, details);
     }
     res.writeHead(link.redirectType, {
-      Location: link.url,
+      Location: link.forwardQuery ? forwardedLocation(link.url, req.url ?? '') : link.url,
       // Temporary redirects must come back here (to be counted, and to see later changes).
       'Cache-Control':
         link.redirectType === 301 || link.redirectType === 308
