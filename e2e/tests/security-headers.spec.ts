@@ -58,6 +58,7 @@ test('every route of both apps answers with the security headers', async ({ requ
       '[revisionId]': () => 'no-such-revision',
       '[code]': () => 'no-such-code',
       '[file]': () => '800.webp',
+      '[part]': () => '1.xml',
     };
     const urlOf = (route: Route) =>
       route.pattern.replace(/\[[^\]]+\]/g, (parameter) => {
