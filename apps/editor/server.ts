@@ -7,6 +7,7 @@ import next from 'next';
 import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
+  answerUnavailableOnServerError,
   applySecurityHeaders,
   servedOverHttps,
   stampClientAddress,
@@ -63,6 +64,8 @@ async function main() {
         https: servedOverHttps(req, trust),
       });
     }
+    // The first page to meet a database outage answers 503 like every later one.
+    answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);
   });
   server.listen(port, hostname, () => {

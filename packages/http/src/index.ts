@@ -26,8 +26,12 @@ export {
   registerDatabaseProbe,
   noteDatabaseFailure,
   isDatabaseMarkedDown,
+  confirmDatabaseDown,
   unavailableAnswer,
+  unavailableReply,
+  type UnavailableReply,
 } from './unavailable/availability-gate';
+export { answerUnavailableOnServerError } from './unavailable/server-error-gate';
 export {
   isDatabaseUnavailable,
   UNAVAILABLE_RETRY_AFTER_SECONDS,

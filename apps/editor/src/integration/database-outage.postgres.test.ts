@@ -128,14 +128,30 @@ describe('database unavailable', () => {
     // them through the outage.
     const readerHome = probes.find((p) => p.name === 'editor: reader home page')!;
     expect((await ask(readerHome)).status, 'cached reader home').toBe(200);
-    // A page that is the first to meet the outage cannot choose its status: Next.js answers 500
-    // with its error document (the app's error boundary shows the message once scripts run). Its
-    // onRequestError hook closes the gate, and from then on the page is a 503 that says so.
-    const newsroomPage = probes.find((p) => p.name === 'editor: newsroom page')!;
-    expect([500, 503]).toContain((await ask(newsroomPage)).status);
-    const gated = await askUntil(newsroomPage, 503);
-    expect(gated.status).toBe(503);
-    expect(gated.text).toContain('Temporarily unavailable');
+    // The very first request of each app to meet the outage, a page (Next.js would answer it
+    // 500 with its error document): already a 503 with Retry-After and the page that says so.
+    for (const name of ['editor: newsroom page', 'shortener: staff page']) {
+      const first = await ask(probes.find((p) => p.name === name)!);
+      expect(first.status, `${name}, first request`).toBe(503);
+      expect(first.headers.get('retry-after'), name).toMatch(/^\d+$/);
+      expect(first.text, name).toContain('Temporarily unavailable');
+    }
+    // Never asked before the outage, so nothing cached: a reader article page (rendered by Next
+    // for the reader cache) and a short code (looked up in the database by the redirect server).
+    const article = await ask({
+      name: 'reader article page',
+      url: () => `${editor.url}/world/still-here`,
+      isApi: false,
+    });
+    expect(article.status, 'uncached reader article page').toBe(503);
+    expect(article.headers.get('retry-after'), 'uncached reader article page').toMatch(/^\d+$/);
+    const shortCode = await ask({
+      name: 'short code',
+      url: () => `${shortener.url}/never-looked-up`,
+      isApi: false,
+    });
+    expect(shortCode.status, 'uncached short code').toBe(503);
+    expect(shortCode.headers.get('retry-after'), 'uncached short code').toMatch(/^\d+$/);
     // The APIs find out at once (each request meets the dead database)…
     for (const probe of probes.filter((p) => p.isApi)) {
       const answer = await ask(probe);

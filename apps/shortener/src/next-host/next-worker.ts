@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import next from 'next';
+import { answerUnavailableOnServerError } from '@newsroom/http';
 import { getShortenerRuntime } from '@newsroom/links';
 import type { FromNextWorker, NextWorkerData } from './messages';
 
@@ -19,6 +20,9 @@ getShortenerRuntime().onLinkChanged((code) => toMain({ type: 'link-changed', cod
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-createServer((req, res) => void handle(req, res)).listen(socketPath, () =>
-  toMain({ type: 'ready' }),
-);
+createServer((req, res) => {
+  // The first page to meet a database outage answers 503 like every later one (this thread's
+  // availability gate, which instrumentation.ts gives its probe).
+  answerUnavailableOnServerError(req, res);
+  void handle(req, res);
+}).listen(socketPath, () => toMain({ type: 'ready' }));

@@ -6,7 +6,9 @@ import { UNAVAILABLE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databa
 // error boundary with 500. So the first failure marks the database as down (from the apps'
 // onRequestError hook and the API wrappers), and from then on the proxy answers every request
 // 503 with Retry-After at once, while a probe checks the database about once a second and
-// lifts the mark as soon as it answers again: recovery needs no restart.
+// lifts the mark as soon as it answers: recovery needs no restart. The one request that meets
+// the outage first is turned into the same 503 by the front server (server-error-gate.ts), which
+// asks confirmDatabaseDown() before letting a 500 out.
 
 type Gate = { down: boolean; probe?: () => Promise<unknown>; probing?: Promise<void> };
 
@@ -54,6 +56,43 @@ export function isDatabaseMarkedDown(): boolean {
   return gate().down;
 }
 
+/** A probe that hangs (a black-holed server) counts as a failed one after this long. */
+export const PROBE_TIMEOUT_MS = 3000;
+
+/**
+ * Asked when a request has just failed for reasons unknown (a page answered 500): is the database
+ * unreachable right now? Already marked down: yes at once. Otherwise the probe runs once, and a
+ * probe that fails the way an unreachable database does closes the gate. Without a probe
+ * (nothing registered it), no.
+ */
+export async function confirmDatabaseDown(): Promise<boolean> {
+  const state = gate();
+  if (state.down) return true;
+  if (!state.probe) return false;
+  try {
+    await withTimeout(state.probe(), PROBE_TIMEOUT_MS);
+    return false;
+  } catch (error) {
+    return noteDatabaseFailure(error);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          Object.assign(new Error(`The database did not answer within ${ms} ms`), {
+            code: 'ETIMEDOUT',
+          }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const UNAVAILABLE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Temporarily unavailable</title><meta name="robots" content="noindex">
@@ -63,20 +102,34 @@ const UNAVAILABLE_PAGE = `<!doctype html>
 <p><a href="">Try again</a></p></main></body></html>
 `;
 
+/** The 503 answer for a request to this path, whoever sends it (the proxy, a front server). */
+export type UnavailableReply = { status: 503; headers: Record<string, string>; body: string };
+
 /**
- * While the database is marked down: the 503 answer for this request (the JSON error shape for
- * `/api/…`, a small HTML page otherwise), with Retry-After. Null when it is up.
+ * The 503 for a request while the database is unreachable: the JSON error shape for `/api/…`, a
+ * small HTML page otherwise; always with Retry-After and never cached.
  */
-export function unavailableAnswer(pathname: string): Response | null {
-  if (!gate().down) return null;
+export function unavailableReply(pathname: string): UnavailableReply {
   const headers = {
     'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
     'cache-control': 'no-store',
   };
   if (pathname.startsWith('/api/'))
-    return Response.json(errorBody('unavailable', UNAVAILABLE_MESSAGE), { status: 503, headers });
-  return new Response(UNAVAILABLE_PAGE, {
+    return {
+      status: 503,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(errorBody('unavailable', UNAVAILABLE_MESSAGE)),
+    };
+  return {
     status: 503,
     headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
-  });
+    body: UNAVAILABLE_PAGE,
+  };
+}
+
+/** While the database is marked down: the 503 answer for this request. Null when it is up. */
+export function unavailableAnswer(pathname: string): Response | null {
+  if (!gate().down) return null;
+  const reply = unavailableReply(pathname);
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
-import { securityHeaders } from '@newsroom/http';
+import { securityHeaders, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@newsroom/http';
 import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
@@ -141,6 +141,7 @@ export function createRedirectHandler(
       (link) => respond(req, res, code, preview, link),
       (error: unknown) => {
         console.error(`Short link lookup failed for "${code}":`, error);
+        res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
         sendPage(req, res, 503, unavailablePage());
       },
     );
