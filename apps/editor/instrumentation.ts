@@ -3,11 +3,11 @@
 /** How the availability gate checks that the database answers again after an outage. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const [{ registerDatabaseProbe }, { getDb }] = await Promise.all([
+  const [{ registerDatabaseProbe }, { getDb, probeDatabase }] = await Promise.all([
     import('@newsroom/http'),
     import('@newsroom/db'),
   ]);
-  registerDatabaseProbe(() => getDb().$queryRaw`SELECT 1`);
+  registerDatabaseProbe(() => probeDatabase(getDb()));
 }
 
 /**

@@ -2,6 +2,7 @@
 export { createDb, getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
 export type { Db } from './client';
 export { containsIgnoringCase } from './text-search';
+export { probeDatabase } from './probe';
 export { providerOfDb } from './db-provider';
 export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from './prisma-errors';
 export { isPostgres, isSqlite, providerOf, redactUrl } from './provider';

@@ -32,6 +32,8 @@ export const PROBE_INTERVAL_MS = 1000;
 export function noteDatabaseFailure(error: unknown): boolean {
   if (!isDatabaseUnavailable(error)) return false;
   const state = gate();
+  // Once per outage, so the operator learns why every answer is a 503 (not once per request).
+  if (!state.down) console.error('Database unreachable; answering 503 until it is back:', error);
   state.down = true;
   state.probing ??= probeUntilBack(state).finally(() => {
     state.probing = undefined;
@@ -46,6 +48,7 @@ async function probeUntilBack(state: Gate): Promise<void> {
     try {
       await state.probe();
       state.down = false;
+      console.error('Database reachable again; answering normally.');
     } catch {
       // Still unreachable: try again next interval.
     }

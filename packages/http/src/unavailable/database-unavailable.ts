@@ -33,7 +33,16 @@ const ADAPTER_UNAVAILABLE_KINDS = new Set([
   'TooManyConnections',
   'TransactionAlreadyClosed',
 ]);
+// SQLite (libsql) primary result codes that mean "the database file cannot be used right now",
+// not "this statement is wrong": 3 PERM, 5 BUSY (locked past the busy timeout), 6 LOCKED,
+// 8 READONLY (file or folder not writable), 10 IOERR, 11 CORRUPT, 13 FULL (disk full),
+// 14 CANTOPEN (missing permission, folder gone), 26 NOTADB (the file was replaced). Prisma's
+// libsql adapter reports them as `{ kind: 'sqlite', extendedCode }` under
+// `meta.driverAdapterError.cause` of a P2039 error; the low byte is the primary code.
+const SQLITE_UNAVAILABLE_RESULT_CODES = new Set([3, 5, 6, 8, 10, 11, 13, 14, 26]);
 const UNAVAILABLE_MESSAGES = [
+  /Unable to open connection to local database/i,
+  /SQLITE_(BUSY|LOCKED|READONLY|IOERR|CORRUPT|FULL|CANTOPEN|NOTADB|PERM)\b/,
   /connection terminated/i,
   /connection refused/i,
   /ECONNREFUSED/,
@@ -58,9 +67,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       code?: unknown;
       errorCode?: unknown;
       kind?: unknown;
+      extendedCode?: unknown;
       name?: unknown;
       message?: unknown;
       cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
     };
     if (typeof candidate.code === 'string' && PRISMA_UNAVAILABLE_CODES.has(candidate.code))
       return true;
@@ -73,13 +84,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     if (typeof candidate.kind === 'string' && ADAPTER_UNAVAILABLE_KINDS.has(candidate.kind))
       return true;
+    if (
+      candidate.kind === 'sqlite' &&
+      typeof candidate.extendedCode === 'number' &&
+      SQLITE_UNAVAILABLE_RESULT_CODES.has(candidate.extendedCode & 0xff)
+    )
+      return true;
     if (candidate.name === 'PrismaClientInitializationError') return true;
     if (
       typeof candidate.message === 'string' &&
       UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(candidate.message as string))
     )
       return true;
-    current = candidate.cause;
+    // Prisma's known-request errors carry the driver's error in meta, not as a cause.
+    current = candidate.cause ?? candidate.meta?.driverAdapterError;
   }
   return false;
 }
