@@ -32,6 +32,7 @@ export {
   type UnavailableReply,
 } from './unavailable/availability-gate';
 export { answerUnavailableOnServerError } from './unavailable/server-error-gate';
+export { readerSiteUrl, shortenerSiteUrl } from './site-urls/site-urls';
 export {
   isDatabaseUnavailable,
   UNAVAILABLE_RETRY_AFTER_SECONDS,

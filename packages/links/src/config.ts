@@ -1,3 +1,4 @@
+import { readerSiteUrl, shortenerSiteUrl } from '@newsroom/http';
 import { compileDestinationPolicy } from './validation/destination-policy';
 
 /**
@@ -37,17 +38,9 @@ export type ShortenerConfig = {
 
 type Env = Record<string, string | undefined>;
 
-export const DEFAULT_SHORTENER_URL = 'http://localhost:3001';
-const DEFAULT_EDITOR_URL = 'http://localhost:3000';
-
 export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
-  const baseUrl = (env.SHORTENER_URL?.trim() || DEFAULT_SHORTENER_URL).replace(/\/+$/, '');
-  let base: URL;
-  try {
-    base = new URL(baseUrl);
-  } catch {
-    throw new Error(`SHORTENER_URL "${baseUrl}" is not a URL (example: https://nws.rm)`);
-  }
+  const baseUrl = shortenerSiteUrl(env);
+  const base = new URL(baseUrl);
   const extraHosts = commaList(env.SHORTENER_HOSTS).map((host) => host.toLowerCase());
   return {
     baseUrl,
@@ -71,12 +64,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
  */
 function allowedDestinations(env: Env, ownHosts: string[]): string[] {
   const entries = commaList(env.SHORTENER_ALLOWED_DESTINATIONS);
-  const readerSite = env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL;
-  try {
-    entries.push(new URL(readerSite).host);
-  } catch {
-    throw new Error(`EDITOR_URL "${readerSite}" is not a URL (example: https://news.example)`);
-  }
+  entries.push(new URL(readerSiteUrl(env)).host);
   try {
     compileDestinationPolicy({ ownHosts, allowed: entries });
   } catch (error) {

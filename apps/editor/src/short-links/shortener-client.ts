@@ -1,5 +1,6 @@
 import { ensureServiceApiKey } from '@newsroom/auth';
 import { getDb } from '@newsroom/db';
+import { readerSiteUrl, shortenerSiteUrl } from '@newsroom/http';
 
 const REQUEST_TIMEOUT_MS = 5_000;
 
@@ -7,13 +8,9 @@ export class ShortenerUnavailableError extends Error {
   override name = 'ShortenerUnavailableError';
 }
 
-function shortenerUrl(): string {
-  return (process.env.SHORTENER_URL?.trim() || 'http://localhost:3001').replace(/\/+$/, '');
-}
-
 /** The public address of a published article on the reader site. */
 export function articleUrl(article: { slug: string; section: { slug: string } }): string {
-  const base = (process.env.EDITOR_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+  const base = readerSiteUrl();
   return `${base}/${encodeURIComponent(article.section.slug)}/${encodeURIComponent(article.slug)}`;
 }
 
@@ -32,14 +29,14 @@ async function apiKey(): Promise<string> {
 export async function requestShortLink(input: { url: string; articleId: string }) {
   let response: Response;
   try {
-    response = await fetch(`${shortenerUrl()}/api/links`, {
+    response = await fetch(`${shortenerSiteUrl()}/api/links`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await apiKey()}`, 'content-type': 'application/json' },
       body: JSON.stringify(input),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new ShortenerUnavailableError(`The shortener at ${shortenerUrl()} did not answer`, {
+    throw new ShortenerUnavailableError(`The shortener at ${shortenerSiteUrl()} did not answer`, {
       cause: error,
     });
   }
