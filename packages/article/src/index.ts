@@ -45,7 +45,7 @@ export { createNoteId } from './footnotes/note-id';
 
 export { Image, IMAGE, type ImageAttributes } from './images/image';
 export { collectImageIds } from './images/collect-images';
-export { IMAGE_LIMITS } from './images/image-limits';
+export { IMAGE_LIMITS, IMAGE_UPLOAD_ACCEPT, IMAGE_UPLOAD_FORMATS } from './images/image-limits';
 export {
   ARTICLE_IMAGE_SIZES,
   fallbackRenditionPath,

@@ -14,6 +14,7 @@ export {
   REDIRECT_TYPES,
   DEFAULT_REDIRECT_TYPE,
   ALIAS_MIN,
+  ALIAS_CHARACTERS,
   ALIAS_MAX,
   EDITABLE_FIELDS,
   effectiveDestinationProblem,

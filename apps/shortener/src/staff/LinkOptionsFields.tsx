@@ -1,4 +1,5 @@
 // The fields the create and edit forms share: redirect type, expiry, query forwarding and UTM.
+import type { RedirectType } from '@newsroom/links';
 import { FieldError } from './FieldError';
 
 /** Names and limits come from the server page (@newsroom/links cannot be bundled for the browser). */
@@ -6,6 +7,20 @@ export type LinkFieldLimits = {
   maxUrlLength: number;
   utmMaxLength: number;
   utmParameters: Record<string, string>;
+  aliasMin: number;
+  aliasMax: number;
+  /** An HTML `pattern` for the alias field. */
+  aliasPattern: string;
+  redirectTypes: readonly RedirectType[];
+  defaultRedirectType: RedirectType;
+};
+
+/** What each redirect status means to the person choosing it (typed: a new status needs one). */
+const REDIRECT_TYPE_LABELS: Record<RedirectType, string> = {
+  302: '302 Found (temporary)',
+  307: '307 Temporary Redirect',
+  301: '301 Moved Permanently (browsers cache it)',
+  308: '308 Permanent Redirect (browsers cache it)',
 };
 
 export function LinkOptionsFields({
@@ -21,11 +36,16 @@ export function LinkOptionsFields({
     <>
       <label>
         Redirect type
-        <select name="redirectType" defaultValue={values.redirectType ?? '302'}>
-          <option value="302">302 Found (temporary, default)</option>
-          <option value="307">307 Temporary Redirect</option>
-          <option value="301">301 Moved Permanently (browsers cache it)</option>
-          <option value="308">308 Permanent Redirect (browsers cache it)</option>
+        <select
+          name="redirectType"
+          defaultValue={values.redirectType ?? String(limits.defaultRedirectType)}
+        >
+          {limits.redirectTypes.map((status) => (
+            <option key={status} value={status}>
+              {REDIRECT_TYPE_LABELS[status]}
+              {status === limits.defaultRedirectType ? ', default' : ''}
+            </option>
+          ))}
         </select>
         <FieldError id="type-error" message={fields.redirectType} />
       </label>

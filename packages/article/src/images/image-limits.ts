@@ -6,3 +6,20 @@ export const IMAGE_LIMITS = {
   /** Decoded pixels per side; also what sharp is allowed to open. */
   maxDimension: 20_000,
 } as const;
+
+/**
+ * The formats an upload may be in (the media package sniffs them from the bytes, never trusting
+ * the name), each with the MIME type a browser's file picker filters on.
+ */
+export const IMAGE_UPLOAD_FORMATS = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+  heif: 'image/heif',
+  tiff: 'image/tiff',
+} as const;
+
+/** `<input type="file" accept>` for image uploads. */
+export const IMAGE_UPLOAD_ACCEPT = Object.values(IMAGE_UPLOAD_FORMATS).join(',');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MARKER_STYLES } from '../footnotes/markers';
-import { isAllowedHref, normalizeHref } from '../href';
+import { isAllowedHref, MAX_HREF_LENGTH, normalizeHref } from '../href';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 
 export const ARTICLE_LIMITS = {
@@ -37,7 +37,7 @@ export const relatedLinkSchema = z.union([
     .strictObject({
       articleId: entityId,
       title: z.string().max(ARTICLE_LIMITS.maxRelatedTitleLength).optional(),
-      href: z.string().max(2048).nullable().optional(),
+      href: z.string().max(MAX_HREF_LENGTH).nullable().optional(),
     })
     .transform(({ articleId }) => ({ articleId })),
 ]);

@@ -21,6 +21,8 @@ export const DEFAULT_REDIRECT_TYPE: RedirectType = 302;
 
 export const ALIAS_MIN = 3;
 export const ALIAS_MAX = 64;
+/** The characters of an alias, as a regular-expression class body (also an HTML `pattern`). */
+export const ALIAS_CHARACTERS = 'A-Za-z0-9_\\-';
 
 /**
  * Input of "create a link", after validation: the URL is normalised, dates are Dates, empty UTM
@@ -64,7 +66,10 @@ const redirectTypeSchema = z.union(
 
 const aliasSchema = z
   .string({ error: 'alias must be text' })
-  .regex(/^[A-Za-z0-9_-]*$/, 'An alias may only contain letters, digits, "-" and "_".')
+  .regex(
+    new RegExp(`^[${ALIAS_CHARACTERS}]*$`),
+    'An alias may only contain letters, digits, "-" and "_".',
+  )
   .min(ALIAS_MIN, `An alias needs at least ${ALIAS_MIN} characters.`)
   .max(ALIAS_MAX, `An alias can have at most ${ALIAS_MAX} characters.`)
   .refine((alias) => !isReservedPath(alias), {

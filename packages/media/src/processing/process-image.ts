@@ -1,5 +1,6 @@
 import {
   IMAGE_RENDITION_FORMATS,
+  IMAGE_UPLOAD_FORMATS,
   renditionWidths,
   type ImageRenditionFormat,
 } from '@newsroom/article';
@@ -8,7 +9,7 @@ import { MediaError } from '../errors';
 import { describeBytes, type MediaLimits } from '../limits';
 
 /** What we accept, by the type sniffed from the bytes (never the file name or the header). */
-const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+const ACCEPTED_FORMATS = new Set<string>(Object.keys(IMAGE_UPLOAD_FORMATS));
 
 export interface Rendition {
   width: number;

@@ -1,6 +1,6 @@
 'use client';
 
-import { IMAGE, type ImageAttributes } from '@newsroom/article';
+import { IMAGE, IMAGE_UPLOAD_ACCEPT, type ImageAttributes } from '@newsroom/article';
 import type { Editor } from '@tiptap/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { uploadImage } from '../../media/upload-client';
@@ -139,7 +139,7 @@ export function ImageDialog({
             <input
               type="file"
               name="file"
-              accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+              accept={IMAGE_UPLOAD_ACCEPT}
               onChange={(event) => setFile(event.target.files?.[0] ?? null)}
             />
             {file && <span className="image-field-hint">{file.name || 'Pasted image'}</span>}

@@ -1,5 +1,5 @@
 'use client';
-import { fallbackRenditionPath } from '@newsroom/article';
+import { fallbackRenditionPath, IMAGE_UPLOAD_ACCEPT } from '@newsroom/article';
 import type { LeadImage } from '@newsroom/editorial';
 import { type FormEvent, useState } from 'react';
 import { uploadImage } from '../../media/upload-client';
@@ -85,7 +85,7 @@ export function LeadImagePanel({ leadImage, onChange }: Props) {
             <span>Lead image file</span>
             <input
               type="file"
-              accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+              accept={IMAGE_UPLOAD_ACCEPT}
               onChange={(event) => setFile(event.target.files?.[0] ?? null)}
             />
           </label>

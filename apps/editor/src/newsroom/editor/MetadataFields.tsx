@@ -1,5 +1,5 @@
 'use client';
-import { MARKER_STYLES, type ValidationError } from '@newsroom/article';
+import { ARTICLE_LIMITS, MARKER_STYLES, type ValidationError } from '@newsroom/article';
 import type { Section } from './section';
 import { fromGmtInputValue, slugProblem, toGmtInputValue, type DraftMeta } from './draft';
 import { SectionOptions } from '../SectionOptions';
@@ -34,7 +34,7 @@ export function MetadataFields({ meta, sections, errors, onChange, onSlugEdited 
         <input
           name="slug"
           value={meta.slug}
-          maxLength={120}
+          maxLength={ARTICLE_LIMITS.maxSlugLength}
           onChange={(event) => {
             onSlugEdited();
             onChange({ slug: event.target.value });

@@ -1,4 +1,5 @@
 'use client';
+import { ARTICLE_LIMITS } from '@newsroom/article';
 import type { RelatedEntry } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { searchPublished, type PublishedMatch } from './api-client';
@@ -10,7 +11,7 @@ interface Props {
   onChange: (related: RelatedEntry[]) => void;
 }
 
-const MAX_RELATED = 20;
+const MAX_RELATED = ARTICLE_LIMITS.maxRelatedLinks;
 
 function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;

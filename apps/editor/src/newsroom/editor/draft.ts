@@ -1,6 +1,6 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editorial';
-import { slugify } from '@newsroom/article';
+import { ARTICLE_LIMITS, SLUG_PATTERN, slugify } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
 /** Everything the user edits; what autosave sends and what the browser backup holds. */
@@ -61,12 +61,11 @@ export function slugFollowsTitle(article: Pick<EditableArticle, 'slug' | 'title'
 
 export { slugify };
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** Inline message for the slug field, or null. The server still decides uniqueness. */
 export function slugProblem(slug: string): string | null {
   if (!slug) return 'The slug is required';
-  if (slug.length > 120) return 'Keep the slug under 120 characters';
+  if (slug.length > ARTICLE_LIMITS.maxSlugLength)
+    return `Keep the slug to ${ARTICLE_LIMITS.maxSlugLength} characters or fewer`;
   if (!SLUG_PATTERN.test(slug)) return 'Use lowercase letters, digits and single hyphens';
   return null;
 }

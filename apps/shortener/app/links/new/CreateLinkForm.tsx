@@ -30,10 +30,11 @@ export function CreateLinkForm({ limits }: { limits: LinkFieldLimits }) {
         <FieldError id="url-error" message={fields.url} />
       </label>
       <label>
-        Alias (optional: letters, digits, - and _, 3–64 characters, any case)
+        Alias (optional: letters, digits, - and _, {limits.aliasMin}–{limits.aliasMax} characters,
+        any case)
         <input
           name="alias"
-          pattern="[A-Za-z0-9_\-]{3,64}"
+          pattern={limits.aliasPattern}
           defaultValue={values.alias}
           aria-invalid={!!fields.alias}
           aria-describedby={fields.alias ? 'alias-error' : undefined}

@@ -1,3 +1,4 @@
+import { ARTICLE_LIMITS } from '@newsroom/article';
 import { getDb } from '@newsroom/db';
 import { listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
@@ -25,7 +26,13 @@ export default async function NewArticlePage({ searchParams }: Props) {
       <form action={createArticleAction} className="stacked-form">
         <label>
           Headline
-          <input name="title" required maxLength={200} defaultValue={title ?? ''} autoFocus />
+          <input
+            name="title"
+            required
+            maxLength={ARTICLE_LIMITS.maxTitleLength}
+            defaultValue={title ?? ''}
+            autoFocus
+          />
         </label>
         <label>
           Section
