@@ -15,6 +15,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's static files: mutations anywhere need the Origin check.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // Everything but Next's built files (/_next/static/…): a mutation anywhere needs the Origin
+  // check. Excluding more by prefix ("favicon.ico", "icon.svg") also excluded any path that merely
+  // started with it, and Next.js runs a server action posted to any page path, e.g. /icon.svgx.
+  matcher: ['/((?!_next/static/).*)'],
 };

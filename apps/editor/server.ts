@@ -9,7 +9,9 @@ import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerUnavailableOnServerError,
   applySecurityHeaders,
+  readerSiteUrl,
   servedOverHttps,
+  shortenerSiteUrl,
   stampClientAddress,
   trustedProxiesFromEnv,
 } from '@newsroom/http';
@@ -34,6 +36,10 @@ function ownOrigin(): string {
 }
 
 async function main() {
+  // A wrong EDITOR_URL / SHORTENER_URL stops the start with a message naming it, rather than
+  // breaking every absolute link later.
+  readerSiteUrl();
+  shortenerSiteUrl();
   await prepareDatabase();
   const trust = trustedProxiesFromEnv();
   // Invalidations reach every instance: Redis (REDIS_URL), PostgreSQL LISTEN/NOTIFY, or this

@@ -16,5 +16,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Everything but Next's built files (/_next/static/…): a mutation anywhere needs the Origin
+  // check. Excluding more by prefix ("favicon.ico") also excluded any path that merely started
+  // with it, and Next.js runs a server action posted to any page path, e.g. /favicon.icox.
+  matcher: ['/((?!_next/static/).*)'],
 };

@@ -41,6 +41,7 @@ export {
   CLIENT_ADDRESS_HEADER,
   clientAddressFromHeaders,
   resolveClientAddress,
+  servedOverHttps,
   stampClientAddress,
   trustedProxiesFromEnv,
   UNKNOWN_CLIENT,
@@ -56,4 +57,4 @@ export {
   type SecurityHeaderOptions,
 } from './security-headers/security-headers';
 export { inlineScriptHashes } from './security-headers/inline-scripts';
-export { applySecurityHeaders, servedOverHttps } from './security-headers/node-headers';
+export { applySecurityHeaders } from './security-headers/node-headers';

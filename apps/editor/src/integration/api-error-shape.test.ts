@@ -1,3 +1,4 @@
+// Every route of both apps, read from their folders (a route added tomorrow is covered too).
 // One error shape for every API of both apps: this test reads every route file under
 // apps/*/app/api (so a route added tomorrow is covered without touching the test), calls each
 // exported method of each one against the running apps in the ways that must fail (anonymous,
@@ -16,11 +17,11 @@ type Method = (typeof METHODS)[number];
 type App = 'editor' | 'shortener';
 type Route = { app: App; file: string; path: string; methods: Method[] };
 
-function routeFiles(dir: string): string[] {
+function routeFiles(dir: string, name = 'route.ts'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === 'route.ts' ? [full] : [];
+    if (entry.isDirectory()) return routeFiles(full, name);
+    return entry.name === name ? [full] : [];
   });
 }
 
@@ -61,17 +62,15 @@ beforeAll(async () => {
   });
   const cookie = `${SESSION_COOKIE}=${(await createSession(testDb.db, admin.id)).token}`;
   const { key } = await createApiKey(testDb.db, 'shape');
-  [servers.editor, servers.shortener] = await Promise.all(
-    (['editor', 'shortener'] as const).map((app) =>
-      startAppServer({
-        appDir: path.join(appsDir, app),
-        portVariable: app === 'editor' ? 'EDITOR_PORT' : 'SHORTENER_PORT',
-        readyText: app === 'editor' ? 'Editor ready on' : 'Shortener ready on',
-        databaseUrl: testDb.url,
-        env: { SHORTENER_URL: 'http://127.0.0.1:9' },
-      }),
-    ),
-  );
+  for (const app of ['editor', 'shortener'] as const) {
+    servers[app] = await startAppServer({
+      appDir: path.join(appsDir, app),
+      portVariable: app === 'editor' ? 'EDITOR_PORT' : 'SHORTENER_PORT',
+      readyText: app === 'editor' ? 'Editor ready on' : 'Shortener ready on',
+      databaseUrl: testDb.url,
+      env: { SHORTENER_URL: 'http://127.0.0.1:9' },
+    });
+  }
   credentials.editor = { cookie };
   credentials.shortener = { authorization: `Bearer ${key}` };
 });
@@ -165,5 +164,63 @@ describe('the one error shape', () => {
       }
     }
     expect(checked.length).toBe(routes.reduce((sum, route) => sum + route.methods.length, 0));
+  });
+});
+
+/** Every page and route path of an app (parameters filled in), where a form or action may post. */
+function everyPath(app: App): string[] {
+  const appDir = path.join(appsDir, app, 'app');
+  const files = [...routeFiles(appDir, 'page.tsx'), ...routeFiles(appDir, 'route.ts')];
+  return [...new Set(files.map((file) => urlPath(app, file)))];
+}
+
+/**
+ * Paths a prefix-based proxy matcher could skip ("favicon.ico", "icon.svg", "_next/static"
+ * without its slash), where Next.js would still run a posted server action.
+ */
+const EDGE_PATHS = [
+  '/favicon.ico',
+  '/favicon.icox',
+  '/icon.svg',
+  '/icon.svgx',
+  '/_next/staticx',
+  '/_next/image',
+  '/robots.txt',
+];
+
+/** The shortener's link API is authenticated by API keys in a header, not cookies: no Origin. */
+const isOriginExempt = (app: App, pathname: string) =>
+  app === 'shortener' && /^\/api\/links(\/|$)/.test(pathname);
+
+describe('the Origin check', () => {
+  it('refuses every state-changing request without this site’s Origin, on every path', async () => {
+    let refused = 0;
+    for (const app of ['editor', 'shortener'] as const) {
+      for (const pathname of [...everyPath(app), ...EDGE_PATHS]) {
+        if (isOriginExempt(app, pathname)) continue;
+        for (const origin of [null, 'https://evil.example', 'null']) {
+          for (const method of ['POST', 'PUT', 'DELETE'] as const) {
+            const response = await fetch(`${servers[app].url}${pathname}`, {
+              method,
+              headers: {
+                ...credentials[app],
+                ...(origin ? { origin } : {}),
+                // What a server action post looks like: Next.js would run it on any page path.
+                'next-action': '00'.repeat(21),
+                'content-type': 'text/plain;charset=UTF-8',
+              },
+              body: '[]',
+              redirect: 'manual',
+            });
+            const label = `${method} ${app} ${pathname}, Origin ${origin ?? 'missing'}`;
+            const text = await response.text();
+            expect(response.status, `${label}: ${text.slice(0, 120)}`).toBe(403);
+            expect(text, label).toContain('Cross-site request refused');
+            refused += 1;
+          }
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(100);
   });
 });

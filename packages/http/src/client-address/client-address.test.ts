@@ -86,4 +86,34 @@ describe('stampClientAddress', () => {
       server.close();
     }
   });
+
+  it('lets only a trusted proxy say https or name the host; a client cannot', async () => {
+    const { createServer } = await import('node:http');
+    const { stampClientAddress } = await import('./client-address');
+    const server = createServer((req, res) => {
+      const trust = trustedProxiesFromEnv(
+        req.url === '/trusted' ? { TRUSTED_PROXIES: 'loopback' } : {},
+      );
+      stampClientAddress(req, trust);
+      res.end(
+        JSON.stringify({
+          proto: req.headers['x-forwarded-proto'],
+          host: req.headers['x-forwarded-host'] ?? null,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' };
+    try {
+      const direct = await fetch(`http://127.0.0.1:${port}/`, { headers: forwarded });
+      expect(await direct.json()).toEqual({ proto: 'http', host: null });
+      const viaProxy = await fetch(`http://127.0.0.1:${port}/trusted`, { headers: forwarded });
+      expect(await viaProxy.json()).toEqual({ proto: 'https', host: 'evil.example' });
+      const plain = await fetch(`http://127.0.0.1:${port}/trusted`);
+      expect(await plain.json()).toEqual({ proto: 'http', host: null });
+    } finally {
+      server.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import ipaddr from 'ipaddr.js';
 import proxyAddr from 'proxy-addr';
 
@@ -69,8 +70,25 @@ export function clientAddressFromHeaders(headers: Headers): string {
 }
 
 /**
+ * https when the socket is TLS, or when a trusted proxy says so in X-Forwarded-Proto (first value,
+ * as Express reads it). Without a trusted proxy the header is ignored: a client cannot turn HSTS
+ * on or off for itself.
+ */
+export function servedOverHttps(req: IncomingMessage, trust?: TrustedProxies): boolean {
+  if ((req.socket as TLSSocket).encrypted) return true;
+  const address = req.socket.remoteAddress;
+  if (!trust || !address || !trust(address, 0)) return false;
+  const proto = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https';
+}
+
+/**
  * For a front server, before it hands a request to Next.js: resolves the client's address once and
- * writes it into CLIENT_ADDRESS_HEADER, replacing anything the client sent under that name.
+ * writes it into CLIENT_ADDRESS_HEADER, replacing anything the client sent under that name. The
+ * scheme and host the client used are settled the same way: X-Forwarded-Proto is rewritten to what
+ * servedOverHttps says, and X-Forwarded-Host is kept only from a trusted proxy, so Next.js and the
+ * staff proxy (Secure cookies, the Origin check) never act on forwarding headers a client wrote.
  */
 export function stampClientAddress(req: IncomingMessage, trust: TrustedProxies): string {
   const address = resolveClientAddress(
@@ -79,5 +97,8 @@ export function stampClientAddress(req: IncomingMessage, trust: TrustedProxies):
     trust,
   );
   req.headers[CLIENT_ADDRESS_HEADER] = address;
+  const viaTrustedProxy = !!req.socket.remoteAddress && trust(req.socket.remoteAddress, 0);
+  req.headers['x-forwarded-proto'] = servedOverHttps(req, trust) ? 'https' : 'http';
+  if (!viaTrustedProxy) delete req.headers['x-forwarded-host'];
   return address;
 }

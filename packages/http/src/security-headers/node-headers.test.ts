@@ -1,7 +1,8 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySecurityHeaders, servedOverHttps } from './node-headers';
+import { servedOverHttps } from '../client-address/client-address';
+import { applySecurityHeaders } from './node-headers';
 
 // A real server standing in for a front server: it applies the headers, then answers with what
 // "Next.js" would see on the request.

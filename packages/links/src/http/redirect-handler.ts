@@ -27,12 +27,17 @@ function pageHeaders(https: boolean): Record<string, string> {
   };
 }
 const PAGE_HEADERS = { http: pageHeaders(false), https: pageHeaders(true) };
-/** Redirects carry no body to protect; over https they keep the browser on https (HSTS). */
-const REDIRECT_HSTS = securityHeaders({
+/**
+ * Redirects carry no body to protect: they get the Permissions-Policy every response of ours has
+ * and, over https, HSTS to keep the browser on https. Built once, not per redirect.
+ */
+const HTTPS_HEADERS = securityHeaders({
   audience: 'public',
   https: true,
   scripts: { kind: 'none' },
-})['Strict-Transport-Security']!;
+});
+const REDIRECT_PERMISSIONS_POLICY = HTTPS_HEADERS['Permissions-Policy']!;
+const REDIRECT_HSTS = HTTPS_HEADERS['Strict-Transport-Security']!;
 
 export type RedirectHandlerOptions = {
   /**
@@ -110,6 +115,7 @@ export function createRedirectHandler(
           ? 'public, max-age=3600'
           : 'no-store',
       'Content-Length': '0',
+      'Permissions-Policy': REDIRECT_PERMISSIONS_POLICY,
       ...(isHttps(req) ? { 'Strict-Transport-Security': REDIRECT_HSTS } : {}),
     });
     res.end();
