@@ -29,6 +29,16 @@ describe('confirmDatabaseDown', () => {
     expect(await confirmDatabaseDown()).toBe(false);
   });
 
+  it('asks the probe once for a burst of questions', async () => {
+    let probes = 0;
+    registerDatabaseProbe(async () => {
+      probes += 1;
+    });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => confirmDatabaseDown()));
+    expect(answers.every((down) => down === false)).toBe(true);
+    expect(probes).toBe(1);
+  });
+
   it('does not blame the database for a probe failing for another reason', async () => {
     registerDatabaseProbe(async () => {
       throw new TypeError('a bug');

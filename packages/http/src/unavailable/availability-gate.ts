@@ -10,7 +10,13 @@ import { UNAVAILABLE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databa
 // the outage first is turned into the same 503 by the front server (server-error-gate.ts), which
 // asks confirmDatabaseDown() before letting a 500 out.
 
-type Gate = { down: boolean; probe?: () => Promise<unknown>; probing?: Promise<void> };
+type Gate = {
+  down: boolean;
+  probe?: () => Promise<unknown>;
+  probing?: Promise<void>;
+  /** One confirmation at a time: a burst of 500s costs one probe, not one each. */
+  confirming?: Promise<boolean>;
+};
 
 // On globalThis: the proxy, the route handlers and instrumentation are separate module copies
 // (bundles) in one process, and must see the same mark.
@@ -68,16 +74,20 @@ export const PROBE_TIMEOUT_MS = 3000;
  * probe that fails the way an unreachable database does closes the gate. Without a probe
  * (nothing registered it), no.
  */
-export async function confirmDatabaseDown(): Promise<boolean> {
+export function confirmDatabaseDown(): Promise<boolean> {
   const state = gate();
-  if (state.down) return true;
-  if (!state.probe) return false;
-  try {
-    await withTimeout(state.probe(), PROBE_TIMEOUT_MS);
-    return false;
-  } catch (error) {
-    return noteDatabaseFailure(error);
-  }
+  if (state.down) return Promise.resolve(true);
+  const probe = state.probe;
+  if (!probe) return Promise.resolve(false);
+  state.confirming ??= withTimeout(probe(), PROBE_TIMEOUT_MS)
+    .then(
+      () => false,
+      (error: unknown) => noteDatabaseFailure(error),
+    )
+    .finally(() => {
+      state.confirming = undefined;
+    });
+  return state.confirming;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
