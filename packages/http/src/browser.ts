@@ -3,10 +3,13 @@ export type { ErrorBody, FieldErrors } from './errors/api-error';
 
 type MaybeErrorBody = { error?: { code?: unknown; message?: unknown; fields?: unknown } };
 
-/** The readable message of an API error answer, or "HTTP <status>" when there is none. */
-export function apiErrorMessage(data: unknown, status: number): string {
+/**
+ * The readable message of an API error answer; when there is none (a proxy's HTML error page, no
+ * body at all), `fallback`, or "HTTP <status>".
+ */
+export function apiErrorMessage(data: unknown, status: number, fallback?: string): string {
   const message = (data as MaybeErrorBody | null)?.error?.message;
-  return typeof message === 'string' && message ? message : `HTTP ${status}`;
+  return typeof message === 'string' && message ? message : (fallback ?? `HTTP ${status}`);
 }
 
 /** The machine-readable code of an API error answer (e.g. `validation_failed`), if any. */

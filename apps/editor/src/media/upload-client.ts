@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '@newsroom/http/browser';
 import type { StoredImage } from '@newsroom/media';
 
 /** The upload API's address (also used by the e2e tests through the UI). */
@@ -5,13 +6,13 @@ export const IMAGE_UPLOAD_PATH = '/api/newsroom/images';
 
 export type UploadResult = { ok: true; image: StoredImage } | { ok: false; message: string };
 
-/** Reads `{ error: { code, message } }` and the older `{ error: "…" }` alike. */
+/** The API's own words; a proxy's 413 page in front of it still reads as "too large". */
 function errorMessage(data: unknown, status: number): string {
-  const error = (data as { error?: unknown } | null)?.error;
-  if (typeof error === 'string') return error;
-  if (error && typeof (error as { message?: unknown }).message === 'string')
-    return (error as { message: string }).message;
-  return status === 413 ? 'The file is too large' : `Upload failed (HTTP ${status})`;
+  return apiErrorMessage(
+    data,
+    status,
+    status === 413 ? 'The file is too large' : `Upload failed (HTTP ${status})`,
+  );
 }
 
 /** Sends one image with its texts; never throws (offline is a message too). */

@@ -1,4 +1,5 @@
 'use client';
+import { apiErrorMessage } from '@newsroom/http/browser';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { shortLinkRequestPath } from './paths';
 
@@ -25,12 +26,11 @@ export function GetShortUrlButton({ articleId }: { articleId: string }) {
         method: 'POST',
         headers: { accept: 'application/json' },
       });
-      const body = (await response.json().catch(() => null)) as {
-        shortUrl?: string;
-        error?: { message?: string };
-      } | null;
+      const body = (await response.json().catch(() => null)) as { shortUrl?: string } | null;
       if (!response.ok || !body?.shortUrl) {
-        throw new Error(body?.error?.message ?? 'Could not get a short URL; please try again.');
+        throw new Error(
+          apiErrorMessage(body, response.status, 'Could not get a short URL; please try again.'),
+        );
       }
       setState({ kind: 'ready', shortUrl: body.shortUrl, copied: false });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { ensureServiceApiKey } from '@newsroom/auth';
 import { getDb } from '@newsroom/db';
 import { readerSiteUrl, shortenerSiteUrl } from '@newsroom/http';
+import { apiErrorMessage } from '@newsroom/http/browser';
 
 const REQUEST_TIMEOUT_MS = 5_000;
 
@@ -40,13 +41,10 @@ export async function requestShortLink(input: { url: string; articleId: string }
       cause: error,
     });
   }
-  const body = (await response.json().catch(() => null)) as {
-    shortUrl?: string;
-    error?: { message?: string };
-  } | null;
+  const body = (await response.json().catch(() => null)) as { shortUrl?: string } | null;
   if (!response.ok || typeof body?.shortUrl !== 'string') {
     throw new ShortenerUnavailableError(
-      `The shortener answered ${response.status}: ${body?.error?.message ?? 'no short URL'}`,
+      `The shortener answered ${response.status}: ${apiErrorMessage(body, response.status, 'no short URL')}`,
     );
   }
   return { shortUrl: body.shortUrl };

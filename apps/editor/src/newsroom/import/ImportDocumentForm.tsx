@@ -1,6 +1,7 @@
 'use client';
 
 import type { PasteNotice } from '@newsroom/article';
+import { apiErrorMessage } from '@newsroom/http/browser';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { articleEditPath, IMPORT_API_PATH } from './import-paths';
 
@@ -23,12 +24,10 @@ type Outcome =
 interface ImportAnswer {
   article?: { id: string };
   notices?: PasteNotice[];
-  error?: { message?: string } | string;
 }
 
 function errorMessage(answer: ImportAnswer, status: number): string {
-  if (typeof answer.error === 'string') return answer.error;
-  return answer.error?.message ?? `The import failed (HTTP ${status})`;
+  return apiErrorMessage(answer, status, `The import failed (HTTP ${status})`);
 }
 
 /**
