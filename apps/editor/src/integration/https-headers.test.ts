@@ -99,10 +99,14 @@ describe('served over https through a trusted proxy', () => {
   it('every kind of answer carries HSTS and Permissions-Policy', async () => {
     const login = await ask(editor.url, '/newsroom/login');
     const shortenerLogin = await ask(shortener.url, '/login');
+    const readerPage = await ask(editor.url, articlePath);
     const answers: Record<string, Answer> = {
       'editor: newsroom login page': login,
-      'editor: cached reader page': await ask(editor.url, articlePath),
+      'editor: cached reader page': readerPage,
       'editor: cached reader page, again': await ask(editor.url, articlePath),
+      'editor: cached reader page, not modified': await ask(editor.url, articlePath, {
+        headers: { 'if-none-match': String(readerPage.headers.etag) },
+      }),
       'editor: static file': await ask(editor.url, staticScriptOf(login.body)),
       'editor: missing static file': await ask(editor.url, '/_next/static/chunks/nope.js'),
       'editor: icon': await ask(editor.url, '/icon.svg'),
@@ -120,6 +124,7 @@ describe('served over https through a trusted proxy', () => {
       'shortener: unknown code': await ask(shortener.url, '/no-such-code'),
     };
     expect(answers['shortener: redirect']!.status).toBe(302);
+    expect(answers['editor: cached reader page, not modified']!.status).toBe(304);
     for (const [what, answer] of Object.entries(answers)) {
       expect(answer.headers['strict-transport-security'], `${what} (${answer.status})`).toMatch(
         /^max-age=\d+; includeSubDomains$/,

@@ -24,8 +24,11 @@ export interface CachedPage {
   bodies: Record<ContentCoding, Buffer>;
   /** [https][coding] → headers of a 200 served from the cache. */
   headers: Record<'http' | 'https', Record<ContentCoding, FlatHeaders>>;
-  /** Headers of a 304 (validators and caching, no body headers). */
-  notModified: FlatHeaders;
+  /**
+   * Headers of a 304: validators and caching, no body headers, and the page's security headers
+   * (browsers refresh the stored ones from a 304; HSTS over https).
+   */
+  notModified: Record<'http' | 'https', FlatHeaders>;
 }
 
 export function cacheControl({ sMaxAgeSeconds, staleWhileRevalidateSeconds }: CacheHeaders) {
@@ -79,6 +82,14 @@ export async function buildCachedPage(input: {
       'Content-Length': String(bodies[coding].length),
       'X-Cache': 'hit',
     });
+  const notModified = (https: boolean) =>
+    flat({
+      ...pageSecurityHeaders(text, https, input.development),
+      'Cache-Control': common['Cache-Control'],
+      ETag: etag,
+      Vary: input.vary,
+      'X-Cache': 'hit',
+    });
   const variants = (https: boolean) => ({
     identity: variant(https, 'identity'),
     gzip: variant(https, 'gzip'),
@@ -90,12 +101,7 @@ export async function buildCachedPage(input: {
     size: html.length + gz.length + br.length,
     bodies,
     headers: { http: variants(false), https: variants(true) },
-    notModified: flat({
-      'Cache-Control': common['Cache-Control'],
-      ETag: etag,
-      Vary: input.vary,
-      'X-Cache': 'hit',
-    }),
+    notModified: { http: notModified(false), https: notModified(true) },
   };
 }
 

@@ -118,6 +118,8 @@ describe('reader page cache', () => {
     expect(notModified.status).toBe(304);
     expect(notModified.body.length).toBe(0);
     expect(notModified.headers.etag).toBe(etag);
+    expect(notModified.headers['permissions-policy']).toContain('camera=()');
+    expect(notModified.headers['x-content-type-options']).toBe('nosniff');
     expect((await get('/', { 'if-none-match': `"x", ${etag.slice(2)}` })).status).toBe(304);
     expect((await get('/', { 'if-none-match': '"something-else"' })).status).toBe(200);
   });

@@ -174,7 +174,7 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
 
   function sendPage(req: IncomingMessage, res: ServerResponse, page: CachedPage, hit: boolean) {
     if (isNotModified(req.headers['if-none-match'], page.etag)) {
-      res.writeHead(304, page.notModified);
+      res.writeHead(304, page.notModified[isHttps(req) ? 'https' : 'http']);
       res.end();
       return;
     }
