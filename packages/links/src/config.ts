@@ -24,11 +24,14 @@ export type ShortenerConfig = {
   unknownLimitPerMinute: number;
   /** Use the first X-Forwarded-For address as the client (only behind a trusted proxy). */
   trustProxy: boolean;
+  /** Public base URL of the reader site: an article's short link goes to its live URL there. */
+  editorUrl: string;
 };
 
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_SHORTENER_URL = 'http://localhost:3001';
+export const DEFAULT_EDITOR_URL = 'http://localhost:3000';
 
 export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
   const baseUrl = (env.SHORTENER_URL?.trim() || DEFAULT_SHORTENER_URL).replace(/\/+$/, '');
@@ -53,6 +56,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     trustProxy: env.SHORTENER_TRUST_PROXY === '1',
+    editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
   };
 }
 
