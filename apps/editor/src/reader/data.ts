@@ -16,9 +16,7 @@ export const getPublishedArticle = cache((sectionSlug: string, slug: string) =>
 );
 
 /** Where the live article that is or ever was at `slug` is now (its URL history). */
-export const getCurrentArticlePath = cache((slug: string) =>
-  findCurrentArticlePath(getDb(), slug),
-);
+export const getCurrentArticlePath = cache((slug: string) => findCurrentArticlePath(getDb(), slug));
 
 export const getSection = cache((slug: string) => findSection(getDb(), slug));
 

@@ -32,6 +32,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           <select name="status" defaultValue={query.status ?? ''}>
             <option value="">Any</option>
             <option value="draft">Draft</option>
+            <option value="scheduled">Scheduled</option>
             <option value="published">Published</option>
           </select>
         </label>
@@ -69,7 +70,14 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 </td>
                 <td>{article.section.name}</td>
                 <td>
-                  <span className={`status status-${article.status}`}>{article.status}</span>
+                  <span className={`status status-${article.status}`}>
+                    {article.status === 'published' && article.hasUnpublishedChanges
+                      ? 'published, with unpublished changes'
+                      : article.status}
+                  </span>
+                  {article.status === 'scheduled' && article.scheduledAt && (
+                    <> for {formatDateline(new Date(article.scheduledAt))}</>
+                  )}
                 </td>
                 <td>{article.author.name}</td>
                 <td>{formatDateline(new Date(article.updatedAt))}</td>
