@@ -152,6 +152,7 @@ export function PublishingPanel(props: PublishingPanelProps) {
               <input
                 id={publishAtId}
                 type="datetime-local"
+                step={1}
                 value={publishAt}
                 min={isoToLocalInput(new Date().toISOString())}
                 onChange={(event) => setPublishAt(event.target.value)}
