@@ -12,6 +12,7 @@ const config: NextConfig = {
     '@newsroom/renderer',
     '@newsroom/publishing',
     '@newsroom/auth',
+    '@newsroom/http',
     '@newsroom/db',
     '@newsroom/editorial',
   ],

@@ -7,7 +7,7 @@ const repoRoot = path.resolve(process.cwd(), '../..');
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@newsroom/auth', '@newsroom/db', '@newsroom/links'],
+  transpilePackages: ['@newsroom/auth', '@newsroom/db', '@newsroom/http', '@newsroom/links'],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
     '@libsql/client',

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { prepareDatabase } from '@newsroom/db/migrate';
+import { stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
 import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -22,7 +23,9 @@ async function main() {
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
+  const trust = trustedProxiesFromEnv();
   const server = createServer((req, res) => {
+    stampClientAddress(req, trust);
     if (!handleShortLink(req, res)) void handleWithNext(req, res);
   });
   server.listen(port, hostname, () => {

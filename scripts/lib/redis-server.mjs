@@ -25,7 +25,10 @@ export function redisServer(variable, command) {
     );
     process.exit(1);
   }
-  const env = { ...process.env, REDIS_TEST_DIR: mkdtempSync(path.join(tmpdir(), 'newsroom-redis-')) };
+  const env = {
+    ...process.env,
+    REDIS_TEST_DIR: mkdtempSync(path.join(tmpdir(), 'newsroom-redis-')),
+  };
   const started = spawnSync('sh', [serverScript, 'start'], {
     env,
     encoding: 'utf8',

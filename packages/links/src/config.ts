@@ -22,8 +22,6 @@ export type ShortenerConfig = {
   createLimitPerMinute: number;
   /** Lookups of unknown codes per client per minute (stops code enumeration). */
   unknownLimitPerMinute: number;
-  /** Use the first X-Forwarded-For address as the client (only behind a trusted proxy). */
-  trustProxy: boolean;
   /** Public base URL of the reader site: an article's short link goes to its live URL there. */
   editorUrl: string;
 };
@@ -55,7 +53,6 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
-    trustProxy: env.SHORTENER_TRUST_PROXY === '1',
     editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
   };
 }

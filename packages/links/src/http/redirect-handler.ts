@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
+import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from '@newsroom/http';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -28,16 +29,13 @@ const PAGE_HEADERS = {
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
 export function createRedirectHandler(runtime: ShortenerRuntime) {
-  const { resolver, clicks, unknownLimiter, config } = runtime;
+  const { resolver, clicks, unknownLimiter } = runtime;
   const isBot = memoizedBotCheck();
 
+  /** The front server (apps/shortener/server.ts) stamped the resolved client address. */
   function clientKey(req: IncomingMessage): string {
-    if (config.trustProxy) {
-      const forwarded = req.headers['x-forwarded-for'];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-      if (first) return first;
-    }
-    return req.socket.remoteAddress ?? 'unknown';
+    const stamped = req.headers[CLIENT_ADDRESS_HEADER];
+    return typeof stamped === 'string' ? stamped : UNKNOWN_CLIENT;
   }
 
   function respond(

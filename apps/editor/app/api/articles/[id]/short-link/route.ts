@@ -1,6 +1,7 @@
 import { getDb } from '@newsroom/db';
 import { findLiveArticlePath } from '@newsroom/publishing';
 import { FixedWindowLimiter } from '@newsroom/auth';
+import { clientAddressFromHeaders } from '@newsroom/http';
 import {
   ShortenerUnavailableError,
   articleUrl,
@@ -10,17 +11,13 @@ import {
 // Public (readers press the button), so limited per client: each call may create a link.
 const limiter = new FixedWindowLimiter(30, 60_000);
 
-function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-}
-
 function error(status: number, code: string, message: string, headers?: HeadersInit) {
   return Response.json({ error: { code, message } }, { status, headers });
 }
 
 /** POST → `{ shortUrl }`: the canonical short link of a PUBLISHED article. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const limit = limiter.hit(clientAddress(request));
+  const limit = limiter.hit(clientAddressFromHeaders(request.headers));
   if (!limit.allowed) {
     return error(
       429,

@@ -1,0 +1,77 @@
+import type { Redis } from 'ioredis';
+import {
+  RateLimiterPrisma,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterStoreAbstract,
+} from 'rate-limiter-flexible';
+import type { Db } from '@newsroom/db';
+
+export interface RateLimitOptions {
+  /** Names the counter; two limiters with one name share their counts. */
+  name: string;
+  /** Actions allowed per window. */
+  points: number;
+  windowSeconds: number;
+  /** Once over the limit, refuse for this long (default: until the window ends). */
+  blockSeconds?: number;
+  /**
+   * Remember blocked keys in this process too, so a flood of refused requests costs no store
+   * round trip (hot paths). The store stays the truth for everything under the limit.
+   */
+  blockInMemory?: boolean;
+}
+
+export type RateLimitDecision =
+  { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Counts one action for `key` atomically and says whether it is allowed. */
+  consume(key: string): Promise<RateLimitDecision>;
+  /** Forgets `key`'s count (e.g. after a successful login). */
+  reset(key: string): Promise<void>;
+}
+
+/** Where the counters live: Redis when configured, the shared database otherwise. */
+export type RateLimitStore = { kind: 'redis'; client: Redis } | { kind: 'database'; db: Db };
+
+export function createRateLimiter(store: RateLimitStore, options: RateLimitOptions): RateLimiter {
+  const limiter = storeLimiter(store, options);
+  return {
+    async consume(key) {
+      try {
+        const result = await limiter.consume(key);
+        return { allowed: true, remaining: result.remainingPoints };
+      } catch (refusal) {
+        // rate-limiter-flexible rejects with a RateLimiterRes when over the limit and with an
+        // Error when the store failed; a failing store must not read as "allowed".
+        if (refusal instanceof RateLimiterRes) {
+          return {
+            allowed: false,
+            retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+          };
+        }
+        throw refusal;
+      }
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
+  };
+}
+
+function storeLimiter(store: RateLimitStore, options: RateLimitOptions): RateLimiterStoreAbstract {
+  const common = {
+    keyPrefix: options.name,
+    points: options.points,
+    duration: options.windowSeconds,
+    blockDuration: options.blockSeconds ?? 0,
+    inMemoryBlockOnConsumed: options.blockInMemory ? options.points + 1 : 0,
+    inMemoryBlockDuration: options.blockInMemory
+      ? (options.blockSeconds ?? options.windowSeconds)
+      : 0,
+  };
+  if (store.kind === 'redis') return new RateLimiterRedis({ ...common, storeClient: store.client });
+  // The Prisma model `RateLimit` (prisma/schema.prisma) is the client's `rateLimit` property.
+  return new RateLimiterPrisma({ ...common, storeClient: store.db, tableName: 'rateLimit' });
+}

@@ -1,0 +1,76 @@
+import { Redis } from 'ioredis';
+import { isPostgres, resolveDatabaseUrl, type Db } from '@newsroom/db';
+import { createLocalChangeBus, type ChangeBus } from './changes/change-bus';
+import { createPostgresChangeBus } from './changes/postgres-change-bus';
+import { createRedisChangeBus } from './changes/redis-change-bus';
+import { redisUrl as configuredRedisUrl } from './redis-url';
+import {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RateLimitStore,
+} from './rate-limits/rate-limiter';
+
+export interface SharedState {
+  /** Where this process keeps shared state, for logs: "redis", "postgresql" or "local". */
+  readonly transport: 'redis' | 'postgresql' | 'local';
+  rateLimiter(options: RateLimitOptions): RateLimiter;
+  changes: ChangeBus;
+  /** Resolves once change notifications from other processes are being received. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SharedStateOptions {
+  db: Db;
+  /** The database `db` talks to (default: DATABASE_URL); PostgreSQL carries the change bus. */
+  databaseUrl?: string;
+  /** Redis for counters and changes (default: REDIS_URL); unset means the database. */
+  redisUrl?: string;
+}
+
+/**
+ * Opens the state this process shares with other instances: Redis when configured, otherwise
+ * the database for rate limits and PostgreSQL LISTEN/NOTIFY for changes; on SQLite (one
+ * instance) changes stay in this process.
+ */
+export function openSharedState(options: SharedStateOptions): SharedState {
+  const redisUrl = options.redisUrl ?? configuredRedisUrl();
+  if (redisUrl) {
+    // A Redis that is down must fail a request quickly, not queue it forever.
+    const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
+    client.on('error', () => undefined);
+    const store: RateLimitStore = { kind: 'redis', client };
+    const changes = createRedisChangeBus(client);
+    return {
+      transport: 'redis',
+      rateLimiter: (limit) => createRateLimiter(store, limit),
+      changes,
+      ready: () => changes.ready(),
+      async close() {
+        await changes.close();
+        client.disconnect();
+      },
+    };
+  }
+  const store: RateLimitStore = { kind: 'database', db: options.db };
+  const databaseUrl = resolveDatabaseUrl(options.databaseUrl);
+  if (isPostgres(databaseUrl)) {
+    const changes = createPostgresChangeBus(databaseUrl);
+    return {
+      transport: 'postgresql',
+      rateLimiter: (limit) => createRateLimiter(store, limit),
+      changes,
+      ready: () => changes.ready(),
+      close: () => changes.close(),
+    };
+  }
+  const changes = createLocalChangeBus();
+  return {
+    transport: 'local',
+    rateLimiter: (limit) => createRateLimiter(store, limit),
+    changes,
+    ready: async () => undefined,
+    close: () => changes.close(),
+  };
+}
