@@ -99,6 +99,14 @@ test('renaming a live article: the old URL answers 308 and the short link follow
   await expect(page).toHaveURL(new RegExp(`${newPath}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Old name ${stamp}`);
 
+  // Unpublished: the short link says so (410) instead of leading to a 404. Another instance's
+  // cache may keep the old answer for its TTL: wait for the state.
+  await page.goto(`/newsroom/articles/${id}`);
+  await page.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(notice(page)).toHaveText('Unpublished: readers no longer see it.');
+  await expect.poll(() => statusOf(request, shortUrl), { timeout: 15_000 }).toBe(410);
+  expect(await statusOf(request, oldPath)).toBe(404);
+
   // Another article cannot take the old slug: its old links must keep working.
   await createArticle(page, `Squatter ${stamp}`);
   await page.getByLabel('Slug').fill(oldPath.split('/').pop()!);
