@@ -12,7 +12,6 @@ export type EditorialErrorCode =
   | 'slug_taken'
   | 'publish_time_past'
   | 'not_ready'
-  | 'already_live'
   | 'not_live'
   | 'not_scheduled';
 

@@ -113,6 +113,9 @@ export async function discardChanges(
       markerStyle: live.markerStyle,
       publishedAt: live.publishedAt,
       liveVersion: baseVersion + 1,
+      // A scheduled update of these changes has nothing left to publish.
+      scheduledAt: null,
+      scheduledById: null,
     },
     related,
     revisionBefore: 'discard',

@@ -14,19 +14,23 @@ export interface FiredSchedule {
   reason?: string;
 }
 
+/** Statuses that can carry a schedule: "Publish at" a draft, "Update at" a live article. */
+const SCHEDULABLE = [ARTICLE_STATUS.scheduled, ARTICLE_STATUS.published];
+
 /**
- * Publishes every article whose "Publish at" has come (including ones missed while no instance
- * ran). Safe to run in several processes at once: each publication is a conditional UPDATE that
- * claims the schedule (`status = 'scheduled' AND scheduledAt <= now AND version = seen`), so
+ * Publishes every article whose "Publish at" / "Update at" has come (including ones missed while
+ * no instance ran). Safe to run in several processes at once: each publication is a conditional
+ * UPDATE that claims the schedule (`scheduledAt <= now AND status = seen AND version = seen`), so
  * exactly one process wins it, records the revision and announces the live change.
  */
 export async function fireDueSchedules(db: Db, now = new Date()): Promise<FiredSchedule[]> {
   const due = await db.article.findMany({
-    where: { status: ARTICLE_STATUS.scheduled, scheduledAt: { lte: now } },
+    where: { status: { in: SCHEDULABLE }, scheduledAt: { lte: now } },
     orderBy: { scheduledAt: 'asc' },
     take: BATCH,
     select: {
       id: true,
+      status: true,
       version: true,
       publishedAt: true,
       authorId: true,
@@ -43,6 +47,7 @@ export async function fireDueSchedules(db: Db, now = new Date()): Promise<FiredS
 
 type DueArticle = {
   id: string;
+  status: string;
   version: number;
   publishedAt: Date | null;
   authorId: string;
@@ -52,14 +57,19 @@ type DueArticle = {
 async function fireOne(db: Db, article: DueArticle, now: Date): Promise<FiredSchedule | null> {
   // The schedule was checked and allowed by an editor; the revision is theirs.
   const actor = { id: article.scheduledById ?? article.authorId, role: 'editor' as const };
-  const claim = { status: ARTICLE_STATUS.scheduled, scheduledAt: { lte: now } };
+  const claim = { status: article.status, scheduledAt: { lte: now } };
+  const isLive = article.status === ARTICLE_STATUS.published;
   try {
     await requireReadyToPublish(db, article.id);
   } catch (error) {
     if (!(error instanceof EditorialError)) throw error;
     // The working copy changed since it was scheduled and can't go live: stop retrying it.
     const cancelled = await writeIfVersionMatches(db, actor, article.id, article.version, {
-      data: { status: ARTICLE_STATUS.draft, scheduledAt: null, scheduledById: null },
+      data: {
+        status: isLive ? ARTICLE_STATUS.published : ARTICLE_STATUS.draft,
+        scheduledAt: null,
+        scheduledById: null,
+      },
       where: claim,
       now,
       revision: async () => null,
@@ -77,7 +87,7 @@ async function fireOne(db: Db, article: DueArticle, now: Date): Promise<FiredSch
       scheduledById: null,
     },
     where: claim,
-    live: { action: 'publish', reason: 'schedule' },
+    live: { action: 'publish', reason: isLive ? 'update' : 'schedule' },
     now,
     revision: async () => 'publish',
   });

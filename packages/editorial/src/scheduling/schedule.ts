@@ -23,9 +23,10 @@ export type ScheduleInput = z.input<typeof scheduleSchema>;
 const gmt = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} GMT`;
 
 /**
- * "Publish at": the article goes live at `publishAt` (the scheduler publishes the working copy
- * as it stands then). Until then it is invisible to readers. Refused, with nothing changed: a
- * time that is not in the future, an article that is already live, one that is not ready.
+ * "Publish at" / "Update at": at `publishAt` the scheduler publishes the working copy as it
+ * stands then. A draft becomes "scheduled" and stays invisible to readers until then; a live
+ * article stays "published" (readers keep the live version) with its update pending. Refused,
+ * with nothing changed: a time that is not in the future, an article that is not ready.
  */
 export async function scheduleArticle(
   db: Db,
@@ -50,24 +51,28 @@ export async function scheduleArticle(
     );
   const stored = await db.article.findUnique({ where: { id }, select: { status: true } });
   if (!stored) throw notFound('The article');
-  if (stored.status === ARTICLE_STATUS.published)
-    throw new EditorialError(
-      409,
-      'This article is already live: use Update to publish your changes',
-      [],
-      'already_live',
-    );
   await requireReadyToPublish(db, id);
+  const isLive = stored.status === ARTICLE_STATUS.published;
   const article = await writeIfVersionMatches(db, actor, id, parsed.data.baseVersion, {
-    data: { status: ARTICLE_STATUS.scheduled, scheduledAt: publishAt, scheduledById: actor.id },
-    where: { status: { not: ARTICLE_STATUS.published } },
+    data: {
+      status: isLive ? ARTICLE_STATUS.published : ARTICLE_STATUS.scheduled,
+      scheduledAt: publishAt,
+      scheduledById: actor.id,
+    },
+    // Still live, or still not: otherwise this is a conflict with whoever changed it.
+    where: isLive
+      ? { status: ARTICLE_STATUS.published }
+      : { status: { not: ARTICLE_STATUS.published } },
     now,
     revision: async () => null,
   });
   return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
 }
 
-/** Takes a schedule back: the article is a draft again, nothing was published. */
+/**
+ * Takes a schedule back, nothing is published: a scheduled draft is a draft again, a live
+ * article keeps its live version (and its working copy, with the changes still unpublished).
+ */
 export async function unscheduleArticle(
   db: Db,
   actor: Actor,
@@ -75,13 +80,21 @@ export async function unscheduleArticle(
   { baseVersion }: { baseVersion: number },
 ): Promise<SaveResult> {
   requirePublisher(actor);
-  const stored = await db.article.findUnique({ where: { id }, select: { status: true } });
+  const stored = await db.article.findUnique({
+    where: { id },
+    select: { status: true, scheduledAt: true },
+  });
   if (!stored) throw notFound('The article');
-  if (stored.status !== ARTICLE_STATUS.scheduled)
+  if (!stored.scheduledAt)
     throw new EditorialError(409, 'This article is not scheduled', [], 'not_scheduled');
+  const isLive = stored.status === ARTICLE_STATUS.published;
   const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
-    data: { status: ARTICLE_STATUS.draft, scheduledAt: null, scheduledById: null },
-    where: { status: ARTICLE_STATUS.scheduled },
+    data: {
+      status: isLive ? ARTICLE_STATUS.published : ARTICLE_STATUS.draft,
+      scheduledAt: null,
+      scheduledById: null,
+    },
+    where: { scheduledAt: { not: null } },
     now: new Date(),
     revision: async () => null,
   });

@@ -95,7 +95,7 @@ describe('scheduling', () => {
     expect(heard).toMatchObject([{ articleId: draft.id, reason: 'schedule', before: null }]);
   });
 
-  it('refuses a time in the past, an article with errors, and a live article, changing nothing', async () => {
+  it('refuses a time in the past and an article with errors, changing nothing', async () => {
     const draft = await writtenDraft('Too late');
     await expect(schedule(draft, minutes(-1))).rejects.toMatchObject({
       status: 422,
@@ -116,23 +116,77 @@ describe('scheduling', () => {
         publishAt: minutes(10).toISOString(),
       }),
     ).rejects.toMatchObject({ status: 403 });
-    const published = await publishArticle(n.db, n.editor, draft.id, {
-      baseVersion: draft.version,
-    });
-    expect(published.status).toBe('saved');
-    const live = (published as { article: EditableArticle }).article;
-    await expect(schedule(live, minutes(10))).rejects.toMatchObject({
-      status: 409,
-      code: 'already_live',
-    });
     expect(await findEditableArticle(n.db, empty.id)).toMatchObject({
       status: 'draft',
       version: 1,
     });
     expect(await findEditableArticle(n.db, draft.id)).toMatchObject({
-      status: 'published',
-      version: live.version,
+      status: 'draft',
+      version: draft.version,
+      scheduledAt: null,
     });
+  });
+
+  it('"Update at": a live article keeps its live version until the update fires', async () => {
+    const draft = await writtenDraft('Rolling story');
+    const published = await publishArticle(n.db, n.editor, draft.id, {
+      baseVersion: draft.version,
+    });
+    const live = (published as { article: EditableArticle }).article;
+    const edited = await saveArticle(n.db, n.editor, live.id, {
+      baseVersion: live.version,
+      title: 'Rolling story, updated',
+      slug: live.slug,
+      sectionId: live.sectionId,
+      standfirst: '',
+      markerStyle: live.markerStyle,
+      publishedAt: live.publishedAt,
+      body: live.body,
+      related: [],
+    });
+    const working = (edited as { article: EditableArticle }).article;
+    heard.splice(0);
+    const scheduled = await schedule(working, minutes(20));
+    expect(scheduled).toMatchObject({ status: 'published', hasUnpublishedChanges: true });
+    expect(await fireDueSchedules(n.db, minutes(19))).toEqual([]);
+    expect((await findPublishedArticle(n.db, 'world', live.slug))?.title).toBe('Rolling story');
+
+    expect(await fireDueSchedules(n.db, minutes(21))).toEqual([
+      { articleId: live.id, outcome: 'published' },
+    ]);
+    expect((await findPublishedArticle(n.db, 'world', live.slug))?.title).toBe(
+      'Rolling story, updated',
+    );
+    expect(await findEditableArticle(n.db, live.id)).toMatchObject({
+      status: 'published',
+      scheduledAt: null,
+      hasUnpublishedChanges: false,
+    });
+    expect(heard).toMatchObject([{ articleId: live.id, reason: 'update' }]);
+
+    // Unscheduling an update leaves the article live, changes still unpublished.
+    const again = await saveArticle(n.db, n.editor, live.id, {
+      baseVersion: working.version + 2,
+      title: 'Rolling story, third take',
+      slug: live.slug,
+      sectionId: live.sectionId,
+      standfirst: '',
+      markerStyle: live.markerStyle,
+      publishedAt: live.publishedAt,
+      body: live.body,
+      related: [],
+    });
+    const third = (again as { article: EditableArticle }).article;
+    const pending = await schedule(third, minutes(30));
+    const back = await unscheduleArticle(n.db, n.editor, live.id, { baseVersion: pending.version });
+    expect(back).toMatchObject({
+      status: 'saved',
+      article: { status: 'published', scheduledAt: null, hasUnpublishedChanges: true },
+    });
+    expect(await fireDueSchedules(n.db, minutes(31))).toEqual([]);
+    expect((await findPublishedArticle(n.db, 'world', live.slug))?.title).toBe(
+      'Rolling story, updated',
+    );
   });
 
   it('answers a schedule based on a stale version with a conflict', async () => {

@@ -49,7 +49,7 @@ const VERB: Record<PublishingAction, string> = {
 
 /**
  * Status and publication controls of one article: Publish now / Update, Discard changes,
- * Publish at / Unschedule, Unpublish, the live address with its short URL, and warnings about
+ * Publish at / Update at / Unschedule, Unpublish, the live address with its short URL, and warnings about
  * an address change or a future dateline. Self-contained, so it can sit in any side panel.
  */
 export function PublishingPanel(props: PublishingPanelProps) {
@@ -59,7 +59,9 @@ export function PublishingPanel(props: PublishingPanelProps) {
   const [publishAt, setPublishAt] = useState('');
   const publishAtId = useId();
   const isLive = publication.status === ARTICLE_STATUS.published;
-  const isScheduled = publication.status === ARTICLE_STATUS.scheduled;
+  const isScheduled = publication.scheduledAt !== null;
+  // "Publish at" a draft, or "Update at" a live article with changes to publish.
+  const canSchedule = !isLive || publication.hasUnpublishedChanges;
   const publishAtIso = localInputToIso(publishAt);
 
   async function run(action: PublishingAction, extra: Record<string, unknown> = {}) {
@@ -146,9 +148,11 @@ export function PublishingPanel(props: PublishingPanelProps) {
               Unschedule
             </button>
           )}
-          {!isLive && (
+          {canSchedule && (
             <div className="publish-at">
-              <label htmlFor={publishAtId}>Publish at (your local time)</label>
+              <label htmlFor={publishAtId}>
+                {isLive ? 'Update at' : 'Publish at'} (your local time)
+              </label>
               <input
                 id={publishAtId}
                 type="datetime-local"

@@ -36,6 +36,14 @@ describe('publication texts', () => {
         'Europe/Berlin',
       ),
     ).toBe('Scheduled for 08:30 GMT 01.06.2030 (1 Jun 2030, 10:30 your time)');
+    expect(
+      publicationText(
+        { ...published, hasUnpublishedChanges: true, scheduledAt: '2030-06-01T08:30:00.000Z' },
+        'UTC',
+      ),
+    ).toBe(
+      'Published, with unpublished changes: update scheduled for 08:30 GMT 01.06.2030 (1 Jun 2030, 08:30 your time)',
+    );
     expect(describeMoment('2030-01-01T08:30:00.000Z', 'UTC').gmt).toBe('08:30 GMT 01.01.2030');
   });
 

@@ -67,10 +67,12 @@ export function publicationText(publication: Publication, timeZone?: string): st
       const { gmt, local } = describeMoment(publication.scheduledAt, timeZone);
       return `Scheduled for ${gmt} (${local} your time)`;
     }
-    case ARTICLE_STATUS.published:
-      return publication.hasUnpublishedChanges
-        ? 'Published, with unpublished changes'
-        : 'Published';
+    case ARTICLE_STATUS.published: {
+      if (!publication.hasUnpublishedChanges) return 'Published';
+      if (!publication.scheduledAt) return 'Published, with unpublished changes';
+      const { gmt, local } = describeMoment(publication.scheduledAt, timeZone);
+      return `Published, with unpublished changes: update scheduled for ${gmt} (${local} your time)`;
+    }
     default:
       return 'Draft: readers do not see it';
   }

@@ -2,7 +2,7 @@ import { getDb } from '@newsroom/db';
 import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { requireStaff } from '../../../../src/newsroom/auth/staff';
-import { formatDateline } from '@newsroom/article';
+import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -71,12 +71,18 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 <td>{article.section.name}</td>
                 <td>
                   <span className={`status status-${article.status}`}>
-                    {article.status === 'published' && article.hasUnpublishedChanges
+                    {article.status === ARTICLE_STATUS.published && article.hasUnpublishedChanges
                       ? 'published, with unpublished changes'
                       : article.status}
                   </span>
-                  {article.status === 'scheduled' && article.scheduledAt && (
-                    <> for {formatDateline(new Date(article.scheduledAt))}</>
+                  {article.scheduledAt && (
+                    <>
+                      {' '}
+                      {article.status === ARTICLE_STATUS.published
+                        ? 'update scheduled for'
+                        : 'for'}{' '}
+                      {formatDateline(new Date(article.scheduledAt))}
+                    </>
                   )}
                 </td>
                 <td>{article.author.name}</td>
