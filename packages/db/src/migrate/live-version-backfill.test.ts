@@ -94,9 +94,9 @@ describe('the live-version migration', () => {
     );
 
     restoreMigrations(prismaDir);
-    expect(await deployMigrations(migrationTarget(url, prismaDir))).toEqual({
-      applied: [BACKFILL],
-    });
+    // This one first; later migrations (other features) follow it.
+    const { applied } = await deployMigrations(migrationTarget(url, prismaDir));
+    expect(applied[0]).toBe(BACKFILL);
 
     const live = await db.articleLive.findMany();
     expect(live).toHaveLength(1);
