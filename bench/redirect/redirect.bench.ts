@@ -18,6 +18,14 @@ import { createDb, isPostgres, redactUrl } from '@newsroom/db';
 import { applyPendingMigrations, prepareDatabase } from '@newsroom/db/migrate';
 import { createEmptyPostgresDatabase } from '@newsroom/db/testing';
 import { freePort } from '@newsroom/testing';
+import {
+  VISIT_SERVER_ENV,
+  checkVisitDetails,
+  createVisitMix,
+  deleteVisitLinks,
+  seedVisitLinks,
+  sendExactVisits,
+} from './visit-details';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -79,7 +87,7 @@ type Figures = {
 async function load(
   name: string,
   baseUrl: string,
-  nextPath: () => string,
+  nextPath: () => string | { path: string; headers: Record<string, string> },
   seconds: number,
 ): Promise<Figures> {
   const result = await autocannon({
@@ -90,7 +98,9 @@ async function load(
       {
         method: 'GET',
         setupRequest: (request) => {
-          request.path = nextPath();
+          const next = nextPath();
+          if (typeof next === 'string') request.path = next;
+          else Object.assign(request, next);
           return request;
         },
       },
@@ -171,6 +181,7 @@ async function main() {
   const databaseUrl = database.url;
   console.log(`Database: ${database.label}`);
   const db = await seedLinks(databaseUrl);
+  await seedVisitLinks(db);
 
   const hotPaths = Array.from({ length: HOT_CODES }, (_, index) => `/hot${index}`);
   const results: Figures[] = [];
@@ -199,6 +210,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       SHORTENER_PORT: String(port),
       SHORTENER_URL: `http://127.0.0.1:${port}`,
+      ...VISIT_SERVER_ENV,
     },
     'Shortener ready',
   );
@@ -207,11 +219,20 @@ async function main() {
   const spreadPaths = Array.from({ length: SPREAD_CODES }, (_, index) => `/bench${index}`);
   /** Warm-ups included: every redirect of the shortener counts a click. */
   const shortenerRuns: Figures[] = [];
+  // (d) counts into its own links (visit-…), checked apart by checkVisitDetails.
+  const visitMix = createVisitMix();
+  const visitRuns: Figures[] = [];
+  let exactVisits = new Map<string, number>();
   try {
     shortenerRuns.push(await load('warm-up', shortenerUrl, cycle(cachedPaths), WARM_UP_S));
     results.push(
       await load('(b) shortener, cached codes', shortenerUrl, cycle(cachedPaths), DURATION_S),
     );
+    visitRuns.push(await load('warm-up', shortenerUrl, visitMix.next, WARM_UP_S));
+    visitRuns.push(
+      await load('(d) shortener, visit details', shortenerUrl, visitMix.next, DURATION_S),
+    );
+    exactVisits = await sendExactVisits(shortenerUrl);
     shortenerRuns.push(await load('warm-up', shortenerUrl, randomOf(spreadPaths), WARM_UP_S));
     results.push(
       await load('(c) shortener, 100,000 codes', shortenerUrl, randomOf(spreadPaths), DURATION_S),
@@ -223,7 +244,8 @@ async function main() {
   const [ceiling, cached, spread] = results as [Figures, Figures, Figures];
   shortenerRuns.push(cached, spread);
   const redirected = shortenerRuns.reduce((sum, run) => sum + run.redirects, 0);
-  printTable(results, ceiling);
+  const visits = visitRuns[1]!;
+  printTable([...results, visits], ceiling);
   const clicks = await db.$queryRawUnsafe<{ total: bigint | number | null }[]>(
     `SELECT SUM("count") AS total FROM "ClickDay" WHERE "linkId" LIKE 'bench-%'`,
   );
@@ -235,6 +257,14 @@ async function main() {
     `clicks written by the shortener (warm-ups included): ${counted.toLocaleString('en')} ` +
       `of ${redirected.toLocaleString('en')} redirects seen by autocannon`,
   );
+  const visitCheck = await checkVisitDetails(db, {
+    mix: visitMix,
+    redirects: visitRuns.reduce((sum, run) => sum + run.redirects, 0),
+    inFlight: CONNECTIONS * visitRuns.length,
+    exact: exactVisits,
+  });
+  console.log(`ratio d/b = ${(visits.rps / cached.rps).toFixed(2)} (goal ≥ 0.8, visit details)`);
+  console.log(visitCheck.lines.join('\n'));
   const goals = [
     ['b/a ≥ 0.5', cached.rps / ceiling.rps >= 0.5],
     ['zero errors', results.every((row) => row.errors === 0)],
@@ -246,10 +276,13 @@ async function main() {
     ],
     ['p99 < 10 ms (b)', cached.p99 < 10],
     ['p99 < 10 ms (c)', spread.p99 < 10],
+    ['d/b ≥ 0.8', visits.rps / cached.rps >= 0.8],
+    ['visit details exact', visitCheck.ok && visits.errors === 0],
   ] as const;
   console.log(goals.map(([goal, met]) => `${met ? '✓' : '✗'} ${goal}`).join('   '));
 
   await db.$executeRawUnsafe(`DELETE FROM "ShortLink" WHERE "id" LIKE 'bench-%'`);
+  await deleteVisitLinks(db);
   await db.$disconnect();
   await database.cleanup();
 }

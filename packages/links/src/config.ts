@@ -24,6 +24,10 @@ export type ShortenerConfig = {
   unknownLimitPerMinute: number;
   /** Public base URL of the reader site: an article's short link goes to its live URL there. */
   editorUrl: string;
+  /** Count clicks by referrer host, device type, browser, system and country (ClickDetail). */
+  visitDetails: boolean;
+  /** An mmdb file to use instead of the country database shipped in the npm package. */
+  countryDbPath: string | undefined;
 };
 
 type Env = Record<string, string | undefined>;
@@ -54,6 +58,8 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
+    visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
+    countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,
   };
 }
 
@@ -65,4 +71,12 @@ function positiveInt(env: Env, name: string, fallback: number): number {
     throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   }
   return value;
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (raw === '1') return true;
+  if (raw === '0') return false;
+  throw new Error(`${name} must be 1 (on) or 0 (off), got "${raw}"`);
 }

@@ -38,3 +38,31 @@ export {
 } from './runtime/shortener-runtime';
 export { createRedirectHandler } from './http/redirect-handler';
 export { escapeHtml } from './http/html-pages';
+export {
+  VISIT_DIMENSIONS,
+  VISIT_DIMENSION_LABELS,
+  VISIT_VALUES,
+  DEVICE_TYPES,
+  type VisitDimension,
+  type DeviceType,
+} from './visits/dimensions';
+export { parseUserAgent } from './visits/user-agent';
+export { referrerHost } from './visits/referrer';
+export { countryLookup, COUNTRY_DB_PACKAGE, type CountryLookup } from './visits/country';
+export { createVisitClassifier, type VisitClassifier } from './visits/visit-classifier';
+export {
+  statsQuerySchema,
+  daysBetween,
+  MAX_STATS_RANGE_DAYS,
+  DEFAULT_STATS_RANGE_DAYS,
+  STATS_FORMATS,
+  type StatsRange,
+  type StatsQuery,
+} from './visits/stats-range';
+export {
+  visitStats,
+  visitCsv,
+  VISIT_CSV_COLUMNS,
+  type VisitStats,
+  type ValueCount,
+} from './visits/visit-stats';

@@ -18,7 +18,11 @@ export function createHttpClient(baseUrl: string, maxSockets = 50) {
 
   function request(
     path: string,
-    { method = 'GET', userAgent = BROWSER_UA }: { method?: string; userAgent?: string } = {},
+    {
+      method = 'GET',
+      userAgent = BROWSER_UA,
+      headers = {},
+    }: { method?: string; userAgent?: string; headers?: http.OutgoingHttpHeaders } = {},
   ): Promise<HttpResult> {
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -28,7 +32,7 @@ export function createHttpClient(baseUrl: string, maxSockets = 50) {
           path,
           method,
           agent,
-          headers: { 'user-agent': userAgent },
+          headers: { 'user-agent': userAgent, ...headers },
         },
         (res) => {
           let body = '';

@@ -45,8 +45,12 @@ describe('ClickBuffer on PostgreSQL', () => {
     const now = Date.UTC(2030, 6, 1);
     const rounds = 10;
     for (let round = 0; round < rounds; round += 1) {
-      for (const link of links) buffers[0]?.record(link.id, now);
-      for (const link of [...links].reverse()) buffers[1]?.record(link.id, now);
+      // Visit details too: their rows are locked in the same sorted order.
+      const details = ['referrer\nt.co', 'device\nmobile', 'country\nDE'];
+      for (const link of links) buffers[0]?.record(link.id, now, details);
+      for (const link of [...links].reverse()) {
+        buffers[1]?.record(link.id, now, [...details].reverse());
+      }
       await Promise.all(buffers.map((clicks) => clicks.flush()));
     }
     expect(errors).toEqual([]);
@@ -54,6 +58,11 @@ describe('ClickBuffer on PostgreSQL', () => {
       where: { linkId: { in: links.map((link) => link.id) } },
     });
     expect(rows.map((row) => row.count)).toEqual(links.map(() => rounds * 2));
+    const detailRows = await testDb.db.clickDetail.findMany({
+      where: { linkId: { in: links.map((link) => link.id) } },
+    });
+    expect(detailRows.map((row) => row.count)).toEqual(detailRows.map(() => rounds * 2));
+    expect(detailRows).toHaveLength(links.length * 3);
     await Promise.all(clients.map((client) => client.$disconnect()));
   });
 });

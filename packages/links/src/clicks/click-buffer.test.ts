@@ -139,4 +139,67 @@ describe('ClickBuffer', () => {
     });
     expect(clicks.pendingClicks).toBe(0);
   });
+
+  it('counts visit details beside the clicks; every dimension adds up to the clicks', async () => {
+    const link = await newLink();
+    const clicks = buffer();
+    const day = Date.UTC(2030, 3, 1);
+    const visit = (referrer: string, device: string) => [
+      `referrer\n${referrer}`,
+      `device\n${device}`,
+    ];
+    clicks.record(link.id, day, visit('t.co', 'mobile'));
+    clicks.record(link.id, day, visit('t.co', 'desktop'));
+    clicks.record(link.id, day, visit('(direct)', 'mobile'));
+    await clicks.flush();
+    clicks.record(link.id, day, visit('t.co', 'mobile'));
+    await clicks.flush();
+    const rows = await testDb.db.clickDetail.findMany({
+      where: { linkId: link.id },
+      orderBy: [{ dimension: 'asc' }, { value: 'asc' }],
+    });
+    expect(rows.map(({ day, dimension, value, count }) => [day, dimension, value, count])).toEqual([
+      ['2030-04-01', 'device', 'desktop', 1],
+      ['2030-04-01', 'device', 'mobile', 3],
+      ['2030-04-01', 'referrer', '(direct)', 1],
+      ['2030-04-01', 'referrer', 't.co', 3],
+    ]);
+    expect((await testDb.db.clickDay.findFirst({ where: { linkId: link.id } }))?.count).toBe(4);
+  });
+
+  it('retries only the details when their statement fails after the clicks were written', async () => {
+    const link = await newLink();
+    let failDetails = true;
+    const db = {
+      $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) => {
+        if (failDetails && strings.join('').includes('"ClickDetail"')) {
+          failDetails = false;
+          return Promise.reject(new Error('database away'));
+        }
+        return testDb.db.$executeRaw(strings, ...values);
+      },
+    };
+    const clicks = new ClickBuffer({
+      db: db as never,
+      intervalMs: 60_000,
+      flushEvery: 1_000_000,
+      onError: () => undefined,
+    });
+    const day = Date.UTC(2030, 4, 1);
+    clicks.record(link.id, day, ['country\nDE']);
+    clicks.record(link.id, day, ['country\nFR']);
+    await clicks.flush();
+    expect(clicks.pendingClicks).toBe(0); // the clicks are written…
+    expect(await testDb.db.clickDetail.count({ where: { linkId: link.id } })).toBe(0);
+    await clicks.flush(); // …the details follow, without counting the clicks twice
+    expect((await testDb.db.clickDay.findFirst({ where: { linkId: link.id } }))?.count).toBe(2);
+    const details = await testDb.db.clickDetail.findMany({
+      where: { linkId: link.id },
+      orderBy: { value: 'asc' },
+    });
+    expect(details.map(({ value, count }) => [value, count])).toEqual([
+      ['DE', 1],
+      ['FR', 1],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from '@newsroom/db';
+import { splitDetailKey } from '../visits/dimensions';
 
 export type ClickBufferOptions = {
   db: Db;
@@ -23,14 +24,26 @@ export function utcDay(time: number): string {
   return cachedDay;
 }
 
+/** Clicks of one link on one day, with their visit details (detail key → count). */
+type PendingDay = { count: number; details: Map<string, number> | undefined };
+type DayRow = [linkId: string, day: string, count: number];
+type DetailRow = [linkId: string, day: string, detail: string, count: number];
+
 /**
  * Counts clicks in memory and writes them in batches (one row per link and day, up to 1,000 rows
  * per statement) instead of one database write per redirect. The increment happens in SQL
  * (`count = count + excluded.count`), so several instances flushing into one PostgreSQL never lose
  * each other's updates. Counts a failed flush could not write go back to be retried by the next.
+ *
+ * A click may carry visit details (one key per dimension, see visits/): they are counted the same
+ * way into ClickDetail, so for every dimension the details of a (link, day) add up to its clicks.
  */
 export class ClickBuffer {
-  private pending = new Map<string, number>();
+  /**
+   * Day → link id → clicks. Two look-ups by strings that are the same objects click after click
+   * (the cached day, the cached link's id), whose hashes V8 keeps: no key string built per click.
+   */
+  private pending = new Map<string, Map<string, PendingDay>>();
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
@@ -42,10 +55,17 @@ export class ClickBuffer {
     this.options = options;
   }
 
-  /** Counts one click now. Synchronous and allocation-light: this runs on every redirect. */
-  record(linkId: string, time = Date.now()): void {
-    const key = `${linkId}\n${utcDay(time)}`;
-    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+  /**
+   * Counts one click now, with its visit details (one key per dimension) when given.
+   * Synchronous and allocation-light: this runs on every redirect.
+   */
+  record(linkId: string, time = Date.now(), details?: readonly string[]): void {
+    const entry = this.entry(linkId, utcDay(time));
+    entry.count += 1;
+    if (details) {
+      const counts = (entry.details ??= new Map());
+      for (const detail of details) counts.set(detail, (counts.get(detail) ?? 0) + 1);
+    }
     this.pendingCount += 1;
     if (this.pendingCount >= this.options.flushEvery) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
@@ -67,46 +87,92 @@ export class ClickBuffer {
     return this.queued;
   }
 
+  private entry(linkId: string, day: string): PendingDay {
+    let links = this.pending.get(day);
+    if (!links) {
+      links = new Map();
+      this.pending.set(day, links);
+    }
+    let entry = links.get(linkId);
+    if (!entry) {
+      entry = { count: 0, details: undefined };
+      links.set(linkId, entry);
+    }
+    return entry;
+  }
+
   private async writePending(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pendingCount === 0) return;
+    if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
     this.pendingCount = 0;
-    // Sorted, so that every instance locks ClickDay rows in the same order: two PostgreSQL
-    // transactions upserting the same rows in opposite orders deadlock (40P01).
-    const rows = [...batch].sort(byKey);
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      try {
-        await upsertClickDays(this.options.db, rows.slice(start, start + ROWS_PER_STATEMENT));
-      } catch (error) {
-        // Statements before this one are committed; this one and the rest are retried later.
-        this.putBack(rows.slice(start));
-        (this.options.onError ?? console.error)(error);
-        return;
+    // Sorted, so that every instance locks rows in the same order: two PostgreSQL transactions
+    // upserting the same rows in opposite orders deadlock (40P01).
+    const days: DayRow[] = [];
+    const details: DetailRow[] = [];
+    const entries = [...batch].flatMap(([day, links]) =>
+      [...links].map(([linkId, entry]) => [`${linkId}\n${day}`, { linkId, day, entry }] as const),
+    );
+    for (const [, { linkId, day, entry }] of entries.sort(byKey)) {
+      if (entry.count > 0) days.push([linkId, day, entry.count]);
+      if (entry.details) {
+        for (const [detail, count] of [...entry.details].sort(byKey)) {
+          details.push([linkId, day, detail, count]);
+        }
       }
     }
+    // Days first: a failure there puts back every detail too, so a retry writes both.
+    const failedDay = await this.writeChunks(days, upsertClickDays);
+    if (failedDay !== undefined) {
+      this.putBack(days.slice(failedDay), details);
+      return;
+    }
+    const failedDetail = await this.writeChunks(details, upsertClickDetails);
+    if (failedDetail !== undefined) this.putBack([], details.slice(failedDetail));
   }
 
-  private putBack(rows: [string, number][]): void {
-    for (const [key, count] of rows) {
-      this.pending.set(key, (this.pending.get(key) ?? 0) + count);
+  /** Writes rows by the chunk; returns the index of the first row not written, if any. */
+  private async writeChunks<Row>(
+    rows: Row[],
+    write: (db: Db, rows: Row[]) => Promise<unknown>,
+  ): Promise<number | undefined> {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      try {
+        await write(this.options.db, rows.slice(start, start + ROWS_PER_STATEMENT));
+      } catch (error) {
+        // Statements before this one are committed; this one and the rest are retried later.
+        (this.options.onError ?? console.error)(error);
+        return start;
+      }
+    }
+    return undefined;
+  }
+
+  private putBack(days: DayRow[], details: DetailRow[]): void {
+    for (const [linkId, day, count] of days) {
+      this.entry(linkId, day).count += count;
       this.pendingCount += count;
+    }
+    for (const [linkId, day, detail, count] of details) {
+      const counts = (this.entry(linkId, day).details ??= new Map());
+      counts.set(detail, (counts.get(detail) ?? 0) + count);
     }
     this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 }
 
 /**
- * Rows per statement: 3 parameters each, far below SQLite's 32,766 and PostgreSQL's 65,535.
- * One statement per chunk rather than one per row inside a transaction: a flush of 40,000 rows
- * (a busy second over many links) took longer than Prisma's 5 s transaction timeout on
- * PostgreSQL, failed, was put back, and grew until it could never be written.
+ * Rows per statement: 3 (ClickDay) or 5 (ClickDetail) parameters each, far below SQLite's
+ * 32,766 and PostgreSQL's 65,535. One statement per chunk rather than one per row inside a
+ * transaction: a flush of 40,000 rows (a busy second over many links) took longer than Prisma's
+ * 5 s transaction timeout on PostgreSQL, failed, was put back, and grew until it could never be
+ * written.
  */
 const ROWS_PER_STATEMENT = 1_000;
 
-function byKey([a]: [string, number], [b]: [string, number]): number {
+function byKey([a]: readonly [string, unknown], [b]: readonly [string, unknown]): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -117,15 +183,31 @@ function byKey([a]: [string, number], [b]: [string, number]): number {
  * statement) and also resolves SQLite's INSERT … SELECT … ON CONFLICT parsing ambiguity; the
  * CASTs give PostgreSQL the parameter types it cannot infer from VALUES.
  */
-function upsertClickDays(db: Db, rows: [string, number][]) {
-  const values = rows.map(([key, count]) => {
-    const [linkId = '', day = ''] = key.split('\n');
-    return Prisma.sql`(CAST(${linkId} AS TEXT), CAST(${day} AS TEXT), CAST(${count} AS INTEGER))`;
-  });
+function upsertClickDays(db: Db, rows: DayRow[]) {
+  const values = rows.map(
+    ([linkId, day, count]) =>
+      Prisma.sql`(CAST(${linkId} AS TEXT), CAST(${day} AS TEXT), CAST(${count} AS INTEGER))`,
+  );
   return db.$executeRaw`
     WITH "Batch" ("linkId", "day", "count") AS (VALUES ${Prisma.join(values)})
     INSERT INTO "ClickDay" ("linkId", "day", "count")
     SELECT "Batch"."linkId", "Batch"."day", "Batch"."count" FROM "Batch"
     WHERE EXISTS (SELECT 1 FROM "ShortLink" WHERE "ShortLink"."id" = "Batch"."linkId")
     ON CONFLICT ("linkId", "day") DO UPDATE SET "count" = "ClickDay"."count" + excluded."count"`;
+}
+
+/** The same for (link, day, dimension, value) rows. */
+function upsertClickDetails(db: Db, rows: DetailRow[]) {
+  const values = rows.map(([linkId, day, detail, count]) => {
+    const [dimension, value] = splitDetailKey(detail);
+    return Prisma.sql`(CAST(${linkId} AS TEXT), CAST(${day} AS TEXT), CAST(${dimension} AS TEXT), CAST(${value} AS TEXT), CAST(${count} AS INTEGER))`;
+  });
+  return db.$executeRaw`
+    WITH "Batch" ("linkId", "day", "dimension", "value", "count") AS (VALUES ${Prisma.join(values)})
+    INSERT INTO "ClickDetail" ("linkId", "day", "dimension", "value", "count")
+    SELECT "Batch"."linkId", "Batch"."day", "Batch"."dimension", "Batch"."value", "Batch"."count"
+    FROM "Batch"
+    WHERE EXISTS (SELECT 1 FROM "ShortLink" WHERE "ShortLink"."id" = "Batch"."linkId")
+    ON CONFLICT ("linkId", "day", "dimension", "value")
+    DO UPDATE SET "count" = "ClickDetail"."count" + excluded."count"`;
 }

@@ -29,8 +29,9 @@ const PAGE_HEADERS = {
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
 export function createRedirectHandler(runtime: ShortenerRuntime) {
-  const { resolver, clicks, unknownLimiter } = runtime;
+  const { resolver, clicks, unknownLimiter, visits } = runtime;
   const isBot = memoizedBotCheck();
+  visits?.open();
 
   /** The front server (apps/shortener/server.ts) stamped the resolved client address. */
   function clientKey(req: IncomingMessage): string {
@@ -56,7 +57,16 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     }
     if (preview) return sendPage(req, res, 200, previewPage(code, link.url));
     // Counted before the response is written: a client that saw the redirect was counted.
-    if (req.method === 'GET' && !isBot(req.headers['user-agent'])) clicks.record(link.id);
+    if (req.method === 'GET' && !isBot(req.headers['user-agent'])) {
+      const now = Date.now();
+      // Only coarse keys leave here (see visits/): no address or user agent is kept.
+      const details = visits?.classify(link.id, now, {
+        userAgent: req.headers['user-agent'],
+        referer: req.headers.referer,
+        address: clientKey(req),
+      });
+      clicks.record(link.id, now, details);
+    }
     res.writeHead(link.redirectType, {
       Location: link.url,
       // Temporary redirects must come back here (to be counted, and to see later changes).

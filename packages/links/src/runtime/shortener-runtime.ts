@@ -7,6 +7,8 @@ import { FixedWindowLimiter } from '@newsroom/auth';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
+import { countryLookup } from '../visits/country';
+import { createVisitClassifier } from '../visits/visit-classifier';
 
 const MINUTE_MS = 60_000;
 
@@ -34,6 +36,10 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
       intervalMs: config.clickFlushIntervalMs,
       flushEvery: config.clickFlushEvery,
     }),
+    /** Visit details per click (undefined when SHORTENER_VISIT_DETAILS=0). */
+    visits: config.visitDetails
+      ? createVisitClassifier({ countries: () => countryLookup(config.countryDbPath) })
+      : undefined,
     createLimiter: new FixedWindowLimiter(config.createLimitPerMinute, MINUTE_MS),
     unknownLimiter: new FixedWindowLimiter(config.unknownLimitPerMinute, MINUTE_MS),
 

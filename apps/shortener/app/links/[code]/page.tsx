@@ -1,28 +1,50 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { clickStats, findLink, getShortenerRuntime, linkState, toLinkView } from '@newsroom/links';
+import {
+  clickStats,
+  findLink,
+  getShortenerRuntime,
+  linkState,
+  toLinkView,
+  visitStats,
+  DEFAULT_STATS_RANGE_DAYS,
+  MAX_STATS_RANGE_DAYS,
+  VISIT_DIMENSIONS,
+  VISIT_DIMENSION_LABELS,
+} from '@newsroom/links';
+import { BreakdownChart } from '../../../src/staff/BreakdownChart';
 import { ClickChart } from '../../../src/staff/ClickChart';
 import { StaffHeader } from '../../../src/staff/StaffHeader';
 import { setDisabledAction } from '../../../src/staff/actions';
 import { qrSvg } from '../../../src/staff/qr-code';
 import { requireStaff } from '../../../src/staff/session';
+import { staffStatsRange } from '../../../src/staff/stats-range';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ code: string }> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Link /${(await params).code}` };
 }
 
-export default async function LinkPage({ params }: Props) {
+export default async function LinkPage({ params, searchParams }: Props) {
   const { code } = await params;
+  const { range, isDefault, error: rangeError } = staffStatsRange(await searchParams);
   const user = await requireStaff(`/links/${encodeURIComponent(code)}`);
   const runtime = getShortenerRuntime();
   const link = await findLink(runtime.db, code);
   if (!link) notFound();
   const view = toLinkView(link, runtime.config.baseUrl);
   const stats = await clickStats(runtime.db, link.id);
+  const visits = await visitStats(runtime.db, link.id, range);
+  const rangeLabel = isDefault
+    ? `over the last ${DEFAULT_STATS_RANGE_DAYS} days`
+    : `from ${range.from} to ${range.to}`;
+  const csvHref = `/links/${encodeURIComponent(code)}/stats.csv?${new URLSearchParams(range)}`;
   const state = linkState(link);
   const qrBase = `/links/${encodeURIComponent(code)}/qr`;
 
@@ -61,9 +83,44 @@ export default async function LinkPage({ params }: Props) {
 
       <h2>Clicks</h2>
       <p>
-        Human clicks only (bots and HEAD requests are not counted); written about once a second.
+        Human clicks only (bots and HEAD requests are not counted); written about once a second. Per
+        referrer host, device type, browser, operating system and country; no address or user agent
+        is stored.
       </p>
-      <ClickChart days={stats.days} />
+      <form method="get" className="inline" aria-label="Date range of the statistics">
+        <label>
+          From <input type="date" name="from" defaultValue={range.from} />
+        </label>
+        <label>
+          To <input type="date" name="to" defaultValue={range.to} />
+        </label>
+        <button type="submit">Show</button>
+        <span>(UTC days, at most {MAX_STATS_RANGE_DAYS})</span>
+      </form>
+      {rangeError && (
+        <p role="alert" className="error" data-testid="range-error">
+          {rangeError} Showing the last {DEFAULT_STATS_RANGE_DAYS} days instead.
+        </p>
+      )}
+      <p>
+        <a href={csvHref} download>
+          Download CSV
+        </a>{' '}
+        (one row per day, dimension and value, {range.from} to {range.to})
+      </p>
+      <p data-testid="range-total">
+        {`${visits.total} ${visits.total === 1 ? 'click' : 'clicks'} ${rangeLabel}.`}
+      </p>
+      <ClickChart days={visits.days} label={rangeLabel} />
+      {VISIT_DIMENSIONS.map((dimension) => (
+        <BreakdownChart
+          key={dimension}
+          id={dimension}
+          title={VISIT_DIMENSION_LABELS[dimension]}
+          values={visits.breakdowns[dimension]}
+          total={visits.total}
+        />
+      ))}
 
       <h2>QR code</h2>
       <div

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../validation/link-input';
+import { statsQuerySchema } from './stats-range';
+
+const now = () => Date.UTC(2026, 10, 29, 12);
+const parse = (query: Record<string, string>) => statsQuerySchema(now).safeParse(query);
+
+describe('stats range', () => {
+  it('defaults to the last 30 days up to today (UTC), as JSON', () => {
+    expect(parse({}).data).toEqual({
+      range: { from: '2026-10-31', to: '2026-11-29' },
+      format: 'json',
+    });
+    expect(parse({ to: '2026-01-30', format: 'csv' }).data).toEqual({
+      range: { from: '2026-01-01', to: '2026-01-30' },
+      format: 'csv',
+    });
+  });
+
+  it('accepts one day and a whole leap year', () => {
+    expect(parse({ from: '2026-11-01', to: '2026-11-01' }).success).toBe(true);
+    expect(parse({ from: '2024-01-01', to: '2024-12-31' }).success).toBe(true);
+  });
+
+  it('refuses reversed, too long and malformed ranges with a message', () => {
+    const errors = (query: Record<string, string>) => {
+      const result = parse(query);
+      expect(result.success).toBe(false);
+      return fieldErrors(result.error!);
+    };
+    expect(errors({ from: '2026-11-02', to: '2026-11-01' })).toEqual({
+      range: 'The range is reversed: from (2026-11-02) is after to (2026-11-01).',
+    });
+    expect(errors({ from: '2025-01-01', to: '2026-01-02' })).toEqual({
+      range: 'The range from 2025-01-01 to 2026-01-02 has 367 days; at most 366 are allowed.',
+    });
+    expect(errors({ from: '2026-02-30' }).from).toMatch(/YYYY-MM-DD/);
+    expect(errors({ to: '29/11/2026' }).to).toMatch(/YYYY-MM-DD/);
+    expect(errors({ format: 'xml' }).format).toBe('format must be json or csv');
+    expect(errors({ since: '2026-01-01' }).body).toMatch(/Unknown parameter\(s\): since/);
+  });
+});
