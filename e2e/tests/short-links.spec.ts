@@ -94,7 +94,7 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   );
 });
 
-test('only published articles get a short link', async ({ request }) => {
+test('only published articles get a short link', async ({ request, baseURL }) => {
   const db = createDb(process.env.DATABASE_URL);
   try {
     const published = await db.article.findFirstOrThrow({ where: { status: 'published' } });
@@ -109,7 +109,10 @@ test('only published articles get a short link', async ({ request }) => {
       },
     });
     for (const id of [draft.id, 'no-such-article']) {
-      const response = await request.post(`/api/articles/${id}/short-link`);
+      // As the page's button sends it: every mutation must carry the site's own Origin.
+      const response = await request.post(`/api/articles/${id}/short-link`, {
+        headers: { origin: baseURL! },
+      });
       expect(response.status()).toBe(404);
       expect((await response.json()).error.message).toMatch(/no published article/);
     }

@@ -43,6 +43,26 @@ export {
 } from './footnotes/json-footnotes';
 export { createNoteId } from './footnotes/note-id';
 
+export { Image, IMAGE, type ImageAttributes } from './images/image';
+export { collectImageIds } from './images/collect-images';
+export { IMAGE_LIMITS } from './images/image-limits';
+export {
+  ARTICLE_IMAGE_SIZES,
+  fallbackRenditionPath,
+  IMAGE_FORMAT_EXTENSION,
+  IMAGE_FORMAT_MIME,
+  IMAGE_ID_PATTERN,
+  IMAGE_PATH_PREFIX,
+  IMAGE_RENDITION_FORMATS,
+  IMAGE_RENDITION_WIDTHS,
+  imageRenditionPath,
+  imageSrcset,
+  parseRenditionFile,
+  renditionHeight,
+  renditionWidths,
+  type ImageRenditionFormat,
+} from './images/image-renditions';
+
 export { slugify } from './metadata/slugify';
 export { formatDateline } from './metadata/dateline';
 export {

@@ -1,6 +1,38 @@
 // HTTP concerns that both apps share, written once: the client address behind proxies, security
 // headers, reading JSON bodies, and the one error shape of every API.
 export {
+  ApiError,
+  isApiError,
+  errorBody,
+  errorResponse,
+  jsonResponse,
+  type ErrorBody,
+  type FieldErrors,
+} from './errors/api-error';
+export {
+  toErrorResponse,
+  unavailableResponse,
+  UNAVAILABLE_MESSAGE,
+} from './errors/to-error-response';
+export {
+  readJsonBody,
+  readBodyWithLimit,
+  assertJsonContentType,
+  findLoneSurrogate,
+  DEFAULT_JSON_BODY_LIMIT_BYTES,
+  type ReadJsonOptions,
+} from './json-body/read-json-body';
+export {
+  registerDatabaseProbe,
+  noteDatabaseFailure,
+  isDatabaseMarkedDown,
+  unavailableAnswer,
+} from './unavailable/availability-gate';
+export {
+  isDatabaseUnavailable,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from './unavailable/database-unavailable';
+export {
   CLIENT_ADDRESS_HEADER,
   clientAddressFromHeaders,
   resolveClientAddress,

@@ -34,9 +34,11 @@ export { ClickBuffer, utcDay } from './clicks/click-buffer';
 export {
   createShortenerRuntime,
   getShortenerRuntime,
+  LINK_CHANGES_TOPIC,
   type ShortenerRuntime,
 } from './runtime/shortener-runtime';
-export { createRedirectHandler } from './http/redirect-handler';
+export { UnknownCodeGuard } from './limits/unknown-code-guard';
+export { createRedirectHandler, type RedirectHandlerOptions } from './http/redirect-handler';
 export { escapeHtml } from './http/html-pages';
 export {
   VISIT_DIMENSIONS,

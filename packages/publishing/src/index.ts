@@ -28,3 +28,4 @@ export {
   type LiveChangeReason,
   type LiveLocation,
 } from './live/live-changes';
+export { renderLeadImage, toArticleImage, type ArticleImage } from './images/article-image';

@@ -1,6 +1,12 @@
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
 import { articlePath } from '@newsroom/article';
+import {
+  imageRowSelect,
+  toArticleImage,
+  type ArticleImage,
+  type ImageRow,
+} from './images/article-image';
 import { parseRelatedJson, resolveRelatedLinks } from './related-links';
 
 // Everything here reads ArticleLive, the live versions: one row per published article, written
@@ -24,6 +30,8 @@ export interface ArticleSummary {
   publishedAt: Date;
   section: SectionSummary;
   path: string;
+  /** Shown in lists, at the top of the page, as og:image, in JSON-LD and in feeds. */
+  leadImage: ArticleImage | null;
 }
 
 export interface ArticleListPage {
@@ -60,6 +68,7 @@ const summarySelect = {
   standfirst: true,
   publishedAt: true,
   section: sectionSelect,
+  leadImage: { select: imageRowSelect },
 } as const;
 
 interface SummaryRow {
@@ -69,10 +78,16 @@ interface SummaryRow {
   standfirst: string;
   publishedAt: Date;
   section: SectionSummary;
+  leadImage: ImageRow | null;
 }
 
-function toSummary({ articleId, ...row }: SummaryRow): ArticleSummary {
-  return { id: articleId, ...row, path: articlePath(row) };
+function toSummary({ articleId, leadImage, ...row }: SummaryRow): ArticleSummary {
+  return {
+    id: articleId,
+    ...row,
+    path: articlePath(row),
+    leadImage: leadImage && toArticleImage(leadImage),
+  };
 }
 
 function wholeNumberIn(value: number | undefined, min: number, max: number, fallback: number) {

@@ -22,39 +22,14 @@ CREATE TABLE "ArticlePath" (
     CONSTRAINT "ArticlePath_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_Article" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "slug" TEXT NOT NULL,
-    "sectionId" TEXT NOT NULL,
-    "title" TEXT NOT NULL,
-    "standfirst" TEXT NOT NULL DEFAULT '',
-    "body" TEXT NOT NULL,
-    "markerStyle" TEXT NOT NULL DEFAULT 'symbols',
-    "status" TEXT NOT NULL DEFAULT 'draft',
-    "publishedAt" DATETIME,
-    "version" INTEGER NOT NULL DEFAULT 1,
-    "liveVersion" INTEGER,
-    "scheduledAt" DATETIME,
-    "scheduledById" TEXT,
-    "authorId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Article_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "Section" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Article_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Article_scheduledById_fkey" FOREIGN KEY ("scheduledById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
-);
-INSERT INTO "new_Article" ("authorId", "body", "createdAt", "id", "markerStyle", "publishedAt", "sectionId", "slug", "standfirst", "status", "title", "updatedAt", "version") SELECT "authorId", "body", "createdAt", "id", "markerStyle", "publishedAt", "sectionId", "slug", "standfirst", "status", "title", "updatedAt", "version" FROM "Article";
-DROP TABLE "Article";
-ALTER TABLE "new_Article" RENAME TO "Article";
-CREATE UNIQUE INDEX "Article_slug_key" ON "Article"("slug");
-CREATE INDEX "Article_status_publishedAt_idx" ON "Article"("status", "publishedAt");
-CREATE INDEX "Article_sectionId_status_publishedAt_idx" ON "Article"("sectionId", "status", "publishedAt");
+-- AlterTable (hand-edited from Prisma's RedefineTables: ADD COLUMN keeps every other column of
+-- Article, whatever migrations ran before, e.g. 20261129093225_add_images_and_lead_image's leadImageId)
+ALTER TABLE "Article" ADD COLUMN "liveVersion" INTEGER;
+ALTER TABLE "Article" ADD COLUMN "scheduledAt" DATETIME;
+ALTER TABLE "Article" ADD COLUMN "scheduledById" TEXT CONSTRAINT "Article_scheduledById_fkey" REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- CreateIndex
 CREATE INDEX "Article_status_scheduledAt_idx" ON "Article"("status", "scheduledAt");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ArticleLive_slug_key" ON "ArticleLive"("slug");

@@ -1,12 +1,24 @@
 import type { Metadata } from 'next';
 import { absoluteUrl } from '@newsroom/article';
-import type { PublishedArticle } from '@newsroom/publishing';
+import type { ArticleImage, PublishedArticle } from '@newsroom/publishing';
 import { SITE_NAME, siteUrl } from './site';
+
+/** og:image / twitter:image: the lead image's JPEG, absolute, with its size and alt text. */
+function socialImage(image: ArticleImage) {
+  return {
+    url: absoluteUrl(siteUrl(), image.src),
+    width: image.srcWidth,
+    height: image.srcHeight,
+    alt: image.alt,
+    type: image.contentType,
+  };
+}
 
 /** <title>, description, canonical link, Open Graph and Twitter tags of an article page. */
 export function articleMetadata(article: PublishedArticle): Metadata {
   const url = absoluteUrl(siteUrl(), article.path);
   const description = article.standfirst || undefined;
+  const image = article.leadImage && socialImage(article.leadImage);
   return {
     title: article.title,
     description,
@@ -22,8 +34,16 @@ export function articleMetadata(article: PublishedArticle): Metadata {
       modifiedTime: article.updatedAt.toISOString(),
       section: article.section.name,
       authors: [article.author.name],
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: 'summary', title: article.title, description },
+    twitter: image
+      ? {
+          card: 'summary_large_image',
+          title: article.title,
+          description,
+          images: [{ url: image.url, alt: image.alt }],
+        }
+      : { card: 'summary', title: article.title, description },
   };
 }
 

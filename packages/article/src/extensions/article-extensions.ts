@@ -11,6 +11,7 @@ import type { Schema } from '@tiptap/pm/model';
 import { Footnote } from '../footnotes/footnote';
 import { FootnoteReference } from '../footnotes/footnote-reference';
 import { Footnotes } from '../footnotes/footnotes';
+import { Image } from '../images/image';
 import type { MarkerStyle } from '../footnotes/markers';
 import { ArticleDocument } from './article-document';
 import { ArticleHeading } from './article-heading';
@@ -36,6 +37,7 @@ export function createArticleExtensions(options: ArticleExtensionOptions = {}): 
     ListItem,
     Blockquote,
     HardBreak,
+    Image,
     FootnoteReference,
     Footnotes.configure({ markerStyle: options.markerStyle ?? 'numeric' }),
     Footnote,

@@ -1,9 +1,8 @@
 import { ARTICLE_LIMITS } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
-import type { Db } from '@newsroom/db';
+import { isUniqueViolation, type Db } from '@newsroom/db';
 import { z } from 'zod';
 import { invalid } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 import { findFreeSlug, slugify } from '../slug';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 

@@ -74,7 +74,7 @@ describe('the live version and the working copy', () => {
     });
     expect(edited.hasUnpublishedChanges).toBe(true);
     expect(await readerTitle(live)).toBe('Calm morning');
-    const listed = await listArticles(n.db, { q: 'Calm morning' });
+    const listed = await listArticles(n.db, n.editor, { q: 'Calm morning' });
     expect(listed.items[0]).toMatchObject({ status: 'published', hasUnpublishedChanges: true });
 
     heard.splice(0);

@@ -54,6 +54,7 @@ export async function makeWorkingCopyLive(
     body: article.body,
     markerStyle: article.markerStyle,
     related: JSON.stringify(relatedInputsOf(article.relatedLinks)),
+    leadImageId: article.leadImageId,
     publishedAt: article.publishedAt ?? now,
     updatedAt: now,
   };

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
-import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from '@newsroom/http';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -24,19 +23,39 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
+export type RedirectHandlerOptions = {
+  /**
+   * The client's address (behind trusted proxies: @newsroom/http's resolveClientAddress). Called
+   * only when needed (an unknown code, while some client is blocked), never per redirect.
+   */
+  clientAddress: (req: IncomingMessage) => string;
+};
+
 /**
  * The hot path: answers GET/HEAD `/<code>` and `/<code>+` straight from the in-process cache,
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
-export function createRedirectHandler(runtime: ShortenerRuntime) {
-  const { resolver, clicks, unknownLimiter, visits } = runtime;
+export function createRedirectHandler(
+  runtime: ShortenerRuntime,
+  { clientAddress }: RedirectHandlerOptions,
+) {
+  const { resolver, clicks, unknownCodes, visits } = runtime;
   const isBot = memoizedBotCheck();
   visits?.open();
 
-  /** The front server (apps/shortener/server.ts) stamped the resolved client address. */
-  function clientKey(req: IncomingMessage): string {
-    const stamped = req.headers[CLIENT_ADDRESS_HEADER];
-    return typeof stamped === 'string' ? stamped : UNKNOWN_CLIENT;
+  /** An unknown code counts against the client's limit (shared by all instances): 404 or 429. */
+  function answerUnknown(req: IncomingMessage, res: ServerResponse, code: string) {
+    unknownCodes.countUnknown(clientAddress(req)).then(
+      (decision) => {
+        if (decision.allowed) sendPage(req, res, 404, notFoundPage(code));
+        else sendTooManyRequests(req, res, decision.retryAfterSeconds);
+      },
+      (error: unknown) => {
+        // The limit is abuse control: without its store, answer rather than fail.
+        logStoreError(error);
+        sendPage(req, res, 404, notFoundPage(code));
+      },
+    );
   }
 
   function respond(
@@ -46,10 +65,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     preview: boolean,
     link: CachedLink | null,
   ) {
-    if (!link) {
-      unknownLimiter.hit(clientKey(req));
-      return sendPage(req, res, 404, notFoundPage(code));
-    }
+    if (!link) return answerUnknown(req, res, code);
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
     if (link.articleNotLive) return sendPage(req, res, 410, articleNotLivePage(code));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {
@@ -63,7 +79,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
       const details = visits?.classify(link.id, now, {
         userAgent: req.headers['user-agent'],
         referer: req.headers.referer,
-        address: clientKey(req),
+        address: clientAddress(req),
       });
       clicks.record(link.id, now, details);
     }
@@ -86,11 +102,14 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     if (!code || isReservedPath(code)) return false;
     const preview = match[2] === '+';
 
-    const limit = unknownLimiter.check(clientKey(req));
-    if (!limit.allowed) {
-      res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-      sendPage(req, res, 429, tooManyRequestsPage(limit.retryAfterSeconds));
-      return true;
+    // A client over its unknown-code limit waits for every code (a known one would otherwise
+    // confirm a guess). Costs nothing while nobody is blocked.
+    if (unknownCodes.anyBlocked) {
+      const wait = unknownCodes.retryAfterSeconds(clientAddress(req));
+      if (wait > 0) {
+        sendTooManyRequests(req, res, wait);
+        return true;
+      }
     }
 
     const resolved = resolver.resolve(code);
@@ -107,6 +126,20 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     );
     return true;
   };
+}
+
+function sendTooManyRequests(req: IncomingMessage, res: ServerResponse, retryAfterSeconds: number) {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  sendPage(req, res, 429, tooManyRequestsPage(retryAfterSeconds));
+}
+
+/** At most one log line a minute while the rate-limit store is failing (not one per request). */
+let lastStoreErrorLoggedAt = -Infinity;
+function logStoreError(error: unknown) {
+  const now = Date.now();
+  if (now - lastStoreErrorLoggedAt < 60_000) return;
+  lastStoreErrorLoggedAt = now;
+  console.error('Unknown-code rate limit unavailable (answering without it):', error);
 }
 
 function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string) {

@@ -25,16 +25,3 @@ export function isLinkError(error: unknown): error is LinkError {
     LINK_ERROR_CODES.includes((error as { code?: string }).code ?? '')
   );
 }
-
-/**
- * Prisma error codes, read by duck typing: the SQLite and PostgreSQL clients are two generated
- * clients with two different error classes, so `instanceof` would only recognise one of them.
- */
-function prismaCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-export const isUniqueViolation = (error: unknown) => prismaCode(error) === 'P2002';
-export const isForeignKeyViolation = (error: unknown) => prismaCode(error) === 'P2003';
-export const isRecordNotFound = (error: unknown) => prismaCode(error) === 'P2025';

@@ -1,17 +1,24 @@
-import { containsIgnoringCase, type Db, type ShortLink } from '@newsroom/db';
-import { generateCode } from '../codes/generate-code';
-import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
 import {
-  LinkError,
+  containsIgnoringCase,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
-} from './link-errors';
+  type Db,
+  type ShortLink,
+} from '@newsroom/db';
+import { generateCode } from '../codes/generate-code';
+import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
+import { LinkError } from './link-errors';
 
 /** A generated code collides once in ~10^13 draws; a few retries make failure impossible in practice. */
 const MAX_CODE_ATTEMPTS = 5;
 
-export type CreateLinkOptions = { apiKeyId?: string | null; generate?: () => string };
+export type CreateLinkOptions = {
+  apiKeyId?: string | null;
+  /** The member of staff creating it (staff pages); writers may manage only their own links. */
+  createdById?: string | null;
+  generate?: () => string;
+};
 export type CreateLinkResult = { link: ShortLink; created: boolean };
 
 /**
@@ -25,7 +32,7 @@ export type CreateLinkResult = { link: ShortLink; created: boolean };
 export async function createLink(
   db: Db,
   input: CreateLinkInput,
-  { apiKeyId = null, generate = generateCode }: CreateLinkOptions = {},
+  { apiKeyId = null, createdById = null, generate = generateCode }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
   if (input.articleId) {
     const article = await db.article.findUnique({
@@ -48,6 +55,7 @@ export async function createLink(
           redirectType: input.redirectType,
           expiresAt: input.expiresAt,
           apiKeyId,
+          createdById,
         },
       });
       return { link, created: true };

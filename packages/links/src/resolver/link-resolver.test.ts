@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LinkResolver, type CachedLink } from './link-resolver';
 
 const link = (url: string): CachedLink => ({
@@ -9,10 +9,11 @@ const link = (url: string): CachedLink => ({
   expiresAt: null,
 });
 
-function setup(ttlMs = 60_000) {
+function setup(ttlMs = 60_000, clock?: { now: number }) {
   const database = new Map<string, CachedLink>();
   const reads: string[] = [];
   const resolver = new LinkResolver({
+    now: clock ? () => clock.now : undefined,
     load: async (code) => {
       reads.push(code);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -49,15 +50,32 @@ describe('LinkResolver', () => {
     expect(reads).toEqual(['new', 'new']);
   });
 
-  it('sees changes after the TTL even without invalidation (other instances)', async () => {
-    const { database, resolver } = setup(30);
+  it('after the TTL, answers from memory once more while it reads the link again', async () => {
+    const clock = { now: 1_000_000 };
+    const { database, reads, resolver } = setup(5_000, clock);
     database.set('abc', link('https://old.example/'));
     await resolver.resolve('abc');
-    database.set('abc', link('https://new.example/'));
+    database.set('abc', link('https://new.example/')); // changed elsewhere, message lost
+    clock.now += 4_999;
     expect(resolver.peek('abc')?.url).toBe('https://old.example/');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(reads).toEqual(['abc']);
+    clock.now += 1; // the TTL is over: still answered at once, and read again
+    expect(resolver.peek('abc')?.url).toBe('https://old.example/');
+    expect(resolver.peek('abc')?.url).toBe('https://old.example/');
+    await vi.waitFor(() => expect(resolver.peek('abc')?.url).toBe('https://new.example/'));
+    expect(reads).toEqual(['abc', 'abc']);
+  });
+
+  it('stops using an entry two TTLs old (reads failing meanwhile) and forgets deleted links', async () => {
+    const clock = { now: 1_000_000 };
+    const { database, resolver } = setup(5_000, clock);
+    database.set('abc', link('https://old.example/'));
+    await resolver.resolve('abc');
+    clock.now += 10_000;
     expect(resolver.peek('abc')).toBeUndefined();
-    expect((await resolver.resolve('abc'))?.url).toBe('https://new.example/');
+    database.delete('abc');
+    expect(await resolver.resolve('abc')).toBeNull();
+    expect(resolver.peek('abc')).toBeNull();
   });
 
   it('does not let a read that started before an invalidation refill the cache', async () => {

@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@newsroom/db/testing';
+import { openSharedState } from '@newsroom/shared-state';
 import { readShortenerConfig } from '../config';
 import { createRedirectHandler } from '../http/redirect-handler';
 import { createShortenerRuntime, type ShortenerRuntime } from './shortener-runtime';
@@ -23,8 +24,9 @@ beforeAll(async () => {
       EDITOR_URL: 'https://news.example/site/',
       SHORTENER_URL: 'https://s.example',
     }),
+    openSharedState({ db: testDb.db, databaseUrl: testDb.url }),
   );
-  const handle = createRedirectHandler(runtime);
+  const handle = createRedirectHandler(runtime, { clientAddress: () => '127.0.0.1' });
   server = createServer((req, res) => {
     if (!handle(req, res)) res.writeHead(500).end();
   });
@@ -34,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await runtime.clicks.flush();
+  await runtime.close();
   await testDb.cleanup();
 });
 

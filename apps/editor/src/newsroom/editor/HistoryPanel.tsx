@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FlushResult } from '../autosave/autosave-controller';
 import { formatDateline } from '@newsroom/article';
 import { ArticlePreview } from '../preview/ArticlePreview';
-import type { Section } from './ArticleEditorForm';
+import type { Section } from './section';
 import { fetchRevision, fetchRevisions, restoreRevisionRequest } from './api-client';
 
 interface Props {

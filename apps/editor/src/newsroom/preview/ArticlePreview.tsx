@@ -7,6 +7,7 @@ export interface ArticlePreviewProps {
   standfirst: string;
   /** From the shared renderer (renderArticle): trusted markup built from a validated document. */
   html: string;
+  leadImageHtml?: string | null;
 }
 
 /** The article with the reader page's markup and CSS, so the preview is what readers get. */

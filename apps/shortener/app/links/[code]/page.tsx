@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { canManageShortLink } from '@newsroom/auth';
 import { notFound } from 'next/navigation';
 import {
   clickStats,
@@ -17,7 +18,7 @@ import { ClickChart } from '../../../src/staff/ClickChart';
 import { StaffHeader } from '../../../src/staff/StaffHeader';
 import { setDisabledAction } from '../../../src/staff/actions';
 import { qrSvg } from '../../../src/staff/qr-code';
-import { requireStaff } from '../../../src/staff/session';
+import { staff } from '../../../src/staff/staff-shell';
 import { staffStatsRange } from '../../../src/staff/stats-range';
 
 export const dynamic = 'force-dynamic';
@@ -33,8 +34,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LinkPage({ params, searchParams }: Props) {
   const { code } = await params;
-  const { range, isDefault, error: rangeError } = staffStatsRange(await searchParams);
-  const user = await requireStaff(`/links/${encodeURIComponent(code)}`);
+  const query = await searchParams;
+  const refused = query.refused !== undefined;
+  const { range, isDefault, error: rangeError } = staffStatsRange(query);
+  const user = await staff.requireStaff(undefined, `/links/${encodeURIComponent(code)}`);
   const runtime = getShortenerRuntime();
   const link = await findLink(runtime.db, code);
   if (!link) notFound();
@@ -75,11 +78,24 @@ export default async function LinkPage({ params, searchParams }: Props) {
         <dd data-testid="click-total">{stats.total}</dd>
       </dl>
 
-      <form action={setDisabledAction}>
-        <input type="hidden" name="code" value={link.code} />
-        <input type="hidden" name="disabled" value={link.disabled ? 'false' : 'true'} />
-        <button type="submit">{link.disabled ? 'Enable link' : 'Disable link'}</button>
-      </form>
+      {refused && (
+        <p role="alert" className="error">
+          Writers can change only the links they created, and never an article&apos;s own link.
+        </p>
+      )}
+      {canManageShortLink(user, link) ? (
+        <form action={setDisabledAction}>
+          <input type="hidden" name="code" value={link.code} />
+          <input type="hidden" name="disabled" value={link.disabled ? 'false' : 'true'} />
+          <button type="submit">{link.disabled ? 'Enable link' : 'Disable link'}</button>
+        </form>
+      ) : (
+        <p>
+          {link.articleId
+            ? 'This is an article’s own link: only editors and admins can change it.'
+            : 'Only the writer who created this link, editors and admins can change it.'}
+        </p>
+      )}
 
       <h2>Clicks</h2>
       <p>

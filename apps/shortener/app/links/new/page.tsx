@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { StaffHeader } from '../../../src/staff/StaffHeader';
-import { requireStaff } from '../../../src/staff/session';
+import { staff } from '../../../src/staff/staff-shell';
 import { CreateLinkForm } from './CreateLinkForm';
 
 export const metadata: Metadata = { title: 'New link' };
 export const dynamic = 'force-dynamic';
 
 export default async function NewLinkPage() {
-  const user = await requireStaff('/links/new');
+  const user = await staff.requireStaff(undefined, '/links/new');
   return (
     <>
       <StaffHeader user={user} />

@@ -1,7 +1,7 @@
 import { getDb } from '@newsroom/db';
 import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
-import { requireStaff } from '../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../src/newsroom/staff/staff-shell';
 import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
@@ -12,10 +12,10 @@ type Props = {
 };
 
 export default async function ArticlesPage({ searchParams }: Props) {
-  await requireStaff();
+  const user = await staff.requireStaff();
   const query = await searchParams;
   const db = getDb();
-  const [list, sections] = await Promise.all([listArticles(db, query), listSections(db)]);
+  const [list, sections] = await Promise.all([listArticles(db, user, query), listSections(db)]);
   const pageHref = (page: number) =>
     `?${new URLSearchParams({ ...definedOnly(query), page: String(page) })}`;
   return (

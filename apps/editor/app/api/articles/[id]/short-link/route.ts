@@ -1,7 +1,7 @@
 import { getDb } from '@newsroom/db';
 import { findLiveArticlePath } from '@newsroom/publishing';
 import { FixedWindowLimiter } from '@newsroom/auth';
-import { clientAddressFromHeaders } from '@newsroom/http';
+import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
 import {
   ShortenerUnavailableError,
   articleUrl,
@@ -11,12 +11,21 @@ import {
 // Public (readers press the button), so limited per client: each call may create a link.
 const limiter = new FixedWindowLimiter(30, 60_000);
 
-function error(status: number, code: string, message: string, headers?: HeadersInit) {
-  return Response.json({ error: { code, message } }, { status, headers });
+function error(status: number, code: string, message: string, headers?: Record<string, string>) {
+  return errorResponse(status, code, message, { headers });
 }
 
 /** POST → `{ shortUrl }`: the canonical short link of a PUBLISHED article. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    return await shortLinkFor(request, context);
+  } catch (cause) {
+    // The one error shape; 503 with Retry-After while the database is unreachable.
+    return toErrorResponse(cause);
+  }
+}
+
+async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const limit = limiter.hit(clientAddressFromHeaders(request.headers));
   if (!limit.allowed) {
     return error(

@@ -2,7 +2,7 @@ import { getDb } from '@newsroom/db';
 import { listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
-import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'New article' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'New article' };
 type Props = { searchParams: Promise<{ error?: string; title?: string }> };
 
 export default async function NewArticlePage({ searchParams }: Props) {
-  await requireStaff();
+  await staff.requireStaff();
   const { error, title } = await searchParams;
   const sections = await listSections(getDb());
   return (
