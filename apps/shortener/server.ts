@@ -2,10 +2,16 @@
 // Next.js (whose request pipeline is ~25x slower for a redirect); every other request goes to Next,
 // which runs in a worker thread so that its per-request machinery never slows the redirects down
 // (src/next-host/next-worker.ts says why).
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { resolveClientAddress, stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
-import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
+import {
+  applySecurityHeaders,
+  resolveClientAddress,
+  servedOverHttps,
+  stampClientAddress,
+  trustedProxiesFromEnv,
+} from '@newsroom/http';
+import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 import { startNextHost } from './src/next-host/next-host';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -18,11 +24,19 @@ async function main() {
   await prepareDatabase();
   // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
   const runtime = getShortenerRuntime();
+  // Before the first redirect: codes that clashed by case before they were case-insensitive are
+  // learnt (looked up by exact spelling) and reported to the operator.
+  const caseReport = await runtime.reconcileCaseKeys();
+  if (caseReport.clashes.length > 0 || caseReport.claimed.length > 0) {
+    console.warn(caseClashMessage(caseReport));
+  }
   const trust = trustedProxiesFromEnv();
+  const isHttps = (req: IncomingMessage) => servedOverHttps(req, trust);
   // Resolved only when a redirect needs it (unknown codes, blocked clients), not per redirect.
   const handleShortLink = createRedirectHandler(runtime, {
     clientAddress: (req) =>
       resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust),
+    https: isHttps,
   });
 
   const nextHost = await startNextHost({
@@ -40,6 +54,8 @@ async function main() {
   const server = createServer((req, res) => {
     if (handleShortLink(req, res)) return;
     stampClientAddress(req, trust); // Next code reads the client from this header only
+    // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
+    applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

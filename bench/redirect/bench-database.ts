@@ -50,11 +50,11 @@ export async function seedLinks(databaseUrl: string): Promise<{ db: Db; paths: s
     const rows = [];
     for (let index = start; index < Math.min(start + ROWS_PER_INSERT, SEEDED_LINKS); index += 1) {
       rows.push(
-        `('bench-${index}', 'bench${index}', 'https://example.com/article/${index}', 302, false, '${now}', '${now}')`,
+        `('bench-${index}', 'bench${index}', 'bench${index}', 'https://example.com/article/${index}', 302, false, '${now}', '${now}')`,
       );
     }
     await db.$executeRawUnsafe(
-      `INSERT INTO "ShortLink" ("id", "code", "url", "redirectType", "disabled", "createdAt", "updatedAt") VALUES ${rows.join(',')}`,
+      `INSERT INTO "ShortLink" ("id", "code", "codeKey", "url", "redirectType", "disabled", "createdAt", "updatedAt") VALUES ${rows.join(',')}`,
     );
   }
   console.log(

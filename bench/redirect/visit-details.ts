@@ -147,13 +147,13 @@ export async function seedVisitLinks(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`DELETE FROM "ShortLink" WHERE "id" LIKE 'visit-%'`);
   const now = new Date().toISOString();
   const row = (id: string, code: string) =>
-    `('${id}', '${code}', 'https://example.com/${code}', 302, false, '${now}', '${now}')`;
+    `('${id}', '${code}', '${code.toLowerCase()}', 'https://example.com/${code}', 302, false, '${now}', '${now}')`;
   const rows = Array.from({ length: VISIT_LINKS }, (_, index) =>
     row(`visit-${index}`, `visit${index}`),
   );
   rows.push(row('visit-exact', EXACT_CODE));
   await db.$executeRawUnsafe(
-    `INSERT INTO "ShortLink" ("id", "code", "url", "redirectType", "disabled", "createdAt", "updatedAt") VALUES ${rows.join(',')}`,
+    `INSERT INTO "ShortLink" ("id", "code", "codeKey", "url", "redirectType", "disabled", "createdAt", "updatedAt") VALUES ${rows.join(',')}`,
   );
 }
 

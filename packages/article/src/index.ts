@@ -84,6 +84,7 @@ export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   relatedLinkSchema,
+  SLUG_PATTERN,
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';
@@ -98,3 +99,18 @@ export {
   type SeedArticleMeta,
   type SeedRelatedArticle,
 } from './fixtures/seed-article';
+
+// Paste from Word / Google Docs and document import: one pipeline, browser (DOMParser) or Node.
+export {
+  cleanHtml,
+  cleanPastedHtml,
+  detectHtmlSource,
+  type CleanHtmlOptions,
+  type CleanedHtml,
+  type HtmlSource,
+} from './paste/clean-pasted-html';
+export type { HtmlParser } from './paste/dom';
+export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
+export { PASTE_NOTICES, type PasteNotice, type PasteNoticeCode } from './paste/paste-notices';
+export { pasteCleanedHtml } from './paste/paste-transaction';
+export { cleanedToDocument } from './paste/schema-content';

@@ -11,7 +11,12 @@ export {
   type LeadImage,
   type RelatedEntry,
 } from './articles/editable-article';
-export { createArticle, newArticleSchema, type NewArticle } from './articles/create-article';
+export {
+  createArticle,
+  newArticleSchema,
+  type NewArticle,
+  type NewArticleContent,
+} from './articles/create-article';
 export {
   listArticles,
   listSections,

@@ -41,3 +41,14 @@ export {
   UNKNOWN_CLIENT,
 } from './client-address/client-address';
 export type { TrustedProxies } from './client-address/client-address';
+export {
+  contentSecurityPolicy,
+  createCspNonce,
+  scriptHashSource,
+  securityHeaders,
+  type PageAudience,
+  type ScriptSources,
+  type SecurityHeaderOptions,
+} from './security-headers/security-headers';
+export { inlineScriptHashes } from './security-headers/inline-scripts';
+export { applySecurityHeaders, servedOverHttps } from './security-headers/node-headers';

@@ -57,6 +57,8 @@ export interface PublishedArticle extends ArticleSummary {
   updatedAt: Date;
   author: { name: string };
   related: ResolvedRelatedLink[];
+  /** The articles its related list names (shown or not): the page changes when they do. */
+  relatedArticleIds: string[];
 }
 
 const sectionSelect = { select: { slug: true, name: true } } as const;
@@ -154,13 +156,17 @@ export async function findPublishedArticle(
   });
   if (!row || row.section.slug !== sectionSlug) return null;
   const { body, markerStyle, related, updatedAt, article, ...summary } = row;
+  const relatedInputs = parseRelatedJson(related);
   return {
     ...toSummary(summary),
     body,
     markerStyle,
     updatedAt,
     author: article.author,
-    related: await resolveRelatedLinks(db, parseRelatedJson(related)),
+    related: await resolveRelatedLinks(db, relatedInputs),
+    relatedArticleIds: relatedInputs.flatMap((entry) =>
+      'articleId' in entry ? [entry.articleId] : [],
+    ),
   };
 }
 
@@ -189,4 +195,32 @@ export async function findCurrentArticlePath(db: Db, slug: string): Promise<stri
   });
   const current = history?.article.live;
   return current ? articlePath(current) : null;
+}
+
+/** Where a published article lives and when it last changed: what a sitemap lists. */
+export interface PublishedArticleLocation {
+  path: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+export async function countPublishedArticles(db: Db): Promise<number> {
+  return db.articleLive.count();
+}
+
+/** Published articles' locations, newest first, `take` of them after `skip` (for sitemaps). */
+export async function listPublishedArticleLocations(
+  db: Db,
+  { skip, take }: { skip: number; take: number },
+): Promise<PublishedArticleLocation[]> {
+  const rows = await db.articleLive.findMany({
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
+    skip,
+    take,
+    select: { ...summarySelect, updatedAt: true },
+  });
+  return rows.map(({ updatedAt, ...row }) => {
+    const summary = toSummary(row);
+    return { path: summary.path, publishedAt: summary.publishedAt, updatedAt };
+  });
 }

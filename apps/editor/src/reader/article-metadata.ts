@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { absoluteUrl } from '@newsroom/article';
 import type { ArticleImage, PublishedArticle } from '@newsroom/publishing';
+import { feedAlternates } from './feed-responses';
 import { SITE_NAME, siteUrl } from './site';
 
 /** og:image / twitter:image: the lead image's JPEG, absolute, with its size and alt text. */
@@ -23,7 +24,7 @@ export function articleMetadata(article: PublishedArticle): Metadata {
     title: article.title,
     description,
     authors: [{ name: article.author.name }],
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates(article.section) },
     openGraph: {
       type: 'article',
       siteName: SITE_NAME,
@@ -47,14 +48,19 @@ export function articleMetadata(article: PublishedArticle): Metadata {
   };
 }
 
-/** Metadata of a list page (home, section). */
-export function listMetadata(title: string | undefined, path: string, description: string) {
+/** Metadata of a list page (home, or a section's with its own feeds first). */
+export function listMetadata(
+  title: string | undefined,
+  path: string,
+  description: string,
+  section?: { slug: string; name: string },
+) {
   const url = absoluteUrl(siteUrl(), path);
   const ogTitle = title ?? SITE_NAME;
   return {
     ...(title ? { title } : {}),
     description,
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates(section) },
     openGraph: { type: 'website', siteName: SITE_NAME, title: ogTitle, description, url },
     twitter: { card: 'summary', title: ogTitle, description },
   } satisfies Metadata;

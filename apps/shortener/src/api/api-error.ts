@@ -3,16 +3,31 @@ import { isLinkError, type LinkError } from '@newsroom/links';
 
 export { ApiError };
 
-const LINK_ERROR_STATUS = { alias_taken: 409, not_found: 404, unknown_article: 400 } as const;
+const LINK_ERROR_STATUS = {
+  alias_taken: 409,
+  not_found: 404,
+  unknown_article: 400,
+  invalid_destination: 400,
+} as const;
+
+/** The field each link error is about, for `fields`. */
+const LINK_ERROR_FIELD = {
+  alias_taken: 'alias',
+  unknown_article: 'articleId',
+  invalid_destination: 'url',
+  not_found: undefined,
+} as const;
 
 function linkApiError(error: LinkError): ApiError {
-  const fields: Record<string, string> | undefined =
-    error.code === 'alias_taken'
-      ? { alias: error.message }
-      : error.code === 'unknown_article'
-        ? { articleId: error.message }
-        : undefined;
-  return new ApiError(LINK_ERROR_STATUS[error.code], error.code, error.message, fields);
+  const field = LINK_ERROR_FIELD[error.code];
+  // A destination made invalid by a change is a validation failure like any other.
+  const code = error.code === 'invalid_destination' ? 'validation_failed' : error.code;
+  return new ApiError(
+    LINK_ERROR_STATUS[error.code],
+    code,
+    error.message,
+    field && { [field]: error.message },
+  );
 }
 
 /**

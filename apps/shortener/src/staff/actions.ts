@@ -5,6 +5,8 @@ import { redirect } from 'next/navigation';
 import { canManageShortLink } from '@newsroom/auth';
 import { logInWithForm, logOutSession } from '@newsroom/auth/next';
 import { fieldErrors, findLink, getShortenerRuntime, isLinkError } from '@newsroom/links';
+import { createBody, readLinkForm } from './link-form-values';
+import { staffActor } from './link-actor';
 import { staff } from './staff-shell';
 
 export type FormState = {
@@ -27,19 +29,8 @@ export async function logoutAction(): Promise<void> {
 export async function createLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await staff.requireStaff(undefined, '/links/new');
   const runtime = getShortenerRuntime();
-  const values = {
-    url: String(form.get('url') ?? ''),
-    alias: String(form.get('alias') ?? '').trim(),
-    redirectType: String(form.get('redirectType') ?? '302'),
-    expiresAt: String(form.get('expiresAt') ?? ''),
-  };
-  const parsed = runtime.schemas.create.safeParse({
-    url: values.url,
-    ...(values.alias && { alias: values.alias }),
-    redirectType: Number(values.redirectType),
-    // <input type="datetime-local"> has no zone; the form labels it as UTC.
-    ...(values.expiresAt && { expiresAt: localInputAsUtc(values.expiresAt) }),
-  });
+  const values = readLinkForm(form);
+  const parsed = runtime.schemas.create.safeParse(createBody(values));
   if (!parsed.success) {
     return { error: 'Please correct the fields below.', fields: fieldErrors(parsed.error), values };
   }
@@ -63,11 +54,6 @@ export async function setDisabledAction(form: FormData): Promise<void> {
   // Writers manage only links they created, never an article's canonical link; the page does
   // not offer them the button, and a forged post changes nothing.
   if (!link || !canManageShortLink(user, link)) redirect(`${page}?refused=1`);
-  await runtime.updateLink(code, { disabled: form.get('disabled') === 'true' });
+  await runtime.updateLink(code, { disabled: form.get('disabled') === 'true' }, staffActor(user));
   redirect(page);
-}
-
-/** "2030-01-31T12:00" (what datetime-local sends) → "2030-01-31T12:00:00Z". */
-function localInputAsUtc(value: string): string {
-  return /T\d\d:\d\d$/.test(value) ? `${value}:00Z` : `${value}Z`;
 }

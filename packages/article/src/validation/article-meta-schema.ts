@@ -12,6 +12,9 @@ export const ARTICLE_LIMITS = {
   maxIdLength: 64,
 } as const;
 
+/** Lowercase words joined by single hyphens: no leading, trailing or doubled '-'. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const entityId = z.string().min(1).max(ARTICLE_LIMITS.maxIdLength);
 
 export const relatedLinkSchema = z.union([
@@ -43,14 +46,10 @@ export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
 export const articleMetaSchema = z.object({
   title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength),
-  // Lowercase words joined by single hyphens: no leading, trailing or doubled '-'.
   slug: z
     .string()
     .max(ARTICLE_LIMITS.maxSlugLength)
-    .regex(
-      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-      'slug must be lowercase letters, digits and single hyphens',
-    ),
+    .regex(SLUG_PATTERN, 'slug must be lowercase letters, digits and single hyphens'),
   sectionId: entityId,
   standfirst: z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength).default(''),
   markerStyle: z.enum(MARKER_STYLES).default('numeric'),

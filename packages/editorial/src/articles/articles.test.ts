@@ -74,6 +74,51 @@ describe('creating articles', () => {
   });
 });
 
+describe('creating an article with content (an import)', () => {
+  const withNote = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Imported' },
+          { type: 'footnoteReference', attrs: { noteId: 'fn-a' } },
+        ],
+      },
+      {
+        type: 'footnotes',
+        content: [
+          { type: 'footnote', attrs: { id: 'fn-a' }, content: [{ type: 'text', text: 'Note' }] },
+        ],
+      },
+    ],
+  };
+
+  it('stores the body and marker style in the one insert', async () => {
+    const created = await createArticle(
+      n.db,
+      n.writer,
+      { title: 'Imported story', sectionId: n.world.id },
+      { body: withNote, markerStyle: 'numeric' },
+    );
+    expect(created).toMatchObject({ body: withNote, markerStyle: 'numeric', status: 'draft' });
+  });
+
+  it('refuses an invalid body and leaves no draft behind', async () => {
+    const before = await n.db.article.count();
+    const dangling = { type: 'doc', content: [withNote.content[0]!] };
+    await expect(
+      createArticle(
+        n.db,
+        n.writer,
+        { title: 'Broken import', sectionId: n.world.id },
+        { body: dangling, markerStyle: 'numeric' },
+      ),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(await n.db.article.count()).toBe(before);
+  });
+});
+
 describe('saving', () => {
   it('saves body, fields and related links and bumps the version', async () => {
     const target = await writtenArticle(n.editor, 'Target story');
@@ -347,10 +392,7 @@ describe('what writers see', () => {
 
 describe('GET then PUT', () => {
   it('accepts an article exactly as the API returned it, internal related links included', async () => {
-    const target = await createArticle(n.db, n.editor, {
-      title: 'Round trip target',
-      sectionId: n.world.id,
-    });
+    const target = await writtenArticle(n.editor, 'Round trip target');
     await publishArticle(n.db, n.editor, target.id, { baseVersion: target.version });
     const article = await createArticle(n.db, n.editor, {
       title: 'Round trip',

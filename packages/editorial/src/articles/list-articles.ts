@@ -1,4 +1,9 @@
-import { ARTICLE_STATUSES, articlePath, type ArticleStatus } from '@newsroom/article';
+import {
+  ARTICLE_STATUS,
+  ARTICLE_STATUSES,
+  articlePath,
+  type ArticleStatus,
+} from '@newsroom/article';
 import { canPublish, type Actor } from '@newsroom/auth';
 import { containsIgnoringCase, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
@@ -40,7 +45,9 @@ export async function listArticles(
 ) {
   const { status, sectionId, q, page, pageSize } = articleListQuerySchema.parse(query);
   const where: Prisma.ArticleWhereInput = {
-    ...(canPublish(actor) ? {} : { OR: [{ status: 'published' }, { authorId: actor.id }] }),
+    ...(canPublish(actor)
+      ? {}
+      : { OR: [{ status: ARTICLE_STATUS.published }, { authorId: actor.id }] }),
     ...(status ? { status } : {}),
     ...(sectionId ? { sectionId } : {}),
     ...(q ? { title: containsIgnoringCase(db, q) } : {}),

@@ -8,7 +8,7 @@ import {
 import { ARTICLE_STATUS } from '@newsroom/article';
 import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
 import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
-import { notifyLiveChange, type LiveChange, type LiveChangeReason } from '@newsroom/publishing';
+import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
 import { forbidden, notFound, SLUG_TAKEN, type EditorialErrorCode } from '../errors';
 import { isAutosaveRevisionDue, recordRevision, type RevisionReason } from '../revisions/revisions';
@@ -19,6 +19,7 @@ import {
   type EditableArticle,
 } from './editable-article';
 import { makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
+import { announceLiveChange } from './reader-pages';
 import { checkRelatedTargets, replaceRelatedLinks } from './related';
 
 export type SaveResult =
@@ -176,7 +177,7 @@ class ConditionNotMet extends Error {}
  * The one place that writes an article: bumps the version only where it still equals
  * `baseVersion` (and, for writers, only their own drafts; and `write.where`), then related links,
  * revisions and the live version in the same transaction. Returns null when the condition did
- * not match (nothing written). Live changes are announced (`notifyLiveChange`) after the commit.
+ * not match (nothing written). Live changes are announced (`announceLiveChange`) after the commit.
  */
 export async function writeIfVersionMatches(
   db: Db,
@@ -219,7 +220,8 @@ export async function writeIfVersionMatches(
     if (error instanceof ConditionNotMet) return null;
     throw error;
   }
-  if (result.change) await notifyLiveChange(result.change);
+  // After the commit: a page rendered on the news of this change reads the new state.
+  if (result.change) await announceLiveChange(result.change);
   return result.article;
 }
 

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
+import { securityHeaders } from '@newsroom/http';
+import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -12,16 +14,26 @@ import {
   unavailablePage,
 } from './html-pages';
 
-/** `/<code>` or `/<code>+`, optionally with a query string (ignored). */
+/** `/<code>` or `/<code>+`, optionally with a query string (forwarded when the link says so). */
 const SHORT_PATH = /^\/([A-Za-z0-9_-]{3,64})(\+?)(?:\?.*)?$/;
 
-const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-  'Referrer-Policy': 'no-referrer',
-};
+/** The redirect server's own pages (404, 410, 429, `+` preview): no scripts at all. */
+function pageHeaders(https: boolean): Record<string, string> {
+  return {
+    ...securityHeaders({ audience: 'public', https, scripts: { kind: 'none' } }),
+    // A preview page links to the destination: that site learns nothing about where from.
+    'Referrer-Policy': 'no-referrer',
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
+}
+const PAGE_HEADERS = { http: pageHeaders(false), https: pageHeaders(true) };
+/** Redirects carry no body to protect; over https they keep the browser on https (HSTS). */
+const REDIRECT_HSTS = securityHeaders({
+  audience: 'public',
+  https: true,
+  scripts: { kind: 'none' },
+})['Strict-Transport-Security']!;
 
 export type RedirectHandlerOptions = {
   /**
@@ -29,6 +41,8 @@ export type RedirectHandlerOptions = {
    * only when needed (an unknown code, while some client is blocked), never per redirect.
    */
   clientAddress: (req: IncomingMessage) => string;
+  /** Whether this request came over https (directly or through a trusted proxy). */
+  https?: (req: IncomingMessage) => boolean;
 };
 
 /**
@@ -37,9 +51,16 @@ export type RedirectHandlerOptions = {
  */
 export function createRedirectHandler(
   runtime: ShortenerRuntime,
-  { clientAddress }: RedirectHandlerOptions,
+  { clientAddress, https }: RedirectHandlerOptions,
 ) {
   const { resolver, clicks, unknownCodes, visits } = runtime;
+  const isHttps = https ?? (() => false);
+  const sendPage = (req: IncomingMessage, res: ServerResponse, status: number, html: string) =>
+    writePage(req, res, status, html, isHttps(req));
+  function sendTooManyRequests(req: IncomingMessage, res: ServerResponse, retryAfter: number) {
+    res.setHeader('Retry-After', String(retryAfter));
+    sendPage(req, res, 429, tooManyRequestsPage(retryAfter));
+  }
   const isBot = memoizedBotCheck();
   visits?.open();
 
@@ -84,13 +105,14 @@ export function createRedirectHandler(
       clicks.record(link.id, now, details);
     }
     res.writeHead(link.redirectType, {
-      Location: link.url,
+      Location: link.forwardQuery ? forwardedLocation(link.url, req.url ?? '') : link.url,
       // Temporary redirects must come back here (to be counted, and to see later changes).
       'Cache-Control':
         link.redirectType === 301 || link.redirectType === 308
           ? 'public, max-age=3600'
           : 'no-store',
       'Content-Length': '0',
+      ...(isHttps(req) ? { 'Strict-Transport-Security': REDIRECT_HSTS } : {}),
     });
     res.end();
   }
@@ -128,11 +150,6 @@ export function createRedirectHandler(
   };
 }
 
-function sendTooManyRequests(req: IncomingMessage, res: ServerResponse, retryAfterSeconds: number) {
-  res.setHeader('Retry-After', String(retryAfterSeconds));
-  sendPage(req, res, 429, tooManyRequestsPage(retryAfterSeconds));
-}
-
 /** At most one log line a minute while the rate-limit store is failing (not one per request). */
 let lastStoreErrorLoggedAt = -Infinity;
 function logStoreError(error: unknown) {
@@ -142,9 +159,16 @@ function logStoreError(error: unknown) {
   console.error('Unknown-code rate limit unavailable (answering without it):', error);
 }
 
-function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string) {
+function writePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  html: string,
+  https: boolean,
+) {
   const body = Buffer.from(html);
-  res.writeHead(status, { ...PAGE_HEADERS, 'Content-Length': String(body.length) });
+  const headers = PAGE_HEADERS[https ? 'https' : 'http'];
+  res.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -1,5 +1,5 @@
 /** Why a link operation was refused; the API maps each to an HTTP status and a readable message. */
-export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found';
+export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found' | 'invalid_destination';
 
 export class LinkError extends Error {
   constructor(
@@ -11,7 +11,12 @@ export class LinkError extends Error {
   }
 }
 
-const LINK_ERROR_CODES: readonly string[] = ['alias_taken', 'unknown_article', 'not_found'];
+const LINK_ERROR_CODES: readonly string[] = [
+  'alias_taken',
+  'unknown_article',
+  'not_found',
+  'invalid_destination',
+];
 
 /**
  * By shape, not `instanceof`: in the shortener, server.ts and the Next.js bundle each load their

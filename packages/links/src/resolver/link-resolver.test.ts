@@ -7,9 +7,10 @@ const link = (url: string): CachedLink => ({
   redirectType: 302,
   disabled: false,
   expiresAt: null,
+  forwardQuery: true,
 });
 
-function setup(ttlMs = 60_000, clock?: { now: number }) {
+function setup(ttlMs = 60_000, clock?: { now: number }, keyOf?: (code: string) => string) {
   const database = new Map<string, CachedLink>();
   const reads: string[] = [];
   const resolver = new LinkResolver({
@@ -22,6 +23,7 @@ function setup(ttlMs = 60_000, clock?: { now: number }) {
     ttlMs,
     max: 100,
     negativeMax: 10,
+    keyOf,
   });
   return { database, reads, resolver };
 }
@@ -95,5 +97,17 @@ describe('LinkResolver', () => {
     for (let index = 0; index < 50; index += 1) await resolver.resolve(`nope${index}`);
     expect(resolver.size.unknown).toBe(10);
     expect(resolver.peek('real')?.url).toBe('https://real.example/');
+  });
+
+  it('folds codes with keyOf: every spelling is one cache entry, invalidated together', async () => {
+    const { database, reads, resolver } = setup(60_000, undefined, (code) => code.toLowerCase());
+    database.set('spring', link('https://old.example/'));
+    expect((await resolver.resolve('Spring'))?.url).toBe('https://old.example/');
+    expect(resolver.resolve('SPRING')).toEqual(link('https://old.example/'));
+    expect(reads).toEqual(['spring']);
+    database.set('spring', link('https://new.example/'));
+    resolver.invalidate('sPrInG');
+    expect(resolver.peek('Spring')).toBeUndefined();
+    expect((await resolver.resolve('spring'))?.url).toBe('https://new.example/');
   });
 });

@@ -8,6 +8,8 @@ export type CachedLink = {
   disabled: boolean;
   /** Epoch milliseconds, or null for "never". */
   expiresAt: number | null;
+  /** Pass the visitor's query string on to the destination. */
+  forwardQuery: boolean;
   /** An article's canonical link while the article is not live (never published, or taken down). */
   articleNotLive?: true;
 };
@@ -21,6 +23,11 @@ export type LinkResolverOptions = {
   negativeMax: number;
   /** The clock (tests). */
   now?: () => number;
+  /**
+   * The cache key of a requested code, which is also what `load` receives. Default: the code
+   * itself. The shortener folds case here (aliases resolve case-insensitively).
+   */
+  keyOf?: (code: string) => string;
 };
 
 /** A known link and until when it is trusted without reading it again. */
@@ -40,14 +47,23 @@ export class LinkResolver {
   private readonly unknown: LRUCache<string, true>;
   private readonly inFlight = new Map<string, Promise<CachedLink | null>>();
   private readonly loadLink: LoadLink;
+  private readonly keyOf: (code: string) => string;
   /** Bumped by every invalidation: a read that started before it must not refill the cache. */
   private generation = 0;
 
   private readonly ttlMs: number;
   private readonly now: () => number;
 
-  constructor({ load, ttlMs, max, negativeMax, now = Date.now }: LinkResolverOptions) {
+  constructor({
+    load,
+    ttlMs,
+    max,
+    negativeMax,
+    now = Date.now,
+    keyOf = (code) => code,
+  }: LinkResolverOptions) {
     this.loadLink = load;
+    this.keyOf = keyOf;
     this.ttlMs = ttlMs;
     this.now = now;
     this.known = new LRUCache({ max });
@@ -56,6 +72,10 @@ export class LinkResolver {
 
   /** Synchronous look-up: the link, null when known not to exist, undefined when not cached. */
   peek(code: string): CachedLink | null | undefined {
+    return this.peekKey(this.keyOf(code));
+  }
+
+  private peekKey(code: string): CachedLink | null | undefined {
     const entry = this.known.get(code);
     if (entry) {
       const age = this.now() - entry.freshUntil;
@@ -74,8 +94,9 @@ export class LinkResolver {
 
   /** The link for `code` (null when there is none), from the cache or the database. */
   resolve(code: string): CachedLink | null | Promise<CachedLink | null> {
-    const cached = this.peek(code);
-    return cached !== undefined ? cached : this.load(code);
+    const key = this.keyOf(code);
+    const cached = this.peekKey(key);
+    return cached !== undefined ? cached : this.load(key);
   }
 
   private load(code: string): Promise<CachedLink | null> {
@@ -104,12 +125,14 @@ export class LinkResolver {
     }
   }
 
-  /** Forget `code` (changed, deleted, or just created in this process). */
+  /** Forget `code` (changed, deleted, or just created in this process), in every spelling. */
   invalidate(code: string): void {
     this.generation += 1;
-    this.known.delete(code);
-    this.unknown.delete(code);
-    this.inFlight.delete(code);
+    for (const key of new Set([code, this.keyOf(code), code.toLowerCase()])) {
+      this.known.delete(key);
+      this.unknown.delete(key);
+      this.inFlight.delete(key);
+    }
   }
 
   get size() {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { codeKeyOf } from '../links/case-keys';
 import { createLink, updateLink } from '../links/link-service';
 import { loadCachedLinks } from './load-cached-links';
 
@@ -22,28 +23,34 @@ describe('loadCachedLinks', () => {
       alias: 'special-one',
       redirectType: 308,
       expiresAt,
+      forwardQuery: false,
+      utmSource: 'news letter',
     });
     await updateLink(testDb.db, 'special-one', { disabled: true });
 
+    // Keys are codes in lower case: codes resolve in any case.
+    const plainKey = codeKeyOf(plain.link.code);
     const links = await loadCachedLinks(
       testDb.db,
-      [plain.link.code, 'special-one', 'missing'],
+      [plainKey, 'special-one', 'missing'],
       'https://news.example',
     );
-    expect([...links.keys()].sort()).toEqual([plain.link.code, 'special-one'].sort());
-    expect(links.get(plain.link.code)).toEqual({
+    expect([...links.keys()].sort()).toEqual([plainKey, 'special-one'].sort());
+    expect(links.get(plainKey)).toEqual({
       id: plain.link.id,
       url: 'https://example.com/plain',
       redirectType: 302,
       disabled: false,
       expiresAt: null,
+      forwardQuery: true,
     });
     expect(links.get('special-one')).toEqual({
       id: special.link.id,
-      url: 'https://example.com/special',
+      url: 'https://example.com/special?utm_source=news%20letter',
       redirectType: 308,
       disabled: true,
       expiresAt: expiresAt.getTime(),
+      forwardQuery: false,
     });
   });
 });

@@ -2,11 +2,15 @@ import { getDb, type Db } from '@newsroom/db';
 import { openSharedState, type SharedState } from '@newsroom/shared-state';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
-import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
+import { caseClashKeysOf, codeKeyOf, reconcileCaseKeys } from '../links/case-keys';
+import { editLink, type LinkActor } from '../links/link-edits';
+import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../links/link-service';
 import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver } from '../resolver/link-resolver';
 import { loadCachedLinks } from '../resolver/load-cached-links';
+import { destinationHost } from '../validation/destination-host';
+import { compileDestinationPolicy, type DestinationPolicy } from '../validation/destination-policy';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
 import { countryLookup } from '../visits/country';
 import { createVisitClassifier } from '../visits/visit-classifier';
@@ -25,11 +29,33 @@ const RATE_WINDOW_SECONDS = 60;
 export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 
 export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: SharedState) {
+  /** Keys of links that clashed by case before codes were case-insensitive (few or none). */
+  const caseClashKeys = new Set<string>();
+  const learnCaseClashKeys = async () => {
+    const keys = await caseClashKeysOf(db);
+    caseClashKeys.clear();
+    for (const key of keys) caseClashKeys.add(key);
+  };
+  // Every thread's runtime learns them (the redirect thread resolves with them, the Next.js
+  // worker refuses new aliases that clash); a failure only weakens the latter until a restart.
+  let caseClashKeysLearnt = learnCaseClashKeys().catch((error: unknown) =>
+    console.error('Could not read the short links that clash by case:', error),
+  );
+  const policy = compileDestinationPolicy({
+    ownHosts: config.ownHosts,
+    allowed: config.allowedDestinations,
+  });
+  const isLoop = loopGuard(policy);
   const resolver = new LinkResolver({
-    load: batchLoader((codes) => loadCachedLinks(db, codes, config.editorUrl)),
+    load: batchLoader((keys) => loadCachedLinks(db, keys, config.editorUrl, isLoop)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
+    keyOf: (code) => {
+      const key = codeKeyOf(code);
+      // A clashing code is looked up by its exact spelling; everything else in any case.
+      return caseClashKeys.size !== 0 && caseClashKeys.has(key) ? code : key;
+    },
   });
   const stopListening = shared.changes.subscribe(LINK_CHANGES_TOPIC, (code) =>
     resolver.invalidate(code),
@@ -55,7 +81,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
     db,
     config,
     resolver,
-    schemas: linkSchemas({ ownHosts: config.ownHosts }),
+    schemas: linkSchemas({ ownHosts: config.ownHosts, allowed: config.allowedDestinations }),
     clicks: new ClickBuffer({
       db,
       intervalMs: config.clickFlushIntervalMs,
@@ -87,20 +113,34 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
     },
 
     async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
-      const result = await createLink(db, input, options);
+      await caseClashKeysLearnt;
+      const result = await createLink(db, input, { caseClashKeys, ...options });
       // Instances may remember the code as unknown from a lookup before it existed.
       await linkChanged(result.link.code);
       return result;
     },
-    async updateLink(code: string, input: UpdateLinkInput) {
-      const link = await updateLink(db, code, input);
-      await linkChanged(code);
+    /** Changes a link and records the change (who, what, when) in its change log. */
+    async updateLink(code: string, input: UpdateLinkInput, actor: LinkActor) {
+      const { link } = await editLink(db, code, input, actor);
+      await linkChanged(link.code);
       return link;
     },
     async deleteLink(code: string) {
-      const link = await deleteLink(db, code);
-      await linkChanged(code);
+      const link = await deleteLink(db, (await findLink(db, code))?.code ?? code);
+      await linkChanged(link.code);
       return link;
+    },
+    /**
+     * At start (the redirect thread, before it listens): gives links whose case clash is gone
+     * their key, and learns the keys that still clash (looked up by exact spelling, refused as
+     * new aliases). Returns the report to print.
+     */
+    async reconcileCaseKeys() {
+      const report = await reconcileCaseKeys(db);
+      caseClashKeysLearnt = learnCaseClashKeys();
+      await caseClashKeysLearnt;
+      for (const code of report.claimed) resolver.invalidate(code);
+      return report;
     },
 
     /** Resolves once changes made through other instances are being received. */
@@ -110,6 +150,32 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       stopListening();
       await shared.close();
     },
+  };
+}
+
+/**
+ * Links stored before destinations were checked may point at the shortener itself (in some other
+ * spelling): such a link redirects to itself until the browser gives up, counting a click each
+ * time. They answer 410 like a disabled link (checked when a link is loaded into the cache, not
+ * per redirect), and the log says which, once per code.
+ */
+function loopGuard(policy: DestinationPolicy) {
+  const reported = new Set<string>();
+  return (code: string, url: string): boolean => {
+    let host;
+    try {
+      host = destinationHost(new URL(url));
+    } catch {
+      return false;
+    }
+    if (!policy.isOwn(host)) return false;
+    if (!reported.has(code) && reported.size < 10_000) {
+      reported.add(code);
+      console.warn(
+        `Short link "${code}" points at the shortener itself (${url}); it answers 410 until its destination is changed.`,
+      );
+    }
+    return true;
   };
 }
 

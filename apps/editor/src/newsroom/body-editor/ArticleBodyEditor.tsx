@@ -57,6 +57,7 @@ export function ArticleBodyEditor({
   chromeStart,
 }: ArticleBodyEditorProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -76,6 +77,8 @@ export function ArticleBodyEditor({
         focusToolbar: () =>
           toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
       },
+      onPasteNotices: (notices) =>
+        setPasteNotice(notices.map((notice) => notice.message).join('. ')),
       images: {
         onEditImage: (position) => setDialog({ kind: 'edit', position }),
         onImageFile: (file, position) => setDialog({ kind: 'insert', position, file }),
@@ -160,6 +163,16 @@ export function ArticleBodyEditor({
       ) : (
         <div className="body-editor-chrome body-editor-loading">{chromeStart}</div>
       )}
+      <p className="body-editor-notice" role="status" aria-live="polite">
+        {pasteNotice && (
+          <>
+            {pasteNotice}{' '}
+            <button type="button" onClick={() => setPasteNotice(null)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </p>
       <EditorContent editor={editor} className="body-editor-surface" />
     </div>
   );

@@ -1,4 +1,11 @@
-import { createArticleExtensions, IMAGE, Image, type MarkerStyle } from '@newsroom/article';
+import {
+  createArticleExtensions,
+  IMAGE,
+  Image,
+  type MarkerStyle,
+  OfficePaste,
+  type PasteNotice,
+} from '@newsroom/article';
 import { Extension, type Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
 import { ImageFiles, type ImageFileHandler } from './image-files';
@@ -22,6 +29,8 @@ export interface BodyEditorExtensionOptions {
   markerStyle: MarkerStyle;
   shortcuts: BodyEditorShortcutHandlers;
   placeholder?: string;
+  /** What a paste could not carry over (e.g. Google Docs' footnotes), to show the writer. */
+  onPasteNotices?: (notices: PasteNotice[]) => void;
   images?: BodyEditorImageHandlers;
 }
 
@@ -75,7 +84,7 @@ const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandler
 
 /**
  * The article's own extensions (the schema the renderer uses, unchanged) plus editing aids
- * that add no node or mark types. No TrailingNode: it would append a paragraph after the notes
+ * that add no node or mark types (paste from Word and Google Docs among them). No TrailingNode: it would append a paragraph after the notes
  * block, which the document schema does not allow.
  */
 export function createBodyEditorExtensions(options: BodyEditorExtensionOptions): Extensions {
@@ -96,5 +105,6 @@ export function createBodyEditorExtensions(options: BodyEditorExtensionOptions):
     Gapcursor,
     Placeholder.configure({ placeholder: options.placeholder ?? 'Write the article…' }),
     BodyEditorKeymap.configure({ shortcuts: options.shortcuts }),
+    OfficePaste.configure({ onNotices: options.onPasteNotices ?? (() => undefined) }),
   ];
 }

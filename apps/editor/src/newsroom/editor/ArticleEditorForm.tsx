@@ -212,6 +212,7 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
         <HistoryPanel
           articleId={article.id}
           sections={sections}
+          read={readSnapshot}
           beforeRestore={() => controller.flush()}
           baseVersion={() => controller.baseVersion}
           onRestored={showStored}

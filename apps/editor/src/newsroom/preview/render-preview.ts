@@ -6,8 +6,8 @@ import { renderLeadImage, resolveRelatedLinks, toArticleImage } from '@newsroom/
 import { renderArticle } from '@newsroom/renderer';
 
 /**
- * The body + related list exactly as the reader page renders them (same renderer, same
- * resolution of internal links). Unsaved documents are validated first, like a save.
+ * The body + related list exactly as the reader page renders them (same renderer, and
+ * publishing's one resolution of related links). Unsaved documents are validated first, like a save.
  */
 export async function renderPreviewHtml(
   db: Db,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { StaffHeader } from '../../../src/staff/StaffHeader';
+import { LINK_FIELD_LIMITS } from '../../../src/staff/link-limits';
 import { staff } from '../../../src/staff/staff-shell';
 import { CreateLinkForm } from './CreateLinkForm';
 
@@ -12,7 +13,7 @@ export default async function NewLinkPage() {
     <>
       <StaffHeader user={user} />
       <h1>New short link</h1>
-      <CreateLinkForm />
+      <CreateLinkForm limits={LINK_FIELD_LIMITS} />
     </>
   );
 }

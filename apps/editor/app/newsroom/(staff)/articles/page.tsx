@@ -3,6 +3,7 @@ import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { staff } from '../../../../src/newsroom/staff/staff-shell';
 import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
+import { IMPORT_PAGE_PATH } from '../../../../src/newsroom/import/import-paths';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -22,9 +23,14 @@ export default async function ArticlesPage({ searchParams }: Props) {
     <section>
       <div className="newsroom-heading">
         <h1>Articles</h1>
-        <a className="button" href="/newsroom/articles/new">
-          New article
-        </a>
+        <div className="newsroom-actions">
+          <a className="button" href="/newsroom/articles/new">
+            New article
+          </a>
+          <a className="button" href={IMPORT_PAGE_PATH}>
+            Import a document
+          </a>
+        </div>
       </div>
       <form className="article-filters" role="search">
         <label>
