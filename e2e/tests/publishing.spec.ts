@@ -113,7 +113,7 @@ test('renaming a live article: the old URL answers 308 and the short link follow
   await expect(page.locator('.save-status')).toContainText('another article uses or has used');
 });
 
-test('"Publish at": invisible until its time, then live without anyone pressing anything', async ({
+test('"Publish at": invisible until its time (page, lists, feeds, sitemaps), then live without anyone pressing anything', async ({
   page,
   request,
 }) => {
@@ -147,10 +147,19 @@ test('"Publish at": invisible until its time, then live without anyone pressing 
   const path = `/world/${slug}`;
   expect(await statusOf(request, path)).toBe(404);
   expect((await request.post(`/api/articles/${id}/short-link`)).status()).toBe(404);
-  expect(await (await request.get('/')).text()).not.toContain(headline);
+  // Nowhere public before its time: lists, feeds, sitemaps.
+  const publicPlaces = ['/', '/feed.xml', '/atom.xml', '/world/feed.xml', '/news-sitemap.xml'];
+  const placesShowing = async () => {
+    const showing: string[] = [];
+    for (const place of publicPlaces)
+      if ((await (await request.get(place)).text()).includes(slug)) showing.push(place);
+    return showing;
+  };
+  expect(await placesShowing()).toEqual([]);
 
   await expect.poll(() => statusOf(request, path), { timeout: 30_000 }).toBe(200);
   expect(await (await request.get('/')).text()).toContain(headline);
+  expect(await placesShowing()).toEqual(publicPlaces);
   await page.reload();
   await expect(publicationText(page)).toHaveText('Published');
 });
