@@ -66,6 +66,7 @@ test('a live article keeps what readers see until "Update"', async ({ page, cont
 test('renaming a live article: the old URL answers 308 and the short link follows', async ({
   page,
   request,
+  baseURL,
 }) => {
   const stamp = Date.now();
   await logIn(page);
@@ -74,7 +75,9 @@ test('renaming a live article: the old URL answers 308 and the short link follow
   await expectSaved(page);
   const oldPath = await publishNow(page);
 
-  const shortLink = await request.post(`/api/articles/${id}/short-link`);
+  const shortLink = await request.post(`/api/articles/${id}/short-link`, {
+    headers: { origin: baseURL! },
+  });
   expect(shortLink.status()).toBe(200);
   const { shortUrl } = (await shortLink.json()) as { shortUrl: string };
 
@@ -116,6 +119,7 @@ test('renaming a live article: the old URL answers 308 and the short link follow
 test('"Publish at": invisible until its time (page, lists, feeds, sitemaps), then live without anyone pressing anything', async ({
   page,
   request,
+  baseURL,
 }) => {
   const headline = `Scheduled story ${Date.now()}`;
   await logIn(page);
@@ -146,7 +150,11 @@ test('"Publish at": invisible until its time (page, lists, feeds, sitemaps), the
   const slug = await page.getByLabel('Slug').inputValue();
   const path = `/world/${slug}`;
   expect(await statusOf(request, path)).toBe(404);
-  expect((await request.post(`/api/articles/${id}/short-link`)).status()).toBe(404);
+  expect(
+    (
+      await request.post(`/api/articles/${id}/short-link`, { headers: { origin: baseURL! } })
+    ).status(),
+  ).toBe(404);
   // Nowhere public before its time: lists, feeds, sitemaps.
   const publicPlaces = ['/', '/feed.xml', '/atom.xml', '/world/feed.xml', '/news-sitemap.xml'];
   const placesShowing = async () => {
