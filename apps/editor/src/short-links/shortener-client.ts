@@ -1,3 +1,4 @@
+import { absoluteUrl } from '@newsroom/article';
 import { ensureServiceApiKey } from '@newsroom/auth';
 import { getDb } from '@newsroom/db';
 import { readerSiteUrl, shortenerSiteUrl } from '@newsroom/http';
@@ -9,10 +10,9 @@ export class ShortenerUnavailableError extends Error {
   override name = 'ShortenerUnavailableError';
 }
 
-/** The public address of a published article on the reader site. */
-export function articleUrl(article: { slug: string; section: { slug: string } }): string {
-  const base = readerSiteUrl();
-  return `${base}/${encodeURIComponent(article.section.slug)}/${encodeURIComponent(article.slug)}`;
+/** The public address of a reader-site path (an article's live path). */
+export function articleUrl(path: string): string {
+  return absoluteUrl(readerSiteUrl(), path);
 }
 
 /**
