@@ -92,6 +92,21 @@ export async function storeImage(input: StoreImageInput): Promise<StoredImage> {
   return image;
 }
 
+/**
+ * Removes images again, rows and files, e.g. those stored for an import whose draft was then
+ * refused. Files go first: a row without files would be offered and then break.
+ */
+export async function deleteImages(
+  db: Db,
+  storage: MediaStorage,
+  ids: readonly string[],
+): Promise<void> {
+  const valid = ids.filter((id) => IMAGE_ID_PATTERN.test(id));
+  if (valid.length === 0) return;
+  for (const id of valid) await storage.deletePrefix(imageFolderKey(id));
+  await db.image.deleteMany({ where: { id: { in: valid } } });
+}
+
 export async function findImage(db: Db, id: string): Promise<StoredImage | null> {
   if (!IMAGE_ID_PATTERN.test(id)) return null;
   return db.image.findUnique({ where: { id }, select: storedImageSelect });

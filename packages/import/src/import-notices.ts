@@ -1,0 +1,48 @@
+import type { PasteNotice, PasteNoticeCode } from '@newsroom/article';
+
+/** What an import tells the person doing it: the paste pipeline's notices, and its own. */
+export type ImportNoticeCode =
+  | PasteNoticeCode
+  | 'imagesUnsupported'
+  | 'imagesUnreadable'
+  | 'imagesTooLarge'
+  | 'imagesMissing'
+  | 'altTextNeeded';
+
+export interface ImportNotice {
+  code: ImportNoticeCode;
+  message: string;
+}
+
+export const asImportNotices = (notices: PasteNotice[]): ImportNotice[] => notices;
+
+const images = (count: number) => (count === 1 ? '1 image was' : `${count} images were`);
+
+/** "1, 2 and 4" */
+export function listOf(items: readonly (string | number)[]): string {
+  const words = items.map(String);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+export const importNotice = {
+  unsupported: (count: number, types: readonly string[]): ImportNotice => ({
+    code: 'imagesUnsupported',
+    message: `${images(count)} left out: ${listOf(types)} images are not accepted (save them as PNG or JPEG and add them with + Image)`,
+  }),
+  unreadable: (count: number): ImportNotice => ({
+    code: 'imagesUnreadable',
+    message: `${images(count)} left out: the file could not be read as an image`,
+  }),
+  tooLarge: (count: number): ImportNotice => ({
+    code: 'imagesTooLarge',
+    message: `${images(count)} left out: too large (scale them down and add them with + Image)`,
+  }),
+  missing: (count: number): ImportNotice => ({
+    code: 'imagesMissing',
+    message: `${images(count)} left out: not inside the file (linked pictures are never fetched; for Google Docs, download the .zip web page)`,
+  }),
+  altTextNeeded: (positions: readonly number[]): ImportNotice => ({
+    code: 'altTextNeeded',
+    message: `${positions.length === 1 ? 'Image' : 'Images'} ${listOf(positions)} of the article ${positions.length === 1 ? 'has' : 'have'} no alt text: describe ${positions.length === 1 ? 'it' : 'each'} with “Edit image” before publishing`,
+  }),
+};
