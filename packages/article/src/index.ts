@@ -47,6 +47,7 @@ export { Image, IMAGE, type ImageAttributes } from './images/image';
 export { collectImageIds } from './images/collect-images';
 export {
   ALT_TEXT_NEEDED,
+  altTextNeededMessage,
   imagesNeedingAltText,
   needsAltText,
 } from './images/alt-text-needed';

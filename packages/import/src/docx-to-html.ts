@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
-import { DocumentImages, typeName } from './images/document-images';
+import type { DocumentImages } from './images/document-images';
+import { typeName } from './images/document-images';
 import { ImportError, isImportError } from './import-error';
 
 /** The class the style map gives Word's "Caption" paragraphs, for finding image captions. */

@@ -4,7 +4,6 @@ import {
   cleanHtml,
   detectHtmlSource,
   getArticleSchema,
-  type HtmlParser,
   type HtmlSource,
   PASTE_NOTICES,
   validateDocument,
@@ -16,10 +15,7 @@ import { DocumentImages, type DocumentImageLimits } from './images/document-imag
 import { elementsUnder, isBlankText } from './images/dom-helpers';
 import { collectHtmlImages } from './images/html-images';
 import { placeImages } from './images/place-images';
-import {
-  storeDocumentImages,
-  type StoreDocumentImage,
-} from './images/store-document-images';
+import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
 import type { ImportNotice } from './import-notices';
@@ -153,7 +149,9 @@ async function withImages(
   const refs = elementsUnder(body, 'img').map((img) => img.getAttribute('src') ?? '');
   if (!storeImage) {
     placeImages(body, new Map());
-    return refs.length > 0 || images.missing > 0 ? [{ code: 'imagesDropped', message: PASTE_NOTICES.imagesDropped }] : [];
+    return refs.length > 0 || images.missing > 0
+      ? [{ code: 'imagesDropped', message: PASTE_NOTICES.imagesDropped }]
+      : [];
   }
   const { placed, notices } = await storeDocumentImages(refs, images, storeImage);
   placeImages(body, placed);

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importDraft, type ImportDraftInput } from './import-draft';
-import { ImportError } from './import-error';
+import type { ImportError } from './import-error';
 
 let testDb: TestDatabase;
 let root: string;
@@ -62,11 +62,7 @@ function emfBytes(): Buffer {
   return bytes;
 }
 
-const imageRun = (
-  data: Buffer,
-  type: 'png' | 'jpg',
-  altText?: { description: string },
-): ImageRun =>
+const imageRun = (data: Buffer, type: 'png' | 'jpg', altText?: { description: string }): ImageRun =>
   new ImageRun({
     type,
     data,
@@ -181,9 +177,9 @@ describe('pictures in a .docx', () => {
     });
     expect(second!.attrs).toMatchObject({ alt: 'A boat on a road', width: 900, height: 600 });
     // The caption paragraph went with its image, out of the text.
-    expect(JSON.stringify(article.body.content!.filter((node) => node.type !== IMAGE))).not.toContain(
-      'Figure 1',
-    );
+    expect(
+      JSON.stringify(article.body.content!.filter((node) => node.type !== IMAGE)),
+    ).not.toContain('Figure 1');
     expect(notices).toEqual([]);
 
     // Stored as uploads are: rows, and the renditions on disk.

@@ -1,4 +1,4 @@
-import type { PasteNotice, PasteNoticeCode } from '@newsroom/article';
+import { altTextNeededMessage, type PasteNoticeCode } from '@newsroom/article';
 
 /** What an import tells the person doing it: the paste pipeline's notices, and its own. */
 export type ImportNoticeCode =
@@ -14,14 +14,13 @@ export interface ImportNotice {
   message: string;
 }
 
-export const asImportNotices = (notices: PasteNotice[]): ImportNotice[] => notices;
-
 const images = (count: number) => (count === 1 ? '1 image was' : `${count} images were`);
 
-/** "1, 2 and 4" */
-export function listOf(items: readonly (string | number)[]): string {
-  const words = items.map(String);
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+/** "EMF, WMF and SVG" */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 export const importNotice = {
@@ -43,6 +42,6 @@ export const importNotice = {
   }),
   altTextNeeded: (positions: readonly number[]): ImportNotice => ({
     code: 'altTextNeeded',
-    message: `${positions.length === 1 ? 'Image' : 'Images'} ${listOf(positions)} of the article ${positions.length === 1 ? 'has' : 'have'} no alt text: describe ${positions.length === 1 ? 'it' : 'each'} with “Edit image” before publishing`,
+    message: altTextNeededMessage(positions),
   }),
 };

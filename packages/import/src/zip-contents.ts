@@ -6,8 +6,7 @@ import { unpacksWithinLimit } from './zip-size';
 export type ZipFileReader = (src: string) => Promise<Buffer | null>;
 
 export type ZipContents =
-  | { kind: 'docx' }
-  | { kind: 'html'; html: string; readFile: ZipFileReader };
+  { kind: 'docx' } | { kind: 'html'; html: string; readFile: ZipFileReader };
 
 const damaged = () =>
   new ImportError('corrupt', 'This file is damaged or unpacks to too much data');
@@ -25,7 +24,10 @@ export function zipEntryName(src: string): string | null {
     return null;
   }
   const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
-  if (segments.length === 0 || segments.some((segment) => segment === '..' || segment.includes('\\')))
+  if (
+    segments.length === 0 ||
+    segments.some((segment) => segment === '..' || segment.includes('\\'))
+  )
     return null;
   return segments.join('/');
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ALT_TEXT_NEEDED, imagesNeedingAltText, needsAltText } from './alt-text-needed';
+import {
+  ALT_TEXT_NEEDED,
+  altTextNeededMessage,
+  imagesNeedingAltText,
+  needsAltText,
+} from './alt-text-needed';
 
 const image = (alt: string) => ({
   type: 'image',
@@ -20,5 +25,14 @@ describe('images waiting for alt text', () => {
     expect(imagesNeedingAltText(doc)).toEqual([2, 3]);
     expect(needsAltText('')).toBe(true);
     expect(needsAltText('Protesters outside parliament')).toBe(false);
+  });
+
+  it('says which images need it', () => {
+    expect(altTextNeededMessage([3])).toBe(
+      'Image 3 of the article has no alt text: describe it with “Edit image” before publishing',
+    );
+    expect(altTextNeededMessage([1, 2, 4])).toBe(
+      'Images 1, 2 and 4 of the article have no alt text: describe each with “Edit image” before publishing',
+    );
   });
 });

@@ -25,3 +25,14 @@ export function imagesNeedingAltText(doc: JSONContent): number[] {
   visit(doc);
   return positions;
 }
+
+const inWords = (positions: readonly number[]) =>
+  positions.length === 1
+    ? String(positions[0])
+    : `${positions.slice(0, -1).join(', ')} and ${positions.at(-1)}`;
+
+/** What the import notice and the publishing refusal say about those images. */
+export function altTextNeededMessage(positions: readonly number[]): string {
+  const one = positions.length === 1;
+  return `${one ? 'Image' : 'Images'} ${inWords(positions)} of the article ${one ? 'has' : 'have'} no alt text: describe ${one ? 'it' : 'each'} with “Edit image” before publishing`;
+}

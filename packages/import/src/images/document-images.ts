@@ -27,7 +27,10 @@ const REF_PREFIX = 'import-image:';
  */
 export function cleanAltText(alt: string | undefined): string {
   return (alt ?? '')
-    .replace(/\s*Description automatically generated(?: with (?:low|medium|high) confidence)?\.?\s*$/i, '')
+    .replace(
+      /\s*Description automatically generated(?: with (?:low|medium|high) confidence)?\.?\s*$/i,
+      '',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -31,10 +31,7 @@ function unwrapPictureOnlyBlock(block: Element | null): void {
  * Every `<img>` of the cleaned body becomes the image node of its stored picture, where it
  * stood; an `<img>` with no stored picture (refused, or never in the file) goes.
  */
-export function placeImages(
-  body: Element,
-  stored: ReadonlyMap<string, ImageAttributes>,
-): void {
+export function placeImages(body: Element, stored: ReadonlyMap<string, ImageAttributes>): void {
   for (const img of elementsUnder(body, 'img')) {
     const attrs = stored.get(img.getAttribute('src') ?? '');
     const block = img.parentElement;

@@ -69,11 +69,14 @@ export async function storeDocumentImages(
       if (!refusal) throw error;
       refused[refusal] += 1;
       if (refusal === 'unsupported')
-        unsupportedTypes.add(isMediaError(error) && error.code === 'svg_refused' ? 'SVG' : image.claimedType);
+        unsupportedTypes.add(
+          isMediaError(error) && error.code === 'svg_refused' ? 'SVG' : image.claimedType,
+        );
     }
   }
   const notices: ImportNotice[] = [];
-  if (refused.unsupported) notices.push(importNotice.unsupported(refused.unsupported, [...unsupportedTypes]));
+  if (refused.unsupported)
+    notices.push(importNotice.unsupported(refused.unsupported, [...unsupportedTypes]));
   if (refused.unreadable) notices.push(importNotice.unreadable(refused.unreadable));
   if (refused.tooLarge) notices.push(importNotice.tooLarge(refused.tooLarge));
   if (images.missing) notices.push(importNotice.missing(images.missing));
