@@ -5,10 +5,10 @@ export const IMPORT_LIMITS = {
   /** Bytes a .docx may unpack to: a small zip can expand to gigabytes (a "zip bomb"). */
   maxUnpackedBytes: 100 * 1024 * 1024,
   /**
-   * Pictures in one document: each is rendered to 12 files (3 formats × 4 widths), about a
-   * second or two of a core each, all within the one import request.
+   * Pictures in one document: each is rendered like an upload (up to 12 files, 1–8 s of a core,
+   * see the README's image processing figures), all within the one import request.
    */
-  maxImages: 30,
+  maxImages: 20,
   /** Bytes of all a document's pictures together, as stored in the file. */
   maxImageBytes: 40 * 1024 * 1024,
 } as const;
