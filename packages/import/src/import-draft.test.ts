@@ -289,6 +289,21 @@ describe('pictures in a Google Docs zipped web page', () => {
   });
 });
 
+describe('pictures in an HTML file', () => {
+  it('takes data: URLs and never fetches web addresses or local files', async () => {
+    const png = (await picture(300, 200, 'png')).toString('base64');
+    const html = `<html><body><h1>Inline pictures</h1><p>Text.</p>
+      <p><img alt="Inline chart" src="data:image/png;base64,${png}"></p>
+      <p><img alt="Remote" src="http://127.0.0.1:1/secret.png"><img alt="Local" src="file:///etc/passwd"></p>
+      <p>End.</p></body></html>`;
+    const { article, notices } = await run(new TextEncoder().encode(html), 'page.html');
+    expect(imagesOf(article.body).map((image) => image.attrs!.alt)).toEqual(['Inline chart']);
+    expect(notices.map((notice) => notice.message)).toEqual([
+      '2 images were left out: not inside the file (linked pictures are never fetched; for Google Docs, download the .zip web page)',
+    ]);
+  });
+});
+
 describe('limits and failures leave nothing behind', () => {
   const threePictures = async () =>
     writeDocx([
