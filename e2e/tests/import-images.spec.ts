@@ -2,9 +2,9 @@
 // upload pipeline), a picture without alt text is flagged and holds publishing back, and the
 // reader page shows each as a <figure> with srcset.
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph } from 'docx';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
-import { body, expectSaved, logIn } from './newsroom-helpers';
+import { body, createArticle, expectSaved, logIn } from './newsroom-helpers';
 
 /** Rendering AVIF, WebP and JPEG at several widths takes seconds on a busy 2-core machine. */
 const STORED = { timeout: 60_000 };
@@ -134,4 +134,53 @@ test('importing a .docx with pictures: images in the editor, alt text required b
   await expect
     .poll(() => img.evaluate((element: HTMLImageElement) => element.naturalWidth))
     .toBeGreaterThan(0);
+});
+
+/** A real paste event carrying `text/html` (and `text/plain` when given), as browsers send. */
+async function paste(page: Page, html: string, plain = '') {
+  await page.evaluate(
+    ([markup, text]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', markup!);
+      if (text) data.setData('text/plain', text);
+      document
+        .querySelector('.ProseMirror')!
+        .dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+    },
+    [html, plain],
+  );
+}
+
+test('pasting pictures: a lone data: URL picture goes through the upload dialog; Word’s file: pictures are named in a notice', async ({
+  page,
+}) => {
+  await logIn(page);
+  await createArticle(page, `Pasted pictures ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Before the picture.');
+
+  const png = (await picture(600, 400, 'png')).toString('base64');
+  await paste(page, `<meta charset="utf-8"><img src="data:image/png;base64,${png}">`);
+  const dialog = page.getByRole('dialog', { name: 'Add an image' });
+  await dialog.getByLabel('Alt text (required)').fill('A pasted chart');
+  await dialog.getByRole('button', { name: 'Upload and insert' }).click();
+  await expect(dialog).toHaveCount(0, STORED);
+  const figures = body(page).locator('figure.body-editor-image');
+  await expect(figures).toHaveCount(1);
+  await expect(figures.first().locator('img')).toHaveAttribute('alt', 'A pasted chart');
+
+  // Word's clipboard: the text, and its pictures as local files no page may read.
+  await body(page).locator('p').first().click();
+  await paste(
+    page,
+    `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=ProgId content=Word.Document></head><body><p class=MsoNormal>Copied from Word.<o:p></o:p></p><p class=MsoNormal><img width=200 height=100 src="file:///C:/Users/me/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png"></p></body></html>`,
+    'Copied from Word.',
+  );
+  await expect(body(page)).toContainText('Copied from Word.');
+  await expect(page.getByRole('status').filter({ hasText: 'Images were left out' })).toHaveText(
+    /cannot be read from the clipboard; import the document instead/,
+  );
+  await expect(figures).toHaveCount(1);
 });

@@ -5,7 +5,7 @@ import {
   detectHtmlSource,
   getArticleSchema,
   type HtmlSource,
-  PASTE_NOTICES,
+  type PasteNotice,
   validateDocument,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
@@ -18,7 +18,7 @@ import { placeImages } from './images/place-images';
 import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
-import type { ImportNotice } from './import-notices';
+import { importNotice, type ImportNotice } from './import-notices';
 import { openNodeHtmlParser } from './node-html-parser';
 import { readZipContents, type ZipFileReader } from './zip-contents';
 import { isZip } from './zip-size';
@@ -149,9 +149,7 @@ async function withImages(
   const refs = elementsUnder(body, 'img').map((img) => img.getAttribute('src') ?? '');
   if (!storeImage) {
     placeImages(body, new Map());
-    return refs.length > 0 || images.missing > 0
-      ? [{ code: 'imagesDropped', message: PASTE_NOTICES.imagesDropped }]
-      : [];
+    return refs.length > 0 || images.missing > 0 ? [importNotice.notStored()] : [];
   }
   const { placed, notices } = await storeDocumentImages(refs, images, storeImage);
   placeImages(body, placed);
@@ -195,12 +193,19 @@ async function convert(
       title: headlineOf(cleaned.title, fileName),
       doc,
       markerStyle: 'numeric',
-      notices: [...cleaned.notices, ...imageNotices],
+      notices: [...pasteNoticesForImport(cleaned.notices), ...imageNotices],
     };
   } finally {
     await close();
   }
 }
+
+/**
+ * The paste pipeline's notices, in an import's words: the body keeps its pictures, so its
+ * "images were left out" can only mean pictures inside notes (which hold text only).
+ */
+const pasteNoticesForImport = (notices: PasteNotice[]): ImportNotice[] =>
+  notices.map((notice) => (notice.code === 'imagesDropped' ? importNotice.inNotes() : notice));
 
 const hasText = (doc: JSONContent): boolean =>
   (doc.content ?? []).some(

@@ -5,7 +5,7 @@ import { ALT_TEXT_NEEDED, IMAGE, renditionWidths } from '@newsroom/article';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { DEFAULT_MEDIA_LIMITS, DiskMediaStorage, type MediaStorage } from '@newsroom/media';
 import type { JSONContent } from '@tiptap/core';
-import { Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -237,6 +237,37 @@ describe('pictures in a .docx', () => {
       },
     ]);
     expect(await testDb.db.image.count()).toBe(1);
+  });
+});
+
+describe('pictures in footnotes', () => {
+  it('are left out (a note holds text only), with a notice, and nothing is stored for them', async () => {
+    const document = new Document({
+      footnotes: {
+        1: {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun('Source.'),
+                imageRun(await picture(100, 100, 'png'), 'png', { description: 'Tiny' }),
+              ],
+            }),
+          ],
+        },
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('Claim'), new FootnoteReferenceRun(1)] }),
+          ],
+        },
+      ],
+    });
+    const { article, notices } = await run(new Uint8Array(await Packer.toBuffer(document)));
+    expect(imagesOf(article.body)).toEqual([]);
+    expect(JSON.stringify(article.body)).toContain('Source.');
+    expect(notices.map((notice) => notice.code)).toEqual(['imagesInNotes']);
+    expect(await testDb.db.image.count()).toBe(0);
   });
 });
 

@@ -7,6 +7,8 @@ export type ImportNoticeCode =
   | 'imagesUnreadable'
   | 'imagesTooLarge'
   | 'imagesMissing'
+  | 'imagesInNotes'
+  | 'imagesNotStored'
   | 'altTextNeeded';
 
 export interface ImportNotice {
@@ -39,6 +41,14 @@ export const importNotice = {
   missing: (count: number): ImportNotice => ({
     code: 'imagesMissing',
     message: `${images(count)} left out: not inside the file (linked pictures are never fetched; for Google Docs, download the .zip web page)`,
+  }),
+  inNotes: (): ImportNotice => ({
+    code: 'imagesInNotes',
+    message: 'Pictures inside footnotes were left out: a note holds text only',
+  }),
+  notStored: (): ImportNotice => ({
+    code: 'imagesNotStored',
+    message: 'Images were left out: this conversion does not store pictures',
   }),
   altTextNeeded: (positions: readonly number[]): ImportNotice => ({
     code: 'altTextNeeded',
