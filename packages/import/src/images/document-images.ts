@@ -96,8 +96,4 @@ export class DocumentImages {
   get(ref: string | null): DocumentImage | undefined {
     return ref === null ? undefined : this.images.get(ref);
   }
-
-  get count(): number {
-    return this.images.size;
-  }
 }
