@@ -52,7 +52,10 @@ export async function importDraft(input: ImportDraftInput): Promise<ImportedDraf
     );
     return { article, notices: imported.notices };
   } catch (error) {
-    await deleteImages(input.db, input.storage, stored);
+    // The refusal is what the person needs to hear; a failed clean-up is for the logs.
+    await deleteImages(input.db, input.storage, stored).catch((cleanupError: unknown) =>
+      console.error(`Import: could not remove pictures ${stored.join(', ')}`, cleanupError),
+    );
     throw error;
   }
 }

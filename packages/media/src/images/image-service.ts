@@ -94,7 +94,8 @@ export async function storeImage(input: StoreImageInput): Promise<StoredImage> {
 
 /**
  * Removes images again, rows and files, e.g. those stored for an import whose draft was then
- * refused. Files go first: a row without files would be offered and then break.
+ * refused. Rows go first: should a file delete then fail, what is left is files nothing points
+ * at, never an image whose files are gone.
  */
 export async function deleteImages(
   db: Db,
@@ -103,8 +104,8 @@ export async function deleteImages(
 ): Promise<void> {
   const valid = ids.filter((id) => IMAGE_ID_PATTERN.test(id));
   if (valid.length === 0) return;
-  for (const id of valid) await storage.deletePrefix(imageFolderKey(id));
   await db.image.deleteMany({ where: { id: { in: valid } } });
+  for (const id of valid) await storage.deletePrefix(imageFolderKey(id));
 }
 
 export async function findImage(db: Db, id: string): Promise<StoredImage | null> {
