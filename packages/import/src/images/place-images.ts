@@ -1,7 +1,8 @@
 import { IMAGE_LIMITS, type ImageAttributes } from '@newsroom/article';
 import { elementsUnder, isBlankText } from './dom-helpers';
 
-const TEXT_BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** The blocks a picture can stand in; inline wrappers inside them do not count. */
+const TEXT_BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6';
 
 /** The image node's own HTML (see the article schema's Image.parseHTML). */
 function figureFor(doc: Document, attrs: ImageAttributes): Element {
@@ -15,15 +16,15 @@ function figureFor(doc: Document, attrs: ImageAttributes): Element {
   return figure;
 }
 
-/** A text block left holding only pictures is replaced by them (no empty paragraph around). */
-function unwrapPictureOnlyBlock(block: Element | null): void {
-  if (!block || !TEXT_BLOCKS.has(block.tagName) || !isBlankText(block.textContent)) return;
-  const onlyFigures = Array.from(block.childNodes).every(
-    (child) =>
-      (child.nodeType === 1 && ['FIGURE', 'BR'].includes((child as Element).tagName)) ||
-      (child.nodeType === 3 && isBlankText(child.textContent)),
-  );
-  if (!onlyFigures) return;
+/**
+ * A text block left holding pictures and no text is replaced by them, so no empty paragraph
+ * stays around a picture. Inline wrappers go with it (a link on a picture: an image node has
+ * none); a picture beside text is left for the schema's parser to lift out of the paragraph.
+ */
+function unwrapPictureOnlyBlock(block: Element): void {
+  // Still to place (more pictures), or content without text (a note reference): not yet.
+  if (!isBlankText(block.textContent) || block.querySelector('img, sup[data-footnote-reference]'))
+    return;
   block.replaceWith(...elementsUnder(block, 'figure'));
 }
 
@@ -34,10 +35,10 @@ function unwrapPictureOnlyBlock(block: Element | null): void {
 export function placeImages(body: Element, stored: ReadonlyMap<string, ImageAttributes>): void {
   for (const img of elementsUnder(body, 'img')) {
     const attrs = stored.get(img.getAttribute('src') ?? '');
-    const block = img.parentElement;
+    const block = img.parentElement?.closest(TEXT_BLOCK_SELECTOR) ?? null;
     if (attrs) img.replaceWith(figureFor(body.ownerDocument, attrs));
     else img.remove();
-    if (block && block !== body) unwrapPictureOnlyBlock(block);
+    if (block && body.contains(block)) unwrapPictureOnlyBlock(block);
   }
 }
 
