@@ -42,7 +42,10 @@ async function docxWithPictures(title: string): Promise<Buffer> {
           new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
           new Paragraph('The town prepared for the flood.'),
           new Paragraph({ children: [described] }),
-          new Paragraph({ text: 'Shops on Market Street on Sunday', style: 'Caption' }),
+          new Paragraph({
+            text: 'Shops on Market Street on Sunday. Photo: Ann Lens / Agency',
+            style: 'Caption',
+          }),
           new Paragraph('The river peaked at noon.'),
           new Paragraph({ children: [undescribed] }),
           new Paragraph('Clean-up begins tomorrow.'),
@@ -87,6 +90,7 @@ test('importing a .docx with pictures: images in the editor, alt text required b
   await expect(figures.nth(0).locator('.image-caption')).toHaveText(
     'Shops on Market Street on Sunday',
   );
+  await expect(figures.nth(0).locator('.image-credit')).toHaveText('Ann Lens / Agency');
   await expect(figures.nth(0).locator('.body-editor-image-alt-needed')).toBeHidden();
   await expect(figures.nth(1).locator('.body-editor-image-alt-needed')).toBeVisible();
   // The caption paragraph went with its picture, out of the text.
@@ -126,6 +130,7 @@ test('importing a .docx with pictures: images in the editor, alt text required b
   await expect(first.locator('figcaption .image-caption')).toHaveText(
     'Shops on Market Street on Sunday',
   );
+  await expect(first.locator('figcaption .image-credit')).toHaveText('Ann Lens / Agency');
   await expect(readerFigures.nth(1).locator('img')).toHaveAttribute(
     'alt',
     'A flood gauge at the river',

@@ -146,7 +146,10 @@ describe('pictures in a .docx', () => {
       new Paragraph({
         children: [imageRun(png, 'png', { description: 'The flooded high street from above' })],
       }),
-      new Paragraph({ text: 'Figure 1: The high street at 6 am', style: 'Caption' }),
+      new Paragraph({
+        text: 'Figure 1: The high street at 6 am. Photo: Ann Lens / Agency',
+        style: 'Caption',
+      }),
       new Paragraph('Residents were evacuated.'),
       new Paragraph({
         children: [
@@ -171,7 +174,7 @@ describe('pictures in a .docx', () => {
     expect(first!.attrs).toMatchObject({
       alt: 'The flooded high street from above',
       caption: 'Figure 1: The high street at 6 am',
-      credit: '',
+      credit: 'Ann Lens / Agency',
       width: 640,
       height: 400,
     });

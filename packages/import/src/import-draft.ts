@@ -31,14 +31,14 @@ export async function importDraft(input: ImportDraftInput): Promise<ImportedDraf
   try {
     const imported = await importDocument(input, {
       ...(input.imageLimits && { imageLimits: input.imageLimits }),
-      storeImage: async ({ bytes, alt, caption }) => {
+      storeImage: async ({ bytes, alt, caption, credit }) => {
         const image = await storeImage({
           db: input.db,
           storage: input.storage,
           limits: input.mediaLimits,
           uploadedById: input.actor.id,
           bytes,
-          texts: { alt, caption, credit: '' },
+          texts: { alt, caption, credit },
         });
         stored.push(image.id);
         return image;

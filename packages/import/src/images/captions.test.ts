@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNodeHtmlParser } from '../node-html-parser';
-import { attachCaptions } from './captions';
+import { attachCaptions, splitCredit } from './captions';
 import { DocumentImages } from './document-images';
 
 function withImages(html: (ref: string) => string) {
@@ -35,5 +35,31 @@ describe('attachCaptions', () => {
       expect(result.body).toContain('class="document-caption"');
       await result.close();
     }
+  });
+});
+
+describe('splitCredit', () => {
+  it('takes a credit written at the end of the caption', () => {
+    expect(splitCredit('Flood water on Market Street. Photo: Ann Lens / Agency')).toEqual({
+      caption: 'Flood water on Market Street',
+      credit: 'Ann Lens / Agency',
+    });
+    expect(splitCredit('The dam at dawn (Picture by Cy Drone)')).toEqual({
+      caption: 'The dam at dawn',
+      credit: 'Cy Drone',
+    });
+    expect(splitCredit('Figure 2: Levels — Credit: Environment Agency')).toEqual({
+      caption: 'Figure 2: Levels',
+      credit: 'Environment Agency',
+    });
+  });
+
+  it('leaves captions without an explicit credit alone', () => {
+    for (const text of [
+      'Photographers gathered at the gate',
+      'A photo of the bridge',
+      'Images of the flood were shared widely',
+    ])
+      expect(splitCredit(text)).toEqual({ caption: text, credit: '' });
   });
 });

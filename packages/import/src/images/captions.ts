@@ -15,7 +15,24 @@ export function attachCaptions(doc: Document, images: DocumentImages, captionCla
     const image = images.get(elementsUnder(previous, 'img').at(-1)?.getAttribute('src') ?? null);
     const text = paragraph.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     if (!image || image.caption || !text || text.length > IMAGE_LIMITS.maxCaptionLength) continue;
-    image.caption = text;
+    const { caption, credit } = splitCredit(text);
+    image.caption = caption;
+    image.credit = credit;
     paragraph.remove();
   }
+}
+
+/**
+ * A credit written at the end of a caption the way newsrooms write it, "… Photo: Ann Lens /
+ * Agency" or "(Picture by Ann Lens)", becomes the credit; anything less explicit stays caption.
+ */
+const CREDIT_AT_END =
+  /^(.*?)[\s.,;–—-]*[([]?\b(?:photo(?:graph)?|picture|image|credit|foto)s?(?:\s*:|\s+by\b)\s*([^()[\]]+?)[)\]]?\s*$/i;
+
+export function splitCredit(text: string): { caption: string; credit: string } {
+  const match = CREDIT_AT_END.exec(text);
+  const credit = match?.[2]?.trim() ?? '';
+  if (!match || !credit || credit.length > IMAGE_LIMITS.maxCreditLength)
+    return { caption: text, credit: '' };
+  return { caption: match[1]!.trim(), credit };
 }

@@ -8,8 +8,9 @@ export interface DocumentImage {
   bytes: Buffer;
   /** The document's own description of it (Word's alt text, the `alt` of an HTML image). */
   alt: string;
-  /** A caption found right after it (Word's "Caption" style). */
+  /** A caption found right after it (Word's "Caption" style), and a credit at its end. */
   caption: string;
+  credit: string;
   /** The type the document claims ("EMF", "PNG" …), only to name refused types in notices. */
   claimedType: string;
 }
@@ -75,7 +76,14 @@ export class DocumentImages {
     this.throwIfRefused();
     this.totalBytes += bytes.length;
     const ref = `${REF_PREFIX}${this.images.size + 1}`;
-    this.images.set(ref, { ref, bytes, alt: cleanAltText(alt), caption: '', claimedType });
+    this.images.set(ref, {
+      ref,
+      bytes,
+      alt: cleanAltText(alt),
+      caption: '',
+      credit: '',
+      claimedType,
+    });
     return ref;
   }
 

@@ -9,6 +9,7 @@ export type StoreDocumentImage = (image: {
   bytes: Buffer;
   alt: string;
   caption: string;
+  credit: string;
 }) => Promise<StoredImage>;
 
 export interface StoredDocumentImages {
@@ -61,6 +62,7 @@ export async function storeDocumentImages(
         bytes: image.bytes,
         alt,
         caption: fitImageText(image.caption, IMAGE_LIMITS.maxCaptionLength),
+        credit: image.credit,
       });
       placed.set(ref, { imageId: stored.id, ...pick(stored) });
       if (alt === ALT_TEXT_NEEDED) needAlt.push(placed.size);
