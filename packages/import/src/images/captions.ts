@@ -1,5 +1,5 @@
 import { IMAGE_LIMITS } from '@newsroom/article';
-import { elementsUnder, isBlankText } from './dom-helpers';
+import { elementsUnder, isBlankText, wellFormed } from './dom-helpers';
 import type { DocumentImages } from './document-images';
 
 /**
@@ -13,7 +13,9 @@ export function attachCaptions(doc: Document, images: DocumentImages, captionCla
     const previous = paragraph.previousElementSibling;
     if (!previous || !isBlankText(previous.textContent)) continue;
     const image = images.get(elementsUnder(previous, 'img').at(-1)?.getAttribute('src') ?? null);
-    const text = paragraph.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const text = wellFormed(paragraph.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!image || image.caption || !text || text.length > IMAGE_LIMITS.maxCaptionLength) continue;
     const { caption, credit } = splitCredit(text);
     image.caption = caption;

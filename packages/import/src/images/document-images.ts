@@ -1,5 +1,6 @@
 import { describeBytes } from '@newsroom/media';
 import { ImportError } from '../import-error';
+import { wellFormed } from './dom-helpers';
 
 /** A picture found in a document, read but not yet checked or stored. */
 export interface DocumentImage {
@@ -27,7 +28,7 @@ const REF_PREFIX = 'import-image:';
  * kept, the boilerplate goes. Whitespace (Word puts blank lines in) becomes single spaces.
  */
 export function cleanAltText(alt: string | undefined): string {
-  return (alt ?? '')
+  return wellFormed(alt ?? '')
     .replace(
       /\s*Description automatically generated(?: with (?:low|medium|high) confidence)?\.?\s*$/i,
       '',
