@@ -39,11 +39,9 @@ export function cleanAltText(alt: string | undefined): string {
 
 /** "image/x-emf" → "EMF", "images/chart.svg" → "SVG": what people call the type. */
 export function typeName(contentTypeOrPath: string): string {
-  const raw = /\//.test(contentTypeOrPath)
-    ? contentTypeOrPath.split(/[/.]/).pop()!
-    : contentTypeOrPath;
+  const last = contentTypeOrPath.split(/[/.]/).pop() ?? '';
   return (
-    raw
+    last
       .replace(/^x-/, '')
       .replace(/\+xml$/, '')
       .toUpperCase() || 'unknown'
