@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openNodeHtmlParser } from '../node-html-parser';
 import { attachCaptions, splitCredit } from './captions';
-import { cleanAltText, DocumentImages, typeName } from './document-images';
+import { DocumentImages } from './document-images';
 
 function withImages(html: (ref: string) => string) {
   const images = new DocumentImages({ maxImages: 10, maxImageBytes: 1000 });
@@ -61,25 +61,5 @@ describe('splitCredit', () => {
       'Images of the flood were shared widely',
     ])
       expect(splitCredit(text)).toEqual({ caption: text, credit: '' });
-  });
-});
-
-describe('cleanAltText', () => {
-  it('drops Word’s boilerplate, folds whitespace and mends broken Unicode', () => {
-    expect(
-      cleanAltText(
-        'A boat on a road\n\nDescription automatically generated with medium confidence',
-      ),
-    ).toBe('A boat on a road');
-    expect(cleanAltText('Broken \ud800 text')).toBe('Broken \ufffd text');
-    expect(cleanAltText('Emoji 🌊 stays')).toBe('Emoji 🌊 stays');
-  });
-});
-
-describe('typeName', () => {
-  it('names a type as people do, from a content type or a file name', () => {
-    expect(
-      ['image/x-emf', 'image/x-wmf', 'image/svg+xml', 'images/a.svg', 'b.png', ''].map(typeName),
-    ).toEqual(['EMF', 'WMF', 'SVG', 'SVG', 'PNG', 'unknown']);
   });
 });
