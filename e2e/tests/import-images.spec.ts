@@ -158,7 +158,7 @@ async function paste(page: Page, html: string, plain = '') {
   );
 }
 
-test('pasting pictures: a lone data: URL picture goes through the upload dialog; Word’s file: pictures are named in a notice', async ({
+test('pasting pictures: a lone data: URL picture goes through the upload dialog; pictures in copied text are named in a notice', async ({
   page,
 }) => {
   await logIn(page);
@@ -184,8 +184,20 @@ test('pasting pictures: a lone data: URL picture goes through the upload dialog;
     'Copied from Word.',
   );
   await expect(body(page)).toContainText('Copied from Word.');
-  await expect(page.getByRole('status').filter({ hasText: 'Images were left out' })).toHaveText(
-    /cannot be read from the clipboard; import the document instead/,
+  const notice = page.getByRole('status').filter({ hasText: 'Images were left out' });
+  await expect(notice).toHaveText(
+    /cannot be taken from the clipboard .*import the document instead/,
   );
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+
+  // Any other page's HTML: the text comes, and its picture is named as left out, not lost silently.
+  await paste(
+    page,
+    '<p>From a web page.</p><p><img src="https://example.com/photo.jpg" alt="x"></p>',
+    'From a web page.',
+  );
+  await expect(body(page)).toContainText('From a web page.');
+  await expect(notice).toHaveText(/Images were left out/);
   await expect(figures).toHaveCount(1);
 });
