@@ -1,3 +1,4 @@
+import { absoluteUrl, articlePath } from '@newsroom/article';
 import { Prisma, type Db } from '@newsroom/db';
 import { applyUtm } from '../forwarding/utm';
 import type { CachedLink } from './link-resolver';
@@ -16,6 +17,9 @@ type LinkRow = {
   utmCampaign: string | null;
   utmTerm: string | null;
   utmContent: string | null;
+  articleId: string | null;
+  liveSlug: string | null;
+  liveSectionSlug: string | null;
 };
 
 /**
@@ -26,21 +30,29 @@ type LinkRow = {
  * Keys are lower-case codes (`codeKey`), or the exact spelling of a code that clashes by case
  * (those links have no codeKey). `isLoop` says whether a stored destination is the shortener
  * itself (such links answer 410).
+ *
+ * An article's canonical link follows the article: it goes to the article's live URL of the
+ * moment (renamed slug, moved section) on `editorUrl`, and is "not live" while the article is
+ * unpublished or scheduled, whatever URL it was made with.
  */
 export async function loadCachedLinks(
   db: Db,
   keys: string[],
+  editorUrl: string,
   isLoop: (code: string, url: string) => boolean = () => false,
 ): Promise<Map<string, CachedLink>> {
   const rows = await db.$queryRaw<LinkRow[]>`
-    SELECT "code", "codeKey", "id", "url", "redirectType", "disabled", "expiresAt", "forwardQuery",
-      "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent"
-    FROM "ShortLink"
-    WHERE "codeKey" IN (${Prisma.join(keys)})
-      OR ("codeKey" IS NULL AND "code" IN (${Prisma.join(keys)}))`;
+    SELECT l."code", l."codeKey", l."id", l."url", l."redirectType", l."disabled", l."expiresAt",
+      l."forwardQuery", l."utmSource", l."utmMedium", l."utmCampaign", l."utmTerm", l."utmContent",
+      l."articleId", live."slug" AS "liveSlug", section."slug" AS "liveSectionSlug"
+    FROM "ShortLink" l
+    LEFT JOIN "ArticleLive" live ON live."articleId" = l."articleId"
+    LEFT JOIN "Section" section ON section."id" = live."sectionId"
+    WHERE l."codeKey" IN (${Prisma.join(keys)})
+      OR (l."codeKey" IS NULL AND l."code" IN (${Prisma.join(keys)}))`;
   const links = new Map<string, CachedLink>();
   for (const row of rows) {
-    links.set(row.codeKey ?? row.code, {
+    const link: CachedLink = {
       id: row.id,
       // The UTM fields are applied once here, not per redirect.
       url: applyUtm(row.url, row),
@@ -48,7 +60,18 @@ export async function loadCachedLinks(
       disabled: Boolean(row.disabled) || isLoop(row.code, row.url),
       expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).getTime(),
       forwardQuery: Boolean(row.forwardQuery),
-    });
+    };
+    if (row.articleId !== null) followArticle(link, row, editorUrl);
+    links.set(row.codeKey ?? row.code, link);
   }
   return links;
+}
+
+function followArticle(link: CachedLink, row: LinkRow, editorUrl: string): void {
+  if (row.liveSlug === null || row.liveSectionSlug === null) {
+    link.articleNotLive = true;
+    return;
+  }
+  const livePath = articlePath({ slug: row.liveSlug, section: { slug: row.liveSectionSlug } });
+  link.url = applyUtm(absoluteUrl(editorUrl, livePath), row);
 }

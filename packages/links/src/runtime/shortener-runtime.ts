@@ -47,7 +47,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   });
   const isLoop = loopGuard(policy);
   const resolver = new LinkResolver({
-    load: batchLoader((keys) => loadCachedLinks(db, keys, isLoop)),
+    load: batchLoader((keys) => loadCachedLinks(db, keys, config.editorUrl, isLoop)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
