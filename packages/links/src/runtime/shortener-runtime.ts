@@ -161,14 +161,27 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
  */
 function loopGuard(policy: DestinationPolicy) {
   const reported = new Set<string>();
+  // Per origin: links share few destination hosts, and judging one parses it with ipaddr.js
+  // (most of the cost of loading a link into the cache, before this memo).
+  const ownOrigins = new Map<string, boolean>();
+  const isOwn = (url: URL): boolean => {
+    const origin = `${url.protocol}//${url.host}`;
+    let own = ownOrigins.get(origin);
+    if (own === undefined) {
+      own = policy.isOwn(destinationHost(url));
+      if (ownOrigins.size >= 10_000) ownOrigins.clear();
+      ownOrigins.set(origin, own);
+    }
+    return own;
+  };
   return (code: string, url: string): boolean => {
-    let host;
+    let parsed;
     try {
-      host = destinationHost(new URL(url));
+      parsed = new URL(url);
     } catch {
       return false;
     }
-    if (!policy.isOwn(host)) return false;
+    if (!isOwn(parsed)) return false;
     if (!reported.has(code) && reported.size < 10_000) {
       reported.add(code);
       console.warn(
