@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 
-/** What the redirect needs to know about a link; small, so 200,000 of them fit in a few dozen MB. */
+/** What the redirect needs to know about a link (a few hundred bytes in memory: cachedLinkBytes). */
 export type CachedLink = {
   id: string;
   url: string;
@@ -14,10 +14,22 @@ export type CachedLink = {
 
 export type LoadLink = (code: string) => Promise<CachedLink | null>;
 
+/**
+ * Bytes of memory one cached link is counted for: its strings (V8 keeps one or two bytes a
+ * character; two are counted), the entry and link objects, the two header objects built on its
+ * first redirect, and the LRU's own slots. An estimate, on the safe side, that the memory budget
+ * (SHORTENER_CACHE_MAX_MB) is divided by: about 3,000 links of ~60-character URLs per MB.
+ */
+export function cachedLinkBytes(key: string, link: CachedLink): number {
+  return CACHED_LINK_OVERHEAD_BYTES + 2 * (key.length + link.id.length + link.url.length);
+}
+const CACHED_LINK_OVERHEAD_BYTES = 400;
+
 export type LinkResolverOptions = {
   load: LoadLink;
   ttlMs: number;
-  max: number;
+  /** Memory budget of the known links, in bytes (see cachedLinkBytes); least recently used go first. */
+  maxBytes: number;
   negativeMax: number;
   /** The clock (tests). */
   now?: () => number;
@@ -55,7 +67,7 @@ export class LinkResolver {
   constructor({
     load,
     ttlMs,
-    max,
+    maxBytes,
     negativeMax,
     now = Date.now,
     keyOf = (code) => code,
@@ -64,7 +76,10 @@ export class LinkResolver {
     this.keyOf = keyOf;
     this.ttlMs = ttlMs;
     this.now = now;
-    this.known = new LRUCache({ max });
+    this.known = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (entry, key) => cachedLinkBytes(key, entry.link),
+    });
     this.unknown = new LRUCache({ max: negativeMax, ttl: ttlMs, ttlAutopurge: false });
   }
 
@@ -123,6 +138,20 @@ export class LinkResolver {
     }
   }
 
+  /**
+   * Fills the cache before the first request (server start) with links read by `read`, in the
+   * order given (the last ones are kept longest). A change announced while they are being read
+   * wins: then nothing is stored, and those links are read on their first request as usual.
+   * Returns how many links were stored.
+   */
+  async warm(read: () => Promise<Map<string, CachedLink>>): Promise<number> {
+    const startedAt = this.generation;
+    const links = await read();
+    if (startedAt !== this.generation) return 0;
+    for (const [key, link] of links) this.remember(key, link);
+    return links.size;
+  }
+
   /** Forget `code` (changed, deleted, or just created in this process), in every spelling. */
   invalidate(code: string): void {
     this.generation += 1;
@@ -134,6 +163,6 @@ export class LinkResolver {
   }
 
   get size() {
-    return { known: this.known.size, unknown: this.unknown.size };
+    return { known: this.known.size, unknown: this.unknown.size, bytes: this.known.calculatedSize };
   }
 }

@@ -8,7 +8,8 @@ import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../lin
 import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver } from '../resolver/link-resolver';
-import { loadCachedLinks } from '../resolver/load-cached-links';
+import { loadCachedLinks, loadMostClickedLinks } from '../resolver/load-cached-links';
+import { utcDay } from '../clicks/click-buffer';
 import { destinationHost } from '../validation/destination-host';
 import { compileDestinationPolicy, type DestinationPolicy } from '../validation/destination-policy';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
@@ -49,7 +50,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   const resolver = new LinkResolver({
     load: batchLoader((keys) => loadCachedLinks(db, keys, isLoop)),
     ttlMs: config.cacheTtlMs,
-    max: config.cacheMax,
+    maxBytes: config.cacheMaxBytes,
     negativeMax: config.negativeCacheMax,
     keyOf: (code) => {
       const key = codeKeyOf(code);
@@ -141,6 +142,19 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       await caseClashKeysLearnt;
       for (const code of report.claimed) resolver.invalidate(code);
       return report;
+    },
+
+    /**
+     * At start (the redirect thread, after reconcileCaseKeys, before it listens): reads the
+     * SHORTENER_CACHE_WARM links with the most clicks of the last days into the cache, so that
+     * a fresh instance does not send its first burst of redirects to the database. Returns how
+     * many it stored.
+     */
+    async warmCache(): Promise<number> {
+      if (config.cacheWarm === 0) return 0;
+      return resolver.warm(() =>
+        loadMostClickedLinks(db, { limit: config.cacheWarm, today: utcDay(Date.now()), isLoop }),
+      );
     },
 
     /** Resolves once changes made through other instances are being received. */
