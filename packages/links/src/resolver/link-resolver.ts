@@ -40,6 +40,17 @@ export type LinkResolverOptions = {
   keyOf?: (code: string) => string;
 };
 
+function sameLink(a: CachedLink, b: CachedLink): boolean {
+  return (
+    a.id === b.id &&
+    a.url === b.url &&
+    a.redirectType === b.redirectType &&
+    a.disabled === b.disabled &&
+    a.expiresAt === b.expiresAt &&
+    a.forwardQuery === b.forwardQuery
+  );
+}
+
 /** A known link and until when it is trusted without reading it again. */
 type Entry = { link: CachedLink; freshUntil: number };
 
@@ -99,7 +110,8 @@ export class LinkResolver {
         if (!this.inFlight.has(code)) this.load(code).catch(() => undefined);
         return entry.link;
       }
-      this.known.delete(code);
+      // Too old to use: read again. The entry stays until then (the read usually finds the same
+      // link and only renews it: no delete and insert per request when codes come back rarely).
       return undefined;
     }
     return this.unknown.has(code) ? null : undefined;
@@ -130,6 +142,12 @@ export class LinkResolver {
 
   private remember(code: string, link: CachedLink | null) {
     if (link) {
+      const current = this.known.peek(code);
+      if (current && sameLink(current.link, link)) {
+        // Unchanged: renew it in place (and keep the object, whose redirect headers are built).
+        current.freshUntil = this.now() + this.ttlMs;
+        return;
+      }
       this.known.set(code, { link, freshUntil: this.now() + this.ttlMs });
       this.unknown.delete(code);
     } else {
