@@ -89,6 +89,9 @@ export function resolveClientAddress(
   // Without a header, or from a socket that is not a trusted proxy, the socket's address is the
   // client (proxy-addr's answer too), whatever the header says.
   if (!header || !trust(socketAddress, 0)) return normalizedAddress(socketAddress);
+  // One hop written by a trusted proxy (a load balancer's usual header): that hop is the client,
+  // trusted or not, as proxy-addr would say (nothing is left of it to walk to).
+  if (!header.includes(',')) return normalizedAddress(header.trim());
   let resolve = resolvedByTrust.get(trust);
   if (!resolve) {
     resolve = boundedMemo((key) => {
