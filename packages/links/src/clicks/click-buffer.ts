@@ -1,4 +1,5 @@
 import { providerOfDb, type Db } from '@newsroom/db';
+import { hotExecute } from '../sql/hot-sql';
 import { splitDetailKey } from '../visits/dimensions';
 
 export type ClickBufferOptions = {
@@ -209,10 +210,9 @@ const CLICK_DETAILS: CounterTable = {
  * inserted in the array's (sorted) order, so that instances lock rows in the same order.
  */
 function upsertCounters(db: Db, table: CounterTable, rows: readonly (readonly unknown[])[]) {
-  return db.$executeRawUnsafe(
-    statement(table, providerOfDb(db) === 'postgresql'),
+  return hotExecute(db, statement(table, providerOfDb(db) === 'postgresql'), [
     JSON.stringify(rows),
-  );
+  ]);
 }
 
 const statements = new Map<string, string>();

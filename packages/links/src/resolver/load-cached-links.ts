@@ -1,5 +1,6 @@
 import { providerOfDb, type Db } from '@newsroom/db';
 import { applyUtm } from '../forwarding/utm';
+import { hotQuery } from '../sql/hot-sql';
 import type { CachedLink } from './link-resolver';
 
 /** What the redirect needs of a link row, in this order (one JSON array per link). */
@@ -120,7 +121,7 @@ async function queryLinkRows(
     ? `SELECT CAST(COALESCE(json_agg(json_build_array(${fields}) ${orderBy}), '[]') AS TEXT) AS "rows" ${fromWhere}`
     : `SELECT json_group_array(json_array(${fields})) AS "rows"
        FROM (SELECT "ShortLink".* ${fromWhere} ${orderBy}) AS "ShortLink"`;
-  const [result] = await db.$queryRawUnsafe<{ rows: string }[]>(sql, ...parameters);
+  const [result] = await hotQuery<{ rows: string }>(db, sql, parameters);
   return result ? (JSON.parse(result.rows) as LinkRow[]) : [];
 }
 
