@@ -17,8 +17,11 @@ import {
   isReaderPageRender,
   readerCacheSettingsFromEnv,
 } from '@newsroom/reader-cache';
+import { announceArticleLinksChanged } from '@newsroom/links';
+import { onLiveChange } from '@newsroom/publishing';
 import { openSharedState } from '@newsroom/shared-state';
 import { audienceOf } from './src/front-server/audience';
+import { startPublishingScheduler } from './src/publishing/publishing-scheduler';
 
 const port = Number(process.env.EDITOR_PORT ?? process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -68,11 +71,20 @@ async function main() {
   server.listen(port, hostname, () => {
     console.log(`Editor ready on http://${hostname}:${port} (shared state: ${shared.transport})`);
   });
+  // An article's canonical short links follow its live version: shortener instances reached by
+  // the shared change feed forget them at once (the others within their cache TTL).
+  const stopFollowingArticles = onLiveChange((change) =>
+    announceArticleLinksChanged(getDb(), shared.changes, change.articleId),
+  );
+  // Scheduled publishing runs in every editor process; each schedule is claimed in the database.
+  const scheduler = startPublishingScheduler();
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    void scheduler.stop();
+    stopFollowingArticles();
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     server.close(() => {
       clearTimeout(force);

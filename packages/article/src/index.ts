@@ -66,6 +66,12 @@ export {
 export { slugify } from './metadata/slugify';
 export { formatDateline } from './metadata/dateline';
 export {
+  ARTICLE_STATUS,
+  ARTICLE_STATUSES,
+  toArticleStatus,
+  type ArticleStatus,
+} from './metadata/article-status';
+export {
   absoluteUrl,
   articlePath,
   sectionPath,

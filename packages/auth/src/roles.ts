@@ -1,3 +1,5 @@
+import { ARTICLE_STATUS } from '@newsroom/article';
+
 export const ROLES = ['writer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,7 +28,7 @@ export function canEditArticle(
   article: { authorId: string; status: string },
 ): boolean {
   if (canPublish(actor)) return true;
-  return article.authorId === actor.id && article.status === 'draft';
+  return article.authorId === actor.id && article.status === ARTICLE_STATUS.draft;
 }
 
 /** Writers see published articles and their own drafts; editors and admins see every draft. */
@@ -34,7 +36,11 @@ export function canSeeArticle(
   actor: Actor,
   article: { authorId: string; status: string },
 ): boolean {
-  return canPublish(actor) || article.status === 'published' || article.authorId === actor.id;
+  return (
+    canPublish(actor) ||
+    article.status === ARTICLE_STATUS.published ||
+    article.authorId === actor.id
+  );
 }
 
 /**

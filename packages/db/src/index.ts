@@ -14,6 +14,8 @@ export { Prisma } from './generated/sqlite/client';
 export type {
   ApiKey,
   Article,
+  ArticleLive,
+  ArticlePath,
   ArticleRevision,
   ClickDay,
   Image,

@@ -26,6 +26,8 @@ export type ShortenerConfig = {
   createLimitPerMinute: number;
   /** Lookups of unknown codes per client per minute (stops code enumeration). */
   unknownLimitPerMinute: number;
+  /** Public base URL of the reader site: an article's short link goes to its live URL there. */
+  editorUrl: string;
   /**
    * Internal destinations allowed anyway (SHORTENER_ALLOWED_DESTINATIONS: addresses, CIDR ranges,
    * host names, ".suffix" names); everything internal is refused by default.
@@ -40,7 +42,7 @@ export type ShortenerConfig = {
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_SHORTENER_URL = 'http://localhost:3001';
-const DEFAULT_EDITOR_URL = 'http://localhost:3000';
+export const DEFAULT_EDITOR_URL = 'http://localhost:3000';
 
 export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
   const baseUrl = (env.SHORTENER_URL?.trim() || DEFAULT_SHORTENER_URL).replace(/\/+$/, '');
@@ -68,6 +70,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
+    editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
     allowedDestinations: allowedDestinations(env, [base.host.toLowerCase(), ...extraHosts]),
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
     countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,

@@ -72,6 +72,7 @@ export {
   LINK_CHANGES_TOPIC,
   type ShortenerRuntime,
 } from './runtime/shortener-runtime';
+export { announceArticleLinksChanged } from './runtime/article-link-changes';
 export { UnknownCodeGuard } from './limits/unknown-code-guard';
 export { createRedirectHandler, type RedirectHandlerOptions } from './http/redirect-handler';
 export { escapeHtml } from './http/html-pages';

@@ -7,8 +7,11 @@ import {
   type ArticleImage,
   type ImageRow,
 } from './images/article-image';
-import { loadRelatedLinks } from './related-links';
-import { PUBLISHED } from './status';
+import { parseRelatedJson, resolveRelatedLinks } from './related-links';
+
+// Everything here reads ArticleLive, the live versions: one row per published article, written
+// only by Publish / Update / a schedule firing. The newsroom's working copies (Article) never
+// reach readers, and no query needs a status filter.
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -50,6 +53,7 @@ export interface ListOptions {
 export interface PublishedArticle extends ArticleSummary {
   body: string;
   markerStyle: string;
+  /** When this version went live (the last Publish or Update). */
   updatedAt: Date;
   author: { name: string };
   related: ResolvedRelatedLink[];
@@ -60,32 +64,29 @@ export interface PublishedArticle extends ArticleSummary {
 const sectionSelect = { select: { slug: true, name: true } } as const;
 
 const summarySelect = {
-  id: true,
+  articleId: true,
   slug: true,
   title: true,
   standfirst: true,
   publishedAt: true,
-  updatedAt: true,
   section: sectionSelect,
   leadImage: { select: imageRowSelect },
 } as const;
 
 interface SummaryRow {
-  id: string;
+  articleId: string;
   slug: string;
   title: string;
   standfirst: string;
-  publishedAt: Date | null;
-  updatedAt: Date;
+  publishedAt: Date;
   section: SectionSummary;
   leadImage: ImageRow | null;
 }
 
-function toSummary({ updatedAt, publishedAt, leadImage, ...row }: SummaryRow): ArticleSummary {
-  // Publishing sets publishedAt; the fallback only keeps an inconsistent row displayable.
+function toSummary({ articleId, leadImage, ...row }: SummaryRow): ArticleSummary {
   return {
+    id: articleId,
     ...row,
-    publishedAt: publishedAt ?? updatedAt,
     path: articlePath(row),
     leadImage: leadImage && toArticleImage(leadImage),
   };
@@ -96,20 +97,17 @@ function wholeNumberIn(value: number | undefined, min: number, max: number, fall
   return Math.min(value, max);
 }
 
-/** Published articles, newest first, a page at a time. */
+/** Published articles, newest dateline first, a page at a time. */
 export async function listPublishedArticles(
   db: Db,
   options: ListOptions = {},
 ): Promise<ArticleListPage> {
   const page = wholeNumberIn(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
   const pageSize = wholeNumberIn(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
-  const rows = await db.article.findMany({
-    where: {
-      status: PUBLISHED,
-      ...(options.sectionSlug !== undefined ? { section: { slug: options.sectionSlug } } : {}),
-    },
-    // id breaks ties so pages never overlap or skip an article published in the same instant.
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+  const rows = await db.articleLive.findMany({
+    where: options.sectionSlug !== undefined ? { section: { slug: options.sectionSlug } } : {},
+    // The id breaks ties so pages never overlap or skip an article published in the same instant.
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
     skip: (page - 1) * pageSize,
     // One extra row says whether there is a next page without a count query.
     take: pageSize + 1,
@@ -136,48 +134,67 @@ export async function listSections(db: Db): Promise<SectionSummary[]> {
 }
 
 /**
- * The published article at `/<sectionSlug>/<slug>`, with its related links resolved, or null:
- * drafts, unpublished articles and a slug under the wrong section are all "not found".
+ * The live article at `/<sectionSlug>/<slug>`, with its related links resolved, or null:
+ * drafts, scheduled and unpublished articles, old slugs and a slug under the wrong section are
+ * all "not here" (see `findCurrentArticlePath` for where an old address went).
  */
 export async function findPublishedArticle(
   db: Db,
   sectionSlug: string,
   slug: string,
 ): Promise<PublishedArticle | null> {
-  const row = await db.article.findUnique({
+  const row = await db.articleLive.findUnique({
     where: { slug },
     select: {
       ...summarySelect,
-      status: true,
       body: true,
       markerStyle: true,
-      author: { select: { name: true } },
+      related: true,
+      updatedAt: true,
+      article: { select: { author: { select: { name: true } } } },
     },
   });
-  if (!row || row.status !== PUBLISHED || row.section.slug !== sectionSlug) return null;
-  const { status: _status, body, markerStyle, author, updatedAt, ...summary } = row;
-  const related = await loadRelatedLinks(db, row.id);
+  if (!row || row.section.slug !== sectionSlug) return null;
+  const { body, markerStyle, related, updatedAt, article, ...summary } = row;
+  const relatedInputs = parseRelatedJson(related);
   return {
-    ...toSummary({ ...summary, updatedAt }),
+    ...toSummary(summary),
     body,
     markerStyle,
     updatedAt,
-    author,
-    related: related.links,
-    relatedArticleIds: related.targetArticleIds,
+    author: article.author,
+    related: await resolveRelatedLinks(db, relatedInputs),
+    relatedArticleIds: relatedInputs.flatMap((entry) =>
+      'articleId' in entry ? [entry.articleId] : [],
+    ),
   };
 }
 
-/**
- * The current URL of a published article with this slug, whatever section it is in now, so a
- * link from before the article moved section can be redirected instead of breaking.
- */
-export async function findPublishedArticlePath(db: Db, slug: string): Promise<string | null> {
-  const row = await db.article.findUnique({
-    where: { slug },
-    select: { slug: true, status: true, section: { select: { slug: true } } },
+/** Where a live article is read, by its id (the canonical short link follows this), or null. */
+export async function findLiveArticlePath(db: Db, articleId: string): Promise<string | null> {
+  const row = await db.articleLive.findUnique({
+    where: { articleId },
+    select: { slug: true, section: { select: { slug: true } } },
   });
-  return row && row.status === PUBLISHED ? articlePath(row) : null;
+  return row ? articlePath(row) : null;
+}
+
+/**
+ * The current URL of the live article that is or ever was at `slug` (in any section), so every
+ * address an article has had redirects to where it is now; null when none is live.
+ */
+export async function findCurrentArticlePath(db: Db, slug: string): Promise<string | null> {
+  const live = await db.articleLive.findUnique({
+    where: { slug },
+    select: { slug: true, section: { select: { slug: true } } },
+  });
+  if (live) return articlePath(live);
+  const history = await db.articlePath.findUnique({
+    where: { slug },
+    select: { article: { select: { live: { select: { slug: true, section: true } } } } },
+  });
+  const current = history?.article.live;
+  return current ? articlePath(current) : null;
 }
 
 /** Where a published article lives and when it last changed: what a sitemap lists. */
@@ -188,7 +205,7 @@ export interface PublishedArticleLocation {
 }
 
 export async function countPublishedArticles(db: Db): Promise<number> {
-  return db.article.count({ where: { status: PUBLISHED } });
+  return db.articleLive.count();
 }
 
 /** Published articles' locations, newest first, `take` of them after `skip` (for sitemaps). */
@@ -196,15 +213,14 @@ export async function listPublishedArticleLocations(
   db: Db,
   { skip, take }: { skip: number; take: number },
 ): Promise<PublishedArticleLocation[]> {
-  const rows = await db.article.findMany({
-    where: { status: PUBLISHED },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+  const rows = await db.articleLive.findMany({
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
     skip,
     take,
-    select: summarySelect,
+    select: { ...summarySelect, updatedAt: true },
   });
-  return rows.map((row) => {
+  return rows.map(({ updatedAt, ...row }) => {
     const summary = toSummary(row);
-    return { path: summary.path, publishedAt: summary.publishedAt, updatedAt: row.updatedAt };
+    return { path: summary.path, publishedAt: summary.publishedAt, updatedAt };
   });
 }

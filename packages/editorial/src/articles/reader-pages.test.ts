@@ -1,5 +1,6 @@
-// Every committed write of an article tells the reader pages what changed, through the one hook
-// the cache listens on: checked here with a real database and the real announcer connection.
+// Every committed change of what readers see (publish, Update, unpublish, a schedule firing)
+// tells the reader pages what changed, through the one hook the cache listens on; autosaves of
+// working copies do not. Checked here with a real database and the real announcer connection.
 import { connectReaderPagesAnnouncer, type ReaderPagesChange } from '@newsroom/reader-cache';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
@@ -47,11 +48,16 @@ function saved(result: Awaited<ReturnType<typeof save>>): EditableArticle {
 
 async function publishedArticle(title: string) {
   const draft = await createArticle(n.db, n.editor, { title, sectionId: n.world.id });
+  const written = saved(await save(draft, { body: paragraphDoc(`The story of ${title}.`) }));
   const published = saved(
-    await publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }),
+    await publishArticle(n.db, n.editor, draft.id, { baseVersion: written.version }),
   );
   announced = [];
   return published;
+}
+
+function update(article: EditableArticle) {
+  return publishArticle(n.db, n.editor, article.id, { baseVersion: article.version });
 }
 
 describe('reader-page changes announced by the newsroom', () => {
@@ -66,26 +72,29 @@ describe('reader-page changes announced by the newsroom', () => {
 
   it('publishing changes its page and the lists it enters', async () => {
     const draft = await createArticle(n.db, n.editor, { title: 'News', sectionId: n.world.id });
-    saved(await publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }));
+    const written = saved(await save(draft, { body: paragraphDoc('Something happened.') }));
+    saved(await update(written));
     expect(announced).toEqual([{ articleIds: [draft.id], lists: [null, 'world'] }]);
   });
 
-  it('editing a live article changes its page (and pages listing or linking it), not the lists', async () => {
+  it('autosave of a live article announces nothing; Update changes its page (and pages listing or linking it), not the lists', async () => {
     const live = await publishedArticle('Live story');
-    saved(await save(live, { title: 'Live story, corrected' }));
+    const edited = saved(await save(live, { title: 'Live story, corrected' }));
+    expect(announced).toEqual([]);
+    saved(await update(edited));
     expect(announced).toEqual([{ articleIds: [live.id], lists: [] }]);
   });
 
-  it('a move to another section or a new date changes the lists it leaves and enters', async () => {
+  it('an Update that moves it to another section or a new date changes the lists it leaves and enters', async () => {
     const live = await publishedArticle('Moving story');
-    const moved = saved(await save(live, { sectionId: n.politics.id }));
+    const moved = saved(await update(saved(await save(live, { sectionId: n.politics.id }))));
     expect(announced).toEqual([{ articleIds: [live.id], lists: [null, 'world', 'politics'] }]);
     announced = [];
-    saved(await save(moved, { publishedAt: '2026-01-02T03:04:05Z' }));
+    saved(await update(saved(await save(moved, { publishedAt: '2026-01-02T03:04:05Z' }))));
     expect(announced).toEqual([{ articleIds: [live.id], lists: [null, 'politics'] }]);
   });
 
-  it('unpublishing and restoring a revision of a live article are announced too', async () => {
+  it('restoring a revision changes the working copy only; unpublishing is announced', async () => {
     const live = await publishedArticle('Short-lived story');
     const edited = saved(await save(live, { title: 'Short-lived story, edited' }));
     const [revision] = await listRevisions(n.db, live.id);
@@ -93,17 +102,16 @@ describe('reader-page changes announced by the newsroom', () => {
     const restored = saved(
       await restoreRevision(n.db, n.editor, live.id, revision!.id, { baseVersion: edited.version }),
     );
-    expect(announced).toEqual([{ articleIds: [live.id], lists: [] }]);
-    announced = [];
+    expect(announced).toEqual([]);
     saved(await unpublishArticle(n.db, n.editor, live.id, { baseVersion: restored.version }));
     expect(announced).toEqual([{ articleIds: [live.id], lists: [null, 'world'] }]);
   });
 
-  it('a refused write (stale version) announces nothing', async () => {
+  it('a refused Update (stale version) announces nothing', async () => {
     const live = await publishedArticle('Contested story');
     saved(await save(live, { title: 'First edit' }));
     announced = [];
-    const conflict = await save(live, { title: 'Second edit on a stale base' });
+    const conflict = await update(live);
     expect(conflict.status).toBe('conflict');
     expect(announced).toEqual([]);
   });

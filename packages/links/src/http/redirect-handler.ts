@@ -6,6 +6,7 @@ import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
 import {
+  articleNotLivePage,
   gonePage,
   notFoundPage,
   previewPage,
@@ -87,6 +88,7 @@ export function createRedirectHandler(
   ) {
     if (!link) return answerUnknown(req, res, code);
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
+    if (link.articleNotLive) return sendPage(req, res, 410, articleNotLivePage(code));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {
       return sendPage(req, res, 410, gonePage(code, 'expired'));
     }

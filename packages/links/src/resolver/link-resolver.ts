@@ -10,6 +10,8 @@ export type CachedLink = {
   expiresAt: number | null;
   /** Pass the visitor's query string on to the destination. */
   forwardQuery: boolean;
+  /** An article's canonical link while the article is not live (never published, or taken down). */
+  articleNotLive?: true;
 };
 
 export type LoadLink = (code: string) => Promise<CachedLink | null>;
@@ -47,7 +49,8 @@ function sameLink(a: CachedLink, b: CachedLink): boolean {
     a.redirectType === b.redirectType &&
     a.disabled === b.disabled &&
     a.expiresAt === b.expiresAt &&
-    a.forwardQuery === b.forwardQuery
+    a.forwardQuery === b.forwardQuery &&
+    a.articleNotLive === b.articleNotLive
   );
 }
 

@@ -30,7 +30,11 @@ describe('loadCachedLinks', () => {
 
     // Keys are codes in lower case: codes resolve in any case.
     const plainKey = codeKeyOf(plain.link.code);
-    const links = await loadCachedLinks(testDb.db, [plainKey, 'special-one', 'missing']);
+    const links = await loadCachedLinks(
+      testDb.db,
+      [plainKey, 'special-one', 'missing'],
+      'https://news.example',
+    );
     expect([...links.keys()].sort()).toEqual([plainKey, 'special-one'].sort());
     expect(links.get(plainKey)).toEqual({
       id: plain.link.id,

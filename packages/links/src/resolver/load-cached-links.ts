@@ -1,9 +1,13 @@
+import { absoluteUrl, articlePath } from '@newsroom/article';
 import { providerOfDb, type Db } from '@newsroom/db';
 import { applyUtm } from '../forwarding/utm';
 import { hotQuery } from '../sql/hot-sql';
 import type { CachedLink } from './link-resolver';
 
-/** What the redirect needs of a link row, in this order (one JSON array per link). */
+/**
+ * What the redirect needs of a link row, in this order (one JSON array per link): the link's own
+ * columns, then where its article (if any) lives now.
+ */
 const COLUMNS = [
   'code',
   'codeKey',
@@ -18,6 +22,7 @@ const COLUMNS = [
   'utmCampaign',
   'utmTerm',
   'utmContent',
+  'articleId',
 ] as const;
 type LinkRow = [
   code: string,
@@ -33,6 +38,9 @@ type LinkRow = [
   utmCampaign: string | null,
   utmTerm: string | null,
   utmContent: string | null,
+  articleId: string | null,
+  liveSlug: string | null,
+  liveSectionSlug: string | null,
 ];
 
 /** Says whether a stored destination is the shortener itself (such links answer 410). */
@@ -43,6 +51,10 @@ export type IsLoop = (code: string, url: string) => boolean;
  * (`codeKey`), or the exact spelling of a code that clashes by case (those links have no
  * codeKey).
  *
+ * An article's canonical link follows the article: it goes to the article's live URL of the
+ * moment (renamed slug, moved section) on `editorUrl`, and is "not live" while the article is
+ * unpublished or scheduled, whatever URL it was made with.
+ *
  * This runs for every code whose cache entry expired, so it is built for cost: the keys travel as
  * one JSON parameter and the rows come back as ONE JSON text (json_group_array / json_agg), parsed
  * once. Measured on SQLite for 20,000 codes: 38 µs per code in batches of 50 with one placeholder
@@ -52,6 +64,7 @@ export type IsLoop = (code: string, url: string) => boolean;
 export async function loadCachedLinks(
   db: Db,
   keys: string[],
+  editorUrl: string,
   isLoop: IsLoop = () => false,
 ): Promise<Map<string, CachedLink>> {
   const postgres = isPostgres(db);
@@ -60,12 +73,11 @@ export async function loadCachedLinks(
     : 'SELECT "value" FROM json_each(?1)';
   const rows = await queryLinkRows(
     db,
-    `FROM "ShortLink" WHERE "codeKey" IN (${keyList})
-      OR ("codeKey" IS NULL AND "code" IN (${keyList}))`,
-    '',
+    `WHERE l."codeKey" IN (${keyList}) OR (l."codeKey" IS NULL AND l."code" IN (${keyList}))`,
+    undefined,
     [JSON.stringify(keys)],
   );
-  return toCachedLinks(rows, isLoop);
+  return toCachedLinks(rows, editorUrl, isLoop);
 }
 
 /** Days of clicks that decide which links are warmed at start. */
@@ -78,7 +90,12 @@ export const WARM_WINDOW_DAYS = 7;
  */
 export async function loadMostClickedLinks(
   db: Db,
-  { limit, today, isLoop = () => false }: { limit: number; today: string; isLoop?: IsLoop },
+  {
+    limit,
+    today,
+    editorUrl,
+    isLoop = () => false,
+  }: { limit: number; today: string; editorUrl: string; isLoop?: IsLoop },
 ): Promise<Map<string, CachedLink>> {
   const since = new Date(Date.parse(`${today}T00:00:00Z`) - (WARM_WINDOW_DAYS - 1) * 86_400_000)
     .toISOString()
@@ -86,14 +103,18 @@ export async function loadMostClickedLinks(
   const postgres = isPostgres(db);
   const rows = await queryLinkRows(
     db,
-    `FROM "ShortLink" JOIN (
+    `JOIN (
         SELECT "linkId", SUM("count") AS "clicks" FROM "ClickDay" WHERE "day" >= ${postgres ? '$1' : '?1'}
         GROUP BY "linkId" ORDER BY "clicks" DESC, "linkId" LIMIT ${postgres ? '$2' : '?2'}
-      ) AS "Top" ON "Top"."linkId" = "ShortLink"."id"`,
-    'ORDER BY "Top"."clicks" ASC, "Top"."linkId" DESC',
+      ) AS "Top" ON "Top"."linkId" = l."id"`,
+    {
+      by: '"Top"."clicks"',
+      inner: '"Top"."clicks" ASC, l."id" DESC',
+      outer: '"L"."clicks" ASC, "L"."id" DESC',
+    },
     [since, limit],
   );
-  return toCachedLinks(rows, isLoop);
+  return toCachedLinks(rows, editorUrl, isLoop);
 }
 
 function isPostgres(db: Db): boolean {
@@ -101,44 +122,73 @@ function isPostgres(db: Db): boolean {
 }
 
 /**
- * Link rows as one JSON text. SQLite aggregates in the order of the rows it is fed (hence the
- * ordered subquery); PostgreSQL takes the order inside json_agg. Epoch milliseconds for the
- * expiry on PostgreSQL (its JSON timestamps carry no time zone); SQLite stores what Prisma wrote
- * (an ISO text or epoch milliseconds), which Date reads either way.
+ * Link rows as one JSON text: an inner query (the link, its article's live slug and section; the
+ * caller's joins and conditions) aggregated into one JSON array. SQLite aggregates in the order
+ * of the rows it is fed (hence the ordered subquery); PostgreSQL takes the order inside json_agg.
+ * Epoch milliseconds for the expiry on PostgreSQL (its JSON timestamps carry no time zone);
+ * SQLite stores what Prisma wrote (an ISO text or epoch milliseconds), which Date reads either way.
  */
 async function queryLinkRows(
   db: Db,
-  fromWhere: string,
-  orderBy: string,
+  joinsAndWhere: string,
+  /** The value to order by, and the order inside (SQLite) or outside (PostgreSQL) the subquery. */
+  order: { by: string; inner: string; outer: string } | undefined,
   parameters: unknown[],
 ): Promise<LinkRow[]> {
-  const fields = COLUMNS.map((column) =>
-    column === 'expiresAt' && isPostgres(db)
-      ? `CAST(EXTRACT(EPOCH FROM "ShortLink"."expiresAt") * 1000 AS BIGINT)`
-      : `"ShortLink"."${column}"`,
-  ).join(', ');
-  const sql = isPostgres(db)
-    ? `SELECT CAST(COALESCE(json_agg(json_build_array(${fields}) ${orderBy}), '[]') AS TEXT) AS "rows" ${fromWhere}`
+  const postgres = isPostgres(db);
+  const own = COLUMNS.map((column) =>
+    column === 'expiresAt' && postgres
+      ? `CAST(EXTRACT(EPOCH FROM l."expiresAt") * 1000 AS BIGINT) AS "expiresAt"`
+      : `l."${column}"`,
+  );
+  const inner = `SELECT ${own.join(', ')}, live."slug" AS "liveSlug", section."slug" AS "liveSectionSlug"
+      ${order ? `, ${order.by} AS "clicks"` : ''}
+    FROM "ShortLink" l
+    LEFT JOIN "ArticleLive" live ON live."articleId" = l."articleId"
+    LEFT JOIN "Section" section ON section."id" = live."sectionId"
+    ${joinsAndWhere}`;
+  const fields = [...COLUMNS, 'liveSlug', 'liveSectionSlug'].map((c) => `"L"."${c}"`).join(', ');
+  const sql = postgres
+    ? `SELECT CAST(COALESCE(json_agg(json_build_array(${fields})${order ? ` ORDER BY ${order.outer}` : ''}), '[]') AS TEXT) AS "rows"
+       FROM (${inner}) AS "L"`
     : `SELECT json_group_array(json_array(${fields})) AS "rows"
-       FROM (SELECT "ShortLink".* ${fromWhere} ${orderBy}) AS "ShortLink"`;
+       FROM (${inner} ${order ? `ORDER BY ${order.inner}` : ''}) AS "L"`;
   const [result] = await hotQuery<{ rows: string }>(db, sql, parameters);
   return result ? (JSON.parse(result.rows) as LinkRow[]) : [];
 }
 
-function toCachedLinks(rows: LinkRow[], isLoop: IsLoop): Map<string, CachedLink> {
+function toCachedLinks(
+  rows: LinkRow[],
+  editorUrl: string,
+  isLoop: IsLoop,
+): Map<string, CachedLink> {
   const links = new Map<string, CachedLink>();
   for (const row of rows) {
     const [code, codeKey, id, url, redirectType, disabled, expiresAt, forwardQuery] = row;
     const [, , , , , , , , utmSource, utmMedium, utmCampaign, utmTerm, utmContent] = row;
-    links.set(codeKey ?? code, {
+    const [articleId, liveSlug, liveSectionSlug] = row.slice(13) as [
+      string | null,
+      string | null,
+      string | null,
+    ];
+    const utm = { utmSource, utmMedium, utmCampaign, utmTerm, utmContent };
+    const link: CachedLink = {
       id,
       // The UTM fields are applied once here, not per redirect.
-      url: applyUtm(url, { utmSource, utmMedium, utmCampaign, utmTerm, utmContent }),
+      url: applyUtm(url, utm),
       redirectType: Number(redirectType),
       disabled: Boolean(disabled) || isLoop(code, url),
       expiresAt: expiresAt === null ? null : new Date(expiresAt).getTime(),
       forwardQuery: Boolean(forwardQuery),
-    });
+    };
+    if (articleId !== null) {
+      if (liveSlug === null || liveSectionSlug === null) link.articleNotLive = true;
+      else {
+        const livePath = articlePath({ slug: liveSlug, section: { slug: liveSectionSlug } });
+        link.url = applyUtm(absoluteUrl(editorUrl, livePath), utm);
+      }
+    }
+    links.set(codeKey ?? code, link);
   }
   return links;
 }

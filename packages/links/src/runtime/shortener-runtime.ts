@@ -48,7 +48,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   });
   const isLoop = loopGuard(policy);
   const resolver = new LinkResolver({
-    load: batchLoader((keys) => loadCachedLinks(db, keys, isLoop)),
+    load: batchLoader((keys) => loadCachedLinks(db, keys, config.editorUrl, isLoop)),
     ttlMs: config.cacheTtlMs,
     maxBytes: config.cacheMaxBytes,
     negativeMax: config.negativeCacheMax,
@@ -153,7 +153,12 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
     async warmCache(): Promise<number> {
       if (config.cacheWarm === 0) return 0;
       return resolver.warm(() =>
-        loadMostClickedLinks(db, { limit: config.cacheWarm, today: utcDay(Date.now()), isLoop }),
+        loadMostClickedLinks(db, {
+          limit: config.cacheWarm,
+          today: utcDay(Date.now()),
+          editorUrl: config.editorUrl,
+          isLoop,
+        }),
       );
     },
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPublishedArticle, listPublishedArticles } from '../published-articles';
 import { renderStoredArticle } from '../render-stored-article';
 import { newsArticleJsonLd } from '../seo/json-ld';
-import { createArticle, createAuthor, createSection } from '../test-newsroom';
+import { createArticle, createAuthor, createSection, goLive } from '../test-newsroom';
 import { renderLeadImage } from './article-image';
 
 let testDb: TestDatabase;
@@ -40,6 +40,9 @@ describe('the lead image on the published article', () => {
       body: JSON.stringify({ type: 'doc', content: [bodyImage] }),
     });
     await db.article.update({ where: { id: article.id }, data: { leadImageId: image.id } });
+    // Readers see the lead image once it is live (Update), not while only the working copy has it.
+    expect((await findPublishedArticle(db, 'lead-world', 'with-lead'))?.leadImage).toBeNull();
+    await goLive(db, article.id);
 
     const found = await findPublishedArticle(db, 'lead-world', 'with-lead');
     const expected = {

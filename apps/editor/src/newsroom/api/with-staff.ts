@@ -82,19 +82,11 @@ function validate(schema: z.ZodType, raw: unknown): unknown {
   throw new ApiError(422, 'validation_failed', describe(problems), fieldsOf(problems));
 }
 
-const EDITORIAL_CODES: Record<EditorialError['status'], string> = {
-  400: 'bad_request',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  422: 'validation_failed',
-};
-
 /** The newsroom's own refusals (wrong role for this article, unknown id…) in the one shape. */
 export function editorialApiError(error: EditorialError): ApiError {
   return new ApiError(
     error.status,
-    EDITORIAL_CODES[error.status],
+    error.code,
     error.message,
     error.errors.length ? fieldsOf(error.errors) : undefined,
   );

@@ -2,7 +2,7 @@ import { validateDocument, type MarkerStyle, type RelatedLinkInput } from '@news
 import type { Db } from '@newsroom/db';
 import { EditorialError } from '@newsroom/editorial';
 import { findImage } from '@newsroom/media';
-import { renderLeadImage, resolveRelatedInputs, toArticleImage } from '@newsroom/publishing';
+import { renderLeadImage, resolveRelatedLinks, toArticleImage } from '@newsroom/publishing';
 import { renderArticle } from '@newsroom/renderer';
 
 /**
@@ -28,7 +28,7 @@ export async function renderPreviewHtml(
   return renderArticle({
     doc: body.value,
     markerStyle: input.markerStyle,
-    related: await resolveRelatedInputs(db, input.related),
+    related: await resolveRelatedLinks(db, input.related),
     // As on the reader page: under a lead image every body image is below the fold.
     eagerImages: input.leadImageId ? 0 : 1,
   });

@@ -2,7 +2,6 @@ import { getDb } from '@newsroom/db';
 import { FixedWindowLimiter } from '@newsroom/auth';
 import { articlePath } from '@newsroom/article';
 import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
-import { PUBLISHED } from '@newsroom/publishing';
 import {
   ShortenerUnavailableError,
   articleUrl,
@@ -69,24 +68,24 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
     );
   }
   const { id } = await params;
-  const article = await getDb().article.findUnique({ where: { id }, include: { section: true } });
-  if (!article || article.status !== PUBLISHED) {
+  const live = await getDb().articleLive.findUnique({
+    where: { articleId: id },
+    select: { title: true, slug: true, section: { select: { slug: true } } },
+  });
+  if (!live) {
     return failure(request, {
       status: 404,
       code: 'not_found',
       message: 'There is no published article with this id.',
     });
   }
+  const livePath = articlePath(live);
   try {
-    const { shortUrl } = await requestShortLink({
-      url: articleUrl(article),
-      articleId: article.id,
-    });
+    // The shortener sends this link to the article's live URL of the moment (by article id);
+    // the url given here is only where it was when the link was made.
+    const { shortUrl } = await requestShortLink({ url: articleUrl(livePath), articleId: id });
     if (isPlainForm(request)) {
-      return html(
-        200,
-        shortUrlPage({ shortUrl, title: article.title, articlePath: articlePath(article) }),
-      );
+      return html(200, shortUrlPage({ shortUrl, title: live.title, articlePath: livePath }));
     }
     return Response.json({ shortUrl });
   } catch (cause) {
@@ -96,7 +95,7 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
       status: 502,
       code: 'shortener_unavailable',
       message: 'Short links are unavailable right now; please try again in a moment.',
-      backPath: articlePath(article),
+      backPath: livePath,
     });
   }
 }
