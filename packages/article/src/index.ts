@@ -45,6 +45,12 @@ export { createNoteId } from './footnotes/note-id';
 
 export { Image, IMAGE, type ImageAttributes } from './images/image';
 export { collectImageIds } from './images/collect-images';
+export {
+  ALT_TEXT_NEEDED,
+  altTextNeededMessage,
+  imagesNeedingAltText,
+  needsAltText,
+} from './images/alt-text-needed';
 export { IMAGE_LIMITS } from './images/image-limits';
 export {
   ARTICLE_IMAGE_SIZES,

@@ -1,19 +1,50 @@
 import mammoth from 'mammoth';
-import { ImportError } from './import-error';
+import type { DocumentImages } from './images/document-images';
+import { typeName } from './images/document-images';
+import { ImportError, isImportError } from './import-error';
+
+/** The class the style map gives Word's "Caption" paragraphs, for finding image captions. */
+export const CAPTION_CLASS = 'document-caption';
 
 /**
  * Word styles → the HTML the pipeline reads. Headings 1–6 and lists come from mammoth's
- * defaults; the title is marked so the import can make it the headline.
+ * defaults; the title is marked so the import can make it the headline, captions so they can
+ * go with their image. (mammoth compares style names without regard to case: Word calls the
+ * built-in one "caption".)
  */
 const STYLE_MAP = [
   "p[style-name='Title'] => h1.document-title:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  `p[style-name='Caption'] => p.${CAPTION_CLASS}:fresh`,
 ];
 
+/** mammoth passes the picture's alt text (Word's description, else its title), untyped. */
+type MammothImage = Parameters<Parameters<typeof mammoth.images.imgElement>[0]>[0] & {
+  altText?: string;
+};
+
+/**
+ * Each picture is read into `images` (limits checked as it is read) and stands in the HTML as
+ * an `<img>` with its ref. A picture that cannot be read (a linked file, which is never
+ * followed) is counted as missing and left out.
+ */
+function collectImage(images: DocumentImages) {
+  return async (image: MammothImage) => {
+    let bytes: Buffer;
+    try {
+      bytes = await image.readAsBuffer();
+    } catch {
+      images.missing += 1;
+      return { src: '' };
+    }
+    return { src: images.add(bytes, image.altText, typeName(image.contentType)) };
+  };
+}
+
 /** mammoth's HTML of a .docx: footnotes and endnotes as linked lists at the end. */
-export async function docxToHtml(bytes: Uint8Array): Promise<string> {
+export async function docxToHtml(bytes: Uint8Array, images: DocumentImages): Promise<string> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
@@ -21,12 +52,13 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
         styleMap: STYLE_MAP,
         // A .docx can point at files on this server or URLs: never follow them.
         externalFileAccess: false,
-        // Images are left out of imports (see importDocument): don't decode them.
-        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        convertImage: mammoth.images.imgElement(collectImage(images)),
       },
     );
+    images.throwIfRefused();
     return result.value;
-  } catch {
+  } catch (error) {
+    if (isImportError(error)) throw error;
     throw new ImportError('corrupt', 'This .docx could not be read: it may be damaged');
   }
 }

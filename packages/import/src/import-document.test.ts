@@ -218,7 +218,7 @@ describe('what else an import meets', () => {
     });
     const imported = await importDocument({ fileName: 'pictures.docx', bytes });
     expect(JSON.stringify(imported.doc)).not.toContain('image');
-    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesNotStored']);
   });
 
   it('reads Google Docs’ zipped web page download', async () => {
@@ -232,7 +232,7 @@ describe('what else an import meets', () => {
     const imported = await importDocument({ fileName: 'Story.zip', bytes });
     expect(imported.title).toBe('Zipped story');
     expect(JSON.stringify(imported.doc)).toContain('Zipped text.');
-    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesNotStored']);
   });
 
   it('refuses a zip that is neither, and a document nested deeper than an article may be', async () => {

@@ -4,22 +4,38 @@ import {
   cleanHtml,
   detectHtmlSource,
   getArticleSchema,
-  type HtmlParser,
   type HtmlSource,
   type PasteNotice,
   validateDocument,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
-import { docxToHtml } from './docx-to-html';
+import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
+import { attachCaptions } from './images/captions';
+import { DocumentImages, type DocumentImageLimits } from './images/document-images';
+import { elementsUnder, isBlankText } from './images/dom-helpers';
+import { collectHtmlImages } from './images/html-images';
+import { placeImages } from './images/place-images';
+import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
+import { importNotice, type ImportNotice } from './import-notices';
 import { openNodeHtmlParser } from './node-html-parser';
-import { readZipContents } from './zip-contents';
+import { readZipContents, type ZipFileReader } from './zip-contents';
 import { isZip } from './zip-size';
 
 export interface ImportInput {
   fileName: string;
   bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /**
+   * Stores a picture through the upload pipeline. Without it pictures are left out, with the
+   * paste pipeline's notice (conversion alone, e.g. for a preview).
+   */
+  storeImage?: StoreDocumentImage;
+  /** Tighter picture limits than IMPORT_LIMITS (tests). */
+  imageLimits?: Partial<DocumentImageLimits>;
 }
 
 /** A document ready to become a draft: nothing is stored yet. */
@@ -28,7 +44,7 @@ export interface ImportedDocument {
   doc: JSONContent;
   /** The file's footnotes as numbers (a document's notes are numbered, not symbols). */
   markerStyle: 'numeric';
-  notices: PasteNotice[];
+  notices: ImportNotice[];
 }
 
 const UTF8_BOM = '\ufeff';
@@ -72,11 +88,9 @@ function headlineOf(title: string | undefined, fileName: string): string {
  * Cleaned and parsed into our schema. Anything thrown on the way (e.g. nesting too deep for the
  * parser) is a document we cannot take, answered as such, not a server fault.
  */
-function cleanAndParse(html: string, source: HtmlSource, parseHtml: HtmlParser) {
+function guarded<T>(step: () => T): T {
   try {
-    // Images need the upload pipeline (storage, renditions, credit): left out, with a notice.
-    const cleaned = cleanHtml(html, source, { parseHtml, keepImages: false, extractTitle: true });
-    return { cleaned, doc: cleanedToDocument(cleaned, getArticleSchema()) };
+    return step();
   } catch {
     throw new ImportError(
       'invalid_document',
@@ -85,43 +99,89 @@ function cleanAndParse(html: string, source: HtmlSource, parseHtml: HtmlParser) 
   }
 }
 
-const hasText = (doc: JSONContent): boolean =>
-  (doc.content ?? []).some(
-    (node) => node.type !== 'footnotes' && /"text":"\s*\S/.test(JSON.stringify(node)),
-  );
+/** A document source read into HTML, its pictures collected (not yet checked or stored). */
+interface ReadDocument {
+  html: string;
+  kind: 'docx' | 'html';
+  readZipFile: ZipFileReader | null;
+}
+
+async function readDocument(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
+  const zipped = isZip(bytes) ? await readZipContents(bytes) : null;
+  if (!zipped && !looksLikeHtml(bytes)) throw notADocument();
+  if (zipped?.kind === 'docx')
+    return { html: await docxToHtml(bytes, images), kind: 'docx', readZipFile: null };
+  return {
+    html: zipped ? zipped.html.replace(UTF8_BOM, '') : decodeHtml(bytes),
+    kind: 'html',
+    readZipFile: zipped?.readFile ?? null,
+  };
+}
 
 /**
  * A .docx (through mammoth) or a Google Docs HTML download (or Word's "web page") → an article
- * document through the same pipeline as paste. Refuses with an ImportError: not such a file,
- * too large, damaged, empty, or not a valid article.
+ * document through the same pipeline as paste. Pictures go through `options.storeImage` (the
+ * upload pipeline) and become image nodes where they stood. Refuses with an ImportError: not
+ * such a file, too large, too many pictures, damaged, empty, or not a valid article. Pictures
+ * stored before a refusal are the caller's to remove (see importDraft).
  */
-export async function importDocument({ fileName, bytes }: ImportInput): Promise<ImportedDocument> {
+export async function importDocument(
+  { fileName, bytes }: ImportInput,
+  options: ImportOptions = {},
+): Promise<ImportedDocument> {
   if (bytes.byteLength > IMPORT_LIMITS.maxFileBytes)
     throw new ImportError(
       'too_large',
       `The file is larger than ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB`,
     );
   if (bytes.byteLength === 0) throw new ImportError('empty', 'The file is empty');
-  const zipped = isZip(bytes) ? await readZipContents(bytes) : null;
-  if (!zipped && !looksLikeHtml(bytes)) throw notADocument();
-  const html =
-    zipped?.kind === 'docx'
-      ? await docxToHtml(bytes)
-      : (zipped?.html.replace(UTF8_BOM, '') ?? decodeHtml(bytes));
-  return convert(html, zipped?.kind === 'docx' ? 'docx' : 'html', fileName);
+  const images = new DocumentImages({ ...IMPORT_LIMITS, ...options.imageLimits });
+  const read = await readDocument(bytes, images);
+  return convert(read, images, fileName, options.storeImage);
+}
+
+/** The pictures placed into the cleaned body; without a store they are left out. */
+async function withImages(
+  body: Element,
+  images: DocumentImages,
+  storeImage: StoreDocumentImage | undefined,
+): Promise<ImportNotice[]> {
+  const refs = elementsUnder(body, 'img').map((img) => img.getAttribute('src') ?? '');
+  if (!storeImage) {
+    placeImages(body, new Map());
+    return refs.length > 0 || images.missing > 0 ? [importNotice.notStored()] : [];
+  }
+  const { placed, notices } = await storeDocumentImages(refs, images, storeImage);
+  placeImages(body, placed);
+  return notices;
 }
 
 /** The converted document, or an ImportError: nothing thrown here becomes a 500. */
 async function convert(
-  html: string,
-  kind: 'docx' | 'html',
+  { html, kind, readZipFile }: ReadDocument,
+  images: DocumentImages,
   fileName: string,
+  storeImage: StoreDocumentImage | undefined,
 ): Promise<ImportedDocument> {
   const { parseHtml, close } = openNodeHtmlParser();
   try {
+    const parsed = guarded(() => parseHtml(html));
     const source: HtmlSource =
-      kind === 'docx' ? 'docx' : (detectHtmlSource(parseHtml(html), html) ?? 'html');
-    const { cleaned, doc } = cleanAndParse(html, source, parseHtml);
+      kind === 'docx' ? 'docx' : (detectHtmlSource(parsed, html) ?? 'html');
+    // Pictures (and their captions) are marked in the parsed page, which then replaces the
+    // original; a page without pictures goes on exactly as it came.
+    const hasPictures = elementsUnder(parsed.body, 'img').length > 0;
+    if (kind === 'docx') attachCaptions(parsed, images, CAPTION_CLASS);
+    else await collectHtmlImages(parsed, images, readZipFile);
+    const prepared = hasPictures ? parsed.documentElement.outerHTML : html;
+    const cleaned = guarded(() =>
+      cleanHtml(prepared, source, { parseHtml, keepImages: true, extractTitle: true }),
+    );
+    // Before any picture is stored: a document without text is refused as it is.
+    if (isBlankText(cleaned.body.textContent))
+      throw new ImportError('empty', 'The document has no text to import');
+    const imageNotices = await withImages(cleaned.body, images, storeImage);
+    const doc = guarded(() => cleanedToDocument(cleaned, getArticleSchema()));
     if (!hasText(doc)) throw new ImportError('empty', 'The document has no text to import');
     const valid = validateDocument(doc);
     if (!valid.ok)
@@ -133,9 +193,21 @@ async function convert(
       title: headlineOf(cleaned.title, fileName),
       doc,
       markerStyle: 'numeric',
-      notices: cleaned.notices,
+      notices: [...pasteNoticesForImport(cleaned.notices), ...imageNotices],
     };
   } finally {
     await close();
   }
 }
+
+/**
+ * The paste pipeline's notices, in an import's words: the body keeps its pictures, so its
+ * "images were left out" can only mean pictures inside notes (which hold text only).
+ */
+const pasteNoticesForImport = (notices: PasteNotice[]): ImportNotice[] =>
+  notices.map((notice) => (notice.code === 'imagesDropped' ? importNotice.inNotes() : notice));
+
+const hasText = (doc: JSONContent): boolean =>
+  (doc.content ?? []).some(
+    (node) => node.type !== 'footnotes' && /"text":"\s*\S/.test(JSON.stringify(node)),
+  );

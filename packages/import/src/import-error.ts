@@ -2,6 +2,7 @@
 export const IMPORT_ERRORS = {
   unsupported_type: 415,
   too_large: 413,
+  too_many_images: 413,
   corrupt: 422,
   empty: 422,
   invalid_document: 422,

@@ -2,14 +2,39 @@ import JSZip from 'jszip';
 import { ImportError } from './import-error';
 import { unpacksWithinLimit } from './zip-size';
 
-export type ZipContents = { kind: 'docx' } | { kind: 'html'; html: string };
+/** A file beside the web page in the zip, by the path the page's `src` gives; null: none. */
+export type ZipFileReader = (src: string) => Promise<Buffer | null>;
+
+export type ZipContents =
+  { kind: 'docx' } | { kind: 'html'; html: string; readFile: ZipFileReader };
 
 const damaged = () =>
   new ImportError('corrupt', 'This file is damaged or unpacks to too much data');
 
 /**
+ * The zip entry an `<img src>` of the page names: relative paths only (`images/image1.png`),
+ * never a scheme, an absolute path or a way up (`..`). null for anything else.
+ */
+export function zipEntryName(src: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\')) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(src.split(/[?#]/)[0]!);
+  } catch {
+    return null;
+  }
+  const segments = path.split('/').filter((segment) => segment !== '' && segment !== '.');
+  if (
+    segments.length === 0 ||
+    segments.some((segment) => segment === '..' || segment.includes('\\'))
+  )
+    return null;
+  return segments.join('/');
+}
+
+/**
  * What a zip holds: a Word document (`word/document.xml`), or Google Docs' zipped "Web page"
- * download (one `.html` file, images beside it, which are not imported).
+ * download (one `.html` file, its images beside it in `images/`).
  */
 export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
   if (!unpacksWithinLimit(bytes)) throw damaged();
@@ -21,7 +46,21 @@ export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
   }
   if (zip.file('word/document.xml')) return { kind: 'docx' };
   const pages = zip.file(/^[^/]+\.html?$/i);
-  if (pages.length === 1) return { kind: 'html', html: await pages[0]!.async('string') };
+  if (pages.length === 1)
+    return {
+      kind: 'html',
+      html: await pages[0]!.async('string'),
+      readFile: async (src) => {
+        const name = zipEntryName(src);
+        const entry = name === null ? null : zip.file(name);
+        if (!entry) return null;
+        try {
+          return await entry.async('nodebuffer');
+        } catch {
+          throw damaged();
+        }
+      },
+    };
   throw new ImportError(
     'unsupported_type',
     'This zip holds neither a Word document nor one Google Docs web page',

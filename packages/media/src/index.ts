@@ -13,6 +13,7 @@ export { S3MediaStorage, type S3MediaStorageOptions } from './storage/s3-storage
 export { mediaStorageFromEnv } from './storage/storage-from-env';
 export { processImage, type ProcessedImage, type Rendition } from './processing/process-image';
 export {
+  deleteImages,
   existingImageIds,
   findImage,
   imageTextsSchema,

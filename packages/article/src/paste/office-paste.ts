@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { cleanPastedHtml } from './clean-pasted-html';
 import { isBlank } from './dom';
-import type { PasteNotice } from './paste-notices';
+import { type PasteNotice, pasteNotice } from './paste-notices';
 import { pasteCleanedHtml, pasteIntoNote, selectionInNote } from './paste-transaction';
 
 export interface OfficePasteOptions {
@@ -47,6 +47,12 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
               if (cleaned.notices.length > 0) onNotices(cleaned.notices);
               return true;
             }
+            // Any other HTML is pasted as before, but its pictures cannot come along (the schema
+            // takes stored images only): say so rather than lose them silently. A picture alone
+            // (no text) is left to whatever handles image files.
+            const hasText = (event.clipboardData?.getData('text/plain') ?? '').trim() !== '';
+            if (!cleaned && hasText && /<img\b/i.test(html ?? ''))
+              onNotices([pasteNotice('imagesDropped')]);
             if (selectionInNote(view.state) && !onlyAFile) {
               view.dispatch(pasteIntoNote(view.state, slice));
               return true;

@@ -2,7 +2,8 @@
 export const PASTE_NOTICES = {
   footnotesNotCopied: 'Footnotes were not copied: import the .docx instead',
   notesMissing: 'Some notes were not on the clipboard; their markers were left out',
-  imagesDropped: 'Images were left out: upload them separately',
+  imagesDropped:
+    'Images were left out: pictures in copied text cannot be taken from the clipboard (Word and Google Docs give only their addresses); import the document instead, or add each with + Image',
 } as const;
 
 export type PasteNoticeCode = keyof typeof PASTE_NOTICES;

@@ -1,4 +1,9 @@
-import { validateArticle, type ValidationError } from '@newsroom/article';
+import {
+  altTextNeededMessage,
+  imagesNeedingAltText,
+  validateArticle,
+  type ValidationError,
+} from '@newsroom/article';
 import type { Db } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
 import { invalid, notFound, slugTaken } from '../errors';
@@ -20,8 +25,9 @@ function parseBody(body: string): unknown {
 
 /**
  * What must hold before readers may see the working copy (now, or at a scheduled time): it
- * passes the save validation again (rows may predate a rule), the body says something, and the
- * slug is not another article's URL history. Throws a 422 naming each problem, or the 409.
+ * passes the save validation again (rows may predate a rule), the body says something, every
+ * image is described (no ALT_TEXT_NEEDED placeholder), and the slug is not another article's
+ * URL history. Throws a 422 naming each problem, or the 409.
  */
 export async function requireReadyToPublish(db: Db, id: string): Promise<void> {
   const article = await db.article.findUnique({
@@ -45,6 +51,10 @@ export async function requireReadyToPublish(db: Db, id: string): Promise<void> {
       path: 'body',
       message: 'write the article before publishing it: the body is empty',
     });
+  // An imported picture that came without alt text holds a placeholder (the draft stays
+  // savable): readers never get it until someone describes it.
+  const needAltText = checked.ok ? imagesNeedingAltText(checked.value.body) : [];
+  if (needAltText.length) errors.push({ path: 'body', message: altTextNeededMessage(needAltText) });
   if (errors.length) throw invalid(errors, 'not_ready');
   const slugOwner = await db.articlePath.findUnique({
     where: { slug: article.slug },

@@ -9,7 +9,13 @@ import { DEFAULT_MEDIA_LIMITS } from '../limits';
 import { jpegWithGps } from '../processing/test-images';
 import { DiskMediaStorage } from '../storage/disk-storage';
 import type { MediaStorage } from '../storage/media-storage';
-import { existingImageIds, findImage, readRendition, storeImage } from './image-service';
+import {
+  deleteImages,
+  existingImageIds,
+  findImage,
+  readRendition,
+  storeImage,
+} from './image-service';
 
 let testDb: TestDatabase;
 let root: string;
@@ -105,5 +111,17 @@ describe('storeImage and readRendition', () => {
       'disk full',
     );
     expect(await testDb.db.image.count()).toBe(before);
+  });
+
+  it('deletes images again, rows and files, and only those named', async () => {
+    const kept = await upload(await jpegWithGps(500, 400), { alt: 'Kept' });
+    const dropped = await upload(await jpegWithGps(500, 400), { alt: 'Dropped' });
+    await deleteImages(testDb.db, storage, [dropped.id, '../../etc']);
+    expect(await findImage(testDb.db, dropped.id)).toBeNull();
+    await expect(readRendition(storage, dropped.id, '400.jpg')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(await findImage(testDb.db, kept.id)).toEqual(kept);
+    expect((await readRendition(storage, kept.id, '400.jpg')).bytes.length).toBeGreaterThan(0);
   });
 });

@@ -92,6 +92,22 @@ export async function storeImage(input: StoreImageInput): Promise<StoredImage> {
   return image;
 }
 
+/**
+ * Removes images again, rows and files, e.g. those stored for an import whose draft was then
+ * refused. Rows go first: should a file delete then fail, what is left is files nothing points
+ * at, never an image whose files are gone.
+ */
+export async function deleteImages(
+  db: Db,
+  storage: MediaStorage,
+  ids: readonly string[],
+): Promise<void> {
+  const valid = ids.filter((id) => IMAGE_ID_PATTERN.test(id));
+  if (valid.length === 0) return;
+  await db.image.deleteMany({ where: { id: { in: valid } } });
+  for (const id of valid) await storage.deletePrefix(imageFolderKey(id));
+}
+
 export async function findImage(db: Db, id: string): Promise<StoredImage | null> {
   if (!IMAGE_ID_PATTERN.test(id)) return null;
   return db.image.findUnique({ where: { id }, select: storedImageSelect });

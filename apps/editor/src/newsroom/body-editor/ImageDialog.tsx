@@ -1,6 +1,6 @@
 'use client';
 
-import { IMAGE, type ImageAttributes } from '@newsroom/article';
+import { IMAGE, type ImageAttributes, needsAltText } from '@newsroom/article';
 import type { Editor } from '@tiptap/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { uploadImage } from '../../media/upload-client';
@@ -34,7 +34,14 @@ export function ImageDialog({
       ? (editor.state.doc.nodeAt(request.position)?.attrs as ImageAttributes | undefined)
       : undefined;
   const [texts, setTexts] = useState<ImageTexts>(
-    editing ? { alt: editing.alt, caption: editing.caption, credit: editing.credit } : NO_TEXTS,
+    editing
+      ? {
+          // An imported picture's placeholder is not offered as its description.
+          alt: needsAltText(editing.alt) ? '' : editing.alt,
+          caption: editing.caption,
+          credit: editing.credit,
+        }
+      : NO_TEXTS,
   );
   const [file, setFile] = useState<File | null>(request.kind === 'insert' ? request.file : null);
   const [altError, setAltError] = useState<string | null>(null);

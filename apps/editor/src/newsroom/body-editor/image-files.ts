@@ -14,9 +14,32 @@ export function imageFilesOf(data: DataTransfer | null): File[] {
   );
 }
 
+const DATA_URL_IMAGE =
+  /<img\b[^>]*?\bsrc\s*=\s*["']?data:(image\/(?:png|jpeg|webp|gif|avif));base64,([A-Za-z0-9+/=\s]+)["']?/i;
+
+/**
+ * A picture pasted as HTML alone, `<img src="data:image/png;base64,…">` (what some apps put on
+ * the clipboard instead of a file), as the file it carries; null for anything else (several
+ * images, a web address, SVG). Word's `file:` pictures cannot be read by a web page at all.
+ */
+export function imageFileFromHtml(html: string): File | null {
+  if ((html.match(/<img\b/gi) ?? []).length !== 1) return null;
+  const match = DATA_URL_IMAGE.exec(html);
+  if (!match) return null;
+  try {
+    const binary = atob(match[2]!.replace(/\s+/g, ''));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    const type = match[1]!.toLowerCase();
+    return new File([bytes], `pasted-image.${type.split('/')[1]}`, { type });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Pasting or dropping an image file starts an upload (through `onImageFile`, which asks for the
- * alt text first) instead of letting the browser insert anything. A paste that also carries text
+ * alt text first) instead of letting the browser insert anything; so does a lone picture pasted
+ * as a data: URL. A paste that also carries text
  * — Word and web pages put a picture of the selection beside the HTML — is left to the normal
  * paste, so copied text never turns into an image.
  */
@@ -35,9 +58,13 @@ export const ImageFiles = Extension.create<{ onImageFile: ImageFileHandler | nul
         key: new PluginKey('imageFiles'),
         props: {
           handlePaste(view, event) {
-            const files = imageFilesOf(event.clipboardData);
-            const hasText = (event.clipboardData?.getData('text/plain') ?? '').trim() !== '';
-            if (files.length === 0 || hasText) return false;
+            const data = event.clipboardData;
+            const hasText = (data?.getData('text/plain') ?? '').trim() !== '';
+            if (hasText) return false;
+            const files = imageFilesOf(data);
+            const pasted = imageFileFromHtml(data?.getData('text/html') ?? '');
+            if (files.length === 0 && pasted) files.push(pasted);
+            if (files.length === 0) return false;
             // One image at a time: each needs its own alt text.
             onImageFile(
               files[0] as File,

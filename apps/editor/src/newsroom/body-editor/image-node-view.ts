@@ -1,4 +1,9 @@
-import { fallbackRenditionPath, IMAGE, type ImageAttributes } from '@newsroom/article';
+import {
+  fallbackRenditionPath,
+  IMAGE,
+  type ImageAttributes,
+  needsAltText,
+} from '@newsroom/article';
 import type { NodeViewRenderer } from '@tiptap/core';
 
 /**
@@ -29,7 +34,11 @@ export function imageNodeView(onEdit: (position: number) => void): NodeViewRende
       const position = typeof getPos === 'function' ? getPos() : undefined;
       if (typeof position === 'number') onEdit(position);
     });
-    figure.append(img, caption, edit);
+    // An imported picture without a description: flagged until someone writes one.
+    const altNeeded = document.createElement('p');
+    altNeeded.className = 'body-editor-image-alt-needed';
+    altNeeded.textContent = 'Alt text needed: describe this image (Edit image) before publishing';
+    figure.append(img, caption, altNeeded, edit);
 
     const show = (attrs: ImageAttributes) => {
       img.src =
@@ -40,7 +49,9 @@ export function imageNodeView(onEdit: (position: number) => void): NodeViewRende
       captionText.textContent = attrs.caption || 'No caption';
       captionText.classList.toggle('is-missing', !attrs.caption);
       credit.textContent = attrs.credit ?? '';
-      edit.setAttribute('aria-label', `Edit image: ${attrs.alt || 'no alt text'}`);
+      const missingAlt = needsAltText(attrs.alt);
+      altNeeded.hidden = !missingAlt;
+      edit.setAttribute('aria-label', `Edit image: ${missingAlt ? 'no alt text' : attrs.alt}`);
     };
     show(node.attrs as ImageAttributes);
 

@@ -1,5 +1,5 @@
 'use client';
-import { IMAGE_LIMITS } from '@newsroom/article';
+import { IMAGE_LIMITS, needsAltText } from '@newsroom/article';
 import { useId } from 'react';
 
 export interface ImageTexts {
@@ -10,9 +10,12 @@ export interface ImageTexts {
 
 export const NO_TEXTS: ImageTexts = { alt: '', caption: '', credit: '' };
 
-/** Alt text is required: what a screen reader says, and what shows if the file cannot load. */
+/**
+ * Alt text is required: what a screen reader says, and what shows if the file cannot load. The
+ * placeholder an imported picture gets (ALT_TEXT_NEEDED) is not a description either.
+ */
 export function altTextProblem(texts: ImageTexts): string | null {
-  return texts.alt.trim() ? null : 'Describe the image (alt text): it is required';
+  return needsAltText(texts.alt) ? 'Describe the image (alt text): it is required' : null;
 }
 
 /** Alt text (required), caption and credit: the same three fields wherever an image is added. */

@@ -1,6 +1,6 @@
 'use client';
 
-import type { PasteNotice } from '@newsroom/article';
+import type { ImportNotice } from '@newsroom/import';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { articleEditPath, IMPORT_API_PATH } from './import-paths';
 
@@ -18,11 +18,11 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'failed'; message: string }
-  | { kind: 'imported'; id: string; notices: PasteNotice[] };
+  | { kind: 'imported'; id: string; notices: ImportNotice[] };
 
 interface ImportAnswer {
   article?: { id: string };
-  notices?: PasteNotice[];
+  notices?: ImportNotice[];
   error?: { message?: string } | string;
 }
 
@@ -108,7 +108,7 @@ export function ImportDocumentForm({
       )}
       {outcome.kind === 'imported' && (
         <div role="status">
-          <p>The draft was created. Not imported:</p>
+          <p>The draft was created. Before publishing, note:</p>
           <ul>
             {outcome.notices.map((notice) => (
               <li key={notice.code}>{notice.message}</li>

@@ -1,7 +1,6 @@
-import type { PasteNotice } from '@newsroom/article';
 import { EditorialError } from '@newsroom/editorial';
 import { ApiError, isApiError, jsonResponse } from '@newsroom/http';
-import { isImportError } from '@newsroom/import';
+import { isImportError, type ImportNotice } from '@newsroom/import';
 import { editorialApiError } from '../api/with-staff';
 import { articleEditPath, IMPORT_PAGE_PATH } from './import-paths';
 
@@ -15,7 +14,7 @@ const seeOther = (location: string) =>
 export function importedResponse(
   request: Request,
   article: { id: string; title: string },
-  notices: PasteNotice[],
+  notices: ImportNotice[],
 ): Response {
   if (!wantsJson(request)) return seeOther(articleEditPath(article.id));
   return jsonResponse({ article: { id: article.id, title: article.title }, notices }, 201);

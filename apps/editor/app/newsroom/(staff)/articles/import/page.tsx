@@ -20,7 +20,8 @@ export default async function ImportDocumentPage({ searchParams }: Props) {
       <p className="field-hint">
         A Word file or a Google Docs &ldquo;Download &rarr; Web page&rdquo; becomes a new draft:
         headline from its title or first heading, headings, lists, links, bold and italic, footnotes
-        and endnotes as notes.
+        and endnotes as notes, pictures as images (with the document&rsquo;s alt text; any without
+        one are flagged and must be described before publishing).
       </p>
       <ImportDocumentForm
         sectionOptions={<SectionOptions sections={sections} />}

@@ -1,0 +1,38 @@
+import type { JSONContent } from '@tiptap/core';
+import { IMAGE } from './image';
+
+/**
+ * The alt text an image gets when it arrived without one (an imported document's picture with
+ * no description). Every stored image needs alt text, so the draft stays savable; this exact
+ * text marks the image as still to be described: the editor flags it and publishing refuses it.
+ */
+export const ALT_TEXT_NEEDED = 'Alt text needed';
+
+export const needsAltText = (alt: unknown): boolean =>
+  typeof alt !== 'string' || alt.trim() === '' || alt.trim() === ALT_TEXT_NEEDED;
+
+/** The 1-based positions, in document order, of the images still waiting for alt text. */
+export function imagesNeedingAltText(doc: JSONContent): number[] {
+  const positions: number[] = [];
+  let count = 0;
+  const visit = (node: JSONContent) => {
+    if (node.type === IMAGE) {
+      count += 1;
+      if (needsAltText(node.attrs?.alt)) positions.push(count);
+    }
+    node.content?.forEach(visit);
+  };
+  visit(doc);
+  return positions;
+}
+
+const inWords = (positions: readonly number[]) =>
+  positions.length === 1
+    ? String(positions[0])
+    : `${positions.slice(0, -1).join(', ')} and ${positions.at(-1)}`;
+
+/** What the import notice and the publishing refusal say about those images. */
+export function altTextNeededMessage(positions: readonly number[]): string {
+  const one = positions.length === 1;
+  return `${one ? 'Image' : 'Images'} ${inWords(positions)} of the article ${one ? 'has' : 'have'} no alt text: describe ${one ? 'it' : 'each'} with “Edit image” before publishing`;
+}

@@ -1,0 +1,75 @@
+import { ALT_TEXT_NEEDED } from '@newsroom/article';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestNewsroom, type TestNewsroom } from '../test-newsroom';
+import { createArticle } from './create-article';
+import { findEditableArticle } from './editable-article';
+import { publishArticle } from './publish';
+import { saveArticle } from './save-article';
+
+let n: TestNewsroom;
+beforeAll(async () => {
+  n = await createTestNewsroom();
+});
+afterAll(() => n.cleanup());
+
+const picture = (imageId: string, alt: string) => ({
+  type: 'image',
+  attrs: { imageId, alt, caption: '', credit: '', width: 800, height: 600 },
+});
+
+describe('publishing an article whose images still need alt text', () => {
+  it('is refused with the images named, and allowed once they are described', async () => {
+    const [first, second] = await Promise.all(
+      ['One', 'Two'].map((alt) =>
+        n.db.image.create({
+          data: {
+            format: 'jpeg',
+            width: 800,
+            height: 600,
+            bytes: 1,
+            alt,
+            uploadedById: n.editor.id,
+          },
+        }),
+      ),
+    );
+    const body = (secondAlt: string) => ({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Imported text.' }] },
+        picture(first!.id, 'The river at dawn'),
+        picture(second!.id, secondAlt),
+      ],
+    });
+    const draft = await createArticle(
+      n.db,
+      n.editor,
+      { title: 'Imported with pictures', sectionId: n.world.id },
+      { body: body(ALT_TEXT_NEEDED), markerStyle: 'numeric' },
+    );
+    await expect(
+      publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }),
+    ).rejects.toMatchObject({
+      status: 422,
+      code: 'not_ready',
+      message:
+        'body: Image 2 of the article has no alt text: describe it with “Edit image” before publishing',
+    });
+    expect(await findEditableArticle(n.db, draft.id)).toMatchObject({
+      status: 'draft',
+      live: null,
+    });
+
+    const saved = await saveArticle(n.db, n.editor, draft.id, {
+      ...draft,
+      baseVersion: draft.version,
+      body: body('A flood gauge'),
+    });
+    expect(saved.status).toBe('saved');
+    const version = saved.status === 'saved' ? saved.article.version : 0;
+    expect(await publishArticle(n.db, n.editor, draft.id, { baseVersion: version })).toMatchObject({
+      status: 'saved',
+      article: { status: 'published' },
+    });
+  });
+});
