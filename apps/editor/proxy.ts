@@ -11,7 +11,10 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasCookie = request.cookies.has(SESSION_COOKIE);
   if (!hasCookie && pathname.startsWith('/api/newsroom/'))
-    return NextResponse.json({ error: 'Log in to use the newsroom API' }, { status: 401 });
+    return NextResponse.json(
+      { error: { code: 'unauthorized', message: 'Log in to use the newsroom API' } },
+      { status: 401 },
+    );
   if (!hasCookie && !pathname.startsWith(LOGIN_PATH))
     return NextResponse.redirect(new URL(loginPath(pathname + search), request.url));
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import { stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
+import { startPublishingScheduler } from './src/publishing/publishing-scheduler';
 
 const port = Number(process.env.EDITOR_PORT ?? process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -26,11 +27,14 @@ async function main() {
   server.listen(port, hostname, () => {
     console.log(`Editor ready on http://${hostname}:${port}`);
   });
+  // Scheduled publishing runs in every editor process; each schedule is claimed in the database.
+  const scheduler = startPublishingScheduler();
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    void scheduler.stop();
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     server.close(() => {
       clearTimeout(force);

@@ -28,7 +28,9 @@ test.describe('logged out', () => {
       headers: { origin: baseURL! },
     });
     expect(create.status()).toBe(401);
-    expect(await create.json()).toEqual({ error: 'Log in to use the newsroom API' });
+    expect(await create.json()).toEqual({
+      error: { code: 'unauthorized', message: 'Log in to use the newsroom API' },
+    });
     await anonymous.dispose();
 
     const forged = await playwright.request.newContext({
@@ -104,7 +106,10 @@ test('a writer cannot publish: no button, and the API answers 403', async ({ pag
     headers: { origin: baseURL! },
   });
   expect(response.status()).toBe(403);
-  expect((await response.json()).error).toBe('This needs the editor role; you are a writer');
+  expect((await response.json()).error).toEqual({
+    code: 'forbidden',
+    message: 'This needs the editor role; you are a writer',
+  });
   await page.goto('/newsroom/users');
   await expect(page).toHaveURL(/\/newsroom\/forbidden/);
 });

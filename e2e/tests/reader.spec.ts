@@ -31,17 +31,34 @@ async function createArticle(fields: { slug: string; title: string; status: stri
     db.user.findFirstOrThrow({ where: { role: 'admin' } }),
     db.section.findUniqueOrThrow({ where: { slug: SECTION.slug } }),
   ]);
+  const content = {
+    slug: fields.slug,
+    title: fields.title,
+    sectionId: section.id,
+    standfirst: 'Written by the reader journey.',
+    body: JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body text.' }] }],
+    }),
+  };
+  const published = fields.status === 'published';
+  const now = new Date();
   const article = await db.article.create({
     data: {
-      ...fields,
+      ...content,
+      status: fields.status,
       authorId: author.id,
-      sectionId: section.id,
-      standfirst: 'Written by the reader journey.',
-      body: JSON.stringify({
-        type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body text.' }] }],
-      }),
-      publishedAt: fields.status === 'published' ? new Date() : null,
+      publishedAt: published ? now : null,
+      // A published article has a live version (what readers get) and a URL history.
+      ...(published
+        ? {
+            liveVersion: 1,
+            live: {
+              create: { ...content, markerStyle: 'symbols', publishedAt: now, updatedAt: now },
+            },
+            paths: { create: { slug: fields.slug } },
+          }
+        : {}),
     },
   });
   createdArticleIds.push(article.id);

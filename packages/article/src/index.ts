@@ -46,6 +46,12 @@ export { createNoteId } from './footnotes/note-id';
 export { slugify } from './metadata/slugify';
 export { formatDateline } from './metadata/dateline';
 export {
+  ARTICLE_STATUS,
+  ARTICLE_STATUSES,
+  toArticleStatus,
+  type ArticleStatus,
+} from './metadata/article-status';
+export {
   absoluteUrl,
   articlePath,
   sectionPath,

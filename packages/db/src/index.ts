@@ -11,6 +11,8 @@ export { Prisma } from './generated/sqlite/client';
 export type {
   ApiKey,
   Article,
+  ArticleLive,
+  ArticlePath,
   ArticleRevision,
   ClickDay,
   RelatedLink,

@@ -152,15 +152,25 @@ export async function createPublishedArticle(db: Db, slug: string) {
     update: {},
     create: { slug: 'world', name: 'World' },
   });
+  const publishedAt = new Date();
+  const content = {
+    slug,
+    title: `Article ${slug}`,
+    body: '{"type":"doc","content":[]}',
+    publishedAt,
+    sectionId: section.id,
+  };
+  // Published as the newsroom does it: the working copy, its live version, its URL history.
   return db.article.create({
     data: {
-      slug,
-      title: `Article ${slug}`,
-      body: '{"type":"doc","content":[]}',
+      ...content,
       status: 'published',
-      publishedAt: new Date(),
-      sectionId: section.id,
+      liveVersion: 1,
       authorId: author.id,
+      live: {
+        create: { ...content, standfirst: '', markerStyle: 'symbols', updatedAt: publishedAt },
+      },
+      paths: { create: { slug } },
     },
   });
 }

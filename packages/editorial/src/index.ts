@@ -1,6 +1,6 @@
 // @newsroom/editorial: the newsroom's write side. Every function takes the acting user and
 // checks what they may do, so the apps only authenticate and translate to HTTP.
-export { EditorialError } from './errors';
+export { EditorialError, type EditorialErrorCode } from './errors';
 export { slugify, findFreeSlug } from './slug';
 export {
   toRelatedInput,
@@ -21,11 +21,24 @@ export { saveArticle, type SaveResult, type SaveOptions } from './articles/save-
 export {
   publishArticle,
   unpublishArticle,
+  discardChanges,
   restoreRevision,
   versionedActionSchema,
   type VersionedAction,
 } from './articles/publish';
-export { resolveRelatedLinks } from './articles/related';
+export {
+  scheduleArticle,
+  unscheduleArticle,
+  scheduleSchema,
+  type ScheduleInput,
+} from './scheduling/schedule';
+export { fireDueSchedules, type FiredSchedule } from './scheduling/fire-schedules';
+export {
+  startScheduler,
+  SCHEDULER_INTERVAL_MS,
+  type Scheduler,
+  type SchedulerOptions,
+} from './scheduling/scheduler';
 export {
   listRevisions,
   getRevision,

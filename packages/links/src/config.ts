@@ -26,11 +26,14 @@ export type ShortenerConfig = {
   visitDetails: boolean;
   /** An mmdb file to use instead of the country database shipped in the npm package. */
   countryDbPath: string | undefined;
+  /** Public base URL of the reader site: an article's short link goes to its live URL there. */
+  editorUrl: string;
 };
 
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_SHORTENER_URL = 'http://localhost:3001';
+export const DEFAULT_EDITOR_URL = 'http://localhost:3000';
 
 export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
   const baseUrl = (env.SHORTENER_URL?.trim() || DEFAULT_SHORTENER_URL).replace(/\/+$/, '');
@@ -56,6 +59,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
     countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,
+    editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
   };
 }
 

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import {
   findPublishedArticle,
-  findPublishedArticlePath,
+  findCurrentArticlePath,
+  findLiveArticlePath,
   findSection,
   listPublishedArticles,
   listSections,
 } from './published-articles';
-import { createArticle, createAuthor, createSection } from './test-newsroom';
+import { createArticle, createAuthor, createSection, goLive, takeDown } from './test-newsroom';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -142,7 +143,7 @@ describe('findPublishedArticle', () => {
       status: 'draft',
     });
     const withdrawn = await createArticle(db, { authorId: author.id, sectionId: section.id });
-    await db.article.update({ where: { id: withdrawn.id }, data: { status: 'draft' } });
+    await takeDown(db, withdrawn.id);
     const published = await createArticle(db, { authorId: author.id, sectionId: section.id });
 
     expect(await findPublishedArticle(db, section.slug, draft.slug)).toBeNull();
@@ -153,22 +154,65 @@ describe('findPublishedArticle', () => {
   });
 });
 
-describe('findPublishedArticlePath', () => {
-  it('gives the current URL of a published article that moved section, and null for drafts', async () => {
+describe('the live version', () => {
+  it('is what readers get: working-copy edits show only once they go live', async () => {
+    const { db } = testDb;
+    const author = await createAuthor(db);
+    const section = await createSection(db);
+    const article = await createArticle(db, {
+      authorId: author.id,
+      sectionId: section.id,
+      title: 'As published',
+    });
+    await db.article.update({ where: { id: article.id }, data: { title: 'Half-written' } });
+
+    expect((await findPublishedArticle(db, section.slug, article.slug))?.title).toBe(
+      'As published',
+    );
+    const listed = await listPublishedArticles(db, { sectionSlug: section.slug });
+    expect(listed.articles.map((summary) => summary.title)).toEqual(['As published']);
+
+    await goLive(db, article.id);
+    expect((await findPublishedArticle(db, section.slug, article.slug))?.title).toBe(
+      'Half-written',
+    );
+  });
+});
+
+describe('findCurrentArticlePath and findLiveArticlePath', () => {
+  it('lead every slug and section an article has had to its current URL; nothing once it is down', async () => {
     const { db } = testDb;
     const author = await createAuthor(db);
     const [before, after] = [await createSection(db), await createSection(db)];
-    const moved = await createArticle(db, { authorId: author.id, sectionId: before.id });
-    await db.article.update({ where: { id: moved.id }, data: { sectionId: after.id } });
+    const moved = await createArticle(db, {
+      authorId: author.id,
+      sectionId: before.id,
+      slug: 'first-slug',
+    });
+    await db.article.update({ where: { id: moved.id }, data: { slug: 'second-slug' } });
+    await goLive(db, moved.id);
+    await db.article.update({
+      where: { id: moved.id },
+      data: { slug: 'third-slug', sectionId: after.id },
+    });
+    await goLive(db, moved.id);
     const draft = await createArticle(db, {
       authorId: author.id,
       sectionId: before.id,
       status: 'draft',
     });
 
-    expect(await findPublishedArticlePath(db, moved.slug)).toBe(`/${after.slug}/${moved.slug}`);
-    expect(await findPublishedArticlePath(db, draft.slug)).toBeNull();
-    expect(await findPublishedArticlePath(db, 'no-such-article')).toBeNull();
+    const current = `/${after.slug}/third-slug`;
+    for (const slug of ['first-slug', 'second-slug', 'third-slug'])
+      expect(await findCurrentArticlePath(db, slug)).toBe(current);
+    expect(await findLiveArticlePath(db, moved.id)).toBe(current);
+    expect(await findCurrentArticlePath(db, draft.slug)).toBeNull();
+    expect(await findLiveArticlePath(db, draft.id)).toBeNull();
+    expect(await findCurrentArticlePath(db, 'no-such-article')).toBeNull();
+
+    await takeDown(db, moved.id);
+    expect(await findCurrentArticlePath(db, 'first-slug')).toBeNull();
+    expect(await findLiveArticlePath(db, moved.id)).toBeNull();
   });
 });
 

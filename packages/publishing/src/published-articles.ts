@@ -1,8 +1,11 @@
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
 import { articlePath } from '@newsroom/article';
-import { resolveRelatedLinks } from './related-links';
-import { PUBLISHED } from './status';
+import { parseRelatedJson, resolveRelatedLinks } from './related-links';
+
+// Everything here reads ArticleLive, the live versions: one row per published article, written
+// only by Publish / Update / a schedule firing. The newsroom's working copies (Article) never
+// reach readers, and no query needs a status filter.
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -42,6 +45,7 @@ export interface ListOptions {
 export interface PublishedArticle extends ArticleSummary {
   body: string;
   markerStyle: string;
+  /** When this version went live (the last Publish or Update). */
   updatedAt: Date;
   author: { name: string };
   related: ResolvedRelatedLink[];
@@ -50,28 +54,25 @@ export interface PublishedArticle extends ArticleSummary {
 const sectionSelect = { select: { slug: true, name: true } } as const;
 
 const summarySelect = {
-  id: true,
+  articleId: true,
   slug: true,
   title: true,
   standfirst: true,
   publishedAt: true,
-  updatedAt: true,
   section: sectionSelect,
 } as const;
 
 interface SummaryRow {
-  id: string;
+  articleId: string;
   slug: string;
   title: string;
   standfirst: string;
-  publishedAt: Date | null;
-  updatedAt: Date;
+  publishedAt: Date;
   section: SectionSummary;
 }
 
-function toSummary({ updatedAt, publishedAt, ...row }: SummaryRow): ArticleSummary {
-  // Publishing sets publishedAt; the fallback only keeps an inconsistent row displayable.
-  return { ...row, publishedAt: publishedAt ?? updatedAt, path: articlePath(row) };
+function toSummary({ articleId, ...row }: SummaryRow): ArticleSummary {
+  return { id: articleId, ...row, path: articlePath(row) };
 }
 
 function wholeNumberIn(value: number | undefined, min: number, max: number, fallback: number) {
@@ -79,20 +80,17 @@ function wholeNumberIn(value: number | undefined, min: number, max: number, fall
   return Math.min(value, max);
 }
 
-/** Published articles, newest first, a page at a time. */
+/** Published articles, newest dateline first, a page at a time. */
 export async function listPublishedArticles(
   db: Db,
   options: ListOptions = {},
 ): Promise<ArticleListPage> {
   const page = wholeNumberIn(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
   const pageSize = wholeNumberIn(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
-  const rows = await db.article.findMany({
-    where: {
-      status: PUBLISHED,
-      ...(options.sectionSlug !== undefined ? { section: { slug: options.sectionSlug } } : {}),
-    },
-    // id breaks ties so pages never overlap or skip an article published in the same instant.
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+  const rows = await db.articleLive.findMany({
+    where: options.sectionSlug !== undefined ? { section: { slug: options.sectionSlug } } : {},
+    // The id breaks ties so pages never overlap or skip an article published in the same instant.
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
     skip: (page - 1) * pageSize,
     // One extra row says whether there is a next page without a count query.
     take: pageSize + 1,
@@ -119,44 +117,61 @@ export async function listSections(db: Db): Promise<SectionSummary[]> {
 }
 
 /**
- * The published article at `/<sectionSlug>/<slug>`, with its related links resolved, or null:
- * drafts, unpublished articles and a slug under the wrong section are all "not found".
+ * The live article at `/<sectionSlug>/<slug>`, with its related links resolved, or null:
+ * drafts, scheduled and unpublished articles, old slugs and a slug under the wrong section are
+ * all "not here" (see `findCurrentArticlePath` for where an old address went).
  */
 export async function findPublishedArticle(
   db: Db,
   sectionSlug: string,
   slug: string,
 ): Promise<PublishedArticle | null> {
-  const row = await db.article.findUnique({
+  const row = await db.articleLive.findUnique({
     where: { slug },
     select: {
       ...summarySelect,
-      status: true,
       body: true,
       markerStyle: true,
-      author: { select: { name: true } },
+      related: true,
+      updatedAt: true,
+      article: { select: { author: { select: { name: true } } } },
     },
   });
-  if (!row || row.status !== PUBLISHED || row.section.slug !== sectionSlug) return null;
-  const { status: _status, body, markerStyle, author, updatedAt, ...summary } = row;
+  if (!row || row.section.slug !== sectionSlug) return null;
+  const { body, markerStyle, related, updatedAt, article, ...summary } = row;
   return {
-    ...toSummary({ ...summary, updatedAt }),
+    ...toSummary(summary),
     body,
     markerStyle,
     updatedAt,
-    author,
-    related: await resolveRelatedLinks(db, row.id),
+    author: article.author,
+    related: await resolveRelatedLinks(db, parseRelatedJson(related)),
   };
 }
 
-/**
- * The current URL of a published article with this slug, whatever section it is in now, so a
- * link from before the article moved section can be redirected instead of breaking.
- */
-export async function findPublishedArticlePath(db: Db, slug: string): Promise<string | null> {
-  const row = await db.article.findUnique({
-    where: { slug },
-    select: { slug: true, status: true, section: { select: { slug: true } } },
+/** Where a live article is read, by its id (the canonical short link follows this), or null. */
+export async function findLiveArticlePath(db: Db, articleId: string): Promise<string | null> {
+  const row = await db.articleLive.findUnique({
+    where: { articleId },
+    select: { slug: true, section: { select: { slug: true } } },
   });
-  return row && row.status === PUBLISHED ? articlePath(row) : null;
+  return row ? articlePath(row) : null;
+}
+
+/**
+ * The current URL of the live article that is or ever was at `slug` (in any section), so every
+ * address an article has had redirects to where it is now; null when none is live.
+ */
+export async function findCurrentArticlePath(db: Db, slug: string): Promise<string | null> {
+  const live = await db.articleLive.findUnique({
+    where: { slug },
+    select: { slug: true, section: { select: { slug: true } } },
+  });
+  if (live) return articlePath(live);
+  const history = await db.articlePath.findUnique({
+    where: { slug },
+    select: { article: { select: { live: { select: { slug: true, section: true } } } } },
+  });
+  const current = history?.article.live;
+  return current ? articlePath(current) : null;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { findPublishedArticle } from './published-articles';
-import { resolveRelatedLinks } from './related-links';
-import { createArticle, createAuthor, createSection } from './test-newsroom';
+import { parseRelatedJson, resolveRelatedLinks } from './related-links';
+import { createArticle, createAuthor, createSection, goLive, takeDown } from './test-newsroom';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -14,90 +14,102 @@ async function newsroom() {
   const { db } = testDb;
   const author = await createAuthor(db);
   const section = await createSection(db);
-  const article = (fixture: { slug?: string; status?: 'draft' | 'published' } = {}) =>
-    createArticle(db, { authorId: author.id, sectionId: section.id, ...fixture });
-  const relate = (
-    articleId: string,
-    links: { targetArticleId?: string; url?: string; title?: string }[],
-  ) =>
-    db.relatedLink.createMany({
-      data: links.map((link, position) => ({ articleId, position, ...link })),
-    });
-  return { db, section, article, relate };
+  const article = (
+    fixture: {
+      slug?: string;
+      status?: 'draft' | 'published';
+      related?: Parameters<typeof createArticle>[1]['related'];
+    } = {},
+  ) => createArticle(db, { authorId: author.id, sectionId: section.id, ...fixture });
+  return { db, section, article };
 }
 
 describe('resolveRelatedLinks', () => {
-  it('resolves internal links to the target’s current title and URL, in the stored order', async () => {
-    const { db, section, article, relate } = await newsroom();
-    const source = await article();
+  it('resolves internal links to the target’s live title and URL, in the stored order', async () => {
+    const { db, section, article } = await newsroom();
     const [first, second] = [await article(), await article()];
-    // Stored out of creation order: position decides.
-    await relate(source.id, [
-      { targetArticleId: second.id },
-      { url: 'https://example.org/report', title: 'The report' },
-      { targetArticleId: first.id },
-    ]);
 
-    expect(await resolveRelatedLinks(db, source.id)).toEqual([
+    expect(
+      await resolveRelatedLinks(db, [
+        { articleId: second.id },
+        { url: 'https://example.org/report', title: 'The report' },
+        { articleId: first.id },
+      ]),
+    ).toEqual([
       { title: second.title, href: `/${section.slug}/${second.slug}` },
       { title: 'The report', href: 'https://example.org/report' },
       { title: first.title, href: `/${section.slug}/${first.slug}` },
     ]);
   });
 
-  it('follows a renamed slug, a new headline and a new section', async () => {
-    const { db, article, relate } = await newsroom();
-    const source = await article();
+  it('follows a renamed slug, a new headline and a new section once they are live, not before', async () => {
+    const { db, section, article } = await newsroom();
     const target = await article({ slug: 'before-the-rename' });
-    await relate(source.id, [{ targetArticleId: target.id }]);
     const newSection = await createSection(db);
     await db.article.update({
       where: { id: target.id },
       data: { slug: 'after-the-rename', title: 'A better headline', sectionId: newSection.id },
     });
+    const related = [{ articleId: target.id }];
+    expect(await resolveRelatedLinks(db, related)).toEqual([
+      { title: target.title, href: `/${section.slug}/before-the-rename` },
+    ]);
 
-    expect(await resolveRelatedLinks(db, source.id)).toEqual([
+    await goLive(db, target.id);
+    expect(await resolveRelatedLinks(db, related)).toEqual([
       { title: 'A better headline', href: `/${newSection.slug}/after-the-rename` },
     ]);
   });
 
   it('drops targets readers cannot see: drafts and articles taken back from publication', async () => {
-    const { db, section, article, relate } = await newsroom();
-    const source = await article();
+    const { db, section, article } = await newsroom();
     const draft = await article({ status: 'draft' });
     const withdrawn = await article();
     const visible = await article();
-    await relate(source.id, [
-      { targetArticleId: draft.id },
-      { targetArticleId: withdrawn.id },
-      { targetArticleId: visible.id },
-    ]);
-    await db.article.update({ where: { id: withdrawn.id }, data: { status: 'draft' } });
+    await takeDown(db, withdrawn.id);
 
-    expect(await resolveRelatedLinks(db, source.id)).toEqual([
-      { title: visible.title, href: `/${section.slug}/${visible.slug}` },
-    ]);
+    expect(
+      await resolveRelatedLinks(db, [
+        { articleId: draft.id },
+        { articleId: withdrawn.id },
+        { articleId: visible.id },
+      ]),
+    ).toEqual([{ title: visible.title, href: `/${section.slug}/${visible.slug}` }]);
   });
 
-  it('keeps external links as stored, titled by their URL when they have no title', async () => {
-    const { db, article, relate } = await newsroom();
-    const source = await article();
-    await relate(source.id, [{ url: 'https://example.org/untitled' }, {}]);
-
-    expect(await resolveRelatedLinks(db, source.id)).toEqual([
-      { title: 'https://example.org/untitled', href: 'https://example.org/untitled' },
-    ]);
+  it('titles an external link by its URL when its title is blank', async () => {
+    const { db } = await newsroom();
+    expect(
+      await resolveRelatedLinks(db, [{ url: 'https://example.org/untitled', title: ' ' }]),
+    ).toEqual([{ title: 'https://example.org/untitled', href: 'https://example.org/untitled' }]);
   });
 
   it('is part of the article that findPublishedArticle returns', async () => {
-    const { db, section, article, relate } = await newsroom();
-    const source = await article();
+    const { db, section, article } = await newsroom();
     const target = await article();
-    await relate(source.id, [{ targetArticleId: target.id }]);
+    const source = await article({ related: [{ articleId: target.id }] });
 
     const found = await findPublishedArticle(db, section.slug, source.slug);
     expect(found?.related).toEqual([
       { title: target.title, href: `/${section.slug}/${target.slug}` },
     ]);
+  });
+});
+
+describe('parseRelatedJson', () => {
+  it('keeps well-formed entries and drops everything else', () => {
+    expect(
+      parseRelatedJson(
+        JSON.stringify([
+          { articleId: 'a' },
+          { url: 'https://x.example/', title: 'X' },
+          { url: 1 },
+          null,
+          'y',
+        ]),
+      ),
+    ).toEqual([{ articleId: 'a' }, { url: 'https://x.example/', title: 'X' }]);
+    expect(parseRelatedJson('not json')).toEqual([]);
+    expect(parseRelatedJson('{"articleId":"a"}')).toEqual([]);
   });
 });

@@ -18,21 +18,19 @@ describe('renderStoredArticle', () => {
     const { db } = testDb;
     const author = await createAuthor(db);
     const section = await createSection(db, 'render-section');
-    const article = await createArticle(db, {
-      authorId: author.id,
-      sectionId: section.id,
-      slug: 'render-seed',
-      body: JSON.stringify(seedArticleDocument()),
-      markerStyle: 'symbols',
-    });
     const target = await createArticle(db, {
       authorId: author.id,
       sectionId: section.id,
       slug: 'render-target',
       title: 'Target <b>headline</b>',
     });
-    await db.relatedLink.create({
-      data: { articleId: article.id, position: 0, targetArticleId: target.id },
+    await createArticle(db, {
+      authorId: author.id,
+      sectionId: section.id,
+      slug: 'render-seed',
+      body: JSON.stringify(seedArticleDocument()),
+      markerStyle: 'symbols',
+      related: [{ articleId: target.id }],
     });
 
     const found = await findPublishedArticle(db, 'render-section', 'render-seed');

@@ -1,2 +1,4 @@
-/** The one Article.status readers may see; everything else (drafts) is invisible to them. */
-export const PUBLISHED = 'published';
+import { ARTICLE_STATUS } from '@newsroom/article';
+
+/** The one Article.status whose articles have a live version readers see. */
+export const PUBLISHED = ARTICLE_STATUS.published;

@@ -25,6 +25,12 @@ describe('the demo newsroom', () => {
       'published',
       'published',
     ]);
+    const live = await testDb.db.articleLive.findUniqueOrThrow({
+      where: { articleId: article.id },
+    });
+    expect(live.publishedAt.toISOString()).toBe('2021-04-14T07:00:00.000Z');
+    expect(JSON.parse(live.related)).toHaveLength(4);
+    expect(await testDb.db.articleLive.count()).toBe(5);
     const body = JSON.stringify(JSON.parse(article.body));
     expect(body.match(/"footnoteReference"/g)).toHaveLength(2);
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { seedArticleDocument, seedArticleMeta } from '@newsroom/article';
-import { hashPassword } from '@newsroom/auth';
+import { hashPassword, type Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
+import { publishArticle } from '@newsroom/editorial';
 
 export type DemoLogin = { email: string; password: string };
 
@@ -42,7 +43,7 @@ export async function seedDemoNewsroom(
     sections.set(section.slug, created.id);
   }
 
-  const relatedIds = await createRelatedArticles(db, admin.id, sectionId(sections, 'world'));
+  const relatedIds = await createRelatedArticles(db, admin, sectionId(sections, 'world'));
   const article = await db.article.create({
     data: {
       slug: seedArticleMeta.slug,
@@ -51,7 +52,6 @@ export async function seedDemoNewsroom(
       standfirst: seedArticleMeta.standfirst,
       body: JSON.stringify(seedArticleDocument()),
       markerStyle: seedArticleMeta.markerStyle,
-      status: 'published',
       publishedAt: new Date(seedArticleMeta.dateline),
       authorId: admin.id,
     },
@@ -63,6 +63,7 @@ export async function seedDemoNewsroom(
       targetArticleId,
     })),
   });
+  await publish(db, admin, article.id);
   return login;
 }
 
@@ -72,7 +73,13 @@ function sectionId(sections: Map<string, string>, slug: string): string {
   return id;
 }
 
-async function createRelatedArticles(db: Db, authorId: string, worldSectionId: string) {
+/** Published the way the newsroom does it: a live version, a revision, the URL history. */
+async function publish(db: Db, actor: Actor, articleId: string) {
+  const result = await publishArticle(db, actor, articleId, { baseVersion: 1 });
+  if (result.status !== 'saved') throw new Error(`Seed could not publish ${articleId}`);
+}
+
+async function createRelatedArticles(db: Db, author: Actor, worldSectionId: string) {
   const ids: string[] = [];
   // Published a few hours before the seed article, one hour apart, oldest last.
   const seedTime = new Date(seedArticleMeta.dateline).getTime();
@@ -85,11 +92,11 @@ async function createRelatedArticles(db: Db, authorId: string, worldSectionId: s
         standfirst: '',
         body: JSON.stringify(shortBody(title)),
         markerStyle: 'symbols',
-        status: 'published',
         publishedAt: new Date(seedTime - (index + 1) * 3_600_000),
-        authorId,
+        authorId: author.id,
       },
     });
+    await publish(db, author, article.id);
     ids.push(article.id);
   }
   return ids;

@@ -2,7 +2,7 @@ import { cache } from 'react';
 import { getDb } from '@newsroom/db';
 import {
   findPublishedArticle,
-  findPublishedArticlePath,
+  findCurrentArticlePath,
   findSection,
   listPublishedArticles,
   listSections,
@@ -15,9 +15,8 @@ export const getPublishedArticle = cache((sectionSlug: string, slug: string) =>
   findPublishedArticle(getDb(), sectionSlug, slug),
 );
 
-export const getPublishedArticlePath = cache((slug: string) =>
-  findPublishedArticlePath(getDb(), slug),
-);
+/** Where the live article that is or ever was at `slug` is now (its URL history). */
+export const getCurrentArticlePath = cache((slug: string) => findCurrentArticlePath(getDb(), slug));
 
 export const getSection = cache((slug: string) => findSection(getDb(), slug));
 

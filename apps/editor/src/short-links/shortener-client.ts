@@ -1,3 +1,4 @@
+import { absoluteUrl } from '@newsroom/article';
 import { ensureServiceApiKey } from '@newsroom/auth';
 import { getDb } from '@newsroom/db';
 
@@ -11,10 +12,9 @@ function shortenerUrl(): string {
   return (process.env.SHORTENER_URL?.trim() || 'http://localhost:3001').replace(/\/+$/, '');
 }
 
-/** The public address of a published article on the reader site. */
-export function articleUrl(article: { slug: string; section: { slug: string } }): string {
-  const base = (process.env.EDITOR_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
-  return `${base}/${encodeURIComponent(article.section.slug)}/${encodeURIComponent(article.slug)}`;
+/** The public address of a reader-site path (an article's live path). */
+export function articleUrl(path: string): string {
+  return absoluteUrl(process.env.EDITOR_URL?.trim() || 'http://localhost:3000', path);
 }
 
 /**

@@ -1,5 +1,11 @@
-import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
-import type { Article, Db, RelatedLink, Section } from '@newsroom/db';
+import {
+  articlePath,
+  toArticleStatus,
+  type ArticleStatus,
+  type MarkerStyle,
+  type RelatedLinkInput,
+} from '@newsroom/article';
+import type { Article, ArticleLive, Db, RelatedLink, Section } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
 
 /** An entry of the related list as the newsroom shows it: internal links carry their current title. */
@@ -15,8 +21,15 @@ export interface EditableArticle {
   sectionId: string;
   section: { slug: string; name: string };
   markerStyle: MarkerStyle;
-  status: 'draft' | 'published';
+  status: ArticleStatus;
+  /** The dateline of the working copy. */
   publishedAt: string | null;
+  /** "Publish at", while the status is scheduled. */
+  scheduledAt: string | null;
+  /** What readers see now (null unless published): where, dated when, live since when. */
+  live: { path: string; publishedAt: string; updatedAt: string } | null;
+  /** Published, and the working copy was saved since the last Publish / Update. */
+  hasUnpublishedChanges: boolean;
   version: number;
   authorId: string;
   updatedAt: string;
@@ -24,16 +37,22 @@ export interface EditableArticle {
   related: RelatedEntry[];
 }
 
+type LiveRow = ArticleLive & { section: Section };
+
 type ArticleRow = Article & {
   section: Section;
-  relatedLinks: (RelatedLink & { target: (Article & { section: Section }) | null })[];
+  live: LiveRow | null;
+  relatedLinks: (RelatedLink & { target: (Article & { live: LiveRow | null }) | null })[];
 };
+
+const liveInclude = { include: { section: true } } as const;
 
 export const editableArticleInclude = {
   section: true,
+  live: liveInclude,
   relatedLinks: {
     orderBy: { position: 'asc' },
-    include: { target: { include: { section: true } } },
+    include: { target: { include: { live: liveInclude } } },
   },
 } as const;
 
@@ -46,8 +65,15 @@ export function toEditableArticle(row: ArticleRow): EditableArticle {
     sectionId: row.sectionId,
     section: { slug: row.section.slug, name: row.section.name },
     markerStyle: row.markerStyle === 'numeric' ? 'numeric' : 'symbols',
-    status: row.status === 'published' ? 'published' : 'draft',
+    status: toArticleStatus(row.status),
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    live: row.live && {
+      path: articlePath(row.live),
+      publishedAt: row.live.publishedAt.toISOString(),
+      updatedAt: row.live.updatedAt.toISOString(),
+    },
+    hasUnpublishedChanges: hasUnpublishedChanges(row),
     version: row.version,
     authorId: row.authorId,
     updatedAt: row.updatedAt.toISOString(),
@@ -56,11 +82,17 @@ export function toEditableArticle(row: ArticleRow): EditableArticle {
   };
 }
 
+/** Live, and saved since the version that went live (versions say it without comparing text). */
+export function hasUnpublishedChanges(row: { liveVersion: number | null; version: number }) {
+  return row.liveVersion !== null && row.version !== row.liveVersion;
+}
+
 function toRelatedEntry(link: ArticleRow['relatedLinks'][number]): RelatedEntry[] {
   if (link.target) {
     const target = link.target;
-    const href = target.status === 'published' ? `/${target.section.slug}/${target.slug}` : null;
-    return [{ articleId: target.id, title: target.title, href }];
+    // Where readers would go: the target's live address, or nowhere while it is not live.
+    const href = target.live ? articlePath(target.live) : null;
+    return [{ articleId: target.id, title: target.live?.title ?? target.title, href }];
   }
   if (link.url && link.title) return [{ url: link.url, title: link.title }];
   return [];

@@ -1,8 +1,10 @@
+import { ARTICLE_STATUSES, articlePath, type ArticleStatus } from '@newsroom/article';
 import { containsIgnoringCase, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
+import { hasUnpublishedChanges } from './editable-article';
 
 export const articleListQuerySchema = z.object({
-  status: z.enum(['draft', 'published']).optional().catch(undefined),
+  status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
   sectionId: z.string().min(1).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
@@ -14,10 +16,13 @@ export interface ArticleListItem {
   id: string;
   title: string;
   slug: string;
-  status: string;
+  status: ArticleStatus;
+  /** Published, and the working copy has changes readers don't see yet. */
+  hasUnpublishedChanges: boolean;
   section: { id: string; name: string };
   author: { id: string; name: string };
   publishedAt: string | null;
+  scheduledAt: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -42,7 +47,10 @@ export async function listArticles(db: Db, query: ArticleListQuery | Record<stri
         title: true,
         slug: true,
         status: true,
+        version: true,
+        liveVersion: true,
         publishedAt: true,
+        scheduledAt: true,
         updatedAt: true,
         createdAt: true,
         section: { select: { id: true, name: true } },
@@ -51,35 +59,42 @@ export async function listArticles(db: Db, query: ArticleListQuery | Record<stri
     }),
     db.article.count({ where }),
   ]);
-  const items: ArticleListItem[] = rows.map((row) => ({
+  const items: ArticleListItem[] = rows.map(({ version: _v, liveVersion: _l, ...row }) => ({
     ...row,
+    status: row.status as ArticleStatus,
+    hasUnpublishedChanges: hasUnpublishedChanges({ version: _v, liveVersion: _l }),
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
   }));
   return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** Published articles whose title contains `q`, for the related-links panel. */
+/** Live articles whose (live) headline contains `q`, for the related-links panel. */
 export async function searchPublishedArticles(
   db: Db,
   q: string,
   { excludeId, limit = 10 }: { excludeId?: string; limit?: number } = {},
 ) {
-  const rows = await db.article.findMany({
+  const rows = await db.articleLive.findMany({
     where: {
-      status: 'published',
       ...(q.trim() ? { title: containsIgnoringCase(db, q.trim()) } : {}),
-      ...(excludeId ? { NOT: { id: excludeId } } : {}),
+      ...(excludeId ? { NOT: { articleId: excludeId } } : {}),
     },
     orderBy: { publishedAt: 'desc' },
     take: Math.min(limit, 50),
-    select: { id: true, title: true, slug: true, section: { select: { slug: true, name: true } } },
+    select: {
+      articleId: true,
+      title: true,
+      slug: true,
+      section: { select: { slug: true, name: true } },
+    },
   });
   return rows.map((row) => ({
-    id: row.id,
+    id: row.articleId,
     title: row.title,
-    href: `/${row.section.slug}/${row.slug}`,
+    href: articlePath(row),
     section: row.section.name,
   }));
 }

@@ -1,8 +1,11 @@
+import { ARTICLE_STATUS, type RelatedLinkInput } from '@newsroom/article';
 import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
+import { parseRelatedJson } from '@newsroom/publishing';
 import { z } from 'zod';
-import { forbidden, notFound } from '../errors';
+import { EditorialError, forbidden, notFound } from '../errors';
 import { getRevision } from '../revisions/revisions';
+import { requireReadyToPublish } from './publish-readiness';
 import { checkRelatedTargets } from './related';
 import { conflictOrForbidden, writeIfVersionMatches, type SaveResult } from './save-article';
 
@@ -11,13 +14,16 @@ export const versionedActionSchema = z.object({
 });
 export type VersionedAction = z.infer<typeof versionedActionSchema>;
 
-function requirePublisher(actor: Actor) {
-  if (!canPublish(actor)) throw forbidden('Only editors and admins can publish or unpublish');
+export function requirePublisher(actor: Actor) {
+  if (!canPublish(actor))
+    throw forbidden('Only editors and admins can publish, update, schedule or unpublish');
 }
 
 /**
- * Publishes what the user saw (`baseVersion`): a newer stored version is a conflict, not a
- * surprise publication. The first publication sets publishedAt unless the dateline already did.
+ * "Publish now" and "Update": the working copy the user saw (`baseVersion`) becomes the live
+ * version, leaving a "publish" revision; a newer stored version is a conflict, not a surprise
+ * publication. The first publication sets the dateline unless the editor already did. Publishing
+ * a scheduled article now cancels its schedule.
  */
 export async function publishArticle(
   db: Db,
@@ -27,17 +33,31 @@ export async function publishArticle(
   now = new Date(),
 ): Promise<SaveResult> {
   requirePublisher(actor);
-  const stored = await db.article.findUnique({ where: { id }, select: { publishedAt: true } });
+  const stored = await db.article.findUnique({
+    where: { id },
+    select: { publishedAt: true, status: true },
+  });
   if (!stored) throw notFound('The article');
+  await requireReadyToPublish(db, id);
   const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
-    data: { status: 'published', publishedAt: stored.publishedAt ?? now },
+    data: {
+      status: ARTICLE_STATUS.published,
+      publishedAt: stored.publishedAt ?? now,
+      liveVersion: baseVersion + 1,
+      scheduledAt: null,
+      scheduledById: null,
+    },
+    live: {
+      action: 'publish',
+      reason: stored.status === ARTICLE_STATUS.published ? 'update' : 'publish',
+    },
     now,
     revision: async () => 'publish',
   });
   return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
 }
 
-/** Back to draft: readers no longer see it; publishedAt is kept for a later re-publication. */
+/** Back to draft: readers no longer see it; the dateline and the URL history are kept. */
 export async function unpublishArticle(
   db: Db,
   actor: Actor,
@@ -46,11 +66,70 @@ export async function unpublishArticle(
 ): Promise<SaveResult> {
   requirePublisher(actor);
   const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
-    data: { status: 'draft' },
+    data: {
+      status: ARTICLE_STATUS.draft,
+      liveVersion: null,
+      scheduledAt: null,
+      scheduledById: null,
+    },
+    live: { action: 'withdraw' },
     now: new Date(),
     revision: async () => null,
   });
   return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
+}
+
+/**
+ * "Discard changes": the working copy goes back to the live version. What is thrown away is
+ * kept as a "discard" revision first, so it can be restored from History.
+ */
+export async function discardChanges(
+  db: Db,
+  actor: Actor,
+  id: string,
+  { baseVersion }: VersionedAction,
+  now = new Date(),
+): Promise<SaveResult> {
+  requirePublisher(actor);
+  const live = await db.articleLive.findUnique({ where: { articleId: id } });
+  if (!live) {
+    if (!(await db.article.findUnique({ where: { id }, select: { id: true } })))
+      throw notFound('The article');
+    throw new EditorialError(
+      409,
+      'The article is not live: there is nothing to go back to',
+      [],
+      'not_live',
+    );
+  }
+  const related = await dropMissingTargets(db, id, parseRelatedJson(live.related));
+  const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
+    data: {
+      slug: live.slug,
+      sectionId: live.sectionId,
+      title: live.title,
+      standfirst: live.standfirst,
+      body: live.body,
+      markerStyle: live.markerStyle,
+      publishedAt: live.publishedAt,
+      liveVersion: baseVersion + 1,
+      // A scheduled update of these changes has nothing left to publish.
+      scheduledAt: null,
+      scheduledById: null,
+    },
+    related,
+    revisionBefore: 'discard',
+    now,
+    revision: async () => null,
+  });
+  return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
+}
+
+/** Linked articles deleted since (a revision, a live version) are dropped rather than failing. */
+async function dropMissingTargets(db: Db, articleId: string, related: RelatedLinkInput[]) {
+  const broken = await checkRelatedTargets(db, articleId, related);
+  const brokenIndexes = new Set(broken.map((error) => Number(/\[(\d+)\]/.exec(error.path)?.[1])));
+  return related.filter((_, index) => !brokenIndexes.has(index));
 }
 
 /**
@@ -72,10 +151,7 @@ export async function restoreRevision(
   if (!stored) throw notFound('The article');
   if (!canEditArticle(actor, stored)) throw forbidden('You cannot edit this article');
   const revision = await getRevision(db, articleId, revisionId);
-  // Linked articles deleted since the revision are dropped rather than failing the restore.
-  const broken = await checkRelatedTargets(db, articleId, revision.related);
-  const brokenIndexes = new Set(broken.map((error) => Number(/\[(\d+)\]/.exec(error.path)?.[1])));
-  const related = revision.related.filter((_, index) => !brokenIndexes.has(index));
+  const related = await dropMissingTargets(db, articleId, revision.related);
   const article = await writeIfVersionMatches(db, actor, articleId, baseVersion, {
     data: {
       title: revision.title,

@@ -43,23 +43,3 @@ export async function replaceRelatedLinks(
     ),
   });
 }
-
-/**
- * Title + href of each entry as readers get them: internal links to published articles only
- * (a draft target is left out rather than linking to a 404).
- */
-export async function resolveRelatedLinks(db: Db, related: readonly RelatedLinkInput[]) {
-  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
-  const targets = ids.length
-    ? await db.article.findMany({
-        where: { id: { in: ids }, status: 'published' },
-        select: { id: true, title: true, slug: true, section: { select: { slug: true } } },
-      })
-    : [];
-  const byId = new Map(targets.map((target) => [target.id, target]));
-  return related.flatMap((entry) => {
-    if (!('articleId' in entry)) return [{ title: entry.title, href: entry.url }];
-    const target = byId.get(entry.articleId);
-    return target ? [{ title: target.title, href: `/${target.section.slug}/${target.slug}` }] : [];
-  });
-}

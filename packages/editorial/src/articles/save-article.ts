@@ -4,10 +4,12 @@ import {
   type ValidArticle,
   type ValidationError,
 } from '@newsroom/article';
+import { ARTICLE_STATUS } from '@newsroom/article';
 import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
 import type { Db, Prisma } from '@newsroom/db';
+import { notifyLiveChange, type LiveChange, type LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, SLUG_TAKEN, type EditorialErrorCode } from '../errors';
 import { isUniqueViolation } from '../prisma-errors';
 import { isAutosaveRevisionDue, recordRevision, type RevisionReason } from '../revisions/revisions';
 import {
@@ -16,13 +18,15 @@ import {
   toEditableArticle,
   type EditableArticle,
 } from './editable-article';
+import { makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
 import { checkRelatedTargets, replaceRelatedLinks } from './related';
 
 export type SaveResult =
   | { status: 'saved'; article: EditableArticle }
   /** Someone saved first: nothing was written; `current` is what is stored now. */
   | { status: 'conflict'; current: EditableArticle }
-  | { status: 'invalid'; errors: ValidationError[] };
+  /** Nothing was written; `code` says why when it is more than a bad field (e.g. slug_taken). */
+  | { status: 'invalid'; errors: ValidationError[]; code?: EditorialErrorCode };
 
 export interface SaveOptions {
   now?: Date;
@@ -57,7 +61,10 @@ export async function saveArticle(
   if (!canEditArticle(actor, stored)) throw cannotEdit(actor);
 
   const parsed = await parseSave(db, id, input);
-  if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
+  if (!parsed.ok) {
+    const slugOnly = parsed.errors.length === 1 && parsed.errors[0] === SLUG_TAKEN;
+    return slugOnly ? slugTakenResult : { status: 'invalid', errors: parsed.errors };
+  }
   const { article, baseVersion, publishedAt } = parsed;
   const now = options.now ?? new Date();
 
@@ -80,15 +87,12 @@ export async function saveArticle(
     if (!saved) return conflictOrForbidden(db, actor, id);
     return { status: 'saved', article: saved };
   } catch (error) {
-    if (isUniqueViolation(error)) return { status: 'invalid', errors: [slugTakenError] };
+    if (isUniqueViolation(error)) return slugTakenResult;
     throw error;
   }
 }
 
-const slugTakenError: ValidationError = {
-  path: 'slug',
-  message: 'another article already uses this slug',
-};
+const slugTakenResult: SaveResult = { status: 'invalid', errors: [SLUG_TAKEN], code: 'slug_taken' };
 
 type ParsedSave =
   | { ok: true; article: ValidArticle; baseVersion: number; publishedAt: string | null | undefined }
@@ -115,31 +119,46 @@ async function parseSave(db: Db, id: string, input: unknown): Promise<ParsedSave
   };
 }
 
-/** What zod can't know: the section exists, the slug is free, internal links resolve. */
+/**
+ * What zod can't know: the section exists, the slug is free (no other article has it now or
+ * had it live before: its old links redirect by slug), internal links resolve.
+ */
 async function checkReferences(db: Db, id: string, article: ValidArticle) {
-  const [section, slugOwner, related] = await Promise.all([
+  const [section, slugOwner, slugHistory, related] = await Promise.all([
     db.section.findUnique({ where: { id: article.sectionId }, select: { id: true } }),
     db.article.findUnique({ where: { slug: article.slug }, select: { id: true } }),
+    db.articlePath.findUnique({ where: { slug: article.slug }, select: { articleId: true } }),
     checkRelatedTargets(db, id, article.related),
   ]);
   const errors: ValidationError[] = [];
   if (!section) errors.push({ path: 'sectionId', message: 'no section has this id' });
-  if (slugOwner && slugOwner.id !== id) errors.push(slugTakenError);
+  if ((slugOwner && slugOwner.id !== id) || (slugHistory && slugHistory.articleId !== id))
+    errors.push(SLUG_TAKEN);
   return [...errors, ...related];
 }
 
 export interface ConditionalWrite {
   data: Prisma.ArticleUncheckedUpdateManyInput;
+  /** More conditions for the write to happen (e.g. a schedule still being due: the claim). */
+  where?: Prisma.ArticleWhereInput;
   related?: readonly RelatedLinkInput[];
+  /** A revision of the state BEFORE the write (what "Discard changes" throws away). */
+  revisionBefore?: RevisionReason;
   /** Which revision (if any) to record of the written state. */
   revision: (tx: Prisma.TransactionClient) => Promise<RevisionReason | null>;
+  /** The live version: becomes a copy of the written working copy, or is taken down. */
+  live?: { action: 'publish'; reason: LiveChangeReason } | { action: 'withdraw' };
   now: Date;
 }
 
+/** Rolls a transaction back when its conditional UPDATE matched nothing. */
+class ConditionNotMet extends Error {}
+
 /**
  * The one place that writes an article: bumps the version only where it still equals
- * `baseVersion` (and, for writers, only their own drafts), then related links and the revision
- * in the same transaction. Returns null when the condition did not match.
+ * `baseVersion` (and, for writers, only their own drafts; and `write.where`), then related links,
+ * revisions and the live version in the same transaction. Returns null when the condition did
+ * not match (nothing written). Live changes are announced (`notifyLiveChange`) after the commit.
  */
 export async function writeIfVersionMatches(
   db: Db,
@@ -148,26 +167,42 @@ export async function writeIfVersionMatches(
   baseVersion: number,
   write: ConditionalWrite,
 ): Promise<EditableArticle | null> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.article.updateMany({
-      where: {
-        id,
-        version: baseVersion,
-        ...(canPublish(actor) ? {} : { authorId: actor.id, status: 'draft' }),
-      },
-      data: { ...write.data, version: { increment: 1 } },
+  let result: { article: EditableArticle; change: LiveChange | null };
+  try {
+    result = await db.$transaction(async (tx) => {
+      if (write.revisionBefore)
+        await recordRevision(tx, id, actor.id, write.revisionBefore, write.now);
+      const { count } = await tx.article.updateMany({
+        where: {
+          ...write.where,
+          id,
+          version: baseVersion,
+          ...(canPublish(actor) ? {} : { authorId: actor.id, status: ARTICLE_STATUS.draft }),
+        },
+        data: { ...write.data, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConditionNotMet();
+      if (write.related) await replaceRelatedLinks(tx, id, write.related);
+      const reason = await write.revision(tx);
+      if (reason) await recordRevision(tx, id, actor.id, reason, write.now);
+      const change = !write.live
+        ? null
+        : write.live.action === 'publish'
+          ? await makeWorkingCopyLive(tx, id, write.live.reason, write.now)
+          : await withdrawLiveVersion(tx, id);
+      // Read back inside the transaction: the version returned is the one this write made.
+      const row = await tx.article.findUniqueOrThrow({
+        where: { id },
+        include: editableArticleInclude,
+      });
+      return { article: toEditableArticle(row), change };
     });
-    if (count === 0) return null;
-    if (write.related) await replaceRelatedLinks(tx, id, write.related);
-    const reason = await write.revision(tx);
-    if (reason) await recordRevision(tx, id, actor.id, reason, write.now);
-    // Read back inside the transaction: the version returned is the one this write made.
-    const row = await tx.article.findUniqueOrThrow({
-      where: { id },
-      include: editableArticleInclude,
-    });
-    return toEditableArticle(row);
-  });
+  } catch (error) {
+    if (error instanceof ConditionNotMet) return null;
+    throw error;
+  }
+  if (result.change) await notifyLiveChange(result.change);
+  return result.article;
 }
 
 /** The condition failed: either the version moved on (conflict) or the permission did. */

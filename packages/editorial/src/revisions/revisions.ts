@@ -1,9 +1,11 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { Db, Prisma } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
+import { relatedInputsOf } from '../articles/live-version';
 import { notFound } from '../errors';
 
-export type RevisionReason = 'autosave' | 'publish' | 'restore';
+/** discard: the working copy as it was just before "Discard changes" threw it away. */
+export type RevisionReason = 'autosave' | 'publish' | 'restore' | 'discard';
 
 /** Autosaves leave at most one revision per this interval (publish and restore always do). */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 10 * 60 * 1000;
@@ -22,13 +24,7 @@ export async function recordRevision(
     where: { id: articleId },
     include: { relatedLinks: { orderBy: { position: 'asc' } } },
   });
-  const related = article.relatedLinks.flatMap((link): RelatedLinkInput[] =>
-    link.targetArticleId
-      ? [{ articleId: link.targetArticleId }]
-      : link.url && link.title
-        ? [{ url: link.url, title: link.title }]
-        : [],
-  );
+  const related = relatedInputsOf(article.relatedLinks);
   await tx.articleRevision.create({
     data: {
       articleId,

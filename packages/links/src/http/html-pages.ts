@@ -46,6 +46,13 @@ export function gonePage(code: string, reason: 'disabled' | 'expired'): string {
   );
 }
 
+export function articleNotLivePage(code: string): string {
+  return htmlPage(
+    'Article not published',
+    `<p>The short link <code>/${escapeHtml(code)}</code> belongs to an article that is not published at the moment. It leads to the article again as soon as the article is back online.</p>`,
+  );
+}
+
 export function previewPage(code: string, url: string): string {
   const href = escapeHtml(url);
   return htmlPage(

@@ -5,6 +5,7 @@ import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
 import {
+  articleNotLivePage,
   gonePage,
   notFoundPage,
   previewPage,
@@ -50,6 +51,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
       return sendPage(req, res, 404, notFoundPage(code));
     }
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
+    if (link.articleNotLive) return sendPage(req, res, 410, articleNotLivePage(code));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {
       return sendPage(req, res, 410, gonePage(code, 'expired'));
     }

@@ -8,6 +8,8 @@ export type CachedLink = {
   disabled: boolean;
   /** Epoch milliseconds, or null for "never". */
   expiresAt: number | null;
+  /** An article's canonical link while the article is not live (never published, or taken down). */
+  articleNotLive?: true;
 };
 
 export type LoadLink = (code: string) => Promise<CachedLink | null>;

@@ -1,3 +1,4 @@
+import { absoluteUrl, articlePath } from '@newsroom/article';
 import { getDb, type Db } from '@newsroom/db';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
@@ -20,7 +21,7 @@ export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 
 export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
   const resolver = new LinkResolver({
-    load: batchLoader((codes) => loadCachedLinks(db, codes)),
+    load: batchLoader((codes) => loadCachedLinks(db, codes, config.editorUrl)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
@@ -61,8 +62,16 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
   };
 }
 
-/** Cache misses of one event-loop tick, read in one query. */
-async function loadCachedLinks(db: Db, codes: string[]): Promise<Map<string, CachedLink>> {
+/**
+ * Cache misses of one event-loop tick, read in one query. An article's canonical link follows
+ * the article: it goes to the article's live URL of the moment (renamed slug, moved section),
+ * and is "not live" while the article is unpublished or scheduled, whatever URL it was made with.
+ */
+async function loadCachedLinks(
+  db: Db,
+  codes: string[],
+  editorUrl: string,
+): Promise<Map<string, CachedLink>> {
   const links = await db.shortLink.findMany({
     where: { code: { in: codes } },
     select: {
@@ -72,13 +81,22 @@ async function loadCachedLinks(db: Db, codes: string[]): Promise<Map<string, Cac
       redirectType: true,
       disabled: true,
       expiresAt: true,
+      articleId: true,
+      article: {
+        select: { live: { select: { slug: true, section: { select: { slug: true } } } } },
+      },
     },
   });
   return new Map(
-    links.map(({ code, expiresAt, ...link }) => [
-      code,
-      { ...link, expiresAt: expiresAt?.getTime() ?? null },
-    ]),
+    links.map(({ code, expiresAt, articleId, article, ...link }) => {
+      const cached: CachedLink = { ...link, expiresAt: expiresAt?.getTime() ?? null };
+      if (articleId !== null) {
+        const live = article?.live;
+        if (live) cached.url = absoluteUrl(editorUrl, articlePath(live));
+        else cached.articleNotLive = true;
+      }
+      return [code, cached];
+    }),
   );
 }
 

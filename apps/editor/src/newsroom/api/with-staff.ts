@@ -68,7 +68,7 @@ export function withStaff<P extends Params = Params, S extends z.ZodType | undef
       });
     } catch (error) {
       if (error instanceof EditorialError)
-        return errorResponse(error.status, error.message, error.errors);
+        return errorResponse(error.status, error.message, error.errors, error.code);
       console.error('newsroom API error', error);
       return errorResponse(500, 'Something went wrong on the server; try again');
     }

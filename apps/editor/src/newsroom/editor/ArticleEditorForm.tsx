@@ -1,5 +1,5 @@
 'use client';
-import type { ValidationError } from '@newsroom/article';
+import { articlePath, type ValidationError } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -8,14 +8,15 @@ import type { StartingPoint } from '../autosave/draft-backup';
 import { backupKey } from '../autosave/draft-backup';
 import { useAutosave } from '../autosave/use-autosave';
 import { ArticleBodyEditor, type ArticleBodyEditorHandle } from '../body-editor/ArticleBodyEditor';
-import { articleAction, saveDraft, type ArticleActionResult } from './api-client';
+import { saveDraft, type ArticleActionResult, type PublishingAction } from './api-client';
 import { ConflictPanel } from './ConflictPanel';
 import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
 import { HistoryPanel } from './HistoryPanel';
 import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
+import { publicationOf } from './publication';
+import { PublishingPanel } from './PublishingPanel';
 import { RelatedLinksPanel } from './RelatedLinksPanel';
-import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
 
 export type Section = { id: string; name: string; slug: string };
 
@@ -33,10 +34,8 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
   const readBody = useRef<() => JSONContent>(() => initialBody);
   const editorRef = useRef<ArticleBodyEditorHandle | null>(null);
   const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
-  const [publication, setPublication] = useState({ status: article.status });
+  const [publication, setPublication] = useState(() => publicationOf(article));
   const [fieldErrors, setFieldErrors] = useState<ValidationError[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const readSnapshot = useCallback(
     (): ArticleDraft => ({ ...metaRef.current, body: readBody.current() }),
@@ -45,7 +44,7 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
 
   const onAnswer = useCallback((result: ArticleActionResult) => {
     setFieldErrors(result.kind === 'failed' ? result.errors : []);
-    if (result.kind === 'saved') setPublication({ status: result.article.status });
+    if (result.kind === 'saved') setPublication(publicationOf(result.article));
   }, []);
 
   const restored = useMemo(
@@ -89,43 +88,34 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
       metaRef.current = storedMeta;
       setMeta(storedMeta);
       setSlugFollows(slugFollowsTitle(stored));
-      setPublication({ status: stored.status });
+      setPublication(publicationOf(stored));
       setFieldErrors([]);
       controller.acceptStored(stored.version, draft);
     },
     [controller],
   );
 
-  async function changePublication(action: 'publish' | 'unpublish') {
-    setBusy(true);
-    setNotice(null);
-    try {
-      const flushed = await controller.flush();
-      if (flushed !== 'saved') {
-        setNotice(
-          `Not ${action}ed: save your changes first (${statusLabel(controller.getStatus())})`,
-        );
-        return;
-      }
-      const result = await articleAction(article.id, action, controller.baseVersion);
-      if (result.kind === 'conflict') controller.reportConflict(result.current);
-      else if (result.kind === 'failed') setNotice(`Not ${action}ed: ${result.reason}`);
-      else {
-        controller.baseVersion = result.article.version;
-        // Keep the dateline the server set on first publication, without a new save.
-        metaRef.current = { ...metaRef.current, publishedAt: result.article.publishedAt };
-        setMeta(metaRef.current);
-        setPublication({ status: result.article.status });
-        setSlugFollows(false);
-        setNotice(action === 'publish' ? 'Published.' : 'Unpublished: readers no longer see it.');
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  const saveFirst = useCallback(async () => {
+    const flushed = await controller.flush();
+    return flushed === 'saved' ? null : statusLabel(controller.getStatus());
+  }, [controller]);
+
+  const onPublishingDone = useCallback(
+    (stored: EditableArticle, action: PublishingAction) => {
+      // Discard changes replaced the working copy: show it. The others changed only its state.
+      if (action === 'discard') return showStored(stored);
+      controller.baseVersion = stored.version;
+      // Keep the dateline the server set on first publication, without a new save.
+      metaRef.current = { ...metaRef.current, publishedAt: stored.publishedAt };
+      setMeta(metaRef.current);
+      setPublication(publicationOf(stored));
+      if (stored.live) setSlugFollows(false);
+    },
+    [controller, showStored],
+  );
 
   const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
-  const readerPath = section ? `/${section.slug}/${meta.slug}` : null;
+  const readerPath = section ? articlePath({ slug: meta.slug, section }) : null;
 
   return (
     <div className="article-editor">
@@ -133,28 +123,6 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
         <p className={`save-status save-${status.state}`} role="status" aria-live="polite">
           {statusLabel(status)}
         </p>
-        <span className={`status status-${publication.status}`}>{publication.status}</span>
-        {canPublish &&
-          (publication.status === 'published' ? (
-            <button type="button" disabled={busy} onClick={() => changePublication('unpublish')}>
-              Unpublish
-            </button>
-          ) : (
-            <button type="button" disabled={busy} onClick={() => changePublication('publish')}>
-              Publish
-            </button>
-          ))}
-        {publication.status === 'published' && <GetShortUrlButton articleId={article.id} />}
-        {publication.status === 'published' && readerPath && (
-          <a href={readerPath} target="_blank" rel="noopener">
-            View on site
-          </a>
-        )}
-        {notice && (
-          <p role="alert" className="editor-notice">
-            {notice}
-          </p>
-        )}
       </div>
 
       {status.state === 'conflict' && (
@@ -166,6 +134,18 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
           onTakeStored={() => showStored(status.current)}
         />
       )}
+
+      <PublishingPanel
+        articleId={article.id}
+        publication={publication}
+        canPublish={canPublish}
+        draftPath={readerPath}
+        dateline={meta.publishedAt}
+        saveFirst={saveFirst}
+        baseVersion={() => controller.baseVersion}
+        onDone={onPublishingDone}
+        onConflict={(current) => controller.reportConflict(current)}
+      />
 
       <MetadataFields
         meta={meta}

@@ -20,6 +20,7 @@ const REASONS: Record<string, string> = {
   autosave: 'Autosave',
   publish: 'Published',
   restore: 'Restored',
+  discard: 'Discarded changes (kept here)',
 };
 
 export function HistoryPanel({

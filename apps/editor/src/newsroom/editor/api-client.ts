@@ -1,5 +1,6 @@
 import type { ValidationError } from '@newsroom/article';
 import type { EditableArticle, RevisionDetail, RevisionSummary } from '@newsroom/editorial';
+import { errorCodeOf, errorMessageOf } from '../api/error-message';
 import type { SaveOutcome } from '../autosave/autosave-controller';
 import { saveRequestOf, relatedInputOf, type ArticleDraft } from './draft';
 
@@ -18,22 +19,24 @@ async function call(method: string, url: string, body?: unknown): Promise<ApiAns
 }
 
 function errorText(answer: ApiAnswer) {
-  return typeof answer.data.error === 'string' ? answer.data.error : `HTTP ${answer.status}`;
+  return errorMessageOf(answer.data) ?? `HTTP ${answer.status}`;
 }
 
 export type ArticleActionResult =
   | { kind: 'saved'; article: EditableArticle }
   | { kind: 'conflict'; current: EditableArticle }
-  | { kind: 'failed'; reason: string; errors: ValidationError[] };
+  | { kind: 'failed'; reason: string; code: string | null; errors: ValidationError[] };
 
 function toActionResult(answer: ApiAnswer): ArticleActionResult {
   if (answer.status === 200)
     return { kind: 'saved', article: answer.data.article as EditableArticle };
-  if (answer.status === 409)
+  // A 409 carries `current` only when someone saved first; a taken slug is a 409 without it.
+  if (answer.status === 409 && answer.data.current)
     return { kind: 'conflict', current: answer.data.current as EditableArticle };
   return {
     kind: 'failed',
     reason: errorText(answer),
+    code: errorCodeOf(answer.data),
     errors: (answer.data.errors as ValidationError[] | undefined) ?? [],
   };
 }
@@ -68,17 +71,24 @@ export async function saveDraft(
   return { kind: 'rejected', reason: result.reason };
 }
 
+/** What the publishing panel can do; each is `POST /api/newsroom/articles/<id>/<action>`. */
+export type PublishingAction = 'publish' | 'unpublish' | 'discard' | 'schedule' | 'unschedule';
+
 export async function articleAction(
   articleId: string,
-  action: 'publish' | 'unpublish',
+  action: PublishingAction,
   baseVersion: number,
+  extra: Record<string, unknown> = {},
 ): Promise<ArticleActionResult> {
   try {
     return toActionResult(
-      await call('POST', `/api/newsroom/articles/${articleId}/${action}`, { baseVersion }),
+      await call('POST', `/api/newsroom/articles/${articleId}/${action}`, {
+        ...extra,
+        baseVersion,
+      }),
     );
   } catch {
-    return { kind: 'failed', reason: 'you are offline', errors: [] };
+    return { kind: 'failed', reason: 'you are offline', code: null, errors: [] };
   }
 }
 
@@ -94,7 +104,7 @@ export async function restoreRevisionRequest(
       }),
     );
   } catch {
-    return { kind: 'failed', reason: 'you are offline', errors: [] };
+    return { kind: 'failed', reason: 'you are offline', code: null, errors: [] };
   }
 }
 

@@ -1,6 +1,7 @@
 import { validateDocument, type MarkerStyle, type RelatedLinkInput } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
-import { EditorialError, resolveRelatedLinks } from '@newsroom/editorial';
+import { EditorialError } from '@newsroom/editorial';
+import { resolveRelatedLinks } from '@newsroom/publishing';
 import { renderArticle } from '@newsroom/renderer';
 
 /**

@@ -1,5 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
+import { errorMessageOf } from '../api/error-message';
 
 // @newsroom/auth's ROLES (its entry pulls in argon2, which can't go to the browser); the API
 // validates against the real list.
@@ -13,8 +14,8 @@ async function send(method: string, url: string, body: unknown) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const data = (await response.json().catch(() => ({}))) as { error?: string; user?: StaffUser };
-  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
+  const data = (await response.json().catch(() => ({}))) as { user?: StaffUser };
+  if (!response.ok) throw new Error(errorMessageOf(data) ?? `HTTP ${response.status}`);
   return data.user as StaffUser;
 }
 

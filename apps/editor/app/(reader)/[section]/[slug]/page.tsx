@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '../../../../src/reader/ArticleView';
 import { articleMetadata } from '../../../../src/reader/article-metadata';
-import { getPublishedArticle, getPublishedArticlePath } from '../../../../src/reader/data';
+import { getCurrentArticlePath, getPublishedArticle } from '../../../../src/reader/data';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,8 +18,8 @@ export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const article = await getPublishedArticle(section, slug);
   if (!article) {
-    // An article that moved section keeps working links: old URL → its current one.
-    const currentPath = await getPublishedArticlePath(slug);
+    // Every address a live article has had (old slugs, old sections) → its current one (308).
+    const currentPath = await getCurrentArticlePath(slug);
     if (currentPath) permanentRedirect(currentPath);
     notFound(); // drafts, unpublished and unknown articles alike
   }

@@ -2,7 +2,7 @@ import { getDb } from '@newsroom/db';
 import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { requireStaff } from '../../../../src/newsroom/auth/staff';
-import { formatDateline } from '@newsroom/article';
+import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -32,6 +32,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           <select name="status" defaultValue={query.status ?? ''}>
             <option value="">Any</option>
             <option value="draft">Draft</option>
+            <option value="scheduled">Scheduled</option>
             <option value="published">Published</option>
           </select>
         </label>
@@ -69,7 +70,20 @@ export default async function ArticlesPage({ searchParams }: Props) {
                 </td>
                 <td>{article.section.name}</td>
                 <td>
-                  <span className={`status status-${article.status}`}>{article.status}</span>
+                  <span className={`status status-${article.status}`}>
+                    {article.status === ARTICLE_STATUS.published && article.hasUnpublishedChanges
+                      ? 'published, with unpublished changes'
+                      : article.status}
+                  </span>
+                  {article.scheduledAt && (
+                    <>
+                      {' '}
+                      {article.status === ARTICLE_STATUS.published
+                        ? 'update scheduled for'
+                        : 'for'}{' '}
+                      {formatDateline(new Date(article.scheduledAt))}
+                    </>
+                  )}
                 </td>
                 <td>{article.author.name}</td>
                 <td>{formatDateline(new Date(article.updatedAt))}</td>

@@ -1,4 +1,5 @@
 import { getDb } from '@newsroom/db';
+import { findLiveArticlePath } from '@newsroom/publishing';
 import { FixedWindowLimiter } from '@newsroom/auth';
 import { clientAddressFromHeaders } from '@newsroom/http';
 import {
@@ -28,15 +29,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     );
   }
   const { id } = await params;
-  const article = await getDb().article.findUnique({ where: { id }, include: { section: true } });
-  if (!article || article.status !== 'published') {
+  const livePath = await findLiveArticlePath(getDb(), id);
+  if (!livePath) {
     return error(404, 'not_found', 'There is no published article with this id.');
   }
   try {
-    const { shortUrl } = await requestShortLink({
-      url: articleUrl(article),
-      articleId: article.id,
-    });
+    // The shortener sends this link to the article's live URL of the moment (by article id);
+    // the url given here is only where it was when the link was made.
+    const { shortUrl } = await requestShortLink({ url: articleUrl(livePath), articleId: id });
     return Response.json({ shortUrl });
   } catch (cause) {
     if (!(cause instanceof ShortenerUnavailableError)) throw cause;

@@ -1,0 +1,188 @@
+'use client';
+import { ARTICLE_STATUS } from '@newsroom/article';
+import type { EditableArticle } from '@newsroom/editorial';
+import { useId, useState } from 'react';
+import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
+import { articleAction, type PublishingAction } from './api-client';
+import {
+  addressChangeWarning,
+  describeMoment,
+  futureDatelineWarning,
+  isoToLocalInput,
+  localInputToIso,
+  publicationText,
+  type Publication,
+} from './publication';
+
+export interface PublishingPanelProps {
+  articleId: string;
+  publication: Publication;
+  canPublish: boolean;
+  /** Where the working copy would be read (its current slug and section), or null. */
+  draftPath: string | null;
+  /** The working copy's dateline (ISO), to warn when it is in the future. */
+  dateline: string | null;
+  /** Saves pending edits first; a reason when they could not be saved (nothing is published). */
+  saveFirst: () => Promise<string | null>;
+  baseVersion: () => number;
+  /** The action worked: the stored article as it now is. */
+  onDone: (article: EditableArticle, action: PublishingAction) => void;
+  /** Someone saved first: nothing happened. */
+  onConflict: (current: EditableArticle) => void;
+}
+
+const DONE: Record<PublishingAction, string> = {
+  publish: 'Published.',
+  unpublish: 'Unpublished: readers no longer see it.',
+  discard: 'Changes discarded: the working copy is the live version again.',
+  schedule: 'Scheduled.',
+  unschedule: 'Unscheduled: it is a draft again.',
+};
+
+const VERB: Record<PublishingAction, string> = {
+  publish: 'published',
+  unpublish: 'unpublished',
+  discard: 'discarded',
+  schedule: 'scheduled',
+  unschedule: 'unscheduled',
+};
+
+/**
+ * Status and publication controls of one article: Publish now / Update, Discard changes,
+ * Publish at / Update at / Unschedule, Unpublish, the live address with its short URL, and warnings about
+ * an address change or a future dateline. Self-contained, so it can sit in any side panel.
+ */
+export function PublishingPanel(props: PublishingPanelProps) {
+  const { articleId, publication, canPublish, draftPath, dateline } = props;
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [publishAt, setPublishAt] = useState('');
+  const publishAtId = useId();
+  const isLive = publication.status === ARTICLE_STATUS.published;
+  const isScheduled = publication.scheduledAt !== null;
+  // "Publish at" a draft, or "Update at" a live article with changes to publish.
+  const canSchedule = !isLive || publication.hasUnpublishedChanges;
+  const publishAtIso = localInputToIso(publishAt);
+
+  async function run(action: PublishingAction, extra: Record<string, unknown> = {}) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const unsaved = await props.saveFirst();
+      if (unsaved) return setNotice(`Not ${VERB[action]}: save your changes first (${unsaved})`);
+      const result = await articleAction(articleId, action, props.baseVersion(), extra);
+      if (result.kind === 'conflict') props.onConflict(result.current);
+      else if (result.kind === 'failed') setNotice(`Not ${VERB[action]}: ${result.reason}`);
+      else {
+        props.onDone(result.article, action);
+        if (action === 'publish' && isLive) setNotice('Updated: readers now see your changes.');
+        else setNotice(DONE[action]);
+        if (action === 'schedule') setPublishAt('');
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const addressWarning = addressChangeWarning(publication, draftPath);
+  const datelineWarning = canPublish ? futureDatelineWarning(publication, dateline) : null;
+
+  return (
+    <section className="publishing-panel" aria-label="Publishing">
+      <p className="publication-state">
+        <span className={`status status-${publication.status}`}>{publication.status}</span>{' '}
+        <span className="publication-text" data-testid="publication-text">
+          {publicationText(publication)}
+        </span>
+      </p>
+
+      {publication.live && (
+        <p className="publication-live">
+          <a href={publication.live.path} target="_blank" rel="noopener">
+            View on site
+          </a>{' '}
+          <GetShortUrlButton articleId={articleId} />
+        </p>
+      )}
+
+      {addressWarning && (
+        <p className="publishing-warning" role="note" data-testid="address-warning">
+          {addressWarning}
+        </p>
+      )}
+      {datelineWarning && (
+        <p className="publishing-warning" role="note" data-testid="dateline-warning">
+          {datelineWarning}
+        </p>
+      )}
+
+      {canPublish && (
+        <div className="publishing-actions">
+          {isLive ? (
+            <>
+              <button
+                type="button"
+                disabled={busy || !publication.hasUnpublishedChanges}
+                onClick={() => run('publish')}
+              >
+                Update
+              </button>
+              <button
+                type="button"
+                disabled={busy || !publication.hasUnpublishedChanges}
+                onClick={() => run('discard')}
+              >
+                Discard changes
+              </button>
+              <button type="button" disabled={busy} onClick={() => run('unpublish')}>
+                Unpublish
+              </button>
+            </>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => run('publish')}>
+              Publish now
+            </button>
+          )}
+          {isScheduled && (
+            <button type="button" disabled={busy} onClick={() => run('unschedule')}>
+              Unschedule
+            </button>
+          )}
+          {canSchedule && (
+            <div className="publish-at">
+              <label htmlFor={publishAtId}>
+                {isLive ? 'Update at' : 'Publish at'} (your local time)
+              </label>
+              <input
+                id={publishAtId}
+                type="datetime-local"
+                step={1}
+                value={publishAt}
+                min={isoToLocalInput(new Date().toISOString())}
+                onChange={(event) => setPublishAt(event.target.value)}
+              />
+              {publishAtIso && (
+                <span className="publish-at-gmt" data-testid="publish-at-gmt">
+                  = {describeMoment(publishAtIso).gmt}
+                </span>
+              )}
+              <button
+                type="button"
+                disabled={busy || !publishAtIso}
+                onClick={() => run('schedule', { publishAt: publishAtIso })}
+              >
+                {isScheduled ? 'Reschedule' : 'Schedule'}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {notice && (
+        <p role="alert" className="editor-notice">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addressChangeWarning,
+  describeMoment,
+  futureDatelineWarning,
+  isoToLocalInput,
+  localInputToIso,
+  publicationText,
+  type Publication,
+} from './publication';
+
+const live = { path: '/world/old', publishedAt: '2026-01-01T00:00:00.000Z', updatedAt: '' };
+const published: Publication = {
+  status: 'published',
+  scheduledAt: null,
+  live,
+  hasUnpublishedChanges: false,
+};
+const draft: Publication = {
+  status: 'draft',
+  scheduledAt: null,
+  live: null,
+  hasUnpublishedChanges: false,
+};
+
+describe('publication texts', () => {
+  it('names every state, the schedule in GMT and in local time', () => {
+    expect(publicationText(draft)).toBe('Draft: readers do not see it');
+    expect(publicationText(published)).toBe('Published');
+    expect(publicationText({ ...published, hasUnpublishedChanges: true })).toBe(
+      'Published, with unpublished changes',
+    );
+    expect(
+      publicationText(
+        { ...draft, status: 'scheduled', scheduledAt: '2030-06-01T08:30:00.000Z' },
+        'Europe/Berlin',
+      ),
+    ).toBe('Scheduled for 08:30 GMT 01.06.2030 (1 Jun 2030, 10:30 your time)');
+    expect(
+      publicationText(
+        { ...published, hasUnpublishedChanges: true, scheduledAt: '2030-06-01T08:30:00.000Z' },
+        'UTC',
+      ),
+    ).toBe(
+      'Published, with unpublished changes: update scheduled for 08:30 GMT 01.06.2030 (1 Jun 2030, 08:30 your time)',
+    );
+    expect(describeMoment('2030-01-01T08:30:00.000Z', 'UTC').gmt).toBe('08:30 GMT 01.01.2030');
+  });
+
+  it('warns about a new address only for a live article whose working copy moved', () => {
+    expect(addressChangeWarning(published, '/world/old')).toBeNull();
+    expect(addressChangeWarning(draft, '/world/new')).toBeNull();
+    expect(addressChangeWarning(published, '/world/new')).toMatch(
+      /at \/world\/old\. After Update it moves to \/world\/new; .*redirect \(308\)/,
+    );
+  });
+
+  it('warns about a future dateline before Publish now or Update, never about a past one', () => {
+    const now = Date.parse('2026-05-01T12:00:00Z');
+    const future = '2026-05-02T12:00:00.000Z';
+    expect(futureDatelineWarning(draft, '2026-04-30T12:00:00.000Z', now)).toBeNull();
+    expect(futureDatelineWarning(draft, null, now)).toBeNull();
+    expect(futureDatelineWarning(draft, future, now)).toMatch(/in the future.*Publish now/);
+    expect(futureDatelineWarning(published, future, now)).toBeNull();
+    expect(
+      futureDatelineWarning({ ...published, hasUnpublishedChanges: true }, future, now),
+    ).toMatch(/Update makes the article live at once/);
+  });
+
+  it('turns the local datetime input into an ISO instant and back', () => {
+    const iso = localInputToIso('2030-06-01T10:30');
+    expect(iso).not.toBeNull();
+    expect(isoToLocalInput(iso!)).toBe('2030-06-01T10:30');
+    expect(localInputToIso('')).toBeNull();
+    expect(localInputToIso('tomorrow')).toBeNull();
+  });
+});

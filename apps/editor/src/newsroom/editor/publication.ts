@@ -1,0 +1,79 @@
+import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
+import type { EditableArticle } from '@newsroom/editorial';
+
+/** What the publishing panel shows and decides from: the publication side of an article. */
+export type Publication = Pick<
+  EditableArticle,
+  'status' | 'scheduledAt' | 'live' | 'hasUnpublishedChanges'
+>;
+
+export function publicationOf(article: EditableArticle): Publication {
+  const { status, scheduledAt, live, hasUnpublishedChanges } = article;
+  return { status, scheduledAt, live, hasUnpublishedChanges };
+}
+
+/** A moment in GMT (as the reader site dates things) and in the editor's own time zone. */
+export function describeMoment(iso: string, timeZone?: string) {
+  const date = new Date(iso);
+  const local = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+  return { gmt: formatDateline(date), local };
+}
+
+/** `<input type="datetime-local">` works in the browser's time zone: its value ↔ ISO (UTC). */
+export function localInputToIso(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const date = new Date(value); // no offset: read as local time
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function isoToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * Renaming or moving a live article changes its address once updated; old links keep working.
+ * `draftPath` is where the working copy would be read; null when nothing is worth saying.
+ */
+export function addressChangeWarning(publication: Publication, draftPath: string | null) {
+  const live = publication.live;
+  if (!live || !draftPath || draftPath === live.path) return null;
+  return `Readers find this article at ${live.path}. After Update it moves to ${draftPath}; links to the old address keep working: they redirect (308) to the new one.`;
+}
+
+/** The dateline is the displayed time, not a publish switch: say so when it is in the future. */
+export function futureDatelineWarning(
+  publication: Publication,
+  dateline: string | null,
+  now = Date.now(),
+) {
+  if (!dateline || Date.parse(dateline) <= now) return null;
+  if (publication.status === ARTICLE_STATUS.published && !publication.hasUnpublishedChanges)
+    return null;
+  const action = publication.status === ARTICLE_STATUS.published ? 'Update' : 'Publish now';
+  return `The dateline (${formatDateline(new Date(dateline))}) is in the future. It is only the time shown to readers: ${action} makes the article live at once, dated in the future. To publish later, use "Publish at".`;
+}
+
+/** A short description of the state, for people. */
+export function publicationText(publication: Publication, timeZone?: string): string {
+  switch (publication.status) {
+    case ARTICLE_STATUS.scheduled: {
+      if (!publication.scheduledAt) return 'Scheduled';
+      const { gmt, local } = describeMoment(publication.scheduledAt, timeZone);
+      return `Scheduled for ${gmt} (${local} your time)`;
+    }
+    case ARTICLE_STATUS.published: {
+      if (!publication.hasUnpublishedChanges) return 'Published';
+      if (!publication.scheduledAt) return 'Published, with unpublished changes';
+      const { gmt, local } = describeMoment(publication.scheduledAt, timeZone);
+      return `Published, with unpublished changes: update scheduled for ${gmt} (${local} your time)`;
+    }
+    default:
+      return 'Draft: readers do not see it';
+  }
+}

@@ -1,0 +1,75 @@
+import { articlePath, type RelatedLinkInput } from '@newsroom/article';
+import type { Prisma } from '@newsroom/db';
+import type { LiveChange, LiveChangeReason, LiveLocation } from '@newsroom/publishing';
+import { slugTaken } from '../errors';
+
+type Tx = Prisma.TransactionClient;
+
+/** The stored form of related links (what revisions and live versions carry as JSON). */
+export function relatedInputsOf(
+  links: readonly { targetArticleId: string | null; url: string | null; title: string | null }[],
+): RelatedLinkInput[] {
+  return links.flatMap((link): RelatedLinkInput[] =>
+    link.targetArticleId
+      ? [{ articleId: link.targetArticleId }]
+      : link.url && link.title
+        ? [{ url: link.url, title: link.title }]
+        : [],
+  );
+}
+
+async function liveLocation(tx: Tx, articleId: string): Promise<LiveLocation | null> {
+  const live = await tx.articleLive.findUnique({
+    where: { articleId },
+    select: { slug: true, section: { select: { slug: true } } },
+  });
+  return live ? { path: articlePath(live), sectionSlug: live.section.slug } : null;
+}
+
+/**
+ * Copies the working copy (as it now stands inside `tx`) to the live version, and records its
+ * slug in the URL history. A slug that is another article's history is refused (409, and the
+ * whole transaction rolls back): that article's old links must keep reaching it.
+ */
+export async function makeWorkingCopyLive(
+  tx: Tx,
+  articleId: string,
+  reason: LiveChangeReason,
+  now: Date,
+): Promise<LiveChange> {
+  const before = await liveLocation(tx, articleId);
+  const article = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: { relatedLinks: { orderBy: { position: 'asc' } }, section: true },
+  });
+  const owner = await tx.articlePath.findUnique({ where: { slug: article.slug } });
+  if (owner && owner.articleId !== articleId) throw slugTaken();
+  if (!owner)
+    await tx.articlePath.create({ data: { slug: article.slug, articleId, createdAt: now } });
+  const content = {
+    slug: article.slug,
+    sectionId: article.sectionId,
+    title: article.title,
+    standfirst: article.standfirst,
+    body: article.body,
+    markerStyle: article.markerStyle,
+    related: JSON.stringify(relatedInputsOf(article.relatedLinks)),
+    publishedAt: article.publishedAt ?? now,
+    updatedAt: now,
+  };
+  await tx.articleLive.upsert({
+    where: { articleId },
+    create: { articleId, ...content },
+    update: content,
+  });
+  const after = { path: articlePath(article), sectionSlug: article.section.slug };
+  return { articleId, reason, before, after };
+}
+
+/** Takes the live version down: readers no longer see the article (its URL history stays). */
+export async function withdrawLiveVersion(tx: Tx, articleId: string): Promise<LiveChange | null> {
+  const before = await liveLocation(tx, articleId);
+  if (!before) return null;
+  await tx.articleLive.delete({ where: { articleId } });
+  return { articleId, reason: 'unpublish', before, after: null };
+}
