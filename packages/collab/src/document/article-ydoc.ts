@@ -1,0 +1,91 @@
+import {
+  getArticleSchema,
+  normalizeFootnotes,
+  type MarkerStyle,
+  type RelatedLinkInput,
+} from '@newsroom/article';
+import type { JSONContent } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+
+/**
+ * The shape of an article's shared document. The body is the fragment the editor's
+ * Collaboration extension binds to; the metadata sits beside it so everything co-edits.
+ * Headline and standfirst are plain values (the last writer of a field wins), related links an
+ * array (concurrent additions both stay).
+ */
+export const ARTICLE_YDOC = {
+  body: 'body',
+  meta: 'meta',
+  related: 'related',
+} as const;
+
+export const META_FIELDS = ['title', 'slug', 'sectionId', 'standfirst', 'markerStyle'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** What the shared document holds: the working copy minus what only publishing changes. */
+export interface CollabArticle {
+  title: string;
+  slug: string;
+  sectionId: string;
+  standfirst: string;
+  markerStyle: MarkerStyle;
+  body: JSONContent;
+  related: RelatedLinkInput[];
+}
+
+export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body);
+export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
+export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedLinkInput>(ARTICLE_YDOC.related);
+
+/** Fills an empty document from a stored working copy. Done once, on the server. */
+export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
+  doc.transact(() => {
+    const fragment = bodyFragment(doc);
+    if (fragment.length) fragment.delete(0, fragment.length);
+    prosemirrorJSONToYXmlFragment(getArticleSchema(), article.body, fragment);
+    const meta = metaMap(doc);
+    for (const field of META_FIELDS) meta.set(field, article[field]);
+    const related = relatedArray(doc);
+    if (related.length) related.delete(0, related.length);
+    related.push(article.related.map((entry) => ({ ...entry })));
+  });
+}
+
+export function articleToYDoc(article: CollabArticle): Y.Doc {
+  const doc = new Y.Doc();
+  writeArticleToYDoc(doc, article);
+  return doc;
+}
+
+const EMPTY_BODY: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/**
+ * The JSON working copy of a shared document. Concurrent edits can leave footnotes out of
+ * order, notes nobody references or a reference to a note someone deleted; markers are never
+ * stored, so restoring the invariants here is all it takes.
+ */
+export function yDocToArticle(doc: Y.Doc): CollabArticle {
+  const fragment = bodyFragment(doc);
+  const json = fragment.length ? yXmlFragmentToProsemirrorJSON(fragment) : EMPTY_BODY;
+  const meta = metaMap(doc);
+  const value = (field: MetaField) => String(meta.get(field) ?? '');
+  return {
+    title: value('title'),
+    slug: value('slug'),
+    sectionId: value('sectionId'),
+    standfirst: value('standfirst'),
+    markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
+    body: normalizeFootnotes(json as JSONContent),
+    related: relatedArray(doc).toArray(),
+  };
+}
+
+/** The document's bytes, as stored (one update holding the whole state). */
+export const encodeYDoc = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc);
+
+export function decodeYDoc(bytes: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, bytes);
+  return doc;
+}

@@ -1,0 +1,17 @@
+// @newsroom/collab: live co-editing. The shared document's shape (shared with the browser), its
+// conversion to and from the JSON working copy, and the collaboration server.
+export {
+  ARTICLE_YDOC,
+  META_FIELDS,
+  articleToYDoc,
+  bodyFragment,
+  decodeYDoc,
+  encodeYDoc,
+  metaMap,
+  relatedArray,
+  writeArticleToYDoc,
+  yDocToArticle,
+  type CollabArticle,
+  type MetaField,
+} from './document/article-ydoc';
+export { applyBodyJson } from './document/apply-json';
