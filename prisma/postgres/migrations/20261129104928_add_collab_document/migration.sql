@@ -2,6 +2,7 @@
 CREATE TABLE "CollabDocument" (
     "articleId" TEXT NOT NULL,
     "state" BYTEA NOT NULL,
+    "articleVersion" INTEGER NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "CollabDocument_pkey" PRIMARY KEY ("articleId")
