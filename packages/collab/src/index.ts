@@ -15,3 +15,10 @@ export {
   type MetaField,
 } from './document/article-ydoc';
 export { applyBodyJson } from './document/apply-json';
+export {
+  articleDocumentName,
+  articleIdOfDocument,
+  parseCollabMessage,
+  type CollabMessage,
+} from './document/document-name';
+export { applyArticle } from './document/apply-json';

@@ -176,8 +176,14 @@ function editBody(body: JSONContent, edit: Edit): JSONContent {
     case 'unreference': {
       const references = collectReferences(body);
       if (!references.length) return body;
-      const { path, offset } = references[edit.reference % references.length]!;
-      return normalizeFootnotes(mapBlock(body, path[0]!, (block) => deleteText(block, offset, 1)));
+      const { path } = references[edit.reference % references.length]!;
+      // Top-level paragraphs only here: the reference is child path[1] of block path[0].
+      return normalizeFootnotes(
+        mapBlock(body, path[0]!, (block) => ({
+          ...block,
+          content: (block.content ?? []).filter((_, at) => at !== path[1]),
+        })),
+      );
     }
     case 'dropBlock': {
       if (blocks.length < 2) return body;

@@ -1,0 +1,73 @@
+import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
+import type { Actor } from '@newsroom/auth';
+import type { Db, Prisma } from '@newsroom/db';
+import type { JSONContent } from '@tiptap/core';
+import { isAutosaveRevisionDue } from '../revisions/revisions';
+import { SLUG_TAKEN } from '../errors';
+import { isUniqueViolation } from '../prisma-errors';
+import {
+  conflictOrForbidden,
+  parseSave,
+  writeIfVersionMatches,
+  type SaveOptions,
+  type SaveResult,
+} from './save-article';
+
+/** The co-edited part of a working copy (what the shared document holds). */
+export interface SharedArticle {
+  title: string;
+  slug: string;
+  sectionId: string;
+  standfirst: string;
+  markerStyle: MarkerStyle;
+  body: JSONContent;
+  related: RelatedLinkInput[];
+}
+
+export interface SharedSaveOptions extends SaveOptions {
+  /** Written in the same transaction (the shared document's bytes), with the new version. */
+  alsoWrite?: (tx: Prisma.TransactionClient, version: number) => Promise<void>;
+}
+
+/**
+ * Writes the working copy derived from a co-edited document: the same checks, conditional
+ * write, revisions and permissions as a save from the edit page (it goes through the one write
+ * path), on behalf of the person whose edit it carries. `baseVersion` is the version the shared
+ * document last wrote or was loaded from; a conflict means the working copy changed outside it.
+ */
+export async function saveSharedArticle(
+  db: Db,
+  actor: Actor,
+  id: string,
+  article: SharedArticle,
+  baseVersion: number,
+  options: SharedSaveOptions = {},
+): Promise<SaveResult> {
+  const parsed = await parseSave(db, id, { ...article, baseVersion });
+  if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
+  const now = options.now ?? new Date();
+  const valid = parsed.article;
+  try {
+    const saved = await writeIfVersionMatches(db, actor, id, baseVersion, {
+      data: {
+        title: valid.title,
+        slug: valid.slug,
+        sectionId: valid.sectionId,
+        standfirst: valid.standfirst,
+        markerStyle: valid.markerStyle,
+        body: JSON.stringify(valid.body),
+      },
+      related: valid.related,
+      alsoWrite: options.alsoWrite,
+      now,
+      revision: async (tx) =>
+        (await isAutosaveRevisionDue(tx, id, now, options.revisionIntervalMs)) ? 'autosave' : null,
+    });
+    if (!saved) return conflictOrForbidden(db, actor, id);
+    return { status: 'saved', article: saved };
+  } catch (error) {
+    if (isUniqueViolation(error))
+      return { status: 'invalid', errors: [SLUG_TAKEN], code: 'slug_taken' };
+    throw error;
+  }
+}
