@@ -10,7 +10,7 @@ async function main() {
   const server = createCollabServer({ db: getDb(), allowedOrigins: config.allowedOrigins });
   server.configuration.address = config.host;
   await server.listen(config.port);
-  console.log(`Collaboration server ready on ws://${config.host}:${config.port}`);
+  console.log(`Collaboration server ready on ws://${config.host}:${server.address.port}`);
   const shutdown = async (signal: string) => {
     // Stores every open document (and writes its working copy) before closing.
     await server.destroy();
