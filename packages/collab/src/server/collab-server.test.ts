@@ -5,6 +5,7 @@ import {
   findEditableArticle,
   restoreRevision,
   listRevisions,
+  publishArticle,
 } from '@newsroom/editorial';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -180,6 +181,25 @@ describe('collaboration server', () => {
     await reloaded;
     await waitForDoc(writer.doc, (doc) => !textOf(doc).includes('Changed.'));
     expect(textOf(writer.doc)).toContain('Kept. Version one.');
+  });
+
+  it('keeps typing after a publication changed only the state of the working copy', async () => {
+    const id = await newDraft('writer', 'Published text.');
+    const editor = connect(id, 'editor');
+    await editor.authenticated;
+    await waitForDoc(editor.doc, (doc) => textOf(doc).includes('Published text.'));
+    const stored = await findEditableArticle(testDb.db, id);
+    const published = await publishArticle(testDb.db, users.editor as never, id, {
+      baseVersion: stored!.version,
+    });
+    expect(published.status).toBe('saved');
+    const saved = editor.nextMessage((message) => message.type === 'saved');
+    typeInFirstParagraph(editor.doc, 'Typed after. ');
+    await saved;
+    expect(textOf(editor.doc)).toContain('Typed after. Published text.');
+    const after = await findEditableArticle(testDb.db, id);
+    expect(JSON.stringify(after?.body)).toContain('Typed after. Published text.');
+    expect(after?.hasUnpublishedChanges).toBe(true);
   });
 
   it('keeps every document across a restart of the server', async () => {

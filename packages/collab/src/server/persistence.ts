@@ -26,6 +26,20 @@ const toCollabArticle = (article: EditableArticle): CollabArticle => ({
   ),
 });
 
+/** One spelling of a working copy's content, to tell a content change from a state change. */
+const canonical = (article: CollabArticle) =>
+  JSON.stringify([
+    article.title,
+    article.slug,
+    article.sectionId,
+    article.standfirst,
+    article.markerStyle,
+    article.body,
+    article.related.map((entry) =>
+      'articleId' in entry ? [entry.articleId] : [entry.url, entry.title],
+    ),
+  ]);
+
 function isUniqueViolation(error: unknown) {
   return (
     typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
@@ -39,6 +53,12 @@ function isUniqueViolation(error: unknown) {
  */
 export function createPersistence(db: Db) {
   const versions = new Map<string, number>();
+  /** The working copy's content as last written or loaded (canonical JSON), per article. */
+  const contents = new Map<string, string>();
+  const remember = (articleId: string, article: EditableArticle) => {
+    versions.set(articleId, article.version);
+    contents.set(articleId, canonical(toCollabArticle(article)));
+  };
 
   /** The stored bytes; seeded from the working copy once (the first instance to store it wins). */
   async function load(articleId: string): Promise<Uint8Array | null> {
@@ -48,7 +68,7 @@ export function createPersistence(db: Db) {
     ]);
     if (!article) return null;
     if (row && row.articleVersion === article.version) {
-      versions.set(articleId, article.version);
+      remember(articleId, article);
       return row.state;
     }
     const doc = row ? decode(row.state) : articleToYDoc(toCollabArticle(article));
@@ -69,7 +89,7 @@ export function createPersistence(db: Db) {
       if (!isUniqueViolation(error)) throw error;
       return load(articleId);
     }
-    versions.set(articleId, article.version);
+    remember(articleId, article);
     return state;
   }
 
@@ -87,7 +107,7 @@ export function createPersistence(db: Db) {
     const article = await findEditableArticle(db, articleId);
     if (!article || article.version === versions.get(articleId)) return null;
     applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
-    versions.set(articleId, article.version);
+    remember(articleId, article);
     await storeBytes(articleId, doc, article.version);
     return { type: 'saved', version: article.version };
   }
@@ -128,7 +148,7 @@ export function createPersistence(db: Db) {
       return { type: 'invalid', errors: [{ path: '(article)', message: error.message }] };
     }
     if (result.status === 'saved') {
-      versions.set(articleId, result.article.version);
+      remember(articleId, result.article);
       return { type: 'saved', version: result.article.version };
     }
     if (result.status === 'invalid') {
@@ -136,12 +156,14 @@ export function createPersistence(db: Db) {
       return { type: 'invalid', errors: result.errors };
     }
     // Conflict. Written by another collaboration instance (it holds this same document, through
-    // Redis)? Then write on top of it. Otherwise the working copy changed outside and wins.
+    // Redis), or only its state changed (published, scheduled)? Then write on top of it.
+    // Otherwise its content changed outside (restore, discard, a REST save) and wins.
     const row = await db.collabDocument.findUnique({
       where: { articleId },
       select: { articleVersion: true },
     });
-    if (row?.articleVersion === result.current.version) {
+    const sameContent = canonical(toCollabArticle(result.current)) === contents.get(articleId);
+    if (row?.articleVersion === result.current.version || sameContent) {
       versions.set(articleId, result.current.version);
       return store(articleId, doc, context, origin);
     }
