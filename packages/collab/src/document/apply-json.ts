@@ -4,6 +4,7 @@ import { updateYFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import {
   bodyFragment,
+  DATELINE_FIELD,
   META_FIELDS,
   metaMap,
   relatedArray,
@@ -32,6 +33,8 @@ export function applyArticle(doc: Y.Doc, article: CollabArticle, origin?: unknow
     const meta = metaMap(doc);
     for (const field of META_FIELDS)
       if (meta.get(field) !== article[field]) meta.set(field, article[field]);
+    if (meta.get(DATELINE_FIELD) !== (article.publishedAt ?? ''))
+      meta.set(DATELINE_FIELD, article.publishedAt ?? '');
     const related = relatedArray(doc);
     if (JSON.stringify(related.toArray()) !== JSON.stringify(article.related)) {
       related.delete(0, related.length);

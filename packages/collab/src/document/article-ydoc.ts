@@ -22,6 +22,12 @@ export const ARTICLE_YDOC = {
 
 export const META_FIELDS = ['title', 'slug', 'sectionId', 'standfirst', 'markerStyle'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
+/** In the metadata map too: ISO, or '' for none. */
+export const DATELINE_FIELD = 'publishedAt';
+
+/** A related entry as the edit page shows it (internal links may carry their title and address). */
+export type RelatedValue =
+  RelatedLinkInput | { articleId: string; title?: string; href?: string | null };
 
 /** What the shared document holds: the working copy minus what only publishing changes. */
 export interface CollabArticle {
@@ -30,13 +36,19 @@ export interface CollabArticle {
   sectionId: string;
   standfirst: string;
   markerStyle: MarkerStyle;
+  /** The dateline (ISO), or null until set or first published. */
+  publishedAt: string | null;
   body: JSONContent;
-  related: RelatedLinkInput[];
+  related: RelatedValue[];
 }
+
+/** The stored form of a related entry. */
+export const toRelatedInput = (entry: RelatedValue): RelatedLinkInput =>
+  'articleId' in entry ? { articleId: entry.articleId } : { url: entry.url, title: entry.title };
 
 export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body);
 export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
-export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedLinkInput>(ARTICLE_YDOC.related);
+export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedValue>(ARTICLE_YDOC.related);
 
 /** Fills an empty document from a stored working copy. Done once, on the server. */
 export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
@@ -46,6 +58,7 @@ export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
     prosemirrorJSONToYXmlFragment(getArticleSchema(), article.body, fragment);
     const meta = metaMap(doc);
     for (const field of META_FIELDS) meta.set(field, article[field]);
+    meta.set(DATELINE_FIELD, article.publishedAt ?? '');
     const related = relatedArray(doc);
     if (related.length) related.delete(0, related.length);
     related.push(article.related.map((entry) => ({ ...entry })));
@@ -76,8 +89,9 @@ export function yDocToArticle(doc: Y.Doc): CollabArticle {
     sectionId: value('sectionId'),
     standfirst: value('standfirst'),
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
+    publishedAt: String(meta.get(DATELINE_FIELD) ?? '') || null,
     body: normalizeFootnotes(json as JSONContent),
-    related: relatedArray(doc).toArray(),
+    related: relatedArray(doc).toArray().map(toRelatedInput),
   };
 }
 

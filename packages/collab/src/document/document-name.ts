@@ -11,7 +11,7 @@ export function articleIdOfDocument(name: string): string | null {
 /** Stateless messages between the collaboration server and the edit page (JSON strings). */
 export type CollabMessage =
   /** The working copy now holds the shared document up to here (version for Publish / Update). */
-  | { type: 'saved'; version: number }
+  | { type: 'saved'; version: number; hasUnpublishedChanges: boolean }
   /** The shared document is kept, but the working copy was not written: why. */
   | { type: 'invalid'; errors: { path: string; message: string }[] }
   /** Sent by the edit page after a restore or discard: take the working copy into the document. */

@@ -7,7 +7,12 @@ import {
 } from '@newsroom/editorial';
 import * as Y from 'yjs';
 import { applyArticle } from '../document/apply-json';
-import { articleToYDoc, yDocToArticle, type CollabArticle } from '../document/article-ydoc';
+import {
+  articleToYDoc,
+  toRelatedInput,
+  yDocToArticle,
+  type CollabArticle,
+} from '../document/article-ydoc';
 import type { CollabMessage } from '../document/document-name';
 import type { CollabContext } from './authenticate';
 
@@ -20,10 +25,15 @@ const toCollabArticle = (article: EditableArticle): CollabArticle => ({
   sectionId: article.sectionId,
   standfirst: article.standfirst,
   markerStyle: article.markerStyle,
+  publishedAt: article.publishedAt,
   body: article.body,
-  related: article.related.map((entry) =>
-    'articleId' in entry ? { articleId: entry.articleId } : { url: entry.url, title: entry.title },
-  ),
+  related: article.related,
+});
+
+const savedMessage = (article: EditableArticle): CollabMessage => ({
+  type: 'saved',
+  version: article.version,
+  hasUnpublishedChanges: article.hasUnpublishedChanges,
 });
 
 /** One spelling of a working copy's content, to tell a content change from a state change. */
@@ -109,7 +119,7 @@ export function createPersistence(db: Db) {
     applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
     remember(articleId, article);
     await storeBytes(articleId, doc, article.version);
-    return { type: 'saved', version: article.version };
+    return savedMessage(article);
   }
 
   /**
@@ -149,7 +159,7 @@ export function createPersistence(db: Db) {
     }
     if (result.status === 'saved') {
       remember(articleId, result.article);
-      return { type: 'saved', version: result.article.version };
+      return savedMessage(result.article);
     }
     if (result.status === 'invalid') {
       await storeBytes(articleId, doc, base);

@@ -20,6 +20,8 @@ export interface SharedArticle {
   sectionId: string;
   standfirst: string;
   markerStyle: MarkerStyle;
+  /** The dateline; null leaves the stored one (a first publication sets it on the server). */
+  publishedAt: string | null;
   body: JSONContent;
   related: RelatedLinkInput[];
 }
@@ -43,7 +45,12 @@ export async function saveSharedArticle(
   baseVersion: number,
   options: SharedSaveOptions = {},
 ): Promise<SaveResult> {
-  const parsed = await parseSave(db, id, { ...article, baseVersion });
+  const { publishedAt, ...rest } = article;
+  const parsed = await parseSave(db, id, {
+    ...rest,
+    baseVersion,
+    publishedAt: publishedAt ?? undefined,
+  });
   if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
   const now = options.now ?? new Date();
   const valid = parsed.article;
@@ -56,6 +63,7 @@ export async function saveSharedArticle(
         standfirst: valid.standfirst,
         markerStyle: valid.markerStyle,
         body: JSON.stringify(valid.body),
+        ...(parsed.publishedAt ? { publishedAt: new Date(parsed.publishedAt) } : {}),
       },
       related: valid.related,
       alsoWrite: options.alsoWrite,

@@ -1,0 +1,140 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { articleDocumentName, metaMap, parseCollabMessage } from '@newsroom/collab';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { CollabUser } from './collab-carets';
+import { syncLabel, syncStatusText, type SyncState } from './sync-status';
+
+export interface Peer {
+  clientId: number;
+  user: CollabUser;
+}
+
+export interface CollabSnapshot {
+  sync: SyncState;
+  /** The working copy version the server last wrote (what Publish / Update are based on). */
+  version: number;
+  /** Content arrived (from the server, or from this browser's copy while offline). */
+  ready: boolean;
+  readOnly: boolean;
+  /** Who else has the article open. */
+  peers: Peer[];
+  /** The connection was refused (no valid session): the reason. */
+  refused: string | null;
+}
+
+/**
+ * One article's shared document in the browser: the Hocuspocus connection, a copy in
+ * IndexedDB (edits made offline survive a reload and merge on reconnect), presence, and the
+ * sync status. Plain TypeScript; the React hook subscribes to `snapshot`.
+ */
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly provider: HocuspocusProvider;
+  private readonly local: IndexeddbPersistence;
+  private listeners = new Set<() => void>();
+  snapshot: CollabSnapshot;
+
+  constructor(url: string, articleId: string, version: number, user: CollabUser) {
+    this.snapshot = {
+      sync: { connected: false, unsynced: 0, awaitingSave: false, problem: null },
+      version,
+      ready: false,
+      readOnly: false,
+      peers: [],
+      refused: null,
+    };
+    this.local = new IndexeddbPersistence(`newsroom-${articleDocumentName(articleId)}`, this.doc);
+    this.local.on('synced', () => {
+      if (metaMap(this.doc).size > 0) this.update({ ready: true });
+    });
+    this.provider = new HocuspocusProvider({
+      url,
+      name: articleDocumentName(articleId),
+      document: this.doc,
+      onStatus: ({ status }) => this.updateSync({ connected: status === 'connected' }),
+      onSynced: () => this.update({ ready: true }),
+      onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
+      onAuthenticationFailed: ({ reason }) => this.update({ refused: reason }),
+      onUnsyncedChanges: ({ number }) => this.updateSync({ unsynced: number }),
+      onStateless: ({ payload }) => this.onMessage(payload),
+    });
+    this.provider.awareness?.setLocalStateField('user', user);
+    this.provider.awareness?.on('change', () => this.update({ peers: this.readPeers() }));
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      // Our own edits (the editor binding, the fields); not the server's, not IndexedDB's replay.
+      if (origin !== this.provider && origin !== this.local)
+        this.updateSync({ awaitingSave: true });
+    });
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Resolves with null once the working copy holds everything, or with why it cannot now. */
+  whenSaved(): Promise<string | null> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const label = syncLabel(this.snapshot.sync);
+        if (label === 'syncing') return false;
+        resolve(label === 'saved' ? null : syncStatusText(this.snapshot.sync));
+        return true;
+      };
+      if (check()) return;
+      const unsubscribe = this.subscribe(() => {
+        if (check()) unsubscribe();
+      });
+    });
+  }
+
+  /** After a restore or discard: the server takes the new working copy into the shared document. */
+  takeWorkingCopy() {
+    this.provider.sendStateless(JSON.stringify({ type: 'reload' }));
+  }
+
+  destroy() {
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private onMessage(payload: string) {
+    const message = parseCollabMessage(payload);
+    if (message?.type === 'saved')
+      this.update({
+        version: message.version,
+        sync: { ...this.snapshot.sync, awaitingSave: false, problem: null },
+      });
+    if (message?.type === 'invalid')
+      this.updateSync({
+        problem: message.errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+      });
+  }
+
+  private readPeers(): Peer[] {
+    const awareness = this.provider.awareness;
+    if (!awareness) return [];
+    return [...awareness.getStates().entries()].flatMap(([clientId, state]) =>
+      clientId !== awareness.clientID && state.user ? [{ clientId, user: state.user as CollabUser }] : [],
+    );
+  }
+
+  private updateSync(patch: Partial<SyncState>) {
+    this.update({ sync: { ...this.snapshot.sync, ...patch } });
+  }
+
+  private update(patch: Partial<CollabSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** A stable colour per person, readable on white. */
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `hsl(${hash % 360} 70% 38%)`;
+}
