@@ -2,6 +2,7 @@
 // conversion to and from the JSON working copy, and the collaboration server.
 export {
   ARTICLE_YDOC,
+  DATELINE_FIELD,
   META_FIELDS,
   articleToYDoc,
   bodyFragment,
@@ -13,6 +14,8 @@ export {
   yDocToArticle,
   type CollabArticle,
   type MetaField,
+  type RelatedValue,
+  toRelatedInput,
 } from './document/article-ydoc';
 export { applyBodyJson } from './document/apply-json';
 export {

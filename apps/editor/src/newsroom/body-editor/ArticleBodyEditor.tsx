@@ -5,7 +5,10 @@ import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { BodyEditorToolbar } from './BodyEditorToolbar';
-import { createBodyEditorExtensions, type BodyEditorExtensionOptions } from './body-editor-extensions';
+import {
+  createBodyEditorExtensions,
+  type BodyEditorExtensionOptions,
+} from './body-editor-extensions';
 import { LinkDialog } from './LinkDialog';
 import { NotePicker } from './NotePicker';
 import './body-editor.css';

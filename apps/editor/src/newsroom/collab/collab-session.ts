@@ -14,6 +14,8 @@ export interface CollabSnapshot {
   sync: SyncState;
   /** The working copy version the server last wrote (what Publish / Update are based on). */
   version: number;
+  /** Published, and the working copy has changed since (as of the last write). */
+  hasUnpublishedChanges: boolean;
   /** Content arrived (from the server, or from this browser's copy while offline). */
   ready: boolean;
   readOnly: boolean;
@@ -35,10 +37,16 @@ export class CollabSession {
   private listeners = new Set<() => void>();
   snapshot: CollabSnapshot;
 
-  constructor(url: string, articleId: string, version: number, user: CollabUser) {
+  constructor(
+    url: string,
+    article: { id: string; version: number; hasUnpublishedChanges: boolean },
+    user: CollabUser,
+  ) {
+    const articleId = article.id;
     this.snapshot = {
       sync: { connected: false, unsynced: 0, awaitingSave: false, problem: null },
-      version,
+      version: article.version,
+      hasUnpublishedChanges: article.hasUnpublishedChanges,
       ready: false,
       readOnly: false,
       peers: [],
@@ -106,6 +114,7 @@ export class CollabSession {
     if (message?.type === 'saved')
       this.update({
         version: message.version,
+        hasUnpublishedChanges: message.hasUnpublishedChanges,
         sync: { ...this.snapshot.sync, awaitingSave: false, problem: null },
       });
     if (message?.type === 'invalid')
@@ -118,7 +127,9 @@ export class CollabSession {
     const awareness = this.provider.awareness;
     if (!awareness) return [];
     return [...awareness.getStates().entries()].flatMap(([clientId, state]) =>
-      clientId !== awareness.clientID && state.user ? [{ clientId, user: state.user as CollabUser }] : [],
+      clientId !== awareness.clientID && state.user
+        ? [{ clientId, user: state.user as CollabUser }]
+        : [],
     );
   }
 
@@ -130,11 +141,4 @@ export class CollabSession {
     this.snapshot = { ...this.snapshot, ...patch };
     for (const listener of this.listeners) listener();
   }
-}
-
-/** A stable colour per person, readable on white. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 70% 38%)`;
 }

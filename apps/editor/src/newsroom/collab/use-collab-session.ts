@@ -5,18 +5,19 @@ import { CollabSession, type CollabSnapshot } from './collab-session';
 
 /** One CollabSession per mounted edit page (created after mount: it needs IndexedDB). */
 export function useCollabSession(
-  url: string,
-  articleId: string,
-  version: number,
+  url: string | null,
+  article: { id: string; version: number; hasUnpublishedChanges: boolean },
   user: CollabUser,
 ): { session: CollabSession | null; snapshot: CollabSnapshot | null } {
   const [session, setSession] = useState<CollabSession | null>(null);
+  const [start] = useState(() => ({ article, user }));
   useEffect(() => {
-    const created = new CollabSession(url, articleId, version, user);
+    if (!url) return;
+    // One article for one person per page: the values at mount are the ones that count.
+    const created = new CollabSession(url, start.article, start.user);
     setSession(created);
     return () => created.destroy();
-    // The page is one article for one person: a new session only with a new article.
-  }, [url, articleId]);
+  }, [url, start]);
   const snapshot = useSyncExternalStore(
     (listener) => session?.subscribe(listener) ?? (() => undefined),
     () => session?.snapshot ?? null,
