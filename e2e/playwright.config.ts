@@ -6,8 +6,6 @@ import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '@newsroom/testing';
 // Set by scripts/run.ts, which also prepares the throw-away database.
 const editorUrl = requireEnv('EDITOR_URL');
 const shortenerUrl = requireEnv('SHORTENER_URL');
-// The collaboration server answers plain HTTP on its WebSocket port (a health page).
-const collabHttpUrl = requireEnv('COLLAB_URL').replace(/^ws/, 'http');
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
 // Debian's Chromium when the machine has it (no browser download possible offline);
@@ -45,14 +43,6 @@ export default defineConfig({
       command: 'npm run start --workspace @newsroom/shortener',
       cwd: repoRoot,
       url: shortenerUrl,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-    },
-    {
-      command: 'npm run start --workspace @newsroom/collab',
-      cwd: repoRoot,
-      url: collabHttpUrl,
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',

@@ -5,10 +5,7 @@ import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { BodyEditorToolbar } from './BodyEditorToolbar';
-import {
-  createBodyEditorExtensions,
-  type BodyEditorExtensionOptions,
-} from './body-editor-extensions';
+import { createBodyEditorExtensions } from './body-editor-extensions';
 import { LinkDialog } from './LinkDialog';
 import { NotePicker } from './NotePicker';
 import './body-editor.css';
@@ -30,8 +27,6 @@ export interface ArticleBodyEditorProps {
   onChange: (readDocument: () => JSONContent) => void;
   editable?: boolean;
   editorRef?: RefObject<ArticleBodyEditorHandle | null>;
-  /** Live co-editing: the content comes from the shared document, never from `initialContent`. */
-  collaboration?: BodyEditorExtensionOptions['collaboration'];
 }
 
 type OpenDialog = 'link' | 'notes' | null;
@@ -47,7 +42,6 @@ export function ArticleBodyEditor({
   onChange,
   editable = true,
   editorRef,
-  collaboration,
 }: ArticleBodyEditorProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -59,7 +53,6 @@ export function ArticleBodyEditor({
   const [extensions] = useState(() =>
     createBodyEditorExtensions({
       markerStyle,
-      collaboration,
       shortcuts: {
         openLinkDialog: () => setDialog('link'),
         openNotePicker: () => setDialog('notes'),
@@ -71,8 +64,7 @@ export function ArticleBodyEditor({
 
   const editor = useEditor({
     extensions,
-    // Seeding is the server's job: content given to two clients would be there twice.
-    content: collaboration ? undefined : initialContent,
+    content: initialContent,
     editable,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,

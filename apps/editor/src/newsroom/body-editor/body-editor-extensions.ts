@@ -1,12 +1,6 @@
 import { createArticleExtensions, type MarkerStyle } from '@newsroom/article';
 import { Extension, type Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
-import Collaboration from '@tiptap/extension-collaboration';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
-import { ARTICLE_YDOC } from '@newsroom/collab';
-import { CollabCarets, type CollabUser } from '../collab/collab-carets';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
 
 export interface BodyEditorShortcutHandlers {
@@ -19,13 +13,7 @@ export interface BodyEditorExtensionOptions {
   markerStyle: MarkerStyle;
   shortcuts: BodyEditorShortcutHandlers;
   placeholder?: string;
-  /** Live co-editing: the body is the shared document's fragment (no initial content then). */
-  collaboration?: { doc: Y.Doc; awareness: Awareness | null; user: CollabUser };
 }
-
-/** Transactions that bring another editor's changes into ours (y-tiptap marks them). */
-const isRemoteTransaction = (tr: { getMeta(key: unknown): unknown }) =>
-  (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 
 /** Shortcuts the article extensions don't bring themselves (they already bind marks and blocks). */
 const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandlers }>({
@@ -76,16 +64,9 @@ const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandler
  * block, which the document schema does not allow.
  */
 export function createBodyEditorExtensions(options: BodyEditorExtensionOptions): Extensions {
-  const { collaboration } = options;
   return [
-    ...createArticleExtensions({ markerStyle: options.markerStyle, isRemoteTransaction }),
-    // Under co-editing, undo is the collaboration extension's: it undoes only your own changes.
-    ...(collaboration
-      ? [
-          Collaboration.configure({ document: collaboration.doc, field: ARTICLE_YDOC.body }),
-          CollabCarets.configure({ awareness: collaboration.awareness, user: collaboration.user }),
-        ]
-      : [UndoRedo]),
+    ...createArticleExtensions({ markerStyle: options.markerStyle }),
+    UndoRedo,
     Dropcursor.configure({ color: 'var(--body-editor-accent, #b3261e)', width: 2 }),
     Gapcursor,
     Placeholder.configure({ placeholder: options.placeholder ?? 'Write the article…' }),

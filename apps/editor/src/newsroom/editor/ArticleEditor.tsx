@@ -2,9 +2,6 @@
 import type { EditableArticle } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { backupKey, chooseStartingPoint, type StartingPoint } from '../autosave/draft-backup';
-import type { CollabUser } from '../collab/collab-carets';
-import { CollabEditorForm } from '../collab/CollabEditorForm';
-import { useCollabSession } from '../collab/use-collab-session';
 import { ArticleEditorForm, type Section } from './ArticleEditorForm';
 import { draftOf, type ArticleDraft } from './draft';
 
@@ -12,43 +9,13 @@ export interface ArticleEditorProps {
   article: EditableArticle;
   sections: Section[];
   canPublish: boolean;
-  /** Live co-editing (COLLAB_URL set): the server's address and who is editing. */
-  collab: { url: string; user: CollabUser } | null;
 }
 
 /**
  * Opens the editor on the right starting point: the server's article, or the unsaved copy this
  * browser kept (known only after mount: localStorage does not exist during server rendering).
  */
-export function ArticleEditor({ article, sections, canPublish, collab }: ArticleEditorProps) {
-  if (collab) return <CollabEditor {...{ article, sections, canPublish, collab }} />;
-  return <RestEditor {...{ article, sections, canPublish }} />;
-}
-
-function CollabEditor({
-  article,
-  sections,
-  canPublish,
-  collab,
-}: ArticleEditorProps & { collab: { url: string; user: CollabUser } }) {
-  const { session, snapshot } = useCollabSession(collab.url, article, collab.user);
-  if (snapshot?.refused)
-    return (
-      <p role="alert">
-        The collaboration server refused this page ({snapshot.refused}); log in again.
-      </p>
-    );
-  if (!session || !snapshot?.ready) return <p aria-busy="true">Loading the editor…</p>;
-  return (
-    <CollabEditorForm
-      {...{ article, sections, canPublish, session, snapshot }}
-      user={collab.user}
-    />
-  );
-}
-
-/** Without a collaboration server: autosave over the REST API, with its conflict panel. */
-function RestEditor({ article, sections, canPublish }: Omit<ArticleEditorProps, 'collab'>) {
+export function ArticleEditor({ article, sections, canPublish }: ArticleEditorProps) {
   const [start, setStart] = useState<StartingPoint<ArticleDraft> | null>(null);
   useEffect(() => {
     setStart(

@@ -4,7 +4,6 @@ import { findEditableArticle, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireStaff } from '../../../../../src/newsroom/auth/staff';
-import { colorFor } from '../../../../../src/newsroom/collab/collab-color';
 import { ArticleEditor } from '../../../../../src/newsroom/editor/ArticleEditor';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -31,16 +30,7 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <section>
       <h1 className="visually-hidden">Edit article</h1>
-      <ArticleEditor
-        article={article}
-        sections={sections}
-        canPublish={canPublish(user)}
-        collab={
-          process.env.COLLAB_URL
-            ? { url: process.env.COLLAB_URL, user: { name: user.name, color: colorFor(user.id) } }
-            : null
-        }
-      />
+      <ArticleEditor article={article} sections={sections} canPublish={canPublish(user)} />
     </section>
   );
 }
