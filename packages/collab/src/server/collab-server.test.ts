@@ -7,6 +7,7 @@ import {
   listRevisions,
   publishArticle,
 } from '@newsroom/editorial';
+import { freePort } from '@newsroom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyFragment, metaMap, yDocToArticle } from '../document/article-ydoc';
@@ -56,7 +57,7 @@ async function startServer() {
     ],
   });
   server.configuration.address = '127.0.0.1';
-  await server.listen(0);
+  await server.listen(await freePort());
   url = `ws://127.0.0.1:${server.address.port}`;
 }
 

@@ -3,11 +3,16 @@ import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import { readCollabConfig } from './config';
 import { createCollabServer } from './collab-server';
+import { redisScaleOut } from './scale-out';
 
 async function main() {
   const config = readCollabConfig(process.env);
   await prepareDatabase();
-  const server = createCollabServer({ db: getDb(), allowedOrigins: config.allowedOrigins });
+  const server = createCollabServer({
+    db: getDb(),
+    allowedOrigins: config.allowedOrigins,
+    extensions: config.redisUrl ? [redisScaleOut(config.redisUrl)] : [],
+  });
   server.configuration.address = config.host;
   await server.listen(config.port);
   console.log(`Collaboration server ready on ws://${config.host}:${server.address.port}`);
