@@ -20,7 +20,7 @@ function originOf(url: string, name: string): string {
 
 export function readCollabConfig(env: Env): CollabConfig {
   const port = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new Error(`COLLAB_PORT must be a port number (got '${env.COLLAB_PORT}')`);
   const editorUrl = env.EDITOR_URL?.trim() || 'http://localhost:3000';
   const extra = (env.COLLAB_ALLOWED_ORIGINS ?? '')
