@@ -45,9 +45,7 @@ const canonical = (article: CollabArticle) =>
     article.standfirst,
     article.markerStyle,
     article.body,
-    article.related.map((entry) =>
-      'articleId' in entry ? [entry.articleId] : [entry.url, entry.title],
-    ),
+    article.related.map(toRelatedInput),
   ]);
 
 function isUniqueViolation(error: unknown) {

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createArticle, findEditableArticle } from '@newsroom/editorial';
 import { freePort } from '@newsroom/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { bodyFragment, yDocToArticle } from '../document/article-ydoc';
 import { createCollabServer, type CollabServer } from './collab-server';
 import { redisScaleOut } from './scale-out';
