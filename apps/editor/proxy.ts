@@ -1,45 +1,20 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE, SESSION_TTL_MS, sessionCookieOptions } from '@newsroom/auth';
-import { LOGIN_PATH, loginPath, REQUEST_PATH_HEADER } from './src/newsroom/auth/paths';
+import { staffProxy } from '@newsroom/auth/next';
+import type { NextRequest } from 'next/server';
+import { staff } from './src/newsroom/staff/staff-shell';
 
 /**
- * A cheap first gate for the newsroom: no session cookie → login page (pages) or 401 (APIs),
- * without rendering anything. The real check (the session in the database, the role) is done
- * server-side by requireStaff / withStaff; a forged cookie gets no further than here.
+ * The shared staff proxy: Origin check for every mutation (server actions and route handlers),
+ * a cheap cookie gate for the newsroom (the real check is in the pages and the API wrapper).
  */
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  const hasCookie = request.cookies.has(SESSION_COOKIE);
-  if (!hasCookie && pathname.startsWith('/api/newsroom/'))
-    return NextResponse.json(
-      { error: { code: 'unauthorized', message: 'Log in to use the newsroom API' } },
-      { status: 401 },
-    );
-  if (!hasCookie && !pathname.startsWith(LOGIN_PATH))
-    return NextResponse.redirect(new URL(loginPath(pathname + search), request.url));
-
-  // Tells server components which page was asked for, so a login redirect can come back here.
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set(REQUEST_PATH_HEADER, pathname + search);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  // Slide the cookie's lifetime along with the database session (which findSessionUser renews),
-  // so people who work every day are not logged out mid-article. An expired or deleted session
-  // stays refused: the database, not the cookie, decides. Only on GET: log in / log out are
-  // POSTs that set or delete the cookie themselves, and must not be overridden here.
-  const token = request.cookies.get(SESSION_COOKIE)?.value;
-  if (token && request.method === 'GET') {
-    const https = (request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol).startsWith(
-      'https',
-    );
-    response.cookies.set(
-      SESSION_COOKIE,
-      token,
-      sessionCookieOptions(new Date(Date.now() + SESSION_TTL_MS), https),
-    );
-  }
-  return response;
+  return staffProxy(request, {
+    shell: staff,
+    isStaffPage: (pathname) => pathname === '/newsroom' || pathname.startsWith('/newsroom/'),
+    isStaffApi: (pathname) => pathname.startsWith('/api/newsroom/'),
+  });
 }
 
 export const config = {
-  matcher: ['/newsroom', '/newsroom/:path*', '/api/newsroom/:path*'],
+  // Everything but Next's static files: mutations anywhere need the Origin check.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -1,9 +1,26 @@
-// The editor's own HTTP server, in front of Next.js. It resolves the client's address once (behind
-// the proxies TRUSTED_PROXIES names) and hands every request to Next.
+// The editor's own HTTP server, in front of Next.js. Reader pages are answered here from the
+// reader-page cache (Next.js renders each page once per change); every other request gets its
+// security headers and the client's address (behind the proxies TRUSTED_PROXIES names) and goes
+// to Next.
 import { createServer } from 'node:http';
 import next from 'next';
+import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
+import {
+  applySecurityHeaders,
+  servedOverHttps,
+  stampClientAddress,
+  trustedProxiesFromEnv,
+} from '@newsroom/http';
+import {
+  createReaderPageCache,
+  isReaderPageRender,
+  readerCacheSettingsFromEnv,
+} from '@newsroom/reader-cache';
+import { announceArticleLinksChanged } from '@newsroom/links';
+import { onLiveChange } from '@newsroom/publishing';
+import { openSharedState } from '@newsroom/shared-state';
+import { audienceOf } from './src/front-server/audience';
 import { startPublishingScheduler } from './src/publishing/publishing-scheduler';
 
 const port = Number(process.env.EDITOR_PORT ?? process.env.PORT ?? 3000);
@@ -12,21 +29,53 @@ const dev = process.env.NODE_ENV !== 'production';
 /** How long a shutdown waits for open requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
+/** Where this server reaches itself: a wildcard listen address is reachable on loopback. */
+function ownOrigin(): string {
+  const host = ['0.0.0.0', '::', ''].includes(hostname) ? '127.0.0.1' : hostname;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 async function main() {
   await prepareDatabase();
   const trust = trustedProxiesFromEnv();
+  // Invalidations reach every instance: Redis (REDIS_URL), PostgreSQL LISTEN/NOTIFY, or this
+  // process alone on SQLite.
+  const shared = openSharedState({ db: getDb() });
+  await shared.ready();
+  // Not in development: an edited component must show on the next reload.
+  const readerPages = dev
+    ? null
+    : createReaderPageCache({
+        renderOrigin: ownOrigin(),
+        changes: shared.changes,
+        https: (req) => servedOverHttps(req, trust),
+        ...readerCacheSettingsFromEnv(),
+      });
 
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
   const server = createServer((req, res) => {
+    if (readerPages?.handle(req, res)) return;
     stampClientAddress(req, trust);
+    // The cache's own render gets no nonce: the cached page is allowed its scripts by hash.
+    if (!isReaderPageRender(req)) {
+      applySecurityHeaders(req, res, {
+        audience: audienceOf(req.url),
+        https: servedOverHttps(req, trust),
+      });
+    }
     void handleWithNext(req, res);
   });
   server.listen(port, hostname, () => {
-    console.log(`Editor ready on http://${hostname}:${port}`);
+    console.log(`Editor ready on http://${hostname}:${port} (shared state: ${shared.transport})`);
   });
+  // An article's canonical short links follow its live version: shortener instances reached by
+  // the shared change feed forget them at once (the others within their cache TTL).
+  const stopFollowingArticles = onLiveChange((change) =>
+    announceArticleLinksChanged(getDb(), shared.changes, change.articleId),
+  );
   // Scheduled publishing runs in every editor process; each schedule is claimed in the database.
   const scheduler = startPublishingScheduler();
 
@@ -35,11 +84,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     void scheduler.stop();
+    stopFollowingArticles();
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     server.close(() => {
       clearTimeout(force);
-      console.log(`Editor stopped (${signal}).`);
-      process.exit(0);
+      readerPages?.close();
+      void shared.close().finally(() => {
+        console.log(`Editor stopped (${signal}).`);
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
   };

@@ -7,7 +7,13 @@ const repoRoot = path.resolve(process.cwd(), '../..');
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  transpilePackages: ['@newsroom/auth', '@newsroom/db', '@newsroom/http', '@newsroom/links'],
+  transpilePackages: [
+    '@newsroom/auth',
+    '@newsroom/db',
+    '@newsroom/http',
+    '@newsroom/links',
+    '@newsroom/shared-state',
+  ],
   // Native drivers stay as plain Node requires instead of being bundled.
   serverExternalPackages: [
     '@libsql/client',
@@ -17,6 +23,8 @@ const config: NextConfig = {
     'pg',
     '@prisma/adapter-pg',
     '@prisma/schema-engine-wasm',
+    'ioredis',
+    'rate-limiter-flexible',
   ],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,

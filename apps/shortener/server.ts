@@ -1,10 +1,18 @@
 // The shortener's own HTTP server. Redirects are the hot path and are answered here, in front of
-// Next.js (whose request pipeline is ~25x slower for a redirect); every other request goes to Next.
-import { createServer } from 'node:http';
-import next from 'next';
+// Next.js (whose request pipeline is ~25x slower for a redirect); every other request goes to Next,
+// which runs in a worker thread so that its per-request machinery never slows the redirects down
+// (src/next-host/next-worker.ts says why).
+import { createServer, type IncomingMessage } from 'node:http';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { stampClientAddress, trustedProxiesFromEnv } from '@newsroom/http';
-import { createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
+import {
+  applySecurityHeaders,
+  resolveClientAddress,
+  servedOverHttps,
+  stampClientAddress,
+  trustedProxiesFromEnv,
+} from '@newsroom/http';
+import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
+import { startNextHost } from './src/next-host/next-host';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -14,19 +22,45 @@ const SHUTDOWN_GRACE_MS = 5_000;
 
 async function main() {
   await prepareDatabase();
-  // Created here, before Next loads: the route handlers (a bundled copy of @newsroom/links) find
-  // this same runtime on globalThis, so their changes invalidate the cache the redirects read.
+  // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
   const runtime = getShortenerRuntime();
-  const handleShortLink = createRedirectHandler(runtime);
-
-  const app = next({ dev, dir: import.meta.dirname, hostname, port });
-  const handleWithNext = app.getRequestHandler();
-  await app.prepare();
-
+  // Before the first redirect: codes that clashed by case before they were case-insensitive are
+  // learnt (looked up by exact spelling) and reported to the operator.
+  const caseReport = await runtime.reconcileCaseKeys();
+  if (caseReport.clashes.length > 0 || caseReport.claimed.length > 0) {
+    console.warn(caseClashMessage(caseReport));
+  }
   const trust = trustedProxiesFromEnv();
+  const isHttps = (req: IncomingMessage) => servedOverHttps(req, trust);
+  // Resolved only when a redirect needs it (unknown codes, blocked clients), not per redirect.
+  const handleShortLink = createRedirectHandler(runtime, {
+    clientAddress: (req) =>
+      resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trust),
+    https: isHttps,
+  });
+
+  const nextHost = await startNextHost({
+    dir: import.meta.dirname,
+    dev,
+    hostname,
+    port,
+    // Changes made through the API or the staff pages reach this thread's cache at once.
+    onLinkChanged: (code) => runtime.resolver.invalidate(code),
+  });
+
+  // Listen only once other instances' link changes reach this one.
+  await runtime.ready();
+
   const server = createServer((req, res) => {
+    if (handleShortLink(req, res)) return;
+    stampClientAddress(req, trust); // Next code reads the client from this header only
+    // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
+    applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
+    nextHost.forward(req, res);
+  });
+  server.on('upgrade', (req, socket, head) => {
     stampClientAddress(req, trust);
-    if (!handleShortLink(req, res)) void handleWithNext(req, res);
+    nextHost.forwardUpgrade(req, socket, head);
   });
   server.listen(port, hostname, () => {
     console.log(`Shortener ready on http://${hostname}:${port}`);
@@ -35,7 +69,7 @@ async function main() {
   // A clean stop loses no click: stop accepting, let open requests finish (each redirect counts
   // its click before answering), then write what is still pending.
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -44,8 +78,9 @@ async function main() {
       const pending = runtime.clicks.pendingClicks;
       try {
         await runtime.clicks.flush();
+        await Promise.all([runtime.close(), nextHost.close()]);
         console.log(`Shortener stopped (${signal}); wrote ${pending} pending click(s).`);
-        process.exit(0);
+        process.exit(exitCode);
       } catch (error) {
         console.error(
           `Shortener stopped (${signal}) but could not write ${pending} click(s):`,
@@ -56,6 +91,11 @@ async function main() {
     });
     server.closeIdleConnections();
   };
+  void nextHost.exited.then((code) => {
+    if (stopping) return;
+    console.error(`Next.js worker stopped (${code}); stopping the shortener.`);
+    shutdown('Next.js worker exit', 1);
+  });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

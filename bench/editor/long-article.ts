@@ -12,7 +12,21 @@ export interface LongArticle {
   words: number;
   notes: number;
   references: number;
+  images: number;
 }
+
+/** An image block as the editor stores it (ids need not exist: the bench serves any file). */
+const image = (n: number): JSONContent => ({
+  type: 'image',
+  attrs: {
+    imageId: `cbenchimage${String(n).padStart(10, '0')}`,
+    alt: `Picture ${n + 1} of the report`,
+    caption: `Caption of picture ${n + 1}, as long as a caption usually is`,
+    credit: 'Photographer / Agency',
+    width: 1600,
+    height: 1067,
+  },
+});
 
 const text = (value: string, marks?: JSONContent['marks']): JSONContent =>
   marks ? { type: 'text', text: value, marks } : { type: 'text', text: value };
@@ -20,10 +34,13 @@ const text = (value: string, marks?: JSONContent['marks']): JSONContent =>
 /**
  * A long article for typing benchmarks: `paragraphs` × 100 words with some bold, italic and
  * links, a heading every 20 paragraphs, `notes` notes spread evenly through the text (every
- * tenth one referenced a second time further on) and the notes area at the end.
+ * tenth one referenced a second time further on), `images` images spread evenly between the
+ * paragraphs, and the notes area at the end.
  * Deterministic, so every run types into the same document.
  */
-export function buildLongArticle({ paragraphs = 100, notes = 200 } = {}): LongArticle {
+export function buildLongArticle({ paragraphs = 100, notes = 200, images = 20 } = {}): LongArticle {
+  const imageEvery = images > 0 ? Math.floor(paragraphs / images) : Infinity;
+  let imagesPlaced = 0;
   let words = 0;
   let seed = 7;
   const word = () => {
@@ -67,6 +84,8 @@ export function buildLongArticle({ paragraphs = 100, notes = 200 } = {}): LongAr
       }
     }
     body.push({ type: 'paragraph', content });
+    if (p % imageEvery === imageEvery - 1 && imagesPlaced < images)
+      body.push(image(imagesPlaced++));
   }
   const notesBlock: JSONContent = {
     type: 'footnotes',
@@ -85,6 +104,7 @@ export function buildLongArticle({ paragraphs = 100, notes = 200 } = {}): LongAr
     words,
     notes: nextNote,
     references,
+    images: imagesPlaced,
   };
 }
 

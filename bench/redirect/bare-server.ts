@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 const count = Number(process.env.BARE_CODES ?? 1000);
 const links = new Map<string, string>();
 for (let index = 0; index < count; index += 1) {
-  links.set(`/hot${index}`, `https://example.com/article/${index}`);
+  links.set(`/bench${index}`, `https://example.com/article/${index}`);
 }
 
 const server = createServer((req, res) => {

@@ -29,7 +29,7 @@ test.describe('logged out', () => {
     });
     expect(create.status()).toBe(401);
     expect(await create.json()).toEqual({
-      error: { code: 'unauthorized', message: 'Log in to use the newsroom API' },
+      error: { code: 'unauthorized', message: 'Log in to use this API.' },
     });
     await anonymous.dispose();
 
@@ -89,9 +89,9 @@ test('a cross-site request is refused even with a session', async ({ page, baseU
     headers: { origin: baseURL! },
   });
   expect(invalid.status()).toBe(422);
-  expect((await invalid.json()).errors).toContainEqual({
-    path: 'title',
-    message: 'Give the article a headline',
+  expect((await invalid.json()).error).toMatchObject({
+    code: 'validation_failed',
+    fields: { title: 'Give the article a headline' },
   });
 });
 
@@ -108,7 +108,7 @@ test('a writer cannot publish: no button, and the API answers 403', async ({ pag
   expect(response.status()).toBe(403);
   expect((await response.json()).error).toEqual({
     code: 'forbidden',
-    message: 'This needs the editor role; you are a writer',
+    message: 'This needs the editor role; you are a writer.',
   });
   await page.goto('/newsroom/users');
   await expect(page).toHaveURL(/\/newsroom\/forbidden/);

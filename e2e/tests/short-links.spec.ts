@@ -94,7 +94,57 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   );
 });
 
-test('only published articles get a short link', async ({ request }) => {
+test('staff edit a link (destination, UTM, forwarding) and see who changed what', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${shortenerUrl}/login?next=%2Flinks%2Fnew`);
+  await page.getByLabel('Email').fill('admin@newsroom.test');
+  await page.getByLabel('Password').fill('e2e-admin-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByLabel('Destination URL').fill('https://example.com/e2e-edit');
+  await page.getByLabel(/^Alias/).fill('E2E-Edit');
+  await page.getByLabel('utm_source').fill('print');
+  await page.getByRole('button', { name: 'Create short link' }).click();
+  await expect(page.getByRole('heading', { name: 'Short link /E2E-Edit' })).toBeVisible();
+  await expect(page.getByTestId('redirects-to')).toHaveText(
+    'https://example.com/e2e-edit?utm_source=print',
+  );
+  await expect(page.getByText('No changes since the link was created.')).toBeVisible();
+
+  // An internal destination is refused with the reason, and nothing changes.
+  const edit = page.locator('form', { has: page.getByRole('button', { name: 'Save changes' }) });
+  await edit.getByLabel('Destination URL').fill('http://169.254.169.254/latest/meta-data/');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByRole('alert')).toHaveText('Please correct the fields below.');
+  await expect(edit.getByText(/internal address/)).toBeVisible();
+
+  await edit.getByLabel('Destination URL').fill('https://example.com/e2e-edited');
+  await edit.getByLabel('Redirect type').selectOption('307');
+  await edit.getByLabel('utm_campaign').fill('spring');
+  await edit.getByLabel("Forward the visitor's query string").uncheck();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status')).toHaveText('Changes saved.');
+
+  const changes = page.getByTestId('link-changes');
+  await expect(changes.getByRole('row')).toHaveCount(2);
+  await expect(changes).toContainText(
+    'Destination: https://example.com/e2e-edit → https://example.com/e2e-edited',
+  );
+  await expect(changes).toContainText('Redirect type: 302 → 307');
+  await expect(changes).toContainText('utm_campaign: (none) → spring');
+  await expect(changes).toContainText('Forward query string: yes → no');
+  await expect(changes.getByRole('cell').nth(1)).not.toBeEmpty();
+
+  // Any case of the alias, the visitor's query dropped, the UTM fields added.
+  const response = await request.get(`${shortenerUrl}/e2e-edit?ref=x`, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toBe(
+    'https://example.com/e2e-edited?utm_source=print&utm_campaign=spring',
+  );
+});
+
+test('only published articles get a short link', async ({ request, baseURL }) => {
   const db = createDb(process.env.DATABASE_URL);
   try {
     const published = await db.article.findFirstOrThrow({ where: { status: 'published' } });
@@ -109,7 +159,10 @@ test('only published articles get a short link', async ({ request }) => {
       },
     });
     for (const id of [draft.id, 'no-such-article']) {
-      const response = await request.post(`/api/articles/${id}/short-link`);
+      // As the page's button sends it: every mutation must carry the site's own Origin.
+      const response = await request.post(`/api/articles/${id}/short-link`, {
+        headers: { origin: baseURL! },
+      });
       expect(response.status()).toBe(404);
       expect((await response.json()).error.message).toMatch(/no published article/);
     }

@@ -3,9 +3,9 @@
 // throw-away cluster from Debian's `postgresql` package (packages/db/scripts/pg-test-cluster.sh)
 // that `stop` deletes again. Ctrl+C and SIGTERM stop the cluster too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { startThrowAwayServer } from './throw-away-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const clusterScript = path.join(root, 'packages/db/scripts/pg-test-cluster.sh');
@@ -27,24 +27,5 @@ export function postgresServer(variable, command) {
     );
     process.exit(1);
   }
-  const env = { ...process.env, PG_TEST_DIR: mkdtempSync(path.join(tmpdir(), 'newsroom-pg-')) };
-  const started = spawnSync('sh', [clusterScript, 'start'], {
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (started.status !== 0) process.exit(started.status ?? 1);
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    spawnSync('sh', [clusterScript, 'stop'], { env, stdio: 'ignore' });
-  };
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      stop();
-      process.exit(130);
-    });
-  }
-  return { url: started.stdout.trim(), stop };
+  return startThrowAwayServer(clusterScript, 'PG_TEST_DIR', 'newsroom-pg-');
 }

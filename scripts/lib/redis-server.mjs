@@ -2,9 +2,8 @@
 // server from Debian's `redis-server` package (packages/shared-state/scripts/redis-test-server.sh)
 // that `stop` deletes again. Ctrl+C and SIGTERM stop it too.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startThrowAwayServer } from './throw-away-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const serverScript = path.join(root, 'packages/shared-state/scripts/redis-test-server.sh');
@@ -25,27 +24,5 @@ export function redisServer(variable, command) {
     );
     process.exit(1);
   }
-  const env = {
-    ...process.env,
-    REDIS_TEST_DIR: mkdtempSync(path.join(tmpdir(), 'newsroom-redis-')),
-  };
-  const started = spawnSync('sh', [serverScript, 'start'], {
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (started.status !== 0) process.exit(started.status ?? 1);
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    spawnSync('sh', [serverScript, 'stop'], { env, stdio: 'ignore' });
-  };
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-      stop();
-      process.exit(130);
-    });
-  }
-  return { url: started.stdout.trim(), stop };
+  return startThrowAwayServer(serverScript, 'REDIS_TEST_DIR', 'newsroom-redis-');
 }

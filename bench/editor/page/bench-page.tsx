@@ -24,7 +24,10 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const content: JSONContent = params.get('doc') === 'long' ? buildLongArticle().doc : EMPTY_ARTICLE;
+const content: JSONContent =
+  params.get('doc') === 'long'
+    ? buildLongArticle({ images: Number(params.get('images') ?? 20) }).doc
+    : EMPTY_ARTICLE;
 const host = document.getElementById('root') as HTMLElement;
 
 function mountReact(): void {

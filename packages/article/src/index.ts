@@ -43,6 +43,26 @@ export {
 } from './footnotes/json-footnotes';
 export { createNoteId } from './footnotes/note-id';
 
+export { Image, IMAGE, type ImageAttributes } from './images/image';
+export { collectImageIds } from './images/collect-images';
+export { IMAGE_LIMITS } from './images/image-limits';
+export {
+  ARTICLE_IMAGE_SIZES,
+  fallbackRenditionPath,
+  IMAGE_FORMAT_EXTENSION,
+  IMAGE_FORMAT_MIME,
+  IMAGE_ID_PATTERN,
+  IMAGE_PATH_PREFIX,
+  IMAGE_RENDITION_FORMATS,
+  IMAGE_RENDITION_WIDTHS,
+  imageRenditionPath,
+  imageSrcset,
+  parseRenditionFile,
+  renditionHeight,
+  renditionWidths,
+  type ImageRenditionFormat,
+} from './images/image-renditions';
+
 export { slugify } from './metadata/slugify';
 export { formatDateline } from './metadata/dateline';
 export {
@@ -64,6 +84,7 @@ export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   relatedLinkSchema,
+  SLUG_PATTERN,
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';
@@ -78,3 +99,18 @@ export {
   type SeedArticleMeta,
   type SeedRelatedArticle,
 } from './fixtures/seed-article';
+
+// Paste from Word / Google Docs and document import: one pipeline, browser (DOMParser) or Node.
+export {
+  cleanHtml,
+  cleanPastedHtml,
+  detectHtmlSource,
+  type CleanHtmlOptions,
+  type CleanedHtml,
+  type HtmlSource,
+} from './paste/clean-pasted-html';
+export type { HtmlParser } from './paste/dom';
+export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
+export { PASTE_NOTICES, type PasteNotice, type PasteNoticeCode } from './paste/paste-notices';
+export { pasteCleanedHtml } from './paste/paste-transaction';
+export { cleanedToDocument } from './paste/schema-content';

@@ -3,8 +3,11 @@ export { randomToken, sha256 } from './tokens';
 export {
   ROLES,
   isRole,
+  hasRole,
   canPublish,
   canEditArticle,
+  canSeeArticle,
+  canManageShortLink,
   canManageUsers,
   type Role,
   type Actor,
@@ -20,13 +23,24 @@ export {
 } from './sessions';
 export { createUser, authenticate, newUserSchema, type NewUser } from './users';
 export { createApiKey, verifyApiKey, bearerToken } from './api-keys';
-export { isSameOrigin } from './csrf';
+export { crossSiteProblem, isHttps, isSafeMethod, requestOrigin } from './origin/request-origin';
+export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-path';
+export { passwordProblem, passwordSchema } from './password-policy/password-policy';
+export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';
 export { ensureServiceApiKey } from './service-keys';
 export { FixedWindowLimiter, type LimitResult } from './rate-limit/fixed-window-limiter';
 export {
-  attemptLogin,
   createLoginGuard,
+  loginLimiters,
   loginRefusalMessage,
+  normalizeEmail,
+  LOGIN_LIMITS,
   MAX_FAILED_LOGINS,
+  type AttemptLogin,
   type LoginAttempt,
-} from './login';
+  type LoginLimiters,
+  type LoginRequest,
+  type RateLimiter,
+  type RateLimitDecision,
+  type RateLimitOptions,
+} from './login/login-guard';

@@ -39,13 +39,21 @@ describe('users and sessions', () => {
         role: 'writer',
         password: 'short',
       }),
-    ).rejects.toThrow(/at least 10 characters/);
+    ).rejects.toThrow(/at least 12 characters \(this one has 5\)/);
+    await expect(
+      createUser(testDb.db, {
+        email: 'z@example.com',
+        name: 'Z',
+        role: 'writer',
+        password: 'password1234',
+      }),
+    ).rejects.toThrow(/commonly used passwords/);
     await expect(
       createUser(testDb.db, {
         email: 'y@example.com',
         name: 'Y',
         role: 'owner' as 'writer',
-        password: 'long enough pw',
+        password: 'long enough pass',
       }),
     ).rejects.toThrow(/Role must be one of/);
   });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Db } from '@newsroom/db';
 import { hashPassword, verifyPassword } from './password';
+import { passwordSchema } from './password-policy/password-policy';
 import { ROLES } from './roles';
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
   name: z.string().trim().min(1, 'Name is required').max(120),
   role: z.enum(ROLES, { message: `Role must be one of: ${ROLES.join(', ')}` }),
-  password: z.string().min(10, 'Password must be at least 10 characters').max(200),
+  password: passwordSchema,
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

@@ -2,6 +2,9 @@
 # A throw-away PostgreSQL cluster for tests and CI (needs Debian's `postgresql` package).
 #   TEST_DATABASE_URL=$(packages/db/scripts/pg-test-cluster.sh start)   # prints the URL only
 #   packages/db/scripts/pg-test-cluster.sh stop                         # stops it, deletes files
+#   packages/db/scripts/pg-test-cluster.sh halt                         # stops it, keeps files
+#   packages/db/scripts/pg-test-cluster.sh resume                       # starts it again, same port
+# (halt/resume: outage tests take the server away and bring it back under the same URL.)
 # Listens on 127.0.0.1 only, on a free port; superuser "newsroom" (trust auth), database
 # "newsroom". PG_TEST_DIR (default /tmp/newsroom-pg) holds data, socket, log and port: give each
 # concurrent run its own (e.g. PG_TEST_DIR=$(mktemp -d)), since `stop` deletes the folder.
@@ -35,6 +38,11 @@ SERVER_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off -
 start_server() {
   port=$(free_port)
   as_server_user sh -c "echo $port > '$BASE/port'"
+  start_on_port "$port"
+}
+
+start_on_port() {
+  port=$1
   as_server_user "$PGBIN/pg_ctl" -D "$BASE/data" -l "$BASE/server.log" -w -t 30 \
     -o "-h 127.0.0.1 -p $port -k $BASE $SERVER_OPTIONS" start >&2
 }
@@ -67,8 +75,19 @@ stop() {
   rm -rf "$BASE"
 }
 
+halt() {
+  as_server_user "$PGBIN/pg_ctl" -D "$BASE/data" -m fast -w stop >&2
+}
+
+resume() {
+  start_on_port "$(cat "$BASE/port")"
+  url
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  halt) halt ;;
+  resume) resume ;;
+  *) echo "usage: $0 start|stop|halt|resume" >&2; exit 2 ;;
 esac

@@ -6,7 +6,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { resolveDatabaseUrl } from './paths';
 import { providerOf, sqliteFilePath } from './provider';
-import { rememberProvider } from './text-search';
+import { rememberProvider } from './db-provider';
 
 /**
  * The client type every app uses. Both generated clients come from the same models (the

@@ -1,7 +1,9 @@
 // @newsroom/db: the one Prisma client factory shared by the apps, plus offline migrations.
 export { createDb, getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
 export type { Db } from './client';
-export { containsIgnoringCase, providerOfDb } from './text-search';
+export { containsIgnoringCase } from './text-search';
+export { providerOfDb } from './db-provider';
+export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from './prisma-errors';
 export { isPostgres, isSqlite, providerOf, redactUrl } from './provider';
 export type { Provider } from './provider';
 export { defaultSqliteUrl, findRepoRoot, resolveDatabaseUrl } from './paths';
@@ -15,6 +17,7 @@ export type {
   ArticlePath,
   ArticleRevision,
   ClickDay,
+  Image,
   RelatedLink,
   Section,
   Session,

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing';
 import { isPostgres } from './provider';
-import { containsIgnoringCase, providerOfDb } from './text-search';
+import { providerOfDb } from './db-provider';
+import { containsIgnoringCase } from './text-search';
 
 let testDb: TestDatabase;
 beforeAll(async () => {

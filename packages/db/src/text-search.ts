@@ -1,19 +1,5 @@
+import { providerOfDb } from './db-provider';
 import type { Prisma } from './generated/sqlite/client';
-import type { Db } from './client';
-import type { Provider } from './provider';
-
-const providers = new WeakMap<object, Provider>();
-
-/** Called by createDb: remembers which database a client talks to. */
-export function rememberProvider<T extends object>(db: T, provider: Provider): T {
-  providers.set(db, provider);
-  return db;
-}
-
-/** The database behind a client made by createDb (SQLite for anything else). */
-export function providerOfDb(db: Db): Provider {
-  return providers.get(db) ?? 'sqlite';
-}
 
 /**
  * A case-insensitive "contains" filter on both databases. SQLite's LIKE already ignores ASCII
@@ -23,7 +9,7 @@ export function providerOfDb(db: Db): Provider {
  * Prisma does not escape `%` and `_` in `contains` (and SQLite's LIKE has no default escape
  * character), so they act as wildcards on both databases alike: fine for a search box.
  */
-export function containsIgnoringCase(db: Db, text: string): Prisma.StringFilter {
+export function containsIgnoringCase(db: object, text: string): Prisma.StringFilter {
   const filter: Prisma.StringFilter = { contains: text };
   if (providerOfDb(db) === 'postgresql') Object.assign(filter, { mode: 'insensitive' });
   return filter;

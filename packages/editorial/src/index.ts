@@ -5,10 +5,18 @@ export { slugify, findFreeSlug } from './slug';
 export {
   toRelatedInput,
   findEditableArticle,
+  findVisibleArticle,
+  assertArticleVisible,
   type EditableArticle,
+  type LeadImage,
   type RelatedEntry,
 } from './articles/editable-article';
-export { createArticle, newArticleSchema, type NewArticle } from './articles/create-article';
+export {
+  createArticle,
+  newArticleSchema,
+  type NewArticle,
+  type NewArticleContent,
+} from './articles/create-article';
 export {
   listArticles,
   listSections,

@@ -1,5 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { readShortenerConfig } from './config';
+import { checkDestination } from './validation/destination';
+import { compileDestinationPolicy } from './validation/destination-policy';
+
+describe('readShortenerConfig: destinations', () => {
+  it('allows the reader site (EDITOR_URL host and port) and the listed intranet entries', () => {
+    const config = readShortenerConfig({
+      SHORTENER_URL: 'http://127.0.0.1:4001',
+      EDITOR_URL: 'http://127.0.0.1:4000',
+      SHORTENER_ALLOWED_DESTINATIONS: ' 10.0.0.0/8 , .corp.example ',
+    });
+    expect(config.allowedDestinations).toEqual(['10.0.0.0/8', '.corp.example', '127.0.0.1:4000']);
+    const policy = compileDestinationPolicy({
+      ownHosts: config.ownHosts,
+      allowed: config.allowedDestinations,
+    });
+    expect(checkDestination('http://127.0.0.1:4000/world/story', policy).ok).toBe(true);
+    expect(checkDestination('http://127.0.0.1:4002/', policy).ok).toBe(false);
+    expect(checkDestination('http://127.1:4001/abc', policy)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/shortener itself/),
+    });
+    expect(checkDestination('http://10.9.8.7/', policy).ok).toBe(true);
+  });
+
+  it('stops at start on a malformed entry, naming the variable', () => {
+    expect(() => readShortenerConfig({ SHORTENER_ALLOWED_DESTINATIONS: '10.0.0.0/33' })).toThrow(
+      /^SHORTENER_ALLOWED_DESTINATIONS: "10.0.0.0\/33" is not a valid CIDR range/,
+    );
+    expect(() => readShortenerConfig({ EDITOR_URL: 'not a url' })).toThrow(/EDITOR_URL/);
+  });
+});
 
 describe('readShortenerConfig: visit details', () => {
   it('counts visit details unless SHORTENER_VISIT_DETAILS=0', () => {

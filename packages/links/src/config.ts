@@ -1,3 +1,5 @@
+import { compileDestinationPolicy } from './validation/destination-policy';
+
 /**
  * Everything the shortener reads from its environment, parsed once. Numbers fall back to their
  * defaults when unset, and a nonsense value (negative, not a number) is refused at start-up with
@@ -22,12 +24,17 @@ export type ShortenerConfig = {
   createLimitPerMinute: number;
   /** Lookups of unknown codes per client per minute (stops code enumeration). */
   unknownLimitPerMinute: number;
+  /** Public base URL of the reader site: an article's short link goes to its live URL there. */
+  editorUrl: string;
+  /**
+   * Internal destinations allowed anyway (SHORTENER_ALLOWED_DESTINATIONS: addresses, CIDR ranges,
+   * host names, ".suffix" names); everything internal is refused by default.
+   */
+  allowedDestinations: string[];
   /** Count clicks by referrer host, device type, browser, system and country (ClickDetail). */
   visitDetails: boolean;
   /** An mmdb file to use instead of the country database shipped in the npm package. */
   countryDbPath: string | undefined;
-  /** Public base URL of the reader site: an article's short link goes to its live URL there. */
-  editorUrl: string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -43,10 +50,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
   } catch {
     throw new Error(`SHORTENER_URL "${baseUrl}" is not a URL (example: https://nws.rm)`);
   }
-  const extraHosts = (env.SHORTENER_HOSTS ?? '')
-    .split(',')
-    .map((host) => host.trim().toLowerCase())
-    .filter(Boolean);
+  const extraHosts = commaList(env.SHORTENER_HOSTS).map((host) => host.toLowerCase());
   return {
     baseUrl,
     ownHosts: [...new Set([base.host.toLowerCase(), ...extraHosts])],
@@ -57,10 +61,38 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),
     createLimitPerMinute: positiveInt(env, 'SHORTENER_CREATE_LIMIT_PER_MINUTE', 600),
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
+    editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
+    allowedDestinations: allowedDestinations(env, [base.host.toLowerCase(), ...extraHosts]),
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
     countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,
-    editorUrl: (env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL).replace(/\/+$/, ''),
   };
+}
+
+/**
+ * The operator's allow-list, plus the newsroom's own reader site (EDITOR_URL, host and port
+ * only): articles get short links, also when the reader site runs on localhost or an intranet.
+ */
+function allowedDestinations(env: Env, ownHosts: string[]): string[] {
+  const entries = commaList(env.SHORTENER_ALLOWED_DESTINATIONS);
+  const readerSite = env.EDITOR_URL?.trim() || DEFAULT_EDITOR_URL;
+  try {
+    entries.push(new URL(readerSite).host);
+  } catch {
+    throw new Error(`EDITOR_URL "${readerSite}" is not a URL (example: https://news.example)`);
+  }
+  try {
+    compileDestinationPolicy({ ownHosts, allowed: entries });
+  } catch (error) {
+    throw new Error(`SHORTENER_ALLOWED_DESTINATIONS: ${(error as Error).message}`);
+  }
+  return entries;
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {

@@ -2,6 +2,11 @@
 // click batching and rate limits. The shortener app is a thin shell around this package.
 export { readShortenerConfig, DEFAULT_SHORTENER_URL, type ShortenerConfig } from './config';
 export { checkDestination, MAX_URL_LENGTH } from './validation/destination';
+export {
+  compileDestinationPolicy,
+  type DestinationPolicy,
+  type DestinationPolicyOptions,
+} from './validation/destination-policy';
 export { RESERVED_PATHS, isReservedPath } from './validation/reserved';
 export {
   linkSchemas,
@@ -10,11 +15,41 @@ export {
   DEFAULT_REDIRECT_TYPE,
   ALIAS_MIN,
   ALIAS_MAX,
+  EDITABLE_FIELDS,
+  effectiveDestinationProblem,
   type RedirectType,
   type CreateLinkInput,
   type UpdateLinkInput,
   type LinkSchemas,
 } from './validation/link-input';
+export { mergeQuery, forwardedLocation } from './forwarding/merge-query';
+export {
+  applyUtm,
+  UTM_FIELDS,
+  UTM_PARAMETERS,
+  UTM_VALUE_MAX,
+  type UtmField,
+  type UtmValues,
+} from './forwarding/utm';
+export {
+  codeKeyOf,
+  reconcileCaseKeys,
+  caseClashMessage,
+  type CaseClash,
+  type CaseKeyReport,
+} from './links/case-keys';
+export {
+  refusedDestinations,
+  refusedDestinationsMessage,
+  type RefusedDestination,
+} from './links/destination-audit';
+export {
+  editLink,
+  linkChanges,
+  type LinkActor,
+  type LinkChangeView,
+  type LinkFieldChanges,
+} from './links/link-edits';
 export { CODE_ALPHABET, CODE_LENGTH, generateCode } from './codes/generate-code';
 export { LinkError, isLinkError, type LinkErrorCode } from './links/link-errors';
 export { toLinkView, linkState, type LinkView, type ClickStats } from './links/link-view';
@@ -34,9 +69,12 @@ export { ClickBuffer, utcDay } from './clicks/click-buffer';
 export {
   createShortenerRuntime,
   getShortenerRuntime,
+  LINK_CHANGES_TOPIC,
   type ShortenerRuntime,
 } from './runtime/shortener-runtime';
-export { createRedirectHandler } from './http/redirect-handler';
+export { announceArticleLinksChanged } from './runtime/article-link-changes';
+export { UnknownCodeGuard } from './limits/unknown-code-guard';
+export { createRedirectHandler, type RedirectHandlerOptions } from './http/redirect-handler';
 export { escapeHtml } from './http/html-pages';
 export {
   VISIT_DIMENSIONS,

@@ -19,7 +19,6 @@ export {
 export { parseRelatedJson, resolveRelatedLinks } from './related-links';
 export { renderStoredArticle, type StoredArticleContent } from './render-stored-article';
 export { newsArticleJsonLd, serializeJsonLd, type NewsArticleJsonLdInput } from './seo/json-ld';
-export { PUBLISHED } from './status';
 export {
   notifyLiveChange,
   onLiveChange,
@@ -28,3 +27,34 @@ export {
   type LiveChangeReason,
   type LiveLocation,
 } from './live/live-changes';
+export {
+  countPublishedArticles,
+  listPublishedArticleLocations,
+  type PublishedArticleLocation,
+} from './published-articles';
+export { absolutizeLinks, buildFeed, type FeedInput } from './feeds/build-feed';
+export { loadFeedArticles, type FeedArticle } from './feeds/feed-articles';
+export { feedXml } from './feeds/feed-content';
+export {
+  FEED_ARTICLE_COUNT,
+  FEED_CACHE_CONTROL,
+  FEED_CONTENT_TYPES,
+  FEED_PATHS,
+  feedPath,
+  NEWS_SITEMAP_MAX_URLS,
+  NEWS_SITEMAP_WINDOW_HOURS,
+  SITEMAP_MAX_URLS,
+  sitemapPagePath,
+  type FeedFormat,
+  type SiteInfo,
+} from './feeds/feed-settings';
+export {
+  buildNewsSitemap,
+  buildRobotsTxt,
+  buildSitemapIndex,
+  buildUrlSet,
+  type NewsSitemapArticle,
+  type SitemapPart,
+} from './feeds/build-sitemap';
+export { newsSitemapXml, sitemapPartXml, sitemapXml } from './feeds/sitemap-content';
+export { renderLeadImage, toArticleImage, type ArticleImage } from './images/article-image';

@@ -51,6 +51,7 @@ describe('listPublishedArticles', () => {
       publishedAt: hoursAfterEpoch(1),
       section: { slug: 'list-world', name: 'World' },
       path: '/list-world/list-older',
+      leadImage: null,
     });
     expect(hasNextPage).toBe(false);
   });

@@ -1,6 +1,12 @@
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
 import { articlePath } from '@newsroom/article';
+import {
+  imageRowSelect,
+  toArticleImage,
+  type ArticleImage,
+  type ImageRow,
+} from './images/article-image';
 import { parseRelatedJson, resolveRelatedLinks } from './related-links';
 
 // Everything here reads ArticleLive, the live versions: one row per published article, written
@@ -24,6 +30,8 @@ export interface ArticleSummary {
   publishedAt: Date;
   section: SectionSummary;
   path: string;
+  /** Shown in lists, at the top of the page, as og:image, in JSON-LD and in feeds. */
+  leadImage: ArticleImage | null;
 }
 
 export interface ArticleListPage {
@@ -49,6 +57,8 @@ export interface PublishedArticle extends ArticleSummary {
   updatedAt: Date;
   author: { name: string };
   related: ResolvedRelatedLink[];
+  /** The articles its related list names (shown or not): the page changes when they do. */
+  relatedArticleIds: string[];
 }
 
 const sectionSelect = { select: { slug: true, name: true } } as const;
@@ -60,6 +70,7 @@ const summarySelect = {
   standfirst: true,
   publishedAt: true,
   section: sectionSelect,
+  leadImage: { select: imageRowSelect },
 } as const;
 
 interface SummaryRow {
@@ -69,10 +80,16 @@ interface SummaryRow {
   standfirst: string;
   publishedAt: Date;
   section: SectionSummary;
+  leadImage: ImageRow | null;
 }
 
-function toSummary({ articleId, ...row }: SummaryRow): ArticleSummary {
-  return { id: articleId, ...row, path: articlePath(row) };
+function toSummary({ articleId, leadImage, ...row }: SummaryRow): ArticleSummary {
+  return {
+    id: articleId,
+    ...row,
+    path: articlePath(row),
+    leadImage: leadImage && toArticleImage(leadImage),
+  };
 }
 
 function wholeNumberIn(value: number | undefined, min: number, max: number, fallback: number) {
@@ -139,13 +156,17 @@ export async function findPublishedArticle(
   });
   if (!row || row.section.slug !== sectionSlug) return null;
   const { body, markerStyle, related, updatedAt, article, ...summary } = row;
+  const relatedInputs = parseRelatedJson(related);
   return {
     ...toSummary(summary),
     body,
     markerStyle,
     updatedAt,
     author: article.author,
-    related: await resolveRelatedLinks(db, parseRelatedJson(related)),
+    related: await resolveRelatedLinks(db, relatedInputs),
+    relatedArticleIds: relatedInputs.flatMap((entry) =>
+      'articleId' in entry ? [entry.articleId] : [],
+    ),
   };
 }
 
@@ -174,4 +195,32 @@ export async function findCurrentArticlePath(db: Db, slug: string): Promise<stri
   });
   const current = history?.article.live;
   return current ? articlePath(current) : null;
+}
+
+/** Where a published article lives and when it last changed: what a sitemap lists. */
+export interface PublishedArticleLocation {
+  path: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+export async function countPublishedArticles(db: Db): Promise<number> {
+  return db.articleLive.count();
+}
+
+/** Published articles' locations, newest first, `take` of them after `skip` (for sitemaps). */
+export async function listPublishedArticleLocations(
+  db: Db,
+  { skip, take }: { skip: number; take: number },
+): Promise<PublishedArticleLocation[]> {
+  const rows = await db.articleLive.findMany({
+    orderBy: [{ publishedAt: 'desc' }, { articleId: 'desc' }],
+    skip,
+    take,
+    select: { ...summarySelect, updatedAt: true },
+  });
+  return rows.map(({ updatedAt, ...row }) => {
+    const summary = toSummary(row);
+    return { path: summary.path, publishedAt: summary.publishedAt, updatedAt };
+  });
 }

@@ -94,6 +94,21 @@ describe('resolveRelatedLinks', () => {
       { title: target.title, href: `/${section.slug}/${target.slug}` },
     ]);
   });
+
+  it('names every linked article to findPublishedArticle, shown or not (the page depends on them)', async () => {
+    const { db, section, article } = await newsroom();
+    const [draft, visible] = [await article({ status: 'draft' }), await article()];
+    const source = await article({
+      related: [
+        { articleId: draft.id },
+        { url: 'https://example.org/x', title: 'X' },
+        { articleId: visible.id },
+      ],
+    });
+
+    const found = await findPublishedArticle(db, section.slug, source.slug);
+    expect(found?.relatedArticleIds).toEqual([draft.id, visible.id]);
+  });
 });
 
 describe('parseRelatedJson', () => {

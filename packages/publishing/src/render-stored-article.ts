@@ -8,6 +8,8 @@ export interface StoredArticleContent {
   markerStyle: string;
   /** Already resolved (see `resolveRelatedLinks`); the renderer looks nothing up. */
   related?: readonly ResolvedRelatedLink[];
+  /** With a lead image above it, every body image is below the fold and loads lazily. */
+  leadImage?: unknown;
 }
 
 const EMPTY_DOCUMENT: JSONContent = { type: 'doc', content: [] };
@@ -35,5 +37,6 @@ export function renderStoredArticle(article: StoredArticleContent): string {
     doc: parseBody(article.body),
     markerStyle: markerStyleOf(article.markerStyle),
     related: article.related ?? [],
+    eagerImages: article.leadImage ? 0 : 1,
   });
 }

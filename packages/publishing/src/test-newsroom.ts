@@ -64,6 +64,7 @@ export async function goLive(db: Db, articleId: string, related: RelatedLinkInpu
     standfirst: article.standfirst,
     body: article.body,
     markerStyle: article.markerStyle,
+    leadImageId: article.leadImageId,
     related: JSON.stringify(related),
     publishedAt: article.publishedAt ?? new Date(),
     updatedAt: new Date(),

@@ -1,3 +1,4 @@
+import { IMAGE_PATH_PREFIX } from '@newsroom/article';
 import { Window } from 'happy-dom';
 
 const DANGEROUS_URL = /^(?:javascript|data|vbscript):/i;
@@ -18,10 +19,14 @@ export function findUnsafeMarkup(html: string): string[] {
     container.innerHTML = html;
     for (const element of container.querySelectorAll('*')) {
       const tag = element.tagName.toLowerCase();
-      if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'img'].includes(tag))
+      if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style'].includes(tag))
         problems.push(`<${tag}>`);
+      if ((tag === 'img' || tag === 'source') && !loadsOnlyStoredImages(element))
+        problems.push(`<${tag}> loading something other than a stored image`);
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) problems.push(`${tag}[${attribute.name}]`);
+        // alt is text a screen reader speaks, never a URL anything follows.
+        if (attribute.name === 'alt') continue;
         if (DANGEROUS_URL.test((attribute.value ?? '').replace(URL_NOISE, '')))
           problems.push(`${tag}[${attribute.name}=${attribute.value}]`);
       }
@@ -30,4 +35,15 @@ export function findUnsafeMarkup(html: string): string[] {
     void window.happyDOM.close();
   }
   return problems;
+}
+
+/** img/source may only point at our own renditions: no remote pixels, no data: URLs. */
+function loadsOnlyStoredImages(element: { getAttribute(name: string): string | null }): boolean {
+  const urls = [
+    element.getAttribute('src'),
+    ...(element.getAttribute('srcset') ?? '')
+      .split(',')
+      .map((entry) => entry.trim().split(/\s+/)[0]),
+  ].filter((url): url is string => url !== null && url !== undefined && url !== '');
+  return urls.every((url) => url.startsWith(`${IMAGE_PATH_PREFIX}/`) && !url.includes('..'));
 }

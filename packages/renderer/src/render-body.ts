@@ -8,6 +8,7 @@ import {
   NOTES_CLOSE_HTML,
   notesOpenHtml,
 } from './footnote-markup';
+import { figureHtml, readFigureImage } from './figure-markup';
 import { asNode, type LooseNode } from './json-node';
 import { type RenderableMark, renderableMarks } from './marks';
 
@@ -29,7 +30,13 @@ const CONTAINERS: Record<string, [string, string]> = {
   listItem: ['<li>', '</li>'],
 };
 
-const BLOCK_TYPES = new Set([...Object.keys(CONTAINERS), 'paragraph', 'heading', 'orderedList']);
+const BLOCK_TYPES = new Set([
+  ...Object.keys(CONTAINERS),
+  'paragraph',
+  'heading',
+  'orderedList',
+  'image',
+]);
 
 export const RENDERED_NODE_TYPES = [
   'doc',
@@ -44,6 +51,7 @@ export const RENDERED_NODE_TYPES = [
   'footnoteReference',
   'footnotes',
   'footnote',
+  'image',
 ] as const;
 
 function orderedListOpen(attrs: Record<string, unknown>): string {
@@ -64,9 +72,13 @@ class BodyRenderer {
   html = '';
   readonly notes = new Map<string, NoteState>();
 
+  /** Images rendered so far: the first `eagerImages` load at once, the rest lazily. */
+  images = 0;
+
   constructor(
     doc: JSONContent,
     private readonly style: MarkerStyle,
+    private readonly eagerImages: number,
   ) {
     for (const note of numberNotes(doc, style)) {
       this.notes.set(note.id, {
@@ -111,6 +123,11 @@ class BodyRenderer {
       this.html += orderedListOpen(node.attrs);
       this.blocks(node.content, '');
       this.html += '</ol>';
+    } else if (node.type === 'image') {
+      const image = readFigureImage(node.attrs);
+      if (!image) return;
+      this.html += figureHtml(image, { lazy: this.images >= this.eagerImages });
+      this.images += 1;
     }
   }
 
@@ -160,10 +177,22 @@ class BodyRenderer {
   }
 }
 
+export interface RenderBodyOptions {
+  /**
+   * How many images, from the top, load at once; the rest get `loading="lazy"`. Default 1 (the
+   * first image is usually in the first screen); 0 when a lead image sits above the body.
+   */
+  eagerImages?: number;
+}
+
 /** The article body followed by its notes section (if any note is referenced). */
-export function renderBody(doc: JSONContent, markerStyle: MarkerStyle): string {
+export function renderBody(
+  doc: JSONContent,
+  markerStyle: MarkerStyle,
+  { eagerImages = 1 }: RenderBodyOptions = {},
+): string {
   const style: MarkerStyle = markerStyle === 'symbols' ? 'symbols' : 'numeric';
-  const renderer = new BodyRenderer(doc, style);
+  const renderer = new BodyRenderer(doc, style, eagerImages);
   const root = asNode(doc);
   if (root?.type === 'doc') renderer.blocks(root.content, '\n');
   const body = renderer.html;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { seedArticleDocument, seedArticleMeta } from '@newsroom/article';
-import { hashPassword, type Actor } from '@newsroom/auth';
+import { hashPassword, passwordProblem, type Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { publishArticle } from '@newsroom/editorial';
 
@@ -26,8 +26,11 @@ export async function seedDemoNewsroom(
 
   const login: DemoLogin = {
     email: options.adminEmail ?? 'admin@newsroom.local',
+    // 16 random characters: passes the password policy like any password a person chooses.
     password: options.adminPassword ?? randomBytes(12).toString('base64url'),
   };
+  const problem = passwordProblem(login.password);
+  if (problem) throw new Error(`The demo admin's password is refused: ${problem}`);
   const admin = await db.user.create({
     data: {
       email: login.email,

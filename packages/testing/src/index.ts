@@ -1,3 +1,11 @@
 // @newsroom/testing: what the e2e journeys, integration tests and benchmarks share.
 export { freePort } from './free-port';
 export { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './chromium';
+export {
+  openRedirectCorpus,
+  countByKind,
+  type RedirectPayload,
+  type RedirectPayloadKind,
+} from './open-redirect-corpus';
+export { startAppServer, type AppServer, type AppServerOptions } from './app-server';
+export { formFields, multipart } from './html-forms';

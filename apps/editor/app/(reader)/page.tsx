@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleList } from '../../src/reader/ArticleList';
 import { listMetadata } from '../../src/reader/article-metadata';
 import { getArticlePage, pageNumber } from '../../src/reader/data';
+import { listPageDependsOn } from '../../src/reader/page-dependencies';
 import { Pagination } from '../../src/reader/Pagination';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,7 @@ export default async function HomePage({ searchParams }: Props) {
   if (page === null) notFound();
   const { articles, hasNextPage } = await getArticlePage(page);
   if (page > 1 && articles.length === 0) notFound();
+  await listPageDependsOn(null, articles);
   return (
     <>
       <h1 className="page-title">Latest news</h1>

@@ -1,9 +1,9 @@
 import { redirect } from 'next/navigation';
-import { requireStaff } from '../../src/newsroom/auth/staff';
+import { staff } from '../../src/newsroom/staff/staff-shell';
 
 export const dynamic = 'force-dynamic';
 
 export default async function NewsroomHome() {
-  await requireStaff();
+  await staff.requireStaff();
   redirect('/newsroom/articles');
 }

@@ -9,6 +9,8 @@ export interface ArticleLayoutProps {
   standfirst: string;
   /** From the shared renderer, which escapes every text and attribute of the stored document. */
   html: string;
+  /** The lead image's `<figure>`, from the same renderer (see `renderLeadImage`). */
+  leadImageHtml?: string | null;
   /** Shown under the rubric and dateline, e.g. the "Get short URL" button. */
   actions?: ReactNode;
 }
@@ -23,6 +25,7 @@ export function ArticleLayout({
   title,
   standfirst,
   html,
+  leadImageHtml,
   actions,
 }: ArticleLayoutProps) {
   return (
@@ -36,6 +39,7 @@ export function ArticleLayout({
         <h1 className="headline">{title}</h1>
         {standfirst && <p className="standfirst">{standfirst}</p>}
       </header>
+      {leadImageHtml && <div dangerouslySetInnerHTML={{ __html: leadImageHtml }} />}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
     </>
   );

@@ -1,13 +1,39 @@
-import type { ArticleSummary } from '@newsroom/publishing';
+import { ARTICLE_IMAGE_SIZES, imageSrcset } from '@newsroom/article';
+import type { ArticleImage, ArticleSummary } from '@newsroom/publishing';
 import { Dateline } from './Dateline';
 import { Rubric } from './Rubric';
+
+/** A teaser's picture: WebP where the browser takes it, the JPEG otherwise; lazy below the fold. */
+function TeaserImage({ image, eager }: { image: ArticleImage; eager: boolean }) {
+  return (
+    <picture>
+      <source
+        type="image/webp"
+        srcSet={imageSrcset(image.id, image.width, 'webp')}
+        sizes={ARTICLE_IMAGE_SIZES}
+      />
+      <img
+        className="teaser-image"
+        src={image.src}
+        srcSet={imageSrcset(image.id, image.width, 'jpeg')}
+        sizes={ARTICLE_IMAGE_SIZES}
+        width={image.width}
+        height={image.height}
+        alt={image.alt}
+        loading={eager ? undefined : 'lazy'}
+        decoding="async"
+      />
+    </picture>
+  );
+}
 
 export function ArticleList({ articles }: { articles: ArticleSummary[] }) {
   if (articles.length === 0) return <p className="empty">No articles published yet.</p>;
   return (
     <ol className="article-list">
-      {articles.map((article) => (
+      {articles.map((article, index) => (
         <li key={article.id} className="article-teaser">
+          {article.leadImage && <TeaserImage image={article.leadImage} eager={index === 0} />}
           <Rubric section={article.section} />
           <h2 className="teaser-headline">
             <a href={article.path}>{article.title}</a>

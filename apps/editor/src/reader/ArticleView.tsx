@@ -1,5 +1,6 @@
 import {
   newsArticleJsonLd,
+  renderLeadImage,
   renderStoredArticle,
   type PublishedArticle,
 } from '@newsroom/publishing';
@@ -18,6 +19,7 @@ export function ArticleView({ article }: { article: PublishedArticle }) {
         title={article.title}
         standfirst={article.standfirst}
         html={renderStoredArticle(article)}
+        leadImageHtml={article.leadImage && renderLeadImage(article.leadImage)}
         actions={<GetShortUrlButton articleId={article.id} />}
       />
       <JsonLd data={newsArticleJsonLd({ siteUrl: siteUrl(), siteName: SITE_NAME, article })} />

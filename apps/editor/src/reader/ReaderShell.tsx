@@ -10,7 +10,7 @@ export function ReaderShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <SiteHeader />
-      <main id="content" className="reader-main">
+      <main id="content" className="reader-main reader-column">
         {children}
       </main>
       <footer className="site-footer">

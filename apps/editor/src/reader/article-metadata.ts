@@ -1,17 +1,30 @@
 import type { Metadata } from 'next';
 import { absoluteUrl } from '@newsroom/article';
-import type { PublishedArticle } from '@newsroom/publishing';
+import type { ArticleImage, PublishedArticle } from '@newsroom/publishing';
+import { feedAlternates } from './feed-responses';
 import { SITE_NAME, siteUrl } from './site';
+
+/** og:image / twitter:image: the lead image's JPEG, absolute, with its size and alt text. */
+function socialImage(image: ArticleImage) {
+  return {
+    url: absoluteUrl(siteUrl(), image.src),
+    width: image.srcWidth,
+    height: image.srcHeight,
+    alt: image.alt,
+    type: image.contentType,
+  };
+}
 
 /** <title>, description, canonical link, Open Graph and Twitter tags of an article page. */
 export function articleMetadata(article: PublishedArticle): Metadata {
   const url = absoluteUrl(siteUrl(), article.path);
   const description = article.standfirst || undefined;
+  const image = article.leadImage && socialImage(article.leadImage);
   return {
     title: article.title,
     description,
     authors: [{ name: article.author.name }],
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates(article.section) },
     openGraph: {
       type: 'article',
       siteName: SITE_NAME,
@@ -22,19 +35,32 @@ export function articleMetadata(article: PublishedArticle): Metadata {
       modifiedTime: article.updatedAt.toISOString(),
       section: article.section.name,
       authors: [article.author.name],
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: 'summary', title: article.title, description },
+    twitter: image
+      ? {
+          card: 'summary_large_image',
+          title: article.title,
+          description,
+          images: [{ url: image.url, alt: image.alt }],
+        }
+      : { card: 'summary', title: article.title, description },
   };
 }
 
-/** Metadata of a list page (home, section). */
-export function listMetadata(title: string | undefined, path: string, description: string) {
+/** Metadata of a list page (home, or a section's with its own feeds first). */
+export function listMetadata(
+  title: string | undefined,
+  path: string,
+  description: string,
+  section?: { slug: string; name: string },
+) {
   const url = absoluteUrl(siteUrl(), path);
   const ogTitle = title ?? SITE_NAME;
   return {
     ...(title ? { title } : {}),
     description,
-    alternates: { canonical: url },
+    alternates: { canonical: url, types: feedAlternates(section) },
     openGraph: { type: 'website', siteName: SITE_NAME, title: ogTitle, description, url },
     twitter: { card: 'summary', title: ogTitle, description },
   } satisfies Metadata;

@@ -1,5 +1,6 @@
 'use client';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { shortLinkRequestPath } from './paths';
 
 type State =
   | { kind: 'idle' }
@@ -7,7 +8,11 @@ type State =
   | { kind: 'ready'; shortUrl: string; copied: boolean }
   | { kind: 'error'; message: string };
 
-/** "Get short URL": fetches the article's short link, then shows it with a Copy button. */
+/**
+ * "Get short URL". A plain form first: before the page has hydrated, or without JavaScript, the
+ * browser posts it and the server answers with a page showing the short URL. Once hydrated, the
+ * submit is taken over: the link is fetched and shown here with a Copy button.
+ */
 export function GetShortUrlButton({ articleId }: { articleId: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const inputRef = useRef<HTMLInputElement>(null);
@@ -16,8 +21,9 @@ export function GetShortUrlButton({ articleId }: { articleId: string }) {
   async function fetchShortUrl() {
     setState({ kind: 'loading' });
     try {
-      const response = await fetch(`/api/articles/${encodeURIComponent(articleId)}/short-link`, {
+      const response = await fetch(shortLinkRequestPath(articleId), {
         method: 'POST',
+        headers: { accept: 'application/json' },
       });
       const body = (await response.json().catch(() => null)) as {
         shortUrl?: string;
@@ -47,8 +53,18 @@ export function GetShortUrlButton({ articleId }: { articleId: string }) {
     setState({ kind: 'ready', shortUrl, copied: true });
   }
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (state.kind !== 'loading') void fetchShortUrl();
+  }
+
   return (
-    <div className="short-url">
+    <form
+      className="short-url"
+      method="post"
+      action={shortLinkRequestPath(articleId)}
+      onSubmit={onSubmit}
+    >
       {state.kind === 'ready' ? (
         <>
           <label htmlFor={inputId}>Short URL</label>{' '}
@@ -67,8 +83,7 @@ export function GetShortUrlButton({ articleId }: { articleId: string }) {
         </>
       ) : (
         <button
-          type="button"
-          onClick={() => void fetchShortUrl()}
+          type="submit"
           disabled={state.kind === 'loading'}
           aria-busy={state.kind === 'loading'}
         >
@@ -83,6 +98,6 @@ export function GetShortUrlButton({ articleId }: { articleId: string }) {
           {state.message}
         </p>
       )}
-    </div>
+    </form>
   );
 }

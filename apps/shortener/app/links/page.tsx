@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getShortenerRuntime, linkState, listLinks } from '@newsroom/links';
 import { StaffHeader } from '../../src/staff/StaffHeader';
-import { requireStaff } from '../../src/staff/session';
+import { staff } from '../../src/staff/staff-shell';
 
 export const metadata: Metadata = { title: 'Links' };
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,10 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 export default async function LinksPage({ searchParams }: Props) {
   const { q = '', page: pageParam } = await searchParams;
-  const user = await requireStaff(`/links${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  const user = await staff.requireStaff(
+    undefined,
+    `/links${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  );
   const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
   const runtime = getShortenerRuntime();
   const { links, total } = await listLinks(runtime.db, {

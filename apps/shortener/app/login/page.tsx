@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getStaffUser, safeReturnPath } from '../../src/staff/session';
+import { staff } from '../../src/staff/staff-shell';
 import { LoginForm } from './LoginForm';
 
 export const metadata: Metadata = { title: 'Log in' };
@@ -9,8 +9,8 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const next = safeReturnPath((await searchParams).next);
-  if (await getStaffUser()) redirect(next);
+  const next = staff.returnPath((await searchParams).next);
+  if (await staff.currentStaff()) redirect(next);
   return (
     <>
       <h1>Staff login</h1>

@@ -1,18 +1,13 @@
 'use server';
-// Staff mutations as server actions: Next.js refuses a server action whose Origin is not this
-// host (CSRF), and the session cookie is SameSite=Lax and httpOnly on top of that.
-import { cookies } from 'next/headers';
+// Staff mutations as server actions. Their Origin is checked by the proxy (staffProxy: 403 with
+// a message for a missing or foreign one), and the session cookie is SameSite=Lax and httpOnly.
 import { redirect } from 'next/navigation';
-import {
-  SESSION_COOKIE,
-  attemptLogin,
-  createSession,
-  deleteSession,
-  loginRefusalMessage,
-  sessionCookieOptions,
-} from '@newsroom/auth';
-import { fieldErrors, getShortenerRuntime, isLinkError } from '@newsroom/links';
-import { requireStaff, safeReturnPath } from './session';
+import { canManageShortLink } from '@newsroom/auth';
+import { logInWithForm, logOutSession } from '@newsroom/auth/next';
+import { fieldErrors, findLink, getShortenerRuntime, isLinkError } from '@newsroom/links';
+import { createBody, readLinkForm } from './link-form-values';
+import { staffActor } from './link-actor';
+import { staff } from './staff-shell';
 
 export type FormState = {
   error?: string;
@@ -21,46 +16,27 @@ export type FormState = {
 };
 
 export async function loginAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const email = String(form.get('email') ?? '');
-  const password = String(form.get('password') ?? '');
-  const runtime = getShortenerRuntime();
-  const attempt = await attemptLogin(runtime.db, email, password);
-  if (!attempt.ok) return { error: loginRefusalMessage(attempt), values: { email } };
-  const { token, expiresAt } = await createSession(runtime.db, attempt.user.id);
-  const secure = runtime.config.baseUrl.startsWith('https://');
-  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(expiresAt, secure));
-  redirect(safeReturnPath(form.get('next')));
+  const refusal = await logInWithForm(form);
+  if (refusal) return { error: refusal.message, values: { email: refusal.email } };
+  redirect(staff.returnPath(form.get('next')));
 }
 
 export async function logoutAction(): Promise<void> {
-  const jar = await cookies();
-  await deleteSession(getShortenerRuntime().db, jar.get(SESSION_COOKIE)?.value);
-  jar.delete(SESSION_COOKIE);
-  redirect('/login');
+  await logOutSession();
+  redirect(staff.config.loginPath);
 }
 
 export async function createLinkAction(_previous: FormState, form: FormData): Promise<FormState> {
-  await requireStaff('/links/new');
+  const user = await staff.requireStaff(undefined, '/links/new');
   const runtime = getShortenerRuntime();
-  const values = {
-    url: String(form.get('url') ?? ''),
-    alias: String(form.get('alias') ?? '').trim(),
-    redirectType: String(form.get('redirectType') ?? '302'),
-    expiresAt: String(form.get('expiresAt') ?? ''),
-  };
-  const parsed = runtime.schemas.create.safeParse({
-    url: values.url,
-    ...(values.alias && { alias: values.alias }),
-    redirectType: Number(values.redirectType),
-    // <input type="datetime-local"> has no zone; the form labels it as UTC.
-    ...(values.expiresAt && { expiresAt: localInputAsUtc(values.expiresAt) }),
-  });
+  const values = readLinkForm(form);
+  const parsed = runtime.schemas.create.safeParse(createBody(values));
   if (!parsed.success) {
     return { error: 'Please correct the fields below.', fields: fieldErrors(parsed.error), values };
   }
   let code: string;
   try {
-    code = (await runtime.createLink(parsed.data)).link.code;
+    code = (await runtime.createLink(parsed.data, { createdById: user.id })).link.code;
   } catch (error) {
     if (isLinkError(error))
       return { error: error.message, fields: { alias: error.message }, values };
@@ -71,12 +47,13 @@ export async function createLinkAction(_previous: FormState, form: FormData): Pr
 
 export async function setDisabledAction(form: FormData): Promise<void> {
   const code = String(form.get('code') ?? '');
-  await requireStaff(`/links/${encodeURIComponent(code)}`);
-  await getShortenerRuntime().updateLink(code, { disabled: form.get('disabled') === 'true' });
-  redirect(`/links/${encodeURIComponent(code)}`);
-}
-
-/** "2030-01-31T12:00" (what datetime-local sends) → "2030-01-31T12:00:00Z". */
-function localInputAsUtc(value: string): string {
-  return /T\d\d:\d\d$/.test(value) ? `${value}:00Z` : `${value}Z`;
+  const page = `/links/${encodeURIComponent(code)}`;
+  const user = await staff.requireStaff(undefined, page);
+  const runtime = getShortenerRuntime();
+  const link = await findLink(runtime.db, code);
+  // Writers manage only links they created, never an article's canonical link; the page does
+  // not offer them the button, and a forged post changes nothing.
+  if (!link || !canManageShortLink(user, link)) redirect(`${page}?refused=1`);
+  await runtime.updateLink(code, { disabled: form.get('disabled') === 'true' }, staffActor(user));
+  redirect(page);
 }

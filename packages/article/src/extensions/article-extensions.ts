@@ -12,6 +12,7 @@ import type { Transaction } from '@tiptap/pm/state';
 import { Footnote } from '../footnotes/footnote';
 import { FootnoteReference } from '../footnotes/footnote-reference';
 import { Footnotes } from '../footnotes/footnotes';
+import { Image } from '../images/image';
 import type { MarkerStyle } from '../footnotes/markers';
 import { ArticleDocument } from './article-document';
 import { ArticleHeading } from './article-heading';
@@ -39,6 +40,7 @@ export function createArticleExtensions(options: ArticleExtensionOptions = {}): 
     ListItem,
     Blockquote,
     HardBreak,
+    Image,
     FootnoteReference,
     Footnotes.configure({
       markerStyle: options.markerStyle ?? 'numeric',

@@ -19,3 +19,15 @@ export const doc = (body: JSONContent[], notes?: JSONContent[]): JSONContent => 
   type: 'doc',
   content: notes ? [...body, { type: 'footnotes', content: notes }] : body,
 });
+export const image = (attrs: Record<string, unknown> = {}): JSONContent => ({
+  type: 'image',
+  attrs: {
+    imageId: 'cimg0000000000000001',
+    alt: 'A flooded road',
+    caption: 'The valley road on Monday',
+    credit: 'Jane Doe / Agency',
+    width: 2000,
+    height: 1333,
+    ...attrs,
+  },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MARKER_STYLES } from '../footnotes/markers';
 import { isAllowedHref, normalizeHref } from '../href';
+import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 
 export const ARTICLE_LIMITS = {
   maxTitleLength: 200,
@@ -10,6 +11,9 @@ export const ARTICLE_LIMITS = {
   maxRelatedTitleLength: 300,
   maxIdLength: 64,
 } as const;
+
+/** Lowercase words joined by single hyphens: no leading, trailing or doubled '-'. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const entityId = z.string().min(1).max(ARTICLE_LIMITS.maxIdLength);
 
@@ -26,25 +30,36 @@ export const relatedLinkSchema = z.union([
         },
       ),
   }),
-  z.strictObject({ articleId: entityId }),
+  // An internal link is stored as the target's id. The newsroom API returns it with the target's
+  // current `title` and `href` (resolved at read time), so an article fetched with GET can be
+  // sent back with PUT unchanged: those two are accepted and dropped, never stored.
+  z
+    .strictObject({
+      articleId: entityId,
+      title: z.string().max(ARTICLE_LIMITS.maxRelatedTitleLength).optional(),
+      href: z.string().max(2048).nullable().optional(),
+    })
+    .transform(({ articleId }) => ({ articleId })),
 ]);
 
-export type RelatedLinkInput = z.infer<typeof relatedLinkSchema>;
+export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
 export const articleMetaSchema = z.object({
   title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength),
-  // Lowercase words joined by single hyphens: no leading, trailing or doubled '-'.
   slug: z
     .string()
     .max(ARTICLE_LIMITS.maxSlugLength)
-    .regex(
-      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-      'slug must be lowercase letters, digits and single hyphens',
-    ),
+    .regex(SLUG_PATTERN, 'slug must be lowercase letters, digits and single hyphens'),
   sectionId: entityId,
   standfirst: z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength).default(''),
   markerStyle: z.enum(MARKER_STYLES).default('numeric'),
   related: z.array(relatedLinkSchema).max(ARTICLE_LIMITS.maxRelatedLinks).default([]),
+  /** The lead image: an id, null for none; left out, the stored one stays. */
+  leadImageId: z
+    .string()
+    .regex(IMAGE_ID_PATTERN, 'leadImageId must be a stored image id')
+    .nullable()
+    .optional(),
 });
 
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;

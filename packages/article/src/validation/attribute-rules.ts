@@ -1,5 +1,7 @@
 import { ARTICLE_HEADING_LEVELS } from '../extensions/article-heading';
 import { isAllowedHref } from '../href';
+import { IMAGE_LIMITS } from '../images/image-limits';
+import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 import { DOCUMENT_LIMITS } from './document-limits';
 
 /** Returns an error message, or null when the value is acceptable. */
@@ -37,6 +39,21 @@ const boundedString =
       ? null
       : `must be a string of at most ${max} characters`;
 
+const altText: AttributeRule = (value) =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= IMAGE_LIMITS.maxAltLength
+    ? null
+    : `must be non-empty text of at most ${IMAGE_LIMITS.maxAltLength} characters (describe the image for people who cannot see it)`;
+
+const imageId: AttributeRule = (value) =>
+  typeof value === 'string' && IMAGE_ID_PATTERN.test(value) ? null : 'must be a stored image id';
+
+const pixels: AttributeRule = (value) =>
+  Number.isInteger(value) &&
+  (value as number) >= 1 &&
+  (value as number) <= IMAGE_LIMITS.maxDimension
+    ? null
+    : `must be a whole number of pixels from 1 to ${IMAGE_LIMITS.maxDimension}`;
+
 const href: AttributeRule = (value) =>
   isAllowedHref(value)
     ? null
@@ -63,6 +80,17 @@ export const NODE_RULES: Record<string, TypeRule> = {
   footnoteReference: { attrs: { noteId }, required: ['noteId'] },
   footnotes: { attrs: {} },
   footnote: { attrs: { id: noteId }, required: ['id'] },
+  image: {
+    attrs: {
+      imageId,
+      alt: altText,
+      caption: boundedString(IMAGE_LIMITS.maxCaptionLength),
+      credit: boundedString(IMAGE_LIMITS.maxCreditLength),
+      width: pixels,
+      height: pixels,
+    },
+    required: ['imageId', 'alt', 'width', 'height'],
+  },
 };
 
 export const MARK_RULES: Record<string, TypeRule> = {

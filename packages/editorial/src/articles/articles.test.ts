@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
-import { findEditableArticle, type EditableArticle } from './editable-article';
+import { findEditableArticle, findVisibleArticle, type EditableArticle } from './editable-article';
 import { listArticles, searchPublishedArticles } from './list-articles';
 import { publishArticle, unpublishArticle } from './publish';
 import { saveArticle } from './save-article';
@@ -71,6 +71,51 @@ describe('creating articles', () => {
       status: 422,
       errors: [{ path: 'sectionId' }],
     });
+  });
+});
+
+describe('creating an article with content (an import)', () => {
+  const withNote = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Imported' },
+          { type: 'footnoteReference', attrs: { noteId: 'fn-a' } },
+        ],
+      },
+      {
+        type: 'footnotes',
+        content: [
+          { type: 'footnote', attrs: { id: 'fn-a' }, content: [{ type: 'text', text: 'Note' }] },
+        ],
+      },
+    ],
+  };
+
+  it('stores the body and marker style in the one insert', async () => {
+    const created = await createArticle(
+      n.db,
+      n.writer,
+      { title: 'Imported story', sectionId: n.world.id },
+      { body: withNote, markerStyle: 'numeric' },
+    );
+    expect(created).toMatchObject({ body: withNote, markerStyle: 'numeric', status: 'draft' });
+  });
+
+  it('refuses an invalid body and leaves no draft behind', async () => {
+    const before = await n.db.article.count();
+    const dangling = { type: 'doc', content: [withNote.content[0]!] };
+    await expect(
+      createArticle(
+        n.db,
+        n.writer,
+        { title: 'Broken import', sectionId: n.world.id },
+        { body: dangling, markerStyle: 'numeric' },
+      ),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(await n.db.article.count()).toBe(before);
   });
 });
 
@@ -287,18 +332,18 @@ describe('publishing', () => {
 
 describe('listing and searching', () => {
   it('filters by status, section and title, newest first, paginated', async () => {
-    const all = await listArticles(n.db, { pageSize: 100 });
+    const all = await listArticles(n.db, n.editor, { pageSize: 100 });
     const created = all.items.map((item) => item.createdAt);
     expect(created).toEqual([...created].sort().reverse());
 
-    const politics = await listArticles(n.db, { sectionId: n.politics.id });
+    const politics = await listArticles(n.db, n.editor, { sectionId: n.politics.id });
     expect(politics.items.map((item) => item.title)).toEqual(['A better headline']);
-    const published = await listArticles(n.db, { status: 'published' });
+    const published = await listArticles(n.db, n.editor, { status: 'published' });
     expect(published.items.every((item) => item.status === 'published')).toBe(true);
-    const floods = await listArticles(n.db, { q: 'Floods' });
+    const floods = await listArticles(n.db, n.editor, { q: 'Floods' });
     expect(floods.total).toBe(2);
 
-    const page2 = await listArticles(n.db, { pageSize: 2, page: 2 });
+    const page2 = await listArticles(n.db, n.editor, { pageSize: 2, page: 2 });
     expect(page2.items.map((item) => item.id)).toEqual(
       all.items.slice(2, 4).map((item) => item.id),
     );
@@ -315,5 +360,57 @@ describe('listing and searching', () => {
       }),
     ]);
     expect(await searchPublishedArticles(n.db, 'Floods')).toEqual([]);
+  });
+});
+
+describe('what writers see', () => {
+  it('lists, fetches and previews only their own drafts (and every published article)', async () => {
+    const mine = await createArticle(n.db, n.writer, {
+      title: 'My own draft',
+      sectionId: n.world.id,
+    });
+    const theirs = await createArticle(n.db, n.otherWriter, {
+      title: 'Their secret draft',
+      sectionId: n.world.id,
+    });
+    const listed = await listArticles(n.db, n.writer, { pageSize: 100 });
+    const ids = listed.items.map((item) => item.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(
+      listed.items.every((item) => item.status === 'published' || item.author.id === n.writer.id),
+    ).toBe(true);
+    expect(listed.total).toBe(listed.items.length);
+
+    expect(await findVisibleArticle(n.db, n.writer, theirs.id)).toBeNull();
+    expect(await findVisibleArticle(n.db, n.writer, mine.id)).toMatchObject({ id: mine.id });
+    expect(await findVisibleArticle(n.db, n.editor, theirs.id)).toMatchObject({ id: theirs.id });
+    const forEditor = await listArticles(n.db, n.editor, { pageSize: 100 });
+    expect(forEditor.items.map((item) => item.id)).toContain(theirs.id);
+  });
+});
+
+describe('GET then PUT', () => {
+  it('accepts an article exactly as the API returned it, internal related links included', async () => {
+    const target = await writtenArticle(n.editor, 'Round trip target');
+    await publishArticle(n.db, n.editor, target.id, { baseVersion: target.version });
+    const article = await createArticle(n.db, n.editor, {
+      title: 'Round trip',
+      sectionId: n.world.id,
+    });
+    const withLinks = await saveArticle(n.db, n.editor, article.id, {
+      ...saveInput(article),
+      related: [{ articleId: target.id }, { title: 'Elsewhere', url: 'https://example.com/x' }],
+    });
+    expect(withLinks.status).toBe('saved');
+    const fetched = (await findEditableArticle(n.db, article.id))!;
+    expect(fetched.related[0]).toMatchObject({ articleId: target.id, title: 'Round trip target' });
+    const again = await saveArticle(n.db, n.editor, article.id, {
+      ...fetched,
+      baseVersion: fetched.version,
+    });
+    expect(again).toMatchObject({ status: 'saved' });
+    const stored = await n.db.relatedLink.findMany({ where: { articleId: article.id } });
+    expect(stored).toHaveLength(2);
   });
 });

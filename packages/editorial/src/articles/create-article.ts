@@ -1,9 +1,9 @@
-import { ARTICLE_LIMITS } from '@newsroom/article';
+import { ARTICLE_LIMITS, type MarkerStyle, validateDocument } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
-import type { Db } from '@newsroom/db';
+import { isUniqueViolation, type Db } from '@newsroom/db';
+import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { invalid } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 import { findFreeSlug, slugify } from '../slug';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 
@@ -21,13 +21,23 @@ export const newArticleSchema = z.object({
 export type NewArticle = z.input<typeof newArticleSchema>;
 
 const emptyBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** What a draft starts with other than an empty body (an imported document). */
+export interface NewArticleContent {
+  body: JSONContent;
+  markerStyle: MarkerStyle;
+}
 const SLUG_ATTEMPTS = 5;
 
-/** A new draft by `actor`, its slug derived from the headline and made unique. */
+/**
+ * A new draft by `actor`, its slug derived from the headline and made unique. With `content`
+ * (an import) the body is validated first and written in the same insert: never half a draft.
+ */
 export async function createArticle(
   db: Db,
   actor: Actor,
   input: NewArticle,
+  content?: NewArticleContent,
 ): Promise<EditableArticle> {
   const parsed = newArticleSchema.safeParse(input);
   if (!parsed.success)
@@ -35,6 +45,10 @@ export async function createArticle(
       parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     );
   const { title, sectionId } = parsed.data;
+  if (content) {
+    const valid = validateDocument(content.body);
+    if (!valid.ok) throw invalid(valid.errors);
+  }
   if (!(await db.section.findUnique({ where: { id: sectionId } })))
     throw invalid([{ path: 'sectionId', message: 'no section has this id' }]);
 
@@ -46,8 +60,8 @@ export async function createArticle(
           title,
           sectionId,
           slug: await findFreeSlug(db, base),
-          body: JSON.stringify(emptyBody),
-          markerStyle: 'symbols',
+          body: JSON.stringify(content?.body ?? emptyBody),
+          markerStyle: content?.markerStyle ?? 'symbols',
           authorId: actor.id,
         },
       });

@@ -5,12 +5,24 @@ import {
   type MarkerStyle,
   type RelatedLinkInput,
 } from '@newsroom/article';
-import type { Article, ArticleLive, Db, RelatedLink, Section } from '@newsroom/db';
+import { canSeeArticle, type Actor } from '@newsroom/auth';
+import type { Article, ArticleLive, Db, Image, RelatedLink, Section } from '@newsroom/db';
+import { notFound } from '../errors';
 import type { JSONContent } from '@tiptap/core';
 
 /** An entry of the related list as the newsroom shows it: internal links carry their current title. */
 export type RelatedEntry =
   { articleId: string; title: string; href: string | null } | { url: string; title: string };
+
+/** The lead image as the edit page shows it. */
+export interface LeadImage {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
 
 /** Everything the edit page needs, JSON-safe (dates as ISO strings). */
 export interface EditableArticle {
@@ -35,6 +47,7 @@ export interface EditableArticle {
   updatedAt: string;
   body: JSONContent;
   related: RelatedEntry[];
+  leadImage: LeadImage | null;
 }
 
 type LiveRow = ArticleLive & { section: Section };
@@ -42,6 +55,7 @@ type LiveRow = ArticleLive & { section: Section };
 type ArticleRow = Article & {
   section: Section;
   live: LiveRow | null;
+  leadImage: Image | null;
   relatedLinks: (RelatedLink & { target: (Article & { live: LiveRow | null }) | null })[];
 };
 
@@ -50,6 +64,7 @@ const liveInclude = { include: { section: true } } as const;
 export const editableArticleInclude = {
   section: true,
   live: liveInclude,
+  leadImage: true,
   relatedLinks: {
     orderBy: { position: 'asc' },
     include: { target: { include: { live: liveInclude } } },
@@ -79,6 +94,14 @@ export function toEditableArticle(row: ArticleRow): EditableArticle {
     updatedAt: row.updatedAt.toISOString(),
     body: JSON.parse(row.body) as JSONContent,
     related: row.relatedLinks.flatMap((link): RelatedEntry[] => toRelatedEntry(link)),
+    leadImage: row.leadImage && {
+      id: row.leadImage.id,
+      width: row.leadImage.width,
+      height: row.leadImage.height,
+      alt: row.leadImage.alt,
+      caption: row.leadImage.caption,
+      credit: row.leadImage.credit,
+    },
   };
 }
 
@@ -108,4 +131,26 @@ export function toRelatedInput(entry: RelatedEntry): RelatedLinkInput {
 export async function findEditableArticle(db: Db, id: string): Promise<EditableArticle | null> {
   const row = await db.article.findUnique({ where: { id }, include: editableArticleInclude });
   return row ? toEditableArticle(row) : null;
+}
+
+/**
+ * The article when `actor` may see it, else null: writers see published articles and their own
+ * drafts only; to them someone else's draft does not exist (no hint that the id is real).
+ */
+export async function findVisibleArticle(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<EditableArticle | null> {
+  const article = await findEditableArticle(db, id);
+  return article && canSeeArticle(actor, article) ? article : null;
+}
+
+/** Throws "not found" unless `actor` may see the article (for its revisions, preview…). */
+export async function assertArticleVisible(db: Db, actor: Actor, id: string): Promise<void> {
+  const article = await db.article.findUnique({
+    where: { id },
+    select: { authorId: true, status: true },
+  });
+  if (!article || !canSeeArticle(actor, article)) throw notFound('The article');
 }

@@ -1,4 +1,10 @@
-import { ARTICLE_STATUSES, articlePath, type ArticleStatus } from '@newsroom/article';
+import {
+  ARTICLE_STATUS,
+  ARTICLE_STATUSES,
+  articlePath,
+  type ArticleStatus,
+} from '@newsroom/article';
+import { canPublish, type Actor } from '@newsroom/auth';
 import { containsIgnoringCase, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
 import { hasUnpublishedChanges } from './editable-article';
@@ -27,11 +33,21 @@ export interface ArticleListItem {
   createdAt: string;
 }
 
-/** The newsroom's list: every article (drafts too), newest first, filtered and paginated. */
-/** `query` is parsed leniently: a bad filter from a URL falls back to "any", never an error. */
-export async function listArticles(db: Db, query: ArticleListQuery | Record<string, unknown> = {}) {
+/**
+ * The newsroom's list, newest first, filtered and paginated: every article for editors and
+ * admins; for writers the published ones and their own drafts. `query` is parsed leniently: a
+ * bad filter from a URL falls back to "any", never an error.
+ */
+export async function listArticles(
+  db: Db,
+  actor: Actor,
+  query: ArticleListQuery | Record<string, unknown> = {},
+) {
   const { status, sectionId, q, page, pageSize } = articleListQuerySchema.parse(query);
   const where: Prisma.ArticleWhereInput = {
+    ...(canPublish(actor)
+      ? {}
+      : { OR: [{ status: ARTICLE_STATUS.published }, { authorId: actor.id }] }),
     ...(status ? { status } : {}),
     ...(sectionId ? { sectionId } : {}),
     ...(q ? { title: containsIgnoringCase(db, q) } : {}),

@@ -74,7 +74,7 @@ describe('the live version and the working copy', () => {
     });
     expect(edited.hasUnpublishedChanges).toBe(true);
     expect(await readerTitle(live)).toBe('Calm morning');
-    const listed = await listArticles(n.db, { q: 'Calm morning' });
+    const listed = await listArticles(n.db, n.editor, { q: 'Calm morning' });
     expect(listed.items[0]).toMatchObject({ status: 'published', hasUnpublishedChanges: true });
 
     heard.splice(0);
@@ -92,6 +92,8 @@ describe('the live version and the working copy', () => {
         reason: 'update',
         before: { path: '/world/calm-morning', sectionSlug: 'world' },
         after: { path: '/world/calm-morning', sectionSlug: 'world' },
+        // An edit of the text: the lists keep their order.
+        listsMoved: false,
       },
     ]);
   });
@@ -182,6 +184,7 @@ describe('URL history', () => {
     expect(heard[0]).toMatchObject({
       before: { path: '/world/bridge-opens-at-last', sectionSlug: 'world' },
       after: { path: '/politics/bridge-opens-at-last', sectionSlug: 'politics' },
+      listsMoved: true,
     });
 
     for (const slug of ['bridge-opens', 'bridge-opens-at-last'])

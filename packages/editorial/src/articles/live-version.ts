@@ -18,12 +18,17 @@ export function relatedInputsOf(
   );
 }
 
-async function liveLocation(tx: Tx, articleId: string): Promise<LiveLocation | null> {
+async function liveState(
+  tx: Tx,
+  articleId: string,
+): Promise<{ location: LiveLocation; publishedAt: Date } | null> {
   const live = await tx.articleLive.findUnique({
     where: { articleId },
-    select: { slug: true, section: { select: { slug: true } } },
+    select: { slug: true, publishedAt: true, section: { select: { slug: true } } },
   });
-  return live ? { path: articlePath(live), sectionSlug: live.section.slug } : null;
+  if (!live) return null;
+  const location = { path: articlePath(live), sectionSlug: live.section.slug };
+  return { location, publishedAt: new Date(live.publishedAt) };
 }
 
 /**
@@ -37,7 +42,7 @@ export async function makeWorkingCopyLive(
   reason: LiveChangeReason,
   now: Date,
 ): Promise<LiveChange> {
-  const before = await liveLocation(tx, articleId);
+  const before = await liveState(tx, articleId);
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     include: { relatedLinks: { orderBy: { position: 'asc' } }, section: true },
@@ -54,6 +59,7 @@ export async function makeWorkingCopyLive(
     body: article.body,
     markerStyle: article.markerStyle,
     related: JSON.stringify(relatedInputsOf(article.relatedLinks)),
+    leadImageId: article.leadImageId,
     publishedAt: article.publishedAt ?? now,
     updatedAt: now,
   };
@@ -63,13 +69,17 @@ export async function makeWorkingCopyLive(
     update: content,
   });
   const after = { path: articlePath(article), sectionSlug: article.section.slug };
-  return { articleId, reason, before, after };
+  const listsMoved =
+    !before ||
+    before.location.sectionSlug !== after.sectionSlug ||
+    before.publishedAt.getTime() !== content.publishedAt.getTime();
+  return { articleId, reason, before: before?.location ?? null, after, listsMoved };
 }
 
 /** Takes the live version down: readers no longer see the article (its URL history stays). */
 export async function withdrawLiveVersion(tx: Tx, articleId: string): Promise<LiveChange | null> {
-  const before = await liveLocation(tx, articleId);
+  const before = await liveState(tx, articleId);
   if (!before) return null;
   await tx.articleLive.delete({ where: { articleId } });
-  return { articleId, reason: 'unpublish', before, after: null };
+  return { articleId, reason: 'unpublish', before: before.location, after: null, listsMoved: true };
 }

@@ -111,6 +111,7 @@ export async function discardChanges(
       standfirst: live.standfirst,
       body: live.body,
       markerStyle: live.markerStyle,
+      leadImageId: live.leadImageId,
       publishedAt: live.publishedAt,
       liveVersion: baseVersion + 1,
       // A scheduled update of these changes has nothing left to publish.

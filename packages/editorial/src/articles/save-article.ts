@@ -1,4 +1,5 @@
 import {
+  collectImageIds,
   validateArticle,
   type RelatedLinkInput,
   type ValidArticle,
@@ -6,11 +7,10 @@ import {
 } from '@newsroom/article';
 import { ARTICLE_STATUS } from '@newsroom/article';
 import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
-import type { Db, Prisma } from '@newsroom/db';
-import { notifyLiveChange, type LiveChange, type LiveChangeReason } from '@newsroom/publishing';
+import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
+import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
 import { forbidden, notFound, SLUG_TAKEN, type EditorialErrorCode } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 import { isAutosaveRevisionDue, recordRevision, type RevisionReason } from '../revisions/revisions';
 import {
   editableArticleInclude,
@@ -19,6 +19,7 @@ import {
   type EditableArticle,
 } from './editable-article';
 import { makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
+import { announceLiveChange } from './reader-pages';
 import { checkRelatedTargets, replaceRelatedLinks } from './related';
 
 export type SaveResult =
@@ -77,6 +78,7 @@ export async function saveArticle(
         standfirst: article.standfirst,
         markerStyle: article.markerStyle,
         body: JSON.stringify(article.body),
+        ...(article.leadImageId !== undefined ? { leadImageId: article.leadImageId } : {}),
         ...(publishedAt !== undefined ? { publishedAt: publishedAt && new Date(publishedAt) } : {}),
       },
       related: article.related,
@@ -120,21 +122,38 @@ export async function parseSave(db: Db, id: string, input: unknown): Promise<Par
 }
 
 /**
+
  * What zod can't know: the section exists, the slug is free (no other article has it now or
- * had it live before: its old links redirect by slug), internal links resolve.
+ * had it live before: its old links redirect by slug), internal links resolve, and every
+ * image (lead and body) is one that was uploaded.
  */
 async function checkReferences(db: Db, id: string, article: ValidArticle) {
-  const [section, slugOwner, slugHistory, related] = await Promise.all([
+  const [section, slugOwner, slugHistory, related, images] = await Promise.all([
     db.section.findUnique({ where: { id: article.sectionId }, select: { id: true } }),
     db.article.findUnique({ where: { slug: article.slug }, select: { id: true } }),
     db.articlePath.findUnique({ where: { slug: article.slug }, select: { articleId: true } }),
     checkRelatedTargets(db, id, article.related),
+    checkImages(db, article),
   ]);
   const errors: ValidationError[] = [];
   if (!section) errors.push({ path: 'sectionId', message: 'no section has this id' });
   if ((slugOwner && slugOwner.id !== id) || (slugHistory && slugHistory.articleId !== id))
     errors.push(SLUG_TAKEN);
-  return [...errors, ...related];
+  return [...errors, ...related, ...images];
+}
+
+async function checkImages(db: Db, article: ValidArticle): Promise<ValidationError[]> {
+  const bodyIds = collectImageIds(article.body);
+  const wanted = article.leadImageId ? [...bodyIds, article.leadImageId] : bodyIds;
+  if (wanted.length === 0) return [];
+  const rows = await db.image.findMany({ where: { id: { in: wanted } }, select: { id: true } });
+  const stored = new Set(rows.map((row) => row.id));
+  const errors: ValidationError[] = bodyIds
+    .filter((imageId) => !stored.has(imageId))
+    .map((imageId) => ({ path: 'body', message: `image '${imageId}' was never uploaded` }));
+  if (article.leadImageId && !stored.has(article.leadImageId))
+    errors.push({ path: 'leadImageId', message: 'no uploaded image has this id' });
+  return errors;
 }
 
 export interface ConditionalWrite {
@@ -160,7 +179,7 @@ class ConditionNotMet extends Error {}
  * The one place that writes an article: bumps the version only where it still equals
  * `baseVersion` (and, for writers, only their own drafts; and `write.where`), then related links,
  * revisions and the live version in the same transaction. Returns null when the condition did
- * not match (nothing written). Live changes are announced (`notifyLiveChange`) after the commit.
+ * not match (nothing written). Live changes are announced (`announceLiveChange`) after the commit.
  */
 export async function writeIfVersionMatches(
   db: Db,
@@ -204,7 +223,8 @@ export async function writeIfVersionMatches(
     if (error instanceof ConditionNotMet) return null;
     throw error;
   }
-  if (result.change) await notifyLiveChange(result.change);
+  // After the commit: a page rendered on the news of this change reads the new state.
+  if (result.change) await announceLiveChange(result.change);
   return result.article;
 }
 

@@ -1,10 +1,9 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
-import type { Db, Prisma } from '@newsroom/db';
+import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
 import { isAutosaveRevisionDue } from '../revisions/revisions';
 import { SLUG_TAKEN } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 import {
   conflictOrForbidden,
   parseSave,

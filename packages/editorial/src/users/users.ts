@@ -7,10 +7,9 @@ import {
   type Actor,
   type NewUser,
 } from '@newsroom/auth';
-import type { Db } from '@newsroom/db';
+import { isUniqueViolation, type Db } from '@newsroom/db';
 import { z } from 'zod';
 import { EditorialError, forbidden, notFound } from '../errors';
-import { isUniqueViolation } from '../prisma-errors';
 
 function requireAdmin(actor: Actor) {
   if (!canManageUsers(actor)) throw forbidden('Only admins manage users');

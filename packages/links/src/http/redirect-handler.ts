@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
-import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from '@newsroom/http';
+import { securityHeaders } from '@newsroom/http';
+import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
@@ -13,30 +14,69 @@ import {
   unavailablePage,
 } from './html-pages';
 
-/** `/<code>` or `/<code>+`, optionally with a query string (ignored). */
+/** `/<code>` or `/<code>+`, optionally with a query string (forwarded when the link says so). */
 const SHORT_PATH = /^\/([A-Za-z0-9_-]{3,64})(\+?)(?:\?.*)?$/;
 
-const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-  'Referrer-Policy': 'no-referrer',
+/** The redirect server's own pages (404, 410, 429, `+` preview): no scripts at all. */
+function pageHeaders(https: boolean): Record<string, string> {
+  return {
+    ...securityHeaders({ audience: 'public', https, scripts: { kind: 'none' } }),
+    // A preview page links to the destination: that site learns nothing about where from.
+    'Referrer-Policy': 'no-referrer',
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
+}
+const PAGE_HEADERS = { http: pageHeaders(false), https: pageHeaders(true) };
+/** Redirects carry no body to protect; over https they keep the browser on https (HSTS). */
+const REDIRECT_HSTS = securityHeaders({
+  audience: 'public',
+  https: true,
+  scripts: { kind: 'none' },
+})['Strict-Transport-Security']!;
+
+export type RedirectHandlerOptions = {
+  /**
+   * The client's address (behind trusted proxies: @newsroom/http's resolveClientAddress). Called
+   * only when needed (an unknown code, while some client is blocked), never per redirect.
+   */
+  clientAddress: (req: IncomingMessage) => string;
+  /** Whether this request came over https (directly or through a trusted proxy). */
+  https?: (req: IncomingMessage) => boolean;
 };
 
 /**
  * The hot path: answers GET/HEAD `/<code>` and `/<code>+` straight from the in-process cache,
  * in front of Next.js. Returns false for every other request, which the caller hands to Next.
  */
-export function createRedirectHandler(runtime: ShortenerRuntime) {
-  const { resolver, clicks, unknownLimiter, visits } = runtime;
+export function createRedirectHandler(
+  runtime: ShortenerRuntime,
+  { clientAddress, https }: RedirectHandlerOptions,
+) {
+  const { resolver, clicks, unknownCodes, visits } = runtime;
+  const isHttps = https ?? (() => false);
+  const sendPage = (req: IncomingMessage, res: ServerResponse, status: number, html: string) =>
+    writePage(req, res, status, html, isHttps(req));
+  function sendTooManyRequests(req: IncomingMessage, res: ServerResponse, retryAfter: number) {
+    res.setHeader('Retry-After', String(retryAfter));
+    sendPage(req, res, 429, tooManyRequestsPage(retryAfter));
+  }
   const isBot = memoizedBotCheck();
   visits?.open();
 
-  /** The front server (apps/shortener/server.ts) stamped the resolved client address. */
-  function clientKey(req: IncomingMessage): string {
-    const stamped = req.headers[CLIENT_ADDRESS_HEADER];
-    return typeof stamped === 'string' ? stamped : UNKNOWN_CLIENT;
+  /** An unknown code counts against the client's limit (shared by all instances): 404 or 429. */
+  function answerUnknown(req: IncomingMessage, res: ServerResponse, code: string) {
+    unknownCodes.countUnknown(clientAddress(req)).then(
+      (decision) => {
+        if (decision.allowed) sendPage(req, res, 404, notFoundPage(code));
+        else sendTooManyRequests(req, res, decision.retryAfterSeconds);
+      },
+      (error: unknown) => {
+        // The limit is abuse control: without its store, answer rather than fail.
+        logStoreError(error);
+        sendPage(req, res, 404, notFoundPage(code));
+      },
+    );
   }
 
   function respond(
@@ -46,10 +86,7 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     preview: boolean,
     link: CachedLink | null,
   ) {
-    if (!link) {
-      unknownLimiter.hit(clientKey(req));
-      return sendPage(req, res, 404, notFoundPage(code));
-    }
+    if (!link) return answerUnknown(req, res, code);
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
     if (link.articleNotLive) return sendPage(req, res, 410, articleNotLivePage(code));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {
@@ -63,18 +100,19 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
       const details = visits?.classify(link.id, now, {
         userAgent: req.headers['user-agent'],
         referer: req.headers.referer,
-        address: clientKey(req),
+        address: clientAddress(req),
       });
       clicks.record(link.id, now, details);
     }
     res.writeHead(link.redirectType, {
-      Location: link.url,
+      Location: link.forwardQuery ? forwardedLocation(link.url, req.url ?? '') : link.url,
       // Temporary redirects must come back here (to be counted, and to see later changes).
       'Cache-Control':
         link.redirectType === 301 || link.redirectType === 308
           ? 'public, max-age=3600'
           : 'no-store',
       'Content-Length': '0',
+      ...(isHttps(req) ? { 'Strict-Transport-Security': REDIRECT_HSTS } : {}),
     });
     res.end();
   }
@@ -86,11 +124,14 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
     if (!code || isReservedPath(code)) return false;
     const preview = match[2] === '+';
 
-    const limit = unknownLimiter.check(clientKey(req));
-    if (!limit.allowed) {
-      res.setHeader('Retry-After', String(limit.retryAfterSeconds));
-      sendPage(req, res, 429, tooManyRequestsPage(limit.retryAfterSeconds));
-      return true;
+    // A client over its unknown-code limit waits for every code (a known one would otherwise
+    // confirm a guess). Costs nothing while nobody is blocked.
+    if (unknownCodes.anyBlocked) {
+      const wait = unknownCodes.retryAfterSeconds(clientAddress(req));
+      if (wait > 0) {
+        sendTooManyRequests(req, res, wait);
+        return true;
+      }
     }
 
     const resolved = resolver.resolve(code);
@@ -109,9 +150,25 @@ export function createRedirectHandler(runtime: ShortenerRuntime) {
   };
 }
 
-function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string) {
+/** At most one log line a minute while the rate-limit store is failing (not one per request). */
+let lastStoreErrorLoggedAt = -Infinity;
+function logStoreError(error: unknown) {
+  const now = Date.now();
+  if (now - lastStoreErrorLoggedAt < 60_000) return;
+  lastStoreErrorLoggedAt = now;
+  console.error('Unknown-code rate limit unavailable (answering without it):', error);
+}
+
+function writePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  html: string,
+  https: boolean,
+) {
   const body = Buffer.from(html);
-  res.writeHead(status, { ...PAGE_HEADERS, 'Content-Length': String(body.length) });
+  const headers = PAGE_HEADERS[https ? 'https' : 'http'];
+  res.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -1,5 +1,5 @@
 /** Why a link operation was refused; the API maps each to an HTTP status and a readable message. */
-export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found';
+export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found' | 'invalid_destination';
 
 export class LinkError extends Error {
   constructor(
@@ -11,7 +11,12 @@ export class LinkError extends Error {
   }
 }
 
-const LINK_ERROR_CODES: readonly string[] = ['alias_taken', 'unknown_article', 'not_found'];
+const LINK_ERROR_CODES: readonly string[] = [
+  'alias_taken',
+  'unknown_article',
+  'not_found',
+  'invalid_destination',
+];
 
 /**
  * By shape, not `instanceof`: in the shortener, server.ts and the Next.js bundle each load their
@@ -25,16 +30,3 @@ export function isLinkError(error: unknown): error is LinkError {
     LINK_ERROR_CODES.includes((error as { code?: string }).code ?? '')
   );
 }
-
-/**
- * Prisma error codes, read by duck typing: the SQLite and PostgreSQL clients are two generated
- * clients with two different error classes, so `instanceof` would only recognise one of them.
- */
-function prismaCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-export const isUniqueViolation = (error: unknown) => prismaCode(error) === 'P2002';
-export const isForeignKeyViolation = (error: unknown) => prismaCode(error) === 'P2003';
-export const isRecordNotFound = (error: unknown) => prismaCode(error) === 'P2025';

@@ -67,6 +67,8 @@ describe('list, update, delete', () => {
     expect(byUrl.links.map((link) => link.code)).toEqual(['srchAAA2']);
     const byCode = await listLinks(testDb.db, { q: 'AAA1', page: 1, pageSize: 10 });
     expect(byCode.links.map((link) => link.url)).toEqual(['https://search.example/one']);
+    const anyCase = await listLinks(testDb.db, { q: 'SRCHaaa1', page: 1, pageSize: 10 });
+    expect(anyCase.links.map((link) => link.url)).toEqual(['https://search.example/one']);
   });
 
   it('updates and deletes, and says clearly when the code does not exist', async () => {

@@ -1,17 +1,28 @@
-import { containsIgnoringCase, type Db, type ShortLink } from '@newsroom/db';
-import { generateCode } from '../codes/generate-code';
-import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
+import { UTM_FIELDS, type UtmValues } from '../forwarding/utm';
+import { codeKeyOf } from './case-keys';
 import {
-  LinkError,
+  containsIgnoringCase,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
-} from './link-errors';
+  type Db,
+  type ShortLink,
+} from '@newsroom/db';
+import { generateCode } from '../codes/generate-code';
+import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
+import { LinkError } from './link-errors';
 
 /** A generated code collides once in ~10^13 draws; a few retries make failure impossible in practice. */
 const MAX_CODE_ATTEMPTS = 5;
 
-export type CreateLinkOptions = { apiKeyId?: string | null; generate?: () => string };
+export type CreateLinkOptions = {
+  apiKeyId?: string | null;
+  /** The member of staff creating it (staff pages); writers may manage only their own links. */
+  createdById?: string | null;
+  generate?: () => string;
+  /** Keys shared by links that clashed by case before the rule (see case-keys.ts): refused too. */
+  caseClashKeys?: ReadonlySet<string>;
+};
 export type CreateLinkResult = { link: ShortLink; created: boolean };
 
 /**
@@ -25,8 +36,14 @@ export type CreateLinkResult = { link: ShortLink; created: boolean };
 export async function createLink(
   db: Db,
   input: CreateLinkInput,
-  { apiKeyId = null, generate = generateCode }: CreateLinkOptions = {},
+  {
+    apiKeyId = null,
+    createdById = null,
+    generate = generateCode,
+    caseClashKeys,
+  }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
+  if (input.alias && caseClashKeys?.has(codeKeyOf(input.alias))) throw aliasTaken(input.alias);
   if (input.articleId) {
     const article = await db.article.findUnique({
       where: { id: input.articleId },
@@ -39,15 +56,20 @@ export async function createLink(
   }
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
     const code = input.alias ?? generate();
+    if (caseClashKeys?.has(codeKeyOf(code))) continue;
     try {
       const link = await db.shortLink.create({
         data: {
           code,
+          codeKey: codeKeyOf(code),
           url: input.url,
+          forwardQuery: input.forwardQuery ?? true,
+          ...utmData(input),
           articleId: input.articleId ?? null,
           redirectType: input.redirectType,
           expiresAt: input.expiresAt,
           apiKeyId,
+          createdById,
         },
       });
       return { link, created: true };
@@ -60,16 +82,18 @@ export async function createLink(
         const existing = await db.shortLink.findUnique({ where: { articleId: input.articleId } });
         if (existing) return { link: existing, created: false };
       }
-      if (input.alias) {
-        throw new LinkError('alias_taken', `The alias "${input.alias}" is already in use.`);
-      }
+      if (input.alias) throw aliasTaken(input.alias, await findLink(db, input.alias));
     }
   }
   throw new Error(`No free short code found after ${MAX_CODE_ATTEMPTS} attempts`);
 }
 
+/** The link with this code: the exact spelling first (links that clashed by case), then any case. */
 export async function findLink(db: Db, code: string): Promise<ShortLink | null> {
-  return db.shortLink.findUnique({ where: { code } });
+  return (
+    (await db.shortLink.findUnique({ where: { code } })) ??
+    (await db.shortLink.findUnique({ where: { codeKey: codeKeyOf(code) } }))
+  );
 }
 
 export async function findLinkOrThrow(db: Db, code: string): Promise<ShortLink> {
@@ -90,11 +114,18 @@ export async function clickStats(db: Db, linkId: string) {
 
 export type ListLinksQuery = { q?: string; page: number; pageSize: number };
 
-/** Newest first; `q` matches part of the destination or the code. */
+/** Newest first; `q` matches part of the destination or the code (in any case). */
 export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
   const search = q?.trim();
   const where = search
-    ? { OR: [{ url: containsIgnoringCase(db, search) }, { code: { contains: search } }] }
+    ? {
+        OR: [
+          { url: containsIgnoringCase(db, search) },
+          { code: { contains: search } },
+          // Codes are case-insensitive: match their lower-case key too (on either database).
+          { codeKey: { contains: codeKeyOf(search) } },
+        ],
+      }
     : {};
   const [links, total] = await Promise.all([
     db.shortLink.findMany({
@@ -124,6 +155,24 @@ export async function deleteLink(db: Db, code: string): Promise<ShortLink> {
     if (isRecordNotFound(error)) throw notFound(code);
     throw error;
   }
+}
+
+function aliasTaken(alias: string, existing?: ShortLink | null) {
+  const spelling =
+    existing && existing.code !== alias
+      ? ` as "${existing.code}" (aliases are the same whatever their case)`
+      : '';
+  return new LinkError('alias_taken', `The alias "${alias}" is already in use${spelling}.`);
+}
+
+/** The UTM columns of a create or update input: only the fields given, "" and null as null. */
+function utmData(input: UtmValues): UtmValues {
+  return Object.fromEntries(
+    UTM_FIELDS.filter((field) => input[field] !== undefined).map((field) => [
+      field,
+      input[field] || null,
+    ]),
+  );
 }
 
 function notFound(code: string) {

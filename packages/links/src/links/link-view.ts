@@ -1,10 +1,19 @@
 import type { ShortLink } from '@newsroom/db';
+import { UTM_FIELDS, applyUtm, type UtmValues } from '../forwarding/utm';
 
 /** A link as the API and the staff pages show it. */
 export type LinkView = {
   code: string;
   shortUrl: string;
   url: string;
+  /** Where the link sends visitors: url with the UTM fields (plus the visitor's query, if forwarded). */
+  redirectsTo: string;
+  forwardQuery: boolean;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
   articleId: string | null;
   redirectType: number;
   expiresAt: string | null;
@@ -19,6 +28,9 @@ export function toLinkView(link: ShortLink, baseUrl: string): LinkView {
     code: link.code,
     shortUrl: `${baseUrl}/${link.code}`,
     url: link.url,
+    redirectsTo: applyUtm(link.url, link),
+    forwardQuery: link.forwardQuery,
+    ...(Object.fromEntries(UTM_FIELDS.map((field) => [field, link[field]])) as Required<UtmValues>),
     articleId: link.articleId,
     redirectType: link.redirectType,
     expiresAt: link.expiresAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LinkResolver, type CachedLink } from './link-resolver';
 
 const link = (url: string): CachedLink => ({
@@ -7,12 +7,14 @@ const link = (url: string): CachedLink => ({
   redirectType: 302,
   disabled: false,
   expiresAt: null,
+  forwardQuery: true,
 });
 
-function setup(ttlMs = 60_000) {
+function setup(ttlMs = 60_000, clock?: { now: number }, keyOf?: (code: string) => string) {
   const database = new Map<string, CachedLink>();
   const reads: string[] = [];
   const resolver = new LinkResolver({
+    now: clock ? () => clock.now : undefined,
     load: async (code) => {
       reads.push(code);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -21,6 +23,7 @@ function setup(ttlMs = 60_000) {
     ttlMs,
     max: 100,
     negativeMax: 10,
+    keyOf,
   });
   return { database, reads, resolver };
 }
@@ -49,15 +52,32 @@ describe('LinkResolver', () => {
     expect(reads).toEqual(['new', 'new']);
   });
 
-  it('sees changes after the TTL even without invalidation (other instances)', async () => {
-    const { database, resolver } = setup(30);
+  it('after the TTL, answers from memory once more while it reads the link again', async () => {
+    const clock = { now: 1_000_000 };
+    const { database, reads, resolver } = setup(5_000, clock);
     database.set('abc', link('https://old.example/'));
     await resolver.resolve('abc');
-    database.set('abc', link('https://new.example/'));
+    database.set('abc', link('https://new.example/')); // changed elsewhere, message lost
+    clock.now += 4_999;
     expect(resolver.peek('abc')?.url).toBe('https://old.example/');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(reads).toEqual(['abc']);
+    clock.now += 1; // the TTL is over: still answered at once, and read again
+    expect(resolver.peek('abc')?.url).toBe('https://old.example/');
+    expect(resolver.peek('abc')?.url).toBe('https://old.example/');
+    await vi.waitFor(() => expect(resolver.peek('abc')?.url).toBe('https://new.example/'));
+    expect(reads).toEqual(['abc', 'abc']);
+  });
+
+  it('stops using an entry two TTLs old (reads failing meanwhile) and forgets deleted links', async () => {
+    const clock = { now: 1_000_000 };
+    const { database, resolver } = setup(5_000, clock);
+    database.set('abc', link('https://old.example/'));
+    await resolver.resolve('abc');
+    clock.now += 10_000;
     expect(resolver.peek('abc')).toBeUndefined();
-    expect((await resolver.resolve('abc'))?.url).toBe('https://new.example/');
+    database.delete('abc');
+    expect(await resolver.resolve('abc')).toBeNull();
+    expect(resolver.peek('abc')).toBeNull();
   });
 
   it('does not let a read that started before an invalidation refill the cache', async () => {
@@ -77,5 +97,17 @@ describe('LinkResolver', () => {
     for (let index = 0; index < 50; index += 1) await resolver.resolve(`nope${index}`);
     expect(resolver.size.unknown).toBe(10);
     expect(resolver.peek('real')?.url).toBe('https://real.example/');
+  });
+
+  it('folds codes with keyOf: every spelling is one cache entry, invalidated together', async () => {
+    const { database, reads, resolver } = setup(60_000, undefined, (code) => code.toLowerCase());
+    database.set('spring', link('https://old.example/'));
+    expect((await resolver.resolve('Spring'))?.url).toBe('https://old.example/');
+    expect(resolver.resolve('SPRING')).toEqual(link('https://old.example/'));
+    expect(reads).toEqual(['spring']);
+    database.set('spring', link('https://new.example/'));
+    resolver.invalidate('sPrInG');
+    expect(resolver.peek('Spring')).toBeUndefined();
+    expect((await resolver.resolve('spring'))?.url).toBe('https://new.example/');
   });
 });

@@ -8,6 +8,8 @@ export type CachedLink = {
   disabled: boolean;
   /** Epoch milliseconds, or null for "never". */
   expiresAt: number | null;
+  /** Pass the visitor's query string on to the destination. */
+  forwardQuery: boolean;
   /** An article's canonical link while the article is not live (never published, or taken down). */
   articleNotLive?: true;
 };
@@ -19,40 +21,82 @@ export type LinkResolverOptions = {
   ttlMs: number;
   max: number;
   negativeMax: number;
+  /** The clock (tests). */
+  now?: () => number;
+  /**
+   * The cache key of a requested code, which is also what `load` receives. Default: the code
+   * itself. The shortener folds case here (aliases resolve case-insensitively).
+   */
+  keyOf?: (code: string) => string;
 };
 
+/** A known link and until when it is trusted without reading it again. */
+type Entry = { link: CachedLink; freshUntil: number };
+
 /**
- * Code → link, from memory when possible. Known codes live in a bounded LRU with a TTL, so a
- * change made through another instance shows here within `ttlMs`; this instance's own changes
- * call `invalidate` and show at once. Unknown codes are remembered in a second, smaller LRU, so
- * someone trying random codes neither reaches the database every time nor evicts real links.
- * Concurrent misses for one code share one database read.
+ * Code → link, from memory when possible. Known codes live in a bounded LRU and are trusted for
+ * `ttlMs` (changes normally arrive sooner, through `invalidate`; the TTL is the safety net). Past
+ * it, the next request is still answered from memory while the link is read again in the
+ * background (stale-while-revalidate), so an expired entry never makes a redirect wait; past two
+ * TTLs (the database unreachable meanwhile) the entry is no longer used at all. Unknown codes are
+ * remembered in a second, smaller LRU, so someone trying random codes neither reaches the database
+ * every time nor evicts real links. Concurrent misses for one code share one database read.
  */
 export class LinkResolver {
-  private readonly known: LRUCache<string, CachedLink>;
+  private readonly known: LRUCache<string, Entry>;
   private readonly unknown: LRUCache<string, true>;
   private readonly inFlight = new Map<string, Promise<CachedLink | null>>();
   private readonly loadLink: LoadLink;
+  private readonly keyOf: (code: string) => string;
   /** Bumped by every invalidation: a read that started before it must not refill the cache. */
   private generation = 0;
 
-  constructor({ load, ttlMs, max, negativeMax }: LinkResolverOptions) {
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor({
+    load,
+    ttlMs,
+    max,
+    negativeMax,
+    now = Date.now,
+    keyOf = (code) => code,
+  }: LinkResolverOptions) {
     this.loadLink = load;
-    this.known = new LRUCache({ max, ttl: ttlMs, ttlAutopurge: false });
+    this.keyOf = keyOf;
+    this.ttlMs = ttlMs;
+    this.now = now;
+    this.known = new LRUCache({ max });
     this.unknown = new LRUCache({ max: negativeMax, ttl: ttlMs, ttlAutopurge: false });
   }
 
   /** Synchronous look-up: the link, null when known not to exist, undefined when not cached. */
   peek(code: string): CachedLink | null | undefined {
-    const link = this.known.get(code);
-    if (link) return link;
+    return this.peekKey(this.keyOf(code));
+  }
+
+  private peekKey(code: string): CachedLink | null | undefined {
+    const entry = this.known.get(code);
+    if (entry) {
+      const age = this.now() - entry.freshUntil;
+      if (age < 0) return entry.link;
+      if (age < this.ttlMs) {
+        // A failed background read is not reported here: once the entry is too old to use, the
+        // next request waits for a read and its failure is answered (503) and logged.
+        if (!this.inFlight.has(code)) this.load(code).catch(() => undefined);
+        return entry.link;
+      }
+      this.known.delete(code);
+      return undefined;
+    }
     return this.unknown.has(code) ? null : undefined;
   }
 
   /** The link for `code` (null when there is none), from the cache or the database. */
   resolve(code: string): CachedLink | null | Promise<CachedLink | null> {
-    const cached = this.peek(code);
-    return cached !== undefined ? cached : this.load(code);
+    const key = this.keyOf(code);
+    const cached = this.peekKey(key);
+    return cached !== undefined ? cached : this.load(key);
   }
 
   private load(code: string): Promise<CachedLink | null> {
@@ -73,19 +117,22 @@ export class LinkResolver {
 
   private remember(code: string, link: CachedLink | null) {
     if (link) {
-      this.known.set(code, link);
+      this.known.set(code, { link, freshUntil: this.now() + this.ttlMs });
       this.unknown.delete(code);
     } else {
+      this.known.delete(code); // deleted meanwhile
       this.unknown.set(code, true);
     }
   }
 
-  /** Forget `code` (changed, deleted, or just created in this process). */
+  /** Forget `code` (changed, deleted, or just created in this process), in every spelling. */
   invalidate(code: string): void {
     this.generation += 1;
-    this.known.delete(code);
-    this.unknown.delete(code);
-    this.inFlight.delete(code);
+    for (const key of new Set([code, this.keyOf(code), code.toLowerCase()])) {
+      this.known.delete(key);
+      this.unknown.delete(key);
+      this.inFlight.delete(key);
+    }
   }
 
   get size() {

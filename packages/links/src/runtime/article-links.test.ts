@@ -6,11 +6,14 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@newsroom/db/testing';
+import { openSharedState, type SharedState } from '@newsroom/shared-state';
 import { readShortenerConfig } from '../config';
 import { createRedirectHandler } from '../http/redirect-handler';
+import { announceArticleLinksChanged } from './article-link-changes';
 import { createShortenerRuntime, type ShortenerRuntime } from './shortener-runtime';
 
 let testDb: TestDatabase;
+let shared: SharedState;
 let runtime: ShortenerRuntime;
 let server: Server;
 let base: string;
@@ -23,8 +26,10 @@ beforeAll(async () => {
       EDITOR_URL: 'https://news.example/site/',
       SHORTENER_URL: 'https://s.example',
     }),
+    (shared = openSharedState({ db: testDb.db, databaseUrl: testDb.url })),
   );
-  const handle = createRedirectHandler(runtime);
+  await shared.ready();
+  const handle = createRedirectHandler(runtime, { clientAddress: () => '127.0.0.1' });
   server = createServer((req, res) => {
     if (!handle(req, res)) res.writeHead(500).end();
   });
@@ -34,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await runtime.clicks.flush();
+  await runtime.close();
   await testDb.cleanup();
 });
 
@@ -60,13 +66,18 @@ describe("an article's canonical short link", () => {
       where: { articleId: article.id },
       data: { slug: 'second-name', sectionId: politics.id },
     });
-    runtime.resolver.invalidate(link.code);
+    // What the editor announces after the commit of a live change: the shortener forgets the link.
+    await announceArticleLinksChanged(db, shared.changes, article.id);
+    await expect
+      .poll(async () => (await follow(link.code)).headers.get('location'))
+      .toBe('https://news.example/site/politics/second-name');
     response = await follow(link.code);
     expect(response.headers.get('location')).toBe('https://news.example/site/politics/second-name');
 
     // Unpublished: a clear 410 page, not the reader site's 404.
     await db.articleLive.delete({ where: { articleId: article.id } });
-    runtime.resolver.invalidate(link.code);
+    await announceArticleLinksChanged(db, shared.changes, article.id);
+    await expect.poll(async () => (await follow(link.code)).status).toBe(410);
     response = await follow(link.code);
     expect(response.status).toBe(410);
     expect(await response.text()).toContain('not published at the moment');

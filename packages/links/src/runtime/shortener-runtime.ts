@@ -1,36 +1,87 @@
-import { absoluteUrl, articlePath } from '@newsroom/article';
 import { getDb, type Db } from '@newsroom/db';
+import { openSharedState, type SharedState } from '@newsroom/shared-state';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
-import { createLink, deleteLink, updateLink, type CreateLinkOptions } from '../links/link-service';
-import { FixedWindowLimiter } from '@newsroom/auth';
+import { caseClashKeysOf, codeKeyOf, reconcileCaseKeys } from '../links/case-keys';
+import { editLink, type LinkActor } from '../links/link-edits';
+import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../links/link-service';
+import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
-import { LinkResolver, type CachedLink } from '../resolver/link-resolver';
+import { LinkResolver } from '../resolver/link-resolver';
+import { loadCachedLinks } from '../resolver/load-cached-links';
+import { destinationHost } from '../validation/destination-host';
+import { compileDestinationPolicy, type DestinationPolicy } from '../validation/destination-policy';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
 import { countryLookup } from '../visits/country';
 import { createVisitClassifier } from '../visits/visit-classifier';
 
-const MINUTE_MS = 60_000;
+/** Messages on this topic are codes whose link changed: every instance forgets them. */
+export const LINK_CHANGES_TOPIC = 'shortener.link-changed';
+const RATE_WINDOW_SECONDS = 60;
 
 /**
- * Everything one shortener process shares: the link cache, the click buffer, the rate limiters.
- * Link changes go through `createLink` / `updateLink` / `deleteLink` here, which forget the code
- * in this process's cache at once (other instances follow within the cache TTL).
+ * Everything one shortener thread shares: the link cache, the click buffer, the rate limiters.
+ * Every change to a link goes through `linkChanged(code)` (createLink / updateLink / deleteLink
+ * here call it): the code is forgotten in this process at once and announced on the shared
+ * change feed, so every other instance forgets it too (within a second; the cache TTL remains
+ * the safety net should a message be lost).
  */
 export type ShortenerRuntime = ReturnType<typeof createShortenerRuntime>;
 
-export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
+export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: SharedState) {
+  /** Keys of links that clashed by case before codes were case-insensitive (few or none). */
+  const caseClashKeys = new Set<string>();
+  const learnCaseClashKeys = async () => {
+    const keys = await caseClashKeysOf(db);
+    caseClashKeys.clear();
+    for (const key of keys) caseClashKeys.add(key);
+  };
+  // Every thread's runtime learns them (the redirect thread resolves with them, the Next.js
+  // worker refuses new aliases that clash); a failure only weakens the latter until a restart.
+  let caseClashKeysLearnt = learnCaseClashKeys().catch((error: unknown) =>
+    console.error('Could not read the short links that clash by case:', error),
+  );
+  const policy = compileDestinationPolicy({
+    ownHosts: config.ownHosts,
+    allowed: config.allowedDestinations,
+  });
+  const isLoop = loopGuard(policy);
   const resolver = new LinkResolver({
-    load: batchLoader((codes) => loadCachedLinks(db, codes, config.editorUrl)),
+    load: batchLoader((keys) => loadCachedLinks(db, keys, config.editorUrl, isLoop)),
     ttlMs: config.cacheTtlMs,
     max: config.cacheMax,
     negativeMax: config.negativeCacheMax,
+    keyOf: (code) => {
+      const key = codeKeyOf(code);
+      // A clashing code is looked up by its exact spelling; everything else in any case.
+      return caseClashKeys.size !== 0 && caseClashKeys.has(key) ? code : key;
+    },
   });
+  const stopListening = shared.changes.subscribe(LINK_CHANGES_TOPIC, (code) =>
+    resolver.invalidate(code),
+  );
+
+  /** Told of every change made through this runtime (e.g. to pass it to another thread). */
+  const changeListeners = new Set<(code: string) => void>();
+
+  async function linkChanged(code: string): Promise<void> {
+    resolver.invalidate(code); // here at once, whatever happens to the broadcast
+    for (const listener of changeListeners) listener(code);
+    try {
+      await shared.changes.publish(LINK_CHANGES_TOPIC, code);
+    } catch (error) {
+      console.error(
+        `Could not announce the change of "${code}" to other instances (they follow within ${config.cacheTtlMs} ms):`,
+        error,
+      );
+    }
+  }
+
   return {
     db,
     config,
     resolver,
-    schemas: linkSchemas({ ownHosts: config.ownHosts }),
+    schemas: linkSchemas({ ownHosts: config.ownHosts, allowed: config.allowedDestinations }),
     clicks: new ClickBuffer({
       db,
       intervalMs: config.clickFlushIntervalMs,
@@ -40,74 +91,108 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig) {
     visits: config.visitDetails
       ? createVisitClassifier({ countries: () => countryLookup(config.countryDbPath) })
       : undefined,
-    createLimiter: new FixedWindowLimiter(config.createLimitPerMinute, MINUTE_MS),
-    unknownLimiter: new FixedWindowLimiter(config.unknownLimitPerMinute, MINUTE_MS),
+    /** Link creations per API key, counted across instances. */
+    createLimiter: shared.rateLimiter({
+      name: 'shortener-create',
+      points: config.createLimitPerMinute,
+      windowSeconds: RATE_WINDOW_SECONDS,
+    }),
+    /** Unknown-code lookups per client, counted across instances. */
+    unknownCodes: new UnknownCodeGuard(
+      shared.rateLimiter({
+        name: 'shortener-unknown-code',
+        points: config.unknownLimitPerMinute,
+        windowSeconds: RATE_WINDOW_SECONDS,
+      }),
+    ),
+    linkChanged,
+    /** Calls `listener` with the code of each change made through this runtime; returns the unsubscribe. */
+    onLinkChanged(listener: (code: string) => void): () => void {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
 
     async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
-      const result = await createLink(db, input, options);
-      // The code may sit in the negative cache from a lookup before it existed.
-      resolver.invalidate(result.link.code);
+      await caseClashKeysLearnt;
+      const result = await createLink(db, input, { caseClashKeys, ...options });
+      // Instances may remember the code as unknown from a lookup before it existed.
+      await linkChanged(result.link.code);
       return result;
     },
-    async updateLink(code: string, input: UpdateLinkInput) {
-      const link = await updateLink(db, code, input);
-      resolver.invalidate(code);
+    /** Changes a link and records the change (who, what, when) in its change log. */
+    async updateLink(code: string, input: UpdateLinkInput, actor: LinkActor) {
+      const { link } = await editLink(db, code, input, actor);
+      await linkChanged(link.code);
       return link;
     },
     async deleteLink(code: string) {
-      const link = await deleteLink(db, code);
-      resolver.invalidate(code);
+      const link = await deleteLink(db, (await findLink(db, code))?.code ?? code);
+      await linkChanged(link.code);
       return link;
+    },
+    /**
+     * At start (the redirect thread, before it listens): gives links whose case clash is gone
+     * their key, and learns the keys that still clash (looked up by exact spelling, refused as
+     * new aliases). Returns the report to print.
+     */
+    async reconcileCaseKeys() {
+      const report = await reconcileCaseKeys(db);
+      caseClashKeysLearnt = learnCaseClashKeys();
+      await caseClashKeysLearnt;
+      for (const code of report.claimed) resolver.invalidate(code);
+      return report;
+    },
+
+    /** Resolves once changes made through other instances are being received. */
+    ready: () => shared.ready(),
+    /** Stops listening for changes and closes the shared store's connections. */
+    async close() {
+      stopListening();
+      await shared.close();
     },
   };
 }
 
 /**
- * Cache misses of one event-loop tick, read in one query. An article's canonical link follows
- * the article: it goes to the article's live URL of the moment (renamed slug, moved section),
- * and is "not live" while the article is unpublished or scheduled, whatever URL it was made with.
+ * Links stored before destinations were checked may point at the shortener itself (in some other
+ * spelling): such a link redirects to itself until the browser gives up, counting a click each
+ * time. They answer 410 like a disabled link (checked when a link is loaded into the cache, not
+ * per redirect), and the log says which, once per code.
  */
-async function loadCachedLinks(
-  db: Db,
-  codes: string[],
-  editorUrl: string,
-): Promise<Map<string, CachedLink>> {
-  const links = await db.shortLink.findMany({
-    where: { code: { in: codes } },
-    select: {
-      code: true,
-      id: true,
-      url: true,
-      redirectType: true,
-      disabled: true,
-      expiresAt: true,
-      articleId: true,
-      article: {
-        select: { live: { select: { slug: true, section: { select: { slug: true } } } } },
-      },
-    },
-  });
-  return new Map(
-    links.map(({ code, expiresAt, articleId, article, ...link }) => {
-      const cached: CachedLink = { ...link, expiresAt: expiresAt?.getTime() ?? null };
-      if (articleId !== null) {
-        const live = article?.live;
-        if (live) cached.url = absoluteUrl(editorUrl, articlePath(live));
-        else cached.articleNotLive = true;
-      }
-      return [code, cached];
-    }),
-  );
+function loopGuard(policy: DestinationPolicy) {
+  const reported = new Set<string>();
+  return (code: string, url: string): boolean => {
+    let host;
+    try {
+      host = destinationHost(new URL(url));
+    } catch {
+      return false;
+    }
+    if (!policy.isOwn(host)) return false;
+    if (!reported.has(code) && reported.size < 10_000) {
+      reported.add(code);
+      console.warn(
+        `Short link "${code}" points at the shortener itself (${url}); it answers 410 until its destination is changed.`,
+      );
+    }
+    return true;
+  };
 }
 
-// A symbol registered globally, so that server.ts (run by tsx) and the route handlers (bundled
-// by Next.js, i.e. a second copy of this module) find the SAME runtime in the one process.
+// A symbol registered globally, so that the code run by tsx (server.ts, the Next.js worker's
+// entry) and the route handlers (bundled by Next.js, i.e. a second copy of this module) find the
+// SAME runtime in one thread. The redirect thread and the Next.js worker thread each have one;
+// changes made in the worker reach the redirect thread's cache by message (onLinkChanged).
 const RUNTIME_KEY = Symbol.for('newsroom.shortener.runtime');
 type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: ShortenerRuntime };
 
-/** The process-wide runtime, created on first use from the environment. */
+/** This thread's runtime, created on first use from the environment (REDIS_URL: see shared-state). */
 export function getShortenerRuntime(): ShortenerRuntime {
   const global = globalThis as GlobalWithRuntime;
-  global[RUNTIME_KEY] ??= createShortenerRuntime(getDb(), readShortenerConfig());
+  if (!global[RUNTIME_KEY]) {
+    const db = getDb();
+    const shared = openSharedState({ db });
+    global[RUNTIME_KEY] = createShortenerRuntime(db, readShortenerConfig(), shared);
+  }
   return global[RUNTIME_KEY];
 }

@@ -1,20 +1,33 @@
+import { destinationHost, isPublicAddress, type DestinationHost } from './destination-host';
+import {
+  compileDestinationPolicy,
+  type DestinationPolicy,
+  type DestinationPolicyOptions,
+} from './destination-policy';
+
 /** Longest destination accepted: what browsers and proxies handle everywhere. */
 export const MAX_URL_LENGTH = 2048;
 
 export type DestinationCheck = { ok: true; url: string } | { ok: false; message: string };
 
+const TOO_LONG = `The URL is too long: at most ${MAX_URL_LENGTH} characters.`;
+
 /**
- * A destination people may be sent to: an absolute http(s) URL with a host, not too long, and not
- * on the shortener itself (a link to a short link loops or hides where it really goes).
- * Returns the normalised URL (WHATWG serialisation: punycode host, percent-encoded path), which
- * is also safe to put in a Location header (no control characters survive URL parsing).
+ * A destination people may be sent to: an absolute http(s) URL with a host, not too long, not on
+ * the shortener itself (a link to a short link loops or hides where it really goes), and not an
+ * internal address (loopback, private, link-local, cloud metadata…) unless the operator allowed it.
+ * Returns the normalised URL (WHATWG serialisation: punycode host, IPv4 shorthand and hex as
+ * dotted decimal, percent-encoded path), which is also safe to put in a Location header (no
+ * control characters survive URL parsing).
  */
-export function checkDestination(input: string, ownHosts: readonly string[]): DestinationCheck {
+export function checkDestination(
+  input: string,
+  policy: DestinationPolicy | DestinationPolicyOptions | readonly string[],
+): DestinationCheck {
+  const rules = compileDestinationPolicy(policy);
   const raw = input.trim();
   if (raw === '') return { ok: false, message: 'Enter the URL the short link should go to.' };
-  if (raw.length > MAX_URL_LENGTH) {
-    return { ok: false, message: `The URL is too long: at most ${MAX_URL_LENGTH} characters.` };
-  }
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, message: TOO_LONG };
   let url: URL;
   try {
     url = new URL(raw);
@@ -35,27 +48,29 @@ export function checkDestination(input: string, ownHosts: readonly string[]): De
   if (url.username || url.password) {
     return { ok: false, message: 'URLs with a user name or password in them are not allowed.' };
   }
-  if (isOwnHost(url, ownHosts)) {
+  const host = destinationHost(url);
+  if (rules.isOwn(host)) {
     return {
       ok: false,
       message: 'That URL is on the shortener itself; a short link cannot point to another one.',
     };
   }
-  if (url.href.length > MAX_URL_LENGTH) {
-    return { ok: false, message: `The URL is too long: at most ${MAX_URL_LENGTH} characters.` };
+  const internal = internalReason(host);
+  if (internal && !rules.isAllowed(host)) {
+    return {
+      ok: false,
+      message: `That URL points to ${internal} (${host.display}); short links may only go to public addresses.`,
+    };
   }
+  if (url.href.length > MAX_URL_LENGTH) return { ok: false, message: TOO_LONG };
   return { ok: true, url: url.href };
 }
 
-/** An entry with a port ("localhost:3001") matches that host only; without ("nws.rm"), any port. */
-function isOwnHost(url: URL, ownHosts: readonly string[]): boolean {
-  const host = url.host.toLowerCase();
-  const hostname = withoutTrailingDot(url.hostname.toLowerCase());
-  return ownHosts.some((own) =>
-    /:\d+$/.test(own) ? own === host : withoutTrailingDot(own) === hostname,
-  );
-}
-
-function withoutTrailingDot(hostname: string): string {
-  return hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+/** Why a host is internal (refused unless allowed), or null for a public host. */
+function internalReason(host: DestinationHost): string | null {
+  if (host.address) {
+    return isPublicAddress(host.address) ? null : `an internal address (${host.address.range()})`;
+  }
+  if (host.isLocalName) return 'a local or internal host name';
+  return null;
 }

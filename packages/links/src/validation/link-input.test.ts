@@ -4,6 +4,7 @@ import { fieldErrors, linkSchemas } from './link-input';
 const now = new Date('2030-01-01T00:00:00Z');
 const { create, update } = linkSchemas({
   ownHosts: ['sho.rt', 'localhost:3001'],
+  allowed: ['localhost:3000'],
   now: () => now,
 });
 
@@ -18,6 +19,7 @@ describe('create-link validation', () => {
       url: 'https://example.com/a%20b?x=1',
       redirectType: 302,
       expiresAt: null,
+      forwardQuery: true,
     });
   });
 
@@ -32,11 +34,13 @@ describe('create-link validation', () => {
     ['https://sho.rt/abc', /shortener itself/],
     ['http://SHO.RT.:8080/abc', /shortener itself/],
     ['http://localhost:3001/abc', /shortener itself/],
+    ['http://127.1:3001/abc', /shortener itself/],
+    ['http://169.254.169.254/', /internal address/],
   ])('refuses the destination %s', (url, message) => {
     expect(createErrors({ url }).url).toMatch(message);
   });
 
-  it('allows another port on a host the shortener only shares by port', () => {
+  it('allows the reader site on another port of a host the shortener shares', () => {
     expect(createErrors({ url: 'http://localhost:3000/world/story' })).toEqual({});
   });
 
@@ -103,5 +107,50 @@ describe('update-link validation', () => {
     expect(update.safeParse({ disabled: 'yes' }).success).toBe(false);
     expect(update.safeParse({ url: 'https://sho.rt/x' }).success).toBe(false);
     expect(update.safeParse({ alias: 'new-name' }).success).toBe(false);
+  });
+});
+
+describe('query forwarding and UTM fields', () => {
+  it('takes UTM values trimmed, "" as none, and forwarding on by default', () => {
+    expect(
+      create.parse({
+        url: 'https://example.com/',
+        utmSource: ' newsletter ',
+        utmMedium: '',
+        utmCampaign: null,
+      }),
+    ).toMatchObject({
+      forwardQuery: true,
+      utmSource: 'newsletter',
+      utmMedium: null,
+      utmCampaign: null,
+    });
+    expect(create.parse({ url: 'https://example.com/', forwardQuery: false }).forwardQuery).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    [{ utmSource: 5 }, 'utmSource', /must be text/],
+    [{ utmTerm: 'x'.repeat(201) }, 'utmTerm', /at most 200/],
+    [{ utmContent: 'bad\ud800' }, 'utmContent', /cannot be part of a URL/],
+    [{ utmCampaign: 'line\nbreak' }, 'utmCampaign', /cannot be part of a URL/],
+    [{ forwardQuery: 'yes' }, 'forwardQuery', /true or false/],
+  ])('refuses %j', (extra, field, message) => {
+    expect(createErrors({ url: 'https://example.com/', ...extra })[field]).toMatch(message);
+  });
+
+  it('refuses UTM values that push the destination over the limit, naming the length', () => {
+    const url = `https://example.com/${'a'.repeat(2000)}`;
+    const errors = createErrors({ url, utmCampaign: 'c'.repeat(60) });
+    expect(errors.utmCampaign).toMatch(/would be 2\d{3} characters long; the limit is 2048/);
+    expect(createErrors({ url, utmCampaign: 'c'.repeat(10) })).toEqual({});
+  });
+
+  it('accepts UTM and forwarding changes, null clearing a field', () => {
+    expect(update.parse({ utmSource: null, forwardQuery: false })).toEqual({
+      utmSource: null,
+      forwardQuery: false,
+    });
   });
 });

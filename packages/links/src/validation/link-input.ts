@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { checkDestination } from './destination';
+import {
+  UTM_FIELDS,
+  UTM_PARAMETERS,
+  UTM_VALUE_MAX,
+  applyUtm,
+  type UtmField,
+  type UtmValues,
+} from '../forwarding/utm';
+import { MAX_URL_LENGTH, checkDestination } from './destination';
+import {
+  compileDestinationPolicy,
+  type DestinationPolicy,
+  type DestinationPolicyOptions,
+} from './destination-policy';
 import { isReservedPath } from './reserved';
 
 export const REDIRECT_TYPES = [301, 302, 307, 308] as const;
@@ -9,22 +22,40 @@ export const DEFAULT_REDIRECT_TYPE: RedirectType = 302;
 export const ALIAS_MIN = 3;
 export const ALIAS_MAX = 64;
 
-/** Input of "create a link", after validation: the URL is normalised, dates are Dates. */
-export type CreateLinkInput = {
+/**
+ * Input of "create a link", after validation: the URL is normalised, dates are Dates, empty UTM
+ * values are null. forwardQuery defaults to true (the visitor's query string is passed on).
+ */
+export type CreateLinkInput = UtmValues & {
   url: string;
   alias?: string;
   articleId?: string;
   redirectType: RedirectType;
   expiresAt: Date | null;
+  forwardQuery?: boolean;
 };
 
-/** Input of "change a link": only the fields given change; expiresAt null removes the expiry. */
-export type UpdateLinkInput = {
+/**
+ * Input of "change a link": only the fields given change; expiresAt null removes the expiry, a
+ * UTM field null (or "") removes that parameter.
+ */
+export type UpdateLinkInput = UtmValues & {
   url?: string;
   disabled?: boolean;
   redirectType?: RedirectType;
   expiresAt?: Date | null;
+  forwardQuery?: boolean;
 };
+
+/** The fields a link change may carry, for messages and the change log. */
+export const EDITABLE_FIELDS = [
+  'url',
+  'disabled',
+  'redirectType',
+  'expiresAt',
+  'forwardQuery',
+  ...UTM_FIELDS,
+] as const;
 
 const redirectTypeSchema = z.union(
   REDIRECT_TYPES.map((status) => z.literal(status)),
@@ -53,9 +84,9 @@ function expirySchema(now: () => Date) {
     .nullable();
 }
 
-function destinationSchema(ownHosts: readonly string[]) {
+function destinationSchema(policy: DestinationPolicy) {
   return z.string({ error: 'url must be text' }).transform((value, ctx) => {
-    const check = checkDestination(value, ownHosts);
+    const check = checkDestination(value, policy);
     if (!check.ok) {
       ctx.addIssue({ code: 'custom', message: check.message });
       return z.NEVER;
@@ -64,35 +95,93 @@ function destinationSchema(ownHosts: readonly string[]) {
   });
 }
 
-export type LinkSchemaOptions = { ownHosts: readonly string[]; now?: () => Date };
+/** A UTM value: text without control characters that can be percent-encoded; "" clears it. */
+function utmValueSchema(field: UtmField) {
+  const name = UTM_PARAMETERS[field];
+  return z
+    .string({ error: `${field} (${name}) must be text or null` })
+    .trim()
+    .max(UTM_VALUE_MAX, `${field} (${name}) can have at most ${UTM_VALUE_MAX} characters.`)
+    .refine((value) => !CONTROL_CHARACTER.test(value) && isEncodable(value), {
+      error: `${field} (${name}) contains characters that cannot be part of a URL.`,
+    })
+    .transform((value) => (value === '' ? null : value))
+    .nullable();
+}
 
-/** Schemas for the API and the staff forms, bound to the shortener's own hosts. */
-export function linkSchemas({ ownHosts, now = () => new Date() }: LinkSchemaOptions) {
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** Lone surrogates (invalid UTF-16) cannot be percent-encoded. */
+function isEncodable(value: string): boolean {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function utmSchemas() {
+  return Object.fromEntries(
+    UTM_FIELDS.map((field) => [field, utmValueSchema(field).optional()]),
+  ) as Record<UtmField, z.ZodOptional<ReturnType<typeof utmValueSchema>>>;
+}
+
+const forwardQuerySchema = z.boolean({ error: 'forwardQuery must be true or false' });
+
+/**
+ * The URL a link redirects to (destination with its UTM fields) must itself be a valid
+ * destination: the UTM values must not push it over the length limit.
+ */
+export function effectiveDestinationProblem(url: string, utm: UtmValues): string | null {
+  const effective = applyUtm(url, utm);
+  if (effective.length <= MAX_URL_LENGTH) return null;
+  return `With its UTM fields the destination would be ${effective.length} characters long; the limit is ${MAX_URL_LENGTH}. Shorten the URL or the UTM values.`;
+}
+
+function checkEffectiveDestination(value: CreateLinkInput, ctx: z.RefinementCtx) {
+  const problem = effectiveDestinationProblem(value.url, value);
+  if (!problem) return;
+  const field = UTM_FIELDS.find((name) => value[name]) ?? 'url';
+  ctx.addIssue({ code: 'custom', path: [field], message: problem });
+}
+
+export type LinkSchemaOptions = DestinationPolicyOptions & { now?: () => Date };
+
+/** Schemas for the API and the staff forms, bound to the shortener's own hosts and allow-list. */
+export function linkSchemas({ ownHosts, allowed, now = () => new Date() }: LinkSchemaOptions) {
+  const policy = compileDestinationPolicy({ ownHosts, allowed });
   const create = z
     .strictObject(
       {
-        url: destinationSchema(ownHosts),
+        url: destinationSchema(policy),
         alias: aliasSchema.optional(),
         articleId: z.string({ error: 'articleId must be text' }).trim().min(1).max(64).optional(),
         redirectType: redirectTypeSchema.default(DEFAULT_REDIRECT_TYPE),
         expiresAt: expirySchema(now).default(null),
+        forwardQuery: forwardQuerySchema.default(true),
+        ...utmSchemas(),
       },
       { error: objectError },
     )
-    .transform((value): CreateLinkInput => value);
+    .transform((value): CreateLinkInput => value)
+    .superRefine(checkEffectiveDestination);
 
   const update = z
     .strictObject(
       {
-        url: destinationSchema(ownHosts).optional(),
+        url: destinationSchema(policy).optional(),
         disabled: z.boolean({ error: 'disabled must be true or false' }).optional(),
         redirectType: redirectTypeSchema.optional(),
         expiresAt: expirySchema(now).optional(),
+        forwardQuery: forwardQuerySchema.optional(),
+        ...utmSchemas(),
       },
       { error: objectError },
     )
     .refine((value) => Object.keys(value).length > 0, {
-      error: 'Nothing to change: send at least one of url, disabled, redirectType, expiresAt.',
+      error: `Nothing to change: send at least one of ${EDITABLE_FIELDS.join(', ')}.`,
     })
     .transform((value): UpdateLinkInput => value);
 

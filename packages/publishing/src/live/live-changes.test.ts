@@ -6,6 +6,7 @@ const change: LiveChange = {
   reason: 'update',
   before: { path: '/world/old', sectionSlug: 'world' },
   after: { path: '/world/new', sectionSlug: 'world' },
+  listsMoved: false,
 };
 
 const stops: (() => void)[] = [];

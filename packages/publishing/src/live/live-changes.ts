@@ -19,6 +19,11 @@ export interface LiveChange {
   reason: LiveChangeReason;
   before: LiveLocation | null;
   after: LiveLocation | null;
+  /**
+   * Whether the article entered or left the lists, or moved in them (new section or dateline):
+   * list pages change then, not on an edit of its text alone.
+   */
+  listsMoved: boolean;
 }
 
 export type LiveChangeListener = (change: LiveChange) => void | Promise<void>;

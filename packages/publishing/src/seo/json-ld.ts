@@ -1,4 +1,5 @@
 import { absoluteUrl } from '@newsroom/article';
+import type { ArticleImage } from '../images/article-image';
 
 export interface NewsArticleJsonLdInput {
   siteUrl: string;
@@ -11,6 +12,18 @@ export interface NewsArticleJsonLdInput {
     updatedAt: Date;
     section: { name: string };
     author: { name: string };
+    leadImage?: ArticleImage | null;
+  };
+}
+
+function imageObject(siteUrl: string, image: ArticleImage) {
+  return {
+    '@type': 'ImageObject',
+    url: absoluteUrl(siteUrl, image.src),
+    width: image.srcWidth,
+    height: image.srcHeight,
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { creditText: image.credit } : {}),
   };
 }
 
@@ -28,6 +41,7 @@ export function newsArticleJsonLd({ siteUrl, siteName, article }: NewsArticleJso
     datePublished: article.publishedAt.toISOString(),
     dateModified: modified.toISOString(),
     articleSection: article.section.name,
+    ...(article.leadImage ? { image: [imageObject(siteUrl, article.leadImage)] } : {}),
     author: [{ '@type': 'Person', name: article.author.name }],
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,

@@ -4,6 +4,7 @@ import { sectionPath } from '@newsroom/article';
 import { ArticleList } from '../../../src/reader/ArticleList';
 import { listMetadata } from '../../../src/reader/article-metadata';
 import { getArticlePage, getSection, pageNumber } from '../../../src/reader/data';
+import { listPageDependsOn } from '../../../src/reader/page-dependencies';
 import { Pagination } from '../../../src/reader/Pagination';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,12 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
   if (!section) return {};
-  return listMetadata(section.name, sectionPath(section), `The latest from ${section.name}.`);
+  return listMetadata(
+    section.name,
+    sectionPath(section),
+    `The latest from ${section.name}.`,
+    section,
+  );
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
@@ -25,6 +31,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   if (!section || page === null) notFound();
   const { articles, hasNextPage } = await getArticlePage(page, section.slug);
   if (page > 1 && articles.length === 0) notFound();
+  await listPageDependsOn(section.slug, articles);
   return (
     <>
       <h1 className="page-title">{section.name}</h1>

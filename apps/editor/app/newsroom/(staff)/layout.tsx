@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import { logOut } from '../../../src/newsroom/auth/actions';
-import { hasRole, requireStaff } from '../../../src/newsroom/auth/staff';
+import { hasRole } from '@newsroom/auth';
+import { logOut } from '../../../src/newsroom/staff/login-actions';
+import { staff } from '../../../src/newsroom/staff/staff-shell';
 import '../newsroom.css';
 
 export const dynamic = 'force-dynamic';
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await requireStaff();
+  const user = await staff.requireStaff();
   return (
     <div className="newsroom">
       <nav className="newsroom-nav" aria-label="Newsroom">

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { logIn } from '../../../src/newsroom/auth/actions';
-import { safeNextPath } from '../../../src/newsroom/auth/paths';
-import { currentStaff } from '../../../src/newsroom/auth/staff';
+import { logIn } from '../../../src/newsroom/staff/login-actions';
+import { staff } from '../../../src/newsroom/staff/staff-shell';
 import '../newsroom.css';
 
 export const metadata: Metadata = { title: 'Log in to the newsroom' };
@@ -12,15 +11,15 @@ type Props = { searchParams: Promise<{ next?: string; error?: string; loggedOut?
 
 export default async function LoginPage({ searchParams }: Props) {
   const { next, error, loggedOut } = await searchParams;
-  const target = safeNextPath(next);
-  if (await currentStaff()) redirect(target);
+  const target = staff.returnPath(next);
+  if (await staff.currentStaff()) redirect(target);
   return (
     <section className="newsroom login">
       <h1>Newsroom login</h1>
       {error && (
         <p role="alert" className="form-error">
           {error === 'throttled'
-            ? 'Too many failed attempts for this email. Try again in a few minutes.'
+            ? 'Too many login attempts. Try again in a few minutes.'
             : 'Email or password is incorrect.'}
         </p>
       )}

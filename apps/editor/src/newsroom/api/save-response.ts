@@ -1,5 +1,6 @@
 import type { SaveResult } from '@newsroom/editorial';
-import { errorResponse, json } from './responses';
+import { errorResponse, jsonResponse } from '@newsroom/http';
+import { fieldsOf } from './with-staff';
 
 /**
  * 200 with the stored article; 409 with the other person's version (`current`); 409 slug_taken
@@ -8,23 +9,17 @@ import { errorResponse, json } from './responses';
 export function saveResultResponse(result: SaveResult): Response {
   switch (result.status) {
     case 'saved':
-      return json({ article: result.article });
+      return jsonResponse({ article: result.article });
     case 'conflict':
-      return json(
-        {
-          error: {
-            code: 'conflict',
-            message: 'Someone else saved this article since you opened it',
-          },
-          current: result.current,
-        },
-        409,
+      return errorResponse(409, 'conflict', 'Someone else saved this article since you opened it', {
+        extra: { current: result.current },
+      });
+    case 'invalid':
+      return errorResponse(
+        result.code === 'slug_taken' ? 409 : 422,
+        result.code ?? 'validation_failed',
+        result.errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+        { fields: fieldsOf(result.errors) },
       );
-    case 'invalid': {
-      const message = result.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
-      return result.code === 'slug_taken'
-        ? errorResponse(409, message, result.errors, result.code)
-        : errorResponse(422, message, result.errors, result.code);
-    }
   }
 }

@@ -2,11 +2,11 @@
 import { getDb } from '@newsroom/db';
 import { createArticle, EditorialError } from '@newsroom/editorial';
 import { redirect } from 'next/navigation';
-import { requireStaff } from '../auth/staff';
+import { staff } from '../staff/staff-shell';
 
 /** The "New article" form: creates the draft and opens it in the editor. */
 export async function createArticleAction(formData: FormData) {
-  const user = await requireStaff();
+  const user = await staff.requireStaff();
   const title = String(formData.get('title') ?? '');
   const sectionId = String(formData.get('sectionId') ?? '');
   let id: string;

@@ -3,11 +3,21 @@
 import { footnoteEditorCss, type MarkerStyle } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import { BodyEditorToolbar } from './BodyEditorToolbar';
 import { createBodyEditorExtensions } from './body-editor-extensions';
+import { ImageDialog, type ImageRequest } from './ImageDialog';
+import { imageInsertPosition } from './image-files';
 import { LinkDialog } from './LinkDialog';
 import { NotePicker } from './NotePicker';
+import { WordCount } from './WordCount';
 import './body-editor.css';
 
 export interface ArticleBodyEditorHandle {
@@ -27,9 +37,11 @@ export interface ArticleBodyEditorProps {
   onChange: (readDocument: () => JSONContent) => void;
   editable?: boolean;
   editorRef?: RefObject<ArticleBodyEditorHandle | null>;
+  /** Shown at the start of the sticky bar above the text, e.g. the save status. */
+  chromeStart?: ReactNode;
 }
 
-type OpenDialog = 'link' | 'notes' | null;
+type OpenDialog = 'link' | 'notes' | ImageRequest | null;
 
 /**
  * The article body in Tiptap, with the document schema the renderer uses. Typing never
@@ -42,22 +54,34 @@ export function ArticleBodyEditor({
   onChange,
   editable = true,
   editorRef,
+  chromeStart,
 }: ArticleBodyEditorProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
 
+  const selectionEnd = useRef<() => number>(() => 0);
+  const openImageDialog = () =>
+    setDialog({ kind: 'insert', position: selectionEnd.current(), file: null });
   const [extensions] = useState(() =>
     createBodyEditorExtensions({
       markerStyle,
       shortcuts: {
         openLinkDialog: () => setDialog('link'),
         openNotePicker: () => setDialog('notes'),
+        openImageDialog,
         focusToolbar: () =>
           toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
+      },
+      onPasteNotices: (notices) =>
+        setPasteNotice(notices.map((notice) => notice.message).join('. ')),
+      images: {
+        onEditImage: (position) => setDialog({ kind: 'edit', position }),
+        onImageFile: (file, position) => setDialog({ kind: 'insert', position, file }),
       },
     }),
   );
@@ -81,6 +105,12 @@ export function ArticleBodyEditor({
   });
 
   useEffect(() => {
+    // A new image goes after the block the caret is in, never splitting a paragraph.
+    selectionEnd.current = () =>
+      editor ? imageInsertPosition(editor.state.doc, editor.state.selection.to) : 0;
+  }, [editor]);
+
+  useEffect(() => {
     editor?.commands.setFootnoteMarkerStyle(markerStyle);
   }, [editor, markerStyle]);
 
@@ -102,6 +132,7 @@ export function ArticleBodyEditor({
   const dialogs = {
     openLinkDialog: () => setDialog('link'),
     openNotePicker: () => setDialog('notes'),
+    openImageDialog,
   };
   const closeDialog = () => setDialog(null);
 
@@ -113,12 +144,35 @@ export function ArticleBodyEditor({
       {editor ? (
         <div className="body-editor-chrome">
           <BodyEditorToolbar editor={editor} dialogs={dialogs} toolbarRef={toolbarRef} />
+          <div className="body-editor-statusline">
+            {chromeStart}
+            <WordCount editor={editor} />
+          </div>
           {dialog === 'link' && <LinkDialog editor={editor} onClose={closeDialog} />}
           {dialog === 'notes' && <NotePicker editor={editor} onClose={closeDialog} />}
+          {dialog !== null && typeof dialog === 'object' && (
+            <ImageDialog
+              // A new request (another file, another image) starts a fresh dialog.
+              key={`${dialog.kind}:${dialog.position}`}
+              editor={editor}
+              request={dialog}
+              onClose={closeDialog}
+            />
+          )}
         </div>
       ) : (
-        <div className="body-editor-chrome body-editor-loading" aria-hidden="true" />
+        <div className="body-editor-chrome body-editor-loading">{chromeStart}</div>
       )}
+      <p className="body-editor-notice" role="status" aria-live="polite">
+        {pasteNotice && (
+          <>
+            {pasteNotice}{' '}
+            <button type="button" onClick={() => setPasteNotice(null)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </p>
       <EditorContent editor={editor} className="body-editor-surface" />
     </div>
   );

@@ -1,18 +1,37 @@
-import { createArticleExtensions, type MarkerStyle } from '@newsroom/article';
+import {
+  createArticleExtensions,
+  IMAGE,
+  Image,
+  type MarkerStyle,
+  OfficePaste,
+  type PasteNotice,
+} from '@newsroom/article';
 import { Extension, type Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
+import { ImageFiles, type ImageFileHandler } from './image-files';
+import { imageNodeView } from './image-node-view';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
 
 export interface BodyEditorShortcutHandlers {
   openLinkDialog(): void;
   openNotePicker(): void;
   focusToolbar(): void;
+  openImageDialog?(): void;
+}
+
+/** Where images meet the page: editing one (its position) and a pasted or dropped file. */
+export interface BodyEditorImageHandlers {
+  onEditImage(position: number): void;
+  onImageFile: ImageFileHandler;
 }
 
 export interface BodyEditorExtensionOptions {
   markerStyle: MarkerStyle;
   shortcuts: BodyEditorShortcutHandlers;
   placeholder?: string;
+  /** What a paste could not carry over (e.g. Google Docs' footnotes), to show the writer. */
+  onPasteNotices?: (notices: PasteNotice[]) => void;
+  images?: BodyEditorImageHandlers;
 }
 
 /** Shortcuts the article extensions don't bring themselves (they already bind marks and blocks). */
@@ -54,22 +73,38 @@ const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandler
         shortcuts.focusToolbar();
         return true;
       },
+      'Mod-Alt-i': () => {
+        if (inNote() || !shortcuts.openImageDialog) return false;
+        shortcuts.openImageDialog();
+        return true;
+      },
     };
   },
 });
 
 /**
  * The article's own extensions (the schema the renderer uses, unchanged) plus editing aids
- * that add no node or mark types. No TrailingNode: it would append a paragraph after the notes
+ * that add no node or mark types (paste from Word and Google Docs among them). No TrailingNode: it would append a paragraph after the notes
  * block, which the document schema does not allow.
  */
 export function createBodyEditorExtensions(options: BodyEditorExtensionOptions): Extensions {
+  const { images } = options;
+  const articleExtensions = createArticleExtensions({ markerStyle: options.markerStyle });
   return [
-    ...createArticleExtensions({ markerStyle: options.markerStyle }),
+    // The same image node (schema unchanged), shown through the editor's node view.
+    ...articleExtensions.map((extension) =>
+      extension.name === IMAGE
+        ? Image.extend({
+            addNodeView: () => imageNodeView(images?.onEditImage ?? (() => undefined)),
+          })
+        : extension,
+    ),
+    ImageFiles.configure({ onImageFile: images?.onImageFile ?? null }),
     UndoRedo,
     Dropcursor.configure({ color: 'var(--body-editor-accent, #b3261e)', width: 2 }),
     Gapcursor,
     Placeholder.configure({ placeholder: options.placeholder ?? 'Write the article…' }),
     BodyEditorKeymap.configure({ shortcuts: options.shortcuts }),
+    OfficePaste.configure({ onNotices: options.onPasteNotices ?? (() => undefined) }),
   ];
 }

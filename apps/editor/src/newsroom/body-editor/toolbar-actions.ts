@@ -18,6 +18,7 @@ export interface ToolbarAction {
 export interface ToolbarDialogs {
   openLinkDialog(): void;
   openNotePicker(): void;
+  openImageDialog(): void;
 }
 
 const notInBody = (state: ToolbarState) => state.inNote;
@@ -98,6 +99,13 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       shortcut: 'Mod-Alt-F',
       disabled: notInBody,
       run: (e) => focusedChain(e).insertFootnote().run(),
+    },
+    {
+      label: 'Insert image',
+      glyph: '+ Image',
+      shortcut: 'Mod-Alt-I',
+      disabled: notInBody,
+      run: (_e, open) => open.openImageDialog(),
     },
     {
       label: 'Reference existing note',

@@ -2,7 +2,8 @@
 import type { EditableArticle } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { backupKey, chooseStartingPoint, type StartingPoint } from '../autosave/draft-backup';
-import { ArticleEditorForm, type Section } from './ArticleEditorForm';
+import { ArticleEditorForm } from './ArticleEditorForm';
+import type { Section } from './section';
 import { draftOf, type ArticleDraft } from './draft';
 
 export interface ArticleEditorProps {

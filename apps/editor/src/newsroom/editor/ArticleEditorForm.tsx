@@ -1,5 +1,5 @@
 'use client';
-import { articlePath, type ValidationError } from '@newsroom/article';
+import { articlePath, fallbackRenditionPath, type ValidationError } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -11,14 +11,15 @@ import { ArticleBodyEditor, type ArticleBodyEditorHandle } from '../body-editor/
 import { saveDraft, type ArticleActionResult, type PublishingAction } from './api-client';
 import { ConflictPanel } from './ConflictPanel';
 import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
+import { CanvasFields } from './CanvasFields';
 import { HistoryPanel } from './HistoryPanel';
+import { LeadImagePanel } from './LeadImagePanel';
 import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
 import { publicationOf } from './publication';
 import { PublishingPanel } from './PublishingPanel';
 import { RelatedLinksPanel } from './RelatedLinksPanel';
-
-export type Section = { id: string; name: string; slug: string };
+import type { Section } from './section';
 
 interface Props {
   article: EditableArticle;
@@ -36,6 +37,7 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
   const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [fieldErrors, setFieldErrors] = useState<ValidationError[]>([]);
+  const [previewing, setPreviewing] = useState(false);
 
   const readSnapshot = useCallback(
     (): ArticleDraft => ({ ...metaRef.current, body: readBody.current() }),
@@ -117,73 +119,106 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
   const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
   const readerPath = section ? articlePath({ slug: meta.slug, section }) : null;
 
+  const saveStatus = (
+    <p className={`save-status save-${status.state}`} role="status" aria-live="polite">
+      {statusLabel(status)}
+    </p>
+  );
+
+  // One canvas in the reader's column and typography (rubric, dateline, headline, standfirst,
+  // body); everything about the article rather than in it lives in the side panel.
   return (
-    <div className="article-editor">
-      <div className="editor-toolbar-row">
-        <p className={`save-status save-${status.state}`} role="status" aria-live="polite">
-          {statusLabel(status)}
-        </p>
-      </div>
-
-      {status.state === 'conflict' && (
-        <ConflictPanel
-          mine={readSnapshot()}
-          stored={status.current}
+    <div className="article-editor edit-page">
+      <div className="edit-canvas">
+        {status.state === 'conflict' && (
+          <ConflictPanel
+            mine={readSnapshot()}
+            stored={status.current}
+            sections={sections}
+            onKeepMine={() => controller.keepMine(status.current.version)}
+            onTakeStored={() => showStored(status.current)}
+          />
+        )}
+        <PreviewPanel
+          articleId={article.id}
+          read={readSnapshot}
           sections={sections}
-          onKeepMine={() => controller.keepMine(status.current.version)}
-          onTakeStored={() => showStored(status.current)}
+          onOpenChange={setPreviewing}
         />
-      )}
-
-      <PublishingPanel
-        articleId={article.id}
-        publication={publication}
-        canPublish={canPublish}
-        draftPath={readerPath}
-        dateline={meta.publishedAt}
-        saveFirst={saveFirst}
-        baseVersion={() => controller.baseVersion}
-        onDone={onPublishingDone}
-        onConflict={(current) => controller.reportConflict(current)}
-      />
-
-      <MetadataFields
-        meta={meta}
-        sections={sections}
-        slugFollows={slugFollows}
-        errors={fieldErrors}
-        onChange={updateMeta}
-        onSlugEdited={() => setSlugFollows(false)}
-      />
-
-      <div className="body-field">
-        <span className="field-label" id="body-label">
-          Body
-        </span>
-        <ArticleBodyEditor
-          initialContent={initialBody}
-          markerStyle={meta.markerStyle}
-          onChange={onBodyChange}
-          editorRef={editorRef}
-        />
+        <div className="edit-writing" hidden={previewing}>
+          <CanvasFields
+            meta={meta}
+            section={section}
+            slugFollows={slugFollows}
+            errors={fieldErrors}
+            onChange={updateMeta}
+          />
+          {meta.leadImage && (
+            <figure className="lead-image edit-lead-image">
+              <img
+                src={fallbackRenditionPath(meta.leadImage.id, meta.leadImage.width, 800)}
+                alt={meta.leadImage.alt}
+                width={meta.leadImage.width}
+                height={meta.leadImage.height}
+              />
+              {(meta.leadImage.caption || meta.leadImage.credit) && (
+                <figcaption>
+                  <span className="image-caption">{meta.leadImage.caption}</span>
+                  <span className="image-credit">{meta.leadImage.credit}</span>
+                </figcaption>
+              )}
+            </figure>
+          )}
+          <ArticleBodyEditor
+            initialContent={initialBody}
+            markerStyle={meta.markerStyle}
+            onChange={onBodyChange}
+            editorRef={editorRef}
+            chromeStart={saveStatus}
+          />
+        </div>
       </div>
 
-      <RelatedLinksPanel
-        articleId={article.id}
-        related={meta.related}
-        onChange={(related) => updateMeta({ related })}
-      />
-
-      <PreviewPanel articleId={article.id} read={readSnapshot} sections={sections} />
-
-      <HistoryPanel
-        articleId={article.id}
-        sections={sections}
-        beforeRestore={() => controller.flush()}
-        baseVersion={() => controller.baseVersion}
-        onRestored={showStored}
-        onConflict={(current) => controller.reportConflict(current)}
-      />
+      <aside className="edit-side" aria-label="Article settings">
+        <PublishingPanel
+          articleId={article.id}
+          publication={publication}
+          canPublish={canPublish}
+          draftPath={readerPath}
+          dateline={meta.publishedAt}
+          saveFirst={saveFirst}
+          baseVersion={() => controller.baseVersion}
+          onDone={onPublishingDone}
+          onConflict={(current) => controller.reportConflict(current)}
+        />
+        <section className="panel" aria-label="Details">
+          <MetadataFields
+            meta={meta}
+            sections={sections}
+            errors={fieldErrors}
+            onChange={updateMeta}
+            onSlugEdited={() => setSlugFollows(false)}
+          />
+        </section>
+        <LeadImagePanel
+          leadImage={meta.leadImage ?? null}
+          onChange={(leadImage) => updateMeta({ leadImage })}
+        />
+        <RelatedLinksPanel
+          articleId={article.id}
+          related={meta.related}
+          onChange={(related) => updateMeta({ related })}
+        />
+        <HistoryPanel
+          articleId={article.id}
+          sections={sections}
+          read={readSnapshot}
+          beforeRestore={() => controller.flush()}
+          baseVersion={() => controller.baseVersion}
+          onRestored={showStored}
+          onConflict={(current) => controller.reportConflict(current)}
+        />
+      </aside>
     </div>
   );
 }

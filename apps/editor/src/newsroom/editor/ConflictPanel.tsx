@@ -2,7 +2,7 @@
 import type { EditableArticle } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { ArticlePreview } from '../preview/ArticlePreview';
-import type { Section } from './ArticleEditorForm';
+import type { Section } from './section';
 import { renderDraft } from './api-client';
 import { draftOf, type ArticleDraft } from './draft';
 

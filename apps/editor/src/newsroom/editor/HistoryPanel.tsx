@@ -4,12 +4,15 @@ import { useState } from 'react';
 import type { FlushResult } from '../autosave/autosave-controller';
 import { formatDateline } from '@newsroom/article';
 import { ArticlePreview } from '../preview/ArticlePreview';
-import type { Section } from './ArticleEditorForm';
+import type { ArticleDraft } from './draft';
+import type { Section } from './section';
 import { fetchRevision, fetchRevisions, restoreRevisionRequest } from './api-client';
 
 interface Props {
   articleId: string;
   sections: Section[];
+  /** The article as edited now: a revision is shown under its current rubric and dateline. */
+  read: () => ArticleDraft;
   beforeRestore: () => Promise<FlushResult>;
   baseVersion: () => number;
   onRestored: (article: EditableArticle) => void;
@@ -25,6 +28,8 @@ const REASONS: Record<string, string> = {
 
 export function HistoryPanel({
   articleId,
+  sections,
+  read,
   beforeRestore,
   baseVersion,
   onRestored,
@@ -102,8 +107,8 @@ export function HistoryPanel({
             </button>
           </p>
           <ArticlePreview
-            section={null}
-            publishedAt={null}
+            section={sections.find((section) => section.id === read().sectionId) ?? null}
+            publishedAt={read().publishedAt}
             title={shown.revision.title}
             standfirst={shown.revision.standfirst}
             html={shown.html}

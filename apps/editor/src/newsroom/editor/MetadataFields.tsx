@@ -1,13 +1,12 @@
 'use client';
 import { MARKER_STYLES, type ValidationError } from '@newsroom/article';
-import type { Section } from './ArticleEditorForm';
-import { fromGmtInputValue, slugify, slugProblem, toGmtInputValue, type DraftMeta } from './draft';
+import type { Section } from './section';
+import { fromGmtInputValue, slugProblem, toGmtInputValue, type DraftMeta } from './draft';
 import { SectionOptions } from '../SectionOptions';
 
 interface Props {
   meta: DraftMeta;
   sections: Section[];
-  slugFollows: boolean;
   errors: ValidationError[];
   onChange: (patch: Partial<DraftMeta>) => void;
   onSlugEdited: () => void;
@@ -22,34 +21,14 @@ function FieldError({ id, message }: { id: string; message: string | null | unde
   );
 }
 
-export function MetadataFields({
-  meta,
-  sections,
-  slugFollows,
-  errors,
-  onChange,
-  onSlugEdited,
-}: Props) {
+/** Slug, section, dateline and marker style: the side panel's details (headline and
+ * standfirst are on the canvas, see CanvasFields). */
+export function MetadataFields({ meta, sections, errors, onChange, onSlugEdited }: Props) {
   const serverError = (path: string) => errors.find((error) => error.path === path)?.message;
   const slugMessage = slugProblem(meta.slug) ?? serverError('slug');
   return (
     <fieldset className="metadata-fields">
-      <legend className="visually-hidden">Article details</legend>
-      <label>
-        Headline
-        <input
-          name="title"
-          value={meta.title}
-          maxLength={200}
-          required
-          onChange={(event) => {
-            const title = event.target.value;
-            onChange(slugFollows ? { title, slug: slugify(title) } : { title });
-          }}
-          aria-describedby="title-error"
-        />
-        <FieldError id="title-error" message={serverError('title')} />
-      </label>
+      <legend>Details</legend>
       <label>
         Slug
         <input
@@ -87,17 +66,6 @@ export function MetadataFields({
         <span id="dateline-hint" className="field-hint">
           Empty: set when first published.
         </span>
-      </label>
-      <label className="wide">
-        Standfirst
-        <textarea
-          name="standfirst"
-          value={meta.standfirst}
-          maxLength={600}
-          rows={2}
-          onChange={(event) => onChange({ standfirst: event.target.value })}
-        />
-        <FieldError id="standfirst-error" message={serverError('standfirst')} />
       </label>
       <label>
         Footnote markers

@@ -50,7 +50,7 @@ const VERB: Record<PublishingAction, string> = {
 /**
  * Status and publication controls of one article: Publish now / Update, Discard changes,
  * Publish at / Update at / Unschedule, Unpublish, the live address with its short URL, and warnings about
- * an address change or a future dateline. Self-contained, so it can sit in any side panel.
+ * an address change or a future dateline. First in the edit page's side panel.
  */
 export function PublishingPanel(props: PublishingPanelProps) {
   const { articleId, publication, canPublish, draftPath, dateline } = props;
@@ -88,9 +88,14 @@ export function PublishingPanel(props: PublishingPanelProps) {
   const datelineWarning = canPublish ? futureDatelineWarning(publication, dateline) : null;
 
   return (
-    <section className="publishing-panel" aria-label="Publishing">
+    <section
+      className="panel publication-panel publishing-panel"
+      aria-labelledby="publication-heading"
+    >
+      <h2 id="publication-heading">
+        Publishing <span className={`status status-${publication.status}`}>{publication.status}</span>
+      </h2>
       <p className="publication-state">
-        <span className={`status status-${publication.status}`}>{publication.status}</span>{' '}
         <span className="publication-text" data-testid="publication-text">
           {publicationText(publication)}
         </span>
@@ -117,7 +122,7 @@ export function PublishingPanel(props: PublishingPanelProps) {
       )}
 
       {canPublish && (
-        <div className="publishing-actions">
+        <div className="panel-actions">
           {isLive ? (
             <>
               <button

@@ -1,6 +1,6 @@
 import type { ValidationError } from '@newsroom/article';
+import { apiErrorCode, apiErrorMessage, apiFieldProblems } from '@newsroom/http/browser';
 import type { EditableArticle, RevisionDetail, RevisionSummary } from '@newsroom/editorial';
-import { errorCodeOf, errorMessageOf } from '../api/error-message';
 import type { SaveOutcome } from '../autosave/autosave-controller';
 import { saveRequestOf, relatedInputOf, type ArticleDraft } from './draft';
 
@@ -19,7 +19,7 @@ async function call(method: string, url: string, body?: unknown): Promise<ApiAns
 }
 
 function errorText(answer: ApiAnswer) {
-  return errorMessageOf(answer.data) ?? `HTTP ${answer.status}`;
+  return apiErrorMessage(answer.data, answer.status);
 }
 
 export type ArticleActionResult =
@@ -36,8 +36,8 @@ function toActionResult(answer: ApiAnswer): ArticleActionResult {
   return {
     kind: 'failed',
     reason: errorText(answer),
-    code: errorCodeOf(answer.data),
-    errors: (answer.data.errors as ValidationError[] | undefined) ?? [],
+    code: apiErrorCode(answer.data) ?? null,
+    errors: apiFieldProblems(answer.data) satisfies ValidationError[],
   };
 }
 
@@ -63,6 +63,8 @@ export async function saveDraft(
   }
   if (answer.status === 401)
     return { kind: 'error', reason: 'you are logged out; log in again in another tab' };
+  // 503: the database is briefly unreachable; retried like an outage, with the server's words.
+  if (answer.status === 503) return { kind: 'error', reason: errorText(answer) };
   if (answer.status >= 500) return { kind: 'error', reason: `server error (${answer.status})` };
   const result = toActionResult(answer);
   onAnswer(result);
@@ -129,6 +131,21 @@ export async function renderDraft(draft: Pick<ArticleDraft, 'body' | 'markerStyl
   });
   if (answer.status !== 200) throw new Error(errorText(answer));
   return answer.data.html as string;
+}
+
+/** The preview of a draft: body HTML and the lead image's figure (null without one). */
+export async function renderPreview(draft: ArticleDraft) {
+  const answer = await call('POST', '/api/newsroom/preview', {
+    body: draft.body,
+    markerStyle: draft.markerStyle,
+    related: draft.related.map(relatedInputOf),
+    leadImageId: draft.leadImage?.id ?? null,
+  });
+  if (answer.status !== 200) throw new Error(errorText(answer));
+  return {
+    html: answer.data.html as string,
+    leadImageHtml: (answer.data.leadImageHtml as string | null) ?? null,
+  };
 }
 
 export type PublishedMatch = { id: string; title: string; href: string; section: string };

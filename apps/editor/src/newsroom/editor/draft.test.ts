@@ -50,3 +50,21 @@ describe('draft helpers', () => {
     });
   });
 });
+
+describe('the lead image in a save', () => {
+  const base = { title: 't', slug: 's', sectionId: 'x', related: [] } as unknown as ArticleDraft;
+  const lead = {
+    id: 'cimage00000000000001',
+    width: 10,
+    height: 10,
+    alt: 'a',
+    caption: '',
+    credit: '',
+  };
+  it('is sent as its id, null to clear it, and left out by drafts from before images', () => {
+    expect(saveRequestOf({ ...base, leadImage: lead }, 1)).toMatchObject({ leadImageId: lead.id });
+    expect(saveRequestOf({ ...base, leadImage: null }, 1)).toMatchObject({ leadImageId: null });
+    expect(saveRequestOf(base, 1)).not.toHaveProperty('leadImageId');
+    expect(saveRequestOf({ ...base, leadImage: lead }, 1)).not.toHaveProperty('leadImage');
+  });
+});

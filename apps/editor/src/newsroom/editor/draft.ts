@@ -1,5 +1,5 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
-import type { EditableArticle, RelatedEntry } from '@newsroom/editorial';
+import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editorial';
 import { slugify } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
@@ -12,6 +12,8 @@ export interface ArticleDraft {
   markerStyle: MarkerStyle;
   publishedAt: string | null;
   related: RelatedEntry[];
+  /** Shown in the side panel; saved as `leadImageId`. Absent in backups from before images. */
+  leadImage?: LeadImage | null;
   body: JSONContent;
 }
 
@@ -26,6 +28,7 @@ export function draftOf(article: EditableArticle): ArticleDraft {
     markerStyle: article.markerStyle,
     publishedAt: article.publishedAt,
     related: article.related,
+    leadImage: article.leadImage,
     body: article.body,
   };
 }
@@ -36,8 +39,14 @@ export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
     : { url: entry.url, title: entry.title };
 }
 
-export function saveRequestOf(draft: ArticleDraft, baseVersion: number) {
-  return { ...draft, baseVersion, related: draft.related.map(relatedInputOf) };
+export function saveRequestOf({ leadImage, ...draft }: ArticleDraft, baseVersion: number) {
+  return {
+    ...draft,
+    baseVersion,
+    related: draft.related.map(relatedInputOf),
+    // Left out (not null) when the draft never knew about lead images: the stored one stays.
+    ...(leadImage === undefined ? {} : { leadImageId: leadImage?.id ?? null }),
+  };
 }
 
 /**

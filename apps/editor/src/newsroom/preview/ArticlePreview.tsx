@@ -7,13 +7,19 @@ export interface ArticlePreviewProps {
   standfirst: string;
   /** From the shared renderer (renderArticle): trusted markup built from a validated document. */
   html: string;
+  leadImageHtml?: string | null;
 }
 
-/** The article with the reader page's markup and CSS, so the preview is what readers get. */
+/**
+ * The article with the reader page's markup, CSS and column (width, typography), rubric and
+ * dateline included, so the preview is what readers get.
+ */
 export function ArticlePreview({ publishedAt, ...article }: ArticlePreviewProps) {
   return (
-    <article className="article article-preview">
-      <ArticleLayout {...article} publishedAt={publishedAt ? new Date(publishedAt) : null} />
-    </article>
+    <div className="reader-column">
+      <article className="article article-preview">
+        <ArticleLayout {...article} publishedAt={publishedAt ? new Date(publishedAt) : null} />
+      </article>
+    </div>
   );
 }

@@ -1,10 +1,7 @@
 'use client';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@newsroom/auth/browser';
+import { apiErrorMessage } from '@newsroom/http/browser';
 import { useState, type FormEvent } from 'react';
-import { errorMessageOf } from '../api/error-message';
-
-// @newsroom/auth's ROLES (its entry pulls in argon2, which can't go to the browser); the API
-// validates against the real list.
-const ROLES = ['writer', 'editor', 'admin'] as const;
 
 type StaffUser = { id: string; email: string; name: string; role: string; createdAt: string };
 
@@ -15,7 +12,7 @@ async function send(method: string, url: string, body: unknown) {
     body: JSON.stringify(body),
   });
   const data = (await response.json().catch(() => ({}))) as { user?: StaffUser };
-  if (!response.ok) throw new Error(errorMessageOf(data) ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new Error(apiErrorMessage(data, response.status));
   return data.user as StaffUser;
 }
 
@@ -109,7 +106,8 @@ export function UsersAdmin({
           <input
             name="password"
             type="password"
-            minLength={10}
+            minLength={PASSWORD_MIN_LENGTH}
+            maxLength={PASSWORD_MAX_LENGTH}
             required
             autoComplete="new-password"
           />

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
+import { canManageShortLink } from '@newsroom/auth';
 import { notFound } from 'next/navigation';
 import {
+  UTM_FIELDS,
+  UTM_PARAMETERS,
   clickStats,
   findLink,
   getShortenerRuntime,
+  linkChanges,
   linkState,
   toLinkView,
   visitStats,
@@ -16,8 +20,12 @@ import { BreakdownChart } from '../../../src/staff/BreakdownChart';
 import { ClickChart } from '../../../src/staff/ClickChart';
 import { StaffHeader } from '../../../src/staff/StaffHeader';
 import { setDisabledAction } from '../../../src/staff/actions';
+import { FIELD_LABELS, describeValue } from '../../../src/staff/field-labels';
+import { utcInputValue } from '../../../src/staff/link-form-values';
+import { LINK_FIELD_LIMITS } from '../../../src/staff/link-limits';
+import { EditLinkForm } from './EditLinkForm';
 import { qrSvg } from '../../../src/staff/qr-code';
-import { requireStaff } from '../../../src/staff/session';
+import { staff } from '../../../src/staff/staff-shell';
 import { staffStatsRange } from '../../../src/staff/stats-range';
 
 export const dynamic = 'force-dynamic';
@@ -33,8 +41,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LinkPage({ params, searchParams }: Props) {
   const { code } = await params;
-  const { range, isDefault, error: rangeError } = staffStatsRange(await searchParams);
-  const user = await requireStaff(`/links/${encodeURIComponent(code)}`);
+  const query = await searchParams;
+  const saved = query.saved;
+  const refused = query.refused !== undefined;
+  const { range, isDefault, error: rangeError } = staffStatsRange(query);
+  const user = await staff.requireStaff(undefined, `/links/${encodeURIComponent(code)}`);
   const runtime = getShortenerRuntime();
   const link = await findLink(runtime.db, code);
   if (!link) notFound();
@@ -46,6 +57,8 @@ export default async function LinkPage({ params, searchParams }: Props) {
     : `from ${range.from} to ${range.to}`;
   const csvHref = `/links/${encodeURIComponent(code)}/stats.csv?${new URLSearchParams(range)}`;
   const state = linkState(link);
+  const changes = await linkChanges(runtime.db, link.id);
+  const utm = UTM_FIELDS.filter((field) => link[field]);
   const qrBase = `/links/${encodeURIComponent(code)}/qr`;
 
   return (
@@ -54,6 +67,11 @@ export default async function LinkPage({ params, searchParams }: Props) {
       <h1>
         Short link <code>/{link.code}</code>
       </h1>
+      {saved && (
+        <p role="status" className="notice">
+          Changes saved.
+        </p>
+      )}
       <dl className="details">
         <dt>Short URL</dt>
         <dd>
@@ -65,6 +83,22 @@ export default async function LinkPage({ params, searchParams }: Props) {
             {link.url}
           </a>
         </dd>
+        {view.redirectsTo !== link.url && (
+          <>
+            <dt>Redirects to</dt>
+            <dd className="url" data-testid="redirects-to">
+              {view.redirectsTo}
+            </dd>
+          </>
+        )}
+        <dt>UTM</dt>
+        <dd>
+          {utm.length === 0
+            ? 'none'
+            : utm.map((field) => `${UTM_PARAMETERS[field]}=${link[field]}`).join(', ')}
+        </dd>
+        <dt>Query string</dt>
+        <dd>{link.forwardQuery ? "forwarded (the visitor's parameters are added)" : 'dropped'}</dd>
         <dt>Status</dt>
         <dd data-testid="link-status">{state}</dd>
         <dt>Redirect</dt>
@@ -75,11 +109,78 @@ export default async function LinkPage({ params, searchParams }: Props) {
         <dd data-testid="click-total">{stats.total}</dd>
       </dl>
 
-      <form action={setDisabledAction}>
-        <input type="hidden" name="code" value={link.code} />
-        <input type="hidden" name="disabled" value={link.disabled ? 'false' : 'true'} />
-        <button type="submit">{link.disabled ? 'Enable link' : 'Disable link'}</button>
-      </form>
+      {refused && (
+        <p role="alert" className="error">
+          Writers can change only the links they created, and never an article&apos;s own link.
+        </p>
+      )}
+      {canManageShortLink(user, link) ? (
+        <form action={setDisabledAction}>
+          <input type="hidden" name="code" value={link.code} />
+          <input type="hidden" name="disabled" value={link.disabled ? 'false' : 'true'} />
+          <button type="submit">{link.disabled ? 'Enable link' : 'Disable link'}</button>
+        </form>
+      ) : (
+        <p>
+          {link.articleId
+            ? 'This is an article’s own link: only editors and admins can change it.'
+            : 'Only the writer who created this link, editors and admins can change it.'}
+        </p>
+      )}
+
+      {canManageShortLink(user, link) && (
+        <>
+          <h2 id="edit-heading">Edit</h2>
+          <EditLinkForm
+            key={link.updatedAt.toISOString()}
+            code={link.code}
+            limits={LINK_FIELD_LIMITS}
+            current={{
+              url: link.url,
+              redirectType: String(link.redirectType),
+              expiresAt: utcInputValue(link.expiresAt),
+              forwardQuery: link.forwardQuery ? 'on' : '',
+              ...Object.fromEntries(UTM_FIELDS.map((field) => [field, link[field] ?? ''])),
+            }}
+          />
+        </>
+      )}
+
+      <h2>Changes</h2>
+      {changes.length === 0 ? (
+        <p>No changes since the link was created.</p>
+      ) : (
+        <table data-testid="link-changes">
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change, index) => (
+              <tr key={index}>
+                <td>{change.at.slice(0, 19).replace('T', ' ')}</td>
+                <td>
+                  {change.actor.name}
+                  {change.actor.type === 'api_key' ? ' (API key)' : ''}
+                </td>
+                <td>
+                  <ul className="changes">
+                    {Object.entries(change.changes).map(([field, { from, to }]) => (
+                      <li key={field} className="url">
+                        {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:{' '}
+                        {describeValue(from)} → {describeValue(to)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h2>Clicks</h2>
       <p>

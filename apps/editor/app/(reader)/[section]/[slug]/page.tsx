@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '../../../../src/reader/ArticleView';
 import { articleMetadata } from '../../../../src/reader/article-metadata';
 import { getCurrentArticlePath, getPublishedArticle } from '../../../../src/reader/data';
+import { articlePageDependsOn } from '../../../../src/reader/page-dependencies';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,5 +24,6 @@ export default async function ArticlePage({ params }: Props) {
     if (currentPath) permanentRedirect(currentPath);
     notFound(); // drafts, unpublished and unknown articles alike
   }
+  await articlePageDependsOn(article);
   return <ArticleView article={article} />;
 }

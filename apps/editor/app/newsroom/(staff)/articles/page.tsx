@@ -1,8 +1,9 @@
 import { getDb } from '@newsroom/db';
 import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
-import { requireStaff } from '../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../src/newsroom/staff/staff-shell';
 import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
+import { IMPORT_PAGE_PATH } from '../../../../src/newsroom/import/import-paths';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -12,19 +13,24 @@ type Props = {
 };
 
 export default async function ArticlesPage({ searchParams }: Props) {
-  await requireStaff();
+  const user = await staff.requireStaff();
   const query = await searchParams;
   const db = getDb();
-  const [list, sections] = await Promise.all([listArticles(db, query), listSections(db)]);
+  const [list, sections] = await Promise.all([listArticles(db, user, query), listSections(db)]);
   const pageHref = (page: number) =>
     `?${new URLSearchParams({ ...definedOnly(query), page: String(page) })}`;
   return (
     <section>
       <div className="newsroom-heading">
         <h1>Articles</h1>
-        <a className="button" href="/newsroom/articles/new">
-          New article
-        </a>
+        <div className="newsroom-actions">
+          <a className="button" href="/newsroom/articles/new">
+            New article
+          </a>
+          <a className="button" href={IMPORT_PAGE_PATH}>
+            Import a document
+          </a>
+        </div>
       </div>
       <form className="article-filters" role="search">
         <label>

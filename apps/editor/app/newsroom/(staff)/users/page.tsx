@@ -1,13 +1,13 @@
 import { getDb } from '@newsroom/db';
 import { listUsers } from '@newsroom/editorial';
 import type { Metadata } from 'next';
-import { requireStaff } from '../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../src/newsroom/staff/staff-shell';
 import { UsersAdmin } from '../../../../src/newsroom/users/UsersAdmin';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const admin = await requireStaff('admin');
+  const admin = await staff.requireStaff('admin');
   const users = await listUsers(getDb(), admin);
   return (
     <section>

@@ -1,31 +1,33 @@
 import { findLink, getShortenerRuntime, toLinkView } from '@newsroom/links';
 import { qrPng, qrSvg } from '../../../../src/staff/qr-code';
-import { getStaffUser } from '../../../../src/staff/session';
+import { errorResponse, toErrorResponse } from '@newsroom/http';
+import { staff } from '../../../../src/staff/staff-shell';
 
 /** The QR code of a link as a download: `?format=svg` (default) or `?format=png`. Staff only. */
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  if (!(await getStaffUser())) {
-    return Response.json(
-      { error: { code: 'unauthorized', message: 'Log in to download QR codes.' } },
-      { status: 401 },
-    );
+export async function GET(request: Request, context: { params: Promise<{ code: string }> }) {
+  try {
+    return await qrDownload(request, context);
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+async function qrDownload(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  if (!(await staff.currentStaff())) {
+    return errorResponse(401, 'unauthorized', 'Log in to download QR codes.');
   }
   const { code } = await params;
   const runtime = getShortenerRuntime();
   const link = await findLink(runtime.db, code);
   if (!link) {
-    return Response.json(
-      { error: { code: 'not_found', message: `There is no short link "${code}".` } },
-      { status: 404 },
-    );
+    return errorResponse(404, 'not_found', `There is no short link "${code}".`);
   }
   const { shortUrl } = toLinkView(link, runtime.config.baseUrl);
   const format = new URL(request.url).searchParams.get('format') ?? 'svg';
   if (format !== 'svg' && format !== 'png') {
-    return Response.json(
-      { error: { code: 'validation_failed', message: 'format must be svg or png.' } },
-      { status: 400 },
-    );
+    return errorResponse(400, 'validation_failed', 'format must be svg or png.', {
+      fields: { format: 'format must be svg or png.' },
+    });
   }
   const headers = {
     'Content-Disposition': `attachment; filename="qr-${link.code}.${format}"`,

@@ -1,50 +1,101 @@
 import { getDb } from '@newsroom/db';
-import { findLiveArticlePath } from '@newsroom/publishing';
 import { FixedWindowLimiter } from '@newsroom/auth';
-import { clientAddressFromHeaders } from '@newsroom/http';
+import { articlePath } from '@newsroom/article';
+import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
 import {
   ShortenerUnavailableError,
   articleUrl,
   requestShortLink,
 } from '../../../../../src/short-links/shortener-client';
+import { shortUrlErrorPage, shortUrlPage } from '../../../../../src/short-links/short-url-page';
 
 // Public (readers press the button), so limited per client: each call may create a link.
 const limiter = new FixedWindowLimiter(30, 60_000);
 
-function error(status: number, code: string, message: string, headers?: HeadersInit) {
-  return Response.json({ error: { code, message } }, { status, headers });
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * The "Get short URL" form posted by the browser itself (no JavaScript yet, or none at all)
+ * gets a page; scripts get JSON.
+ */
+function isPlainForm(request: Request): boolean {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return FORM_TYPES.includes(type);
 }
 
-/** POST → `{ shortUrl }`: the canonical short link of a PUBLISHED article. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+function html(status: number, body: string, headers?: Record<string, string>) {
+  return new Response(body, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
+  });
+}
+
+function failure(
+  request: Request,
+  failed: { status: number; code: string; message: string; backPath?: string | null },
+  headers?: Record<string, string>,
+) {
+  const { status, code, message, backPath = null } = failed;
+  if (isPlainForm(request)) return html(status, shortUrlErrorPage(message, backPath), headers);
+  return errorResponse(status, code, message, { headers });
+}
+
+/** POST → `{ shortUrl }` (or a page, for a plain form): the canonical short link of a PUBLISHED article. */
+export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    return await shortLinkFor(request, context);
+  } catch (cause) {
+    // The one error shape; 503 with Retry-After while the database is unreachable.
+    return toErrorResponse(cause);
+  }
+}
+
+async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const limit = limiter.hit(clientAddressFromHeaders(request.headers));
   if (!limit.allowed) {
-    return error(
-      429,
-      'rate_limited',
-      `Too many requests; try again in ${limit.retryAfterSeconds} s.`,
+    return failure(
+      request,
       {
-        'Retry-After': String(limit.retryAfterSeconds),
+        status: 429,
+        code: 'rate_limited',
+        message: `Too many requests; try again in ${limit.retryAfterSeconds} s.`,
       },
+      { 'Retry-After': String(limit.retryAfterSeconds) },
     );
   }
   const { id } = await params;
-  const livePath = await findLiveArticlePath(getDb(), id);
-  if (!livePath) {
-    return error(404, 'not_found', 'There is no published article with this id.');
+  const live = await getDb().articleLive.findUnique({
+    where: { articleId: id },
+    select: { title: true, slug: true, section: { select: { slug: true } } },
+  });
+  if (!live) {
+    return failure(request, {
+      status: 404,
+      code: 'not_found',
+      message: 'There is no published article with this id.',
+    });
   }
+  const livePath = articlePath(live);
   try {
     // The shortener sends this link to the article's live URL of the moment (by article id);
     // the url given here is only where it was when the link was made.
     const { shortUrl } = await requestShortLink({ url: articleUrl(livePath), articleId: id });
+    if (isPlainForm(request)) {
+      return html(200, shortUrlPage({ shortUrl, title: live.title, articlePath: livePath }));
+    }
     return Response.json({ shortUrl });
   } catch (cause) {
     if (!(cause instanceof ShortenerUnavailableError)) throw cause;
     console.error(cause);
-    return error(
-      502,
-      'shortener_unavailable',
-      'Short links are unavailable right now; please try again in a moment.',
-    );
+    return failure(request, {
+      status: 502,
+      code: 'shortener_unavailable',
+      message: 'Short links are unavailable right now; please try again in a moment.',
+      backPath: livePath,
+    });
   }
 }

@@ -1,23 +1,25 @@
 import { getDb } from '@newsroom/db';
-import { findEditableArticle, saveArticle } from '@newsroom/editorial';
-import { errorResponse, json } from '../../../../../src/newsroom/api/responses';
+import { findVisibleArticle, saveArticle } from '@newsroom/editorial';
+import { ApiError } from '@newsroom/http';
 import { saveResultResponse } from '../../../../../src/newsroom/api/save-response';
-import { withStaff } from '../../../../../src/newsroom/api/with-staff';
+import {
+  ARTICLE_BODY_LIMIT_BYTES,
+  json,
+  withStaff,
+} from '../../../../../src/newsroom/api/with-staff';
 
 type Params = { id: string };
 
-export const GET = withStaff<Params>(async ({ params }) => {
-  const article = await findEditableArticle(getDb(), params.id);
-  return article ? json({ article }) : errorResponse(404, 'The article was not found');
+export const GET = withStaff<Params>(async ({ user, params }) => {
+  // Writers see only their own drafts: someone else's is "not found", not "forbidden".
+  const article = await findVisibleArticle(getDb(), user, params.id);
+  if (!article) throw new ApiError(404, 'not_found', 'The article was not found.');
+  return json({ article });
 });
 
 /** Save: `{ baseVersion, title, slug, sectionId, standfirst, markerStyle, publishedAt, body, related }`. */
-export const PUT = withStaff<Params>(async ({ request, user, params }) => {
-  let input: unknown;
-  try {
-    input = await request.json();
-  } catch {
-    return errorResponse(400, 'The request body must be JSON');
-  }
-  return saveResultResponse(await saveArticle(getDb(), user, params.id, input));
-});
+export const PUT = withStaff<Params>(
+  async ({ user, params, body }) =>
+    saveResultResponse(await saveArticle(getDb(), user, params.id, body)),
+  { body: true, maxBodyBytes: ARTICLE_BODY_LIMIT_BYTES },
+);

@@ -1,9 +1,9 @@
 import { canEditArticle, canPublish } from '@newsroom/auth';
 import { getDb } from '@newsroom/db';
-import { findEditableArticle, listSections } from '@newsroom/editorial';
+import { findVisibleArticle, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { ArticleEditor } from '../../../../../src/newsroom/editor/ArticleEditor';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -11,10 +11,13 @@ export const metadata: Metadata = { title: 'Edit article' };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditArticlePage({ params }: Props) {
-  const user = await requireStaff();
+  const user = await staff.requireStaff();
   const { id } = await params;
   const db = getDb();
-  const [article, sections] = await Promise.all([findEditableArticle(db, id), listSections(db)]);
+  const [article, sections] = await Promise.all([
+    findVisibleArticle(db, user, id),
+    listSections(db),
+  ]);
   if (!article) notFound();
   if (!canEditArticle(user, article)) {
     return (

@@ -2,7 +2,8 @@ import { getDb } from '@newsroom/db';
 import { listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
-import { requireStaff } from '../../../../../src/newsroom/auth/staff';
+import { IMPORT_PAGE_PATH } from '../../../../../src/newsroom/import/import-paths';
+import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'New article' };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'New article' };
 type Props = { searchParams: Promise<{ error?: string; title?: string }> };
 
 export default async function NewArticlePage({ searchParams }: Props) {
-  await requireStaff();
+  await staff.requireStaff();
   const { error, title } = await searchParams;
   const sections = await listSections(getDb());
   return (
@@ -37,6 +38,9 @@ export default async function NewArticlePage({ searchParams }: Props) {
         </label>
         <button type="submit">Create draft</button>
       </form>
+      <p>
+        Or <a href={IMPORT_PAGE_PATH}>import a Word or Google Docs document</a> as a new draft.
+      </p>
     </section>
   );
 }

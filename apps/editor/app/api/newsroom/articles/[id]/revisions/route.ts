@@ -1,7 +1,8 @@
 import { getDb } from '@newsroom/db';
-import { listRevisions } from '@newsroom/editorial';
+import { assertArticleVisible, listRevisions } from '@newsroom/editorial';
 import { json, withStaff } from '../../../../../../src/newsroom/api/with-staff';
 
-export const GET = withStaff<{ id: string }>(async ({ params }) =>
-  json({ revisions: await listRevisions(getDb(), params.id) }),
-);
+export const GET = withStaff<{ id: string }>(async ({ user, params }) => {
+  await assertArticleVisible(getDb(), user, params.id);
+  return json({ revisions: await listRevisions(getDb(), params.id) });
+});

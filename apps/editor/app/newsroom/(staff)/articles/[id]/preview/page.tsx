@@ -1,10 +1,13 @@
 import { getDb } from '@newsroom/db';
-import { findEditableArticle, toRelatedInput } from '@newsroom/editorial';
+import { findVisibleArticle, toRelatedInput } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requireStaff } from '../../../../../../src/newsroom/auth/staff';
+import { staff } from '../../../../../../src/newsroom/staff/staff-shell';
 import { ArticlePreview } from '../../../../../../src/newsroom/preview/ArticlePreview';
-import { renderPreviewHtml } from '../../../../../../src/newsroom/preview/render-preview';
+import {
+  renderLeadImagePreview,
+  renderPreviewHtml,
+} from '../../../../../../src/newsroom/preview/render-preview';
 
 export const metadata: Metadata = { title: 'Preview' };
 
@@ -12,16 +15,18 @@ type Props = { params: Promise<{ id: string }> };
 
 /** The last saved version, rendered like the reader page (drafts included). */
 export default async function PreviewPage({ params }: Props) {
-  await requireStaff();
+  const user = await staff.requireStaff();
   const { id } = await params;
   const db = getDb();
-  const article = await findEditableArticle(db, id);
+  const article = await findVisibleArticle(db, user, id);
   if (!article) notFound();
   const html = await renderPreviewHtml(db, {
     body: article.body,
     markerStyle: article.markerStyle,
     related: article.related.map(toRelatedInput),
+    leadImageId: article.leadImage?.id ?? null,
   });
+  const leadImageHtml = await renderLeadImagePreview(db, article.leadImage?.id);
   return (
     <>
       <p className="preview-banner">
@@ -34,6 +39,7 @@ export default async function PreviewPage({ params }: Props) {
         title={article.title}
         standfirst={article.standfirst}
         html={html}
+        leadImageHtml={leadImageHtml}
       />
     </>
   );

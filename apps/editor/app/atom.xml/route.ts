@@ -1,0 +1,10 @@
+import { getDb } from '@newsroom/db';
+import { feedXml } from '@newsroom/publishing';
+import { siteInfo, xmlResponse } from '../../src/reader/feed-responses';
+
+export const dynamic = 'force-dynamic';
+
+/** The site's Atom feed: the latest articles, full text. */
+export async function GET() {
+  return xmlResponse(await feedXml(getDb(), siteInfo(), 'atom'), 'atom');
+}

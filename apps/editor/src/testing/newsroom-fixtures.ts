@@ -1,0 +1,93 @@
+// A small newsroom written straight into a test database, and a staff client that changes it
+// through the real editor's API (so the editor sees and announces every change).
+import { createSession, SESSION_COOKIE } from '@newsroom/auth';
+import type { Db } from '@newsroom/db';
+import type { EditableArticle } from '@newsroom/editorial';
+
+let counter = 0;
+
+export async function createNewsroom(db: Db) {
+  const editor = await db.user.create({
+    data: {
+      email: `editor-${++counter}-${Date.now()}@newsroom.test`,
+      name: 'Ed Itor',
+      role: 'editor',
+      passwordHash: 'not-used',
+    },
+  });
+  const [world, politics] = await Promise.all([
+    db.section.create({ data: { slug: `world-${counter}`, name: 'World', position: 1 } }),
+    db.section.create({ data: { slug: `politics-${counter}`, name: 'Politics', position: 2 } }),
+  ]);
+  const { token } = await createSession(db, editor.id);
+  return { editor, world, politics, sessionToken: token };
+}
+
+export function paragraphs(...texts: string[]) {
+  return {
+    type: 'doc',
+    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
+}
+
+/** A published article as the database holds it (written directly: no announcement). */
+export async function insertArticle(
+  db: Db,
+  fixture: { authorId: string; sectionId: string; slug: string; title: string; text?: string },
+) {
+  return db.article.create({
+    data: {
+      authorId: fixture.authorId,
+      sectionId: fixture.sectionId,
+      slug: fixture.slug,
+      title: fixture.title,
+      body: JSON.stringify(paragraphs(fixture.text ?? `The text of ${fixture.title}.`)),
+      status: 'published',
+      publishedAt: new Date(Date.UTC(2026, 0, 1, counter++)),
+    },
+  });
+}
+
+/** The newsroom API of one editor instance, as a logged-in editor (same-origin requests). */
+export function staffClient(editorUrl: string, sessionToken: string) {
+  const headers = {
+    cookie: `${SESSION_COOKIE}=${sessionToken}`,
+    origin: editorUrl,
+    'content-type': 'application/json',
+  };
+  async function call(method: string, path: string, body?: unknown): Promise<EditableArticle> {
+    const response = await fetch(`${editorUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { article?: EditableArticle };
+    if (!response.ok || !answer.article) {
+      throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+    }
+    return answer.article;
+  }
+  const articlePath = (id: string) => `/api/newsroom/articles/${encodeURIComponent(id)}`;
+  return {
+    get: (id: string) => call('GET', articlePath(id)),
+    /** Saves the article with `changes` on top of what the API returned. */
+    save: (article: EditableArticle, changes: Record<string, unknown>) =>
+      call('PUT', articlePath(article.id), {
+        baseVersion: article.version,
+        title: article.title,
+        slug: article.slug,
+        sectionId: article.sectionId,
+        standfirst: article.standfirst,
+        markerStyle: article.markerStyle,
+        body: article.body,
+        related: article.related.map((entry) =>
+          'articleId' in entry ? { articleId: entry.articleId } : entry,
+        ),
+        ...changes,
+      }),
+    publish: (article: EditableArticle) =>
+      call('POST', `${articlePath(article.id)}/publish`, { baseVersion: article.version }),
+    unpublish: (article: EditableArticle) =>
+      call('POST', `${articlePath(article.id)}/unpublish`, { baseVersion: article.version }),
+  };
+}

@@ -1,0 +1,49 @@
+'use client';
+import { useActionState } from 'react';
+import type { FormState } from '../../../src/staff/actions';
+import { editLinkAction } from '../../../src/staff/edit-actions';
+import { FieldError } from '../../../src/staff/FieldError';
+import { LinkOptionsFields, type LinkFieldLimits } from '../../../src/staff/LinkOptionsFields';
+
+/** Destination, redirect type, expiry, forwarding and UTM of one link; saved with a change log. */
+export function EditLinkForm({
+  code,
+  current,
+  limits,
+}: {
+  code: string;
+  current: Record<string, string>;
+  limits: LinkFieldLimits;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(editLinkAction, {});
+  const fields = state.fields ?? {};
+  const values = state.values ?? current;
+  return (
+    <form action={action} className="stack" noValidate aria-labelledby="edit-heading">
+      {state.error && (
+        <p role="alert" className="error">
+          {state.error}
+        </p>
+      )}
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="expiresAtBefore" value={current.expiresAt} />
+      <label>
+        Destination URL
+        <input
+          name="url"
+          type="url"
+          required
+          maxLength={limits.maxUrlLength}
+          defaultValue={values.url}
+          aria-invalid={!!fields.url}
+          aria-describedby={fields.url ? 'url-error' : undefined}
+        />
+        <FieldError id="url-error" message={fields.url} />
+      </label>
+      <LinkOptionsFields values={values} fields={fields} limits={limits} />
+      <button type="submit" disabled={pending}>
+        {pending ? 'Saving…' : 'Save changes'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,231 @@
+// The staff shell on the real shortener (server.ts + the built Next.js app, real HTTP, a real
+// database): return paths, Origin checks for server actions, the link API's input checks and
+// error shape, and who may change which link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
+import {
+  createPublishedArticle,
+  createTestDatabase,
+  type TestDatabase,
+} from '@newsroom/db/testing';
+import { formFields, multipart, openRedirectCorpus } from '@newsroom/testing';
+import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+
+const PASSWORD = 'correct horse battery staple';
+const HOME = '/links';
+
+let testDb: TestDatabase;
+let server: ShortenerProcess;
+let apiKey: string;
+const cookieOf: Record<string, string> = {};
+const idOf: Record<string, string> = {};
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  server = await startShortener(testDb.url);
+  apiKey = (await createApiKey(testDb.db, 'staff shell tests')).key;
+  for (const [name, role] of [
+    ['editor', 'editor'],
+    ['writer', 'writer'],
+    ['other-writer', 'writer'],
+    ['login-a', 'writer'],
+    ['login-b', 'writer'],
+  ] as const) {
+    const user = await createUser(testDb.db, {
+      email: `${name}@example.com`,
+      name,
+      role,
+      password: PASSWORD,
+    });
+    idOf[name] = user.id;
+    cookieOf[name] = `${SESSION_COOKIE}=${(await createSession(testDb.db, user.id)).token}`;
+  }
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await testDb?.cleanup();
+});
+
+function target(response: Response): URL {
+  const location = response.headers.get('location');
+  expect(location, `status ${response.status}`).toBeTruthy();
+  return new URL(location!, server.url);
+}
+
+/** Posts a page's form (a server action) the way a browser without JavaScript does. */
+async function postForm(
+  pagePath: string,
+  mustHave: string,
+  values: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  const page = await fetch(`${server.url}${pagePath}`, {
+    headers: headers.cookie ? { cookie: headers.cookie } : {},
+  });
+  const fields = { ...formFields(await page.text(), mustHave), ...values };
+  return fetch(`${server.url}${pagePath}`, {
+    method: 'POST',
+    body: multipart(fields),
+    headers,
+    redirect: 'manual',
+  });
+}
+
+describe('return paths', () => {
+  const corpus = openRedirectCorpus('/links', '/login');
+
+  it(`refuses all ${corpus.length} open-redirect payloads when already logged in`, async () => {
+    for (const { kind, value } of corpus) {
+      const response = await fetch(`${server.url}/login?next=${encodeURIComponent(value)}`, {
+        headers: { cookie: cookieOf.editor! },
+        redirect: 'manual',
+      });
+      const location = target(response);
+      expect(`${location.origin}${location.pathname}`, `${kind}: ${JSON.stringify(value)}`).toBe(
+        `${server.url}${HOME}`,
+      );
+    }
+  });
+
+  it(`refuses all ${corpus.length} payloads right after logging in`, async () => {
+    let n = 0;
+    for (const { kind, value } of corpus) {
+      const email = n++ % 2 ? 'login-a@example.com' : 'login-b@example.com';
+      const response = await postForm(
+        '/login',
+        'password',
+        { email, password: PASSWORD, next: value },
+        { origin: server.url },
+      );
+      expect(response.status, `${kind}: ${JSON.stringify(value)}`).toBe(303);
+      const location = target(response);
+      expect(`${location.origin}${location.pathname}`, `${kind}: ${JSON.stringify(value)}`).toBe(
+        `${server.url}${HOME}`,
+      );
+    }
+  });
+
+  it('keeps a real path of the site', async () => {
+    const response = await fetch(`${server.url}/login?next=${encodeURIComponent('/links/new')}`, {
+      headers: { cookie: cookieOf.editor! },
+      redirect: 'manual',
+    });
+    expect(target(response).href).toBe(`${server.url}/links/new`);
+  });
+});
+
+async function createLinkAs(as: string, url: string): Promise<string> {
+  const response = await postForm(
+    '/links/new',
+    'url',
+    { url, alias: '', expiresAt: '' },
+    { cookie: cookieOf[as]!, origin: server.url },
+  );
+  expect(response.status).toBe(303);
+  return decodeURIComponent(target(response).pathname.replace('/links/', ''));
+}
+
+async function toggle(as: string, formPageCode: string, code: string, origin?: string) {
+  return postForm(
+    `/links/${formPageCode}`,
+    'disabled',
+    { code, disabled: 'true' },
+    { cookie: cookieOf[as]!, ...(origin && { origin }) },
+  );
+}
+
+const disabledOf = async (code: string) =>
+  (await testDb.db.shortLink.findUniqueOrThrow({ where: { code } })).disabled;
+
+describe('Origin checks for server actions', () => {
+  it('refuses a forged disable without an Origin or from another site with 403', async () => {
+    const code = await createLinkAs('editor', 'https://example.com/origin-check');
+    for (const origin of [undefined, 'https://evil.example']) {
+      const response = await toggle('editor', code, code, origin);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toMatch(/Cross-site request refused/);
+    }
+    expect(await disabledOf(code)).toBe(false);
+    const genuine = await toggle('editor', code, code, server.url);
+    expect(genuine.status).toBe(303);
+    expect(await disabledOf(code)).toBe(true);
+  });
+});
+
+describe('who may change which link', () => {
+  it('records the creator; writers change only their own links and never an article’s', async () => {
+    const mine = await createLinkAs('writer', 'https://example.com/mine');
+    const theirs = await createLinkAs('other-writer', 'https://example.com/theirs');
+    expect(
+      (await testDb.db.shortLink.findUniqueOrThrow({ where: { code: mine } })).createdById,
+    ).toBe(idOf.writer);
+    const article = await createPublishedArticle(testDb.db, 'policy-article');
+    const canonical = await fetch(`${server.url}/api/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://example.com/article', articleId: article.id }),
+    });
+    const canonicalCode = (await canonical.json()).code as string;
+
+    // The page offers no button for links that are not theirs…
+    const theirPage = await fetch(`${server.url}/links/${theirs}`, {
+      headers: { cookie: cookieOf.writer! },
+    });
+    expect(await theirPage.text()).not.toContain('Disable link');
+    // …and a forged post (the action taken from their own link's page) changes nothing.
+    for (const code of [theirs, canonicalCode]) {
+      const forged = await toggle('writer', mine, code, server.url);
+      expect(target(forged).search).toBe('?refused=1');
+      expect(await disabledOf(code)).toBe(false);
+    }
+    expect((await toggle('writer', mine, mine, server.url)).status).toBe(303);
+    expect(await disabledOf(mine)).toBe(true);
+    // Editors change any link, the canonical one included.
+    await toggle('editor', theirs, canonicalCode, server.url);
+    expect(await disabledOf(canonicalCode)).toBe(true);
+  });
+});
+
+describe('the link API: input checks in the one error shape', () => {
+  async function post(body: BodyInit, contentType: string) {
+    const response = await fetch(`${server.url}/api/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': contentType },
+      body,
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('answers 415, 413 and 400 with a message, and stores nothing', async () => {
+    const before = await testDb.db.shortLink.count();
+    for (const type of ['text/plain', 'application/xml']) {
+      const answer = await post('{"url":"https://example.com/x"}', type);
+      expect(answer).toMatchObject({
+        status: 415,
+        body: { error: { code: 'unsupported_media_type' } },
+      });
+      expect(answer.body.error.message).toContain('application/json');
+    }
+    const big = await post(
+      JSON.stringify({ url: `https://example.com/${'x'.repeat(11 * 1024 * 1024)}` }),
+      'application/json',
+    );
+    expect(big.status).toBe(413);
+    expect(big.body.error).toMatchObject({ code: 'payload_too_large' });
+    const bytes = new Uint8Array([
+      ...Buffer.from('{"url":"https://example.com/'),
+      0xff,
+      ...Buffer.from('"}'),
+    ]);
+    expect(await post(bytes, 'application/json')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_encoding' } },
+    });
+    expect(await post('{"url":"https://example.com/\\udc00"}', 'application/json')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_text' } },
+    });
+    expect(await testDb.db.shortLink.count()).toBe(before);
+  });
+});

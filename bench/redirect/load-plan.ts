@@ -1,0 +1,97 @@
+/**
+ * The load generator's contract, and how the bench drives it: autocannon in a child process
+ * pinned to the CPU the servers do not use, with the server's CPU time read around the measured
+ * run. Shared by the runner and load-generator.ts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_CPU, pinnedCommand } from './cpu-pinning';
+import { processCpuMs } from './process-cpu';
+
+export type PlannedRequest = { path: string; headers?: Record<string, string> };
+
+export type LoadPlan = {
+  url: string;
+  connections: number;
+  warmUpSeconds: number;
+  seconds: number;
+  /** Sent with every request (a browser user agent by default). */
+  headers: Record<string, string>;
+  /** `cycle`: in turn, each request built once; `random`: one picked at random per request. */
+  order: 'cycle' | 'random';
+  requests: PlannedRequest[];
+};
+
+/** What the generator reports (its own process) about the measured run. */
+export type LoadResult = {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Timeouts and connection errors, warm-up included (the server may have counted them). */
+  unanswered: number;
+  redirects: number;
+  answered: number;
+  warmUpRedirects: number;
+  /** The generator's CPU time over wall time: near 1.0 means it, not the server, was the limit. */
+  generatorCpuShare: number;
+};
+
+export type MeasuredLoad = LoadResult & {
+  /** The server's CPU time (all threads) over wall time during the measured run. */
+  serverCpuShare: number | undefined;
+  /** The server's CPU milliseconds per 1,000 answered requests: independent of the generator. */
+  serverCpuMsPer1000: number | undefined;
+};
+
+const generatorScript = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
+
+/** Runs `plan` from a pinned child process while reading `serverPid`'s CPU time. */
+export async function measureLoad(plan: LoadPlan, serverPid: number | undefined) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-load-'));
+  const planFile = path.join(dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(plan));
+  try {
+    const [command, args] = pinnedCommand(GENERATOR_CPU, [
+      process.execPath,
+      '--import',
+      'tsx',
+      generatorScript,
+      planFile,
+    ]);
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    let cpuAtStart: number | undefined;
+    let cpuAtEnd: number | undefined;
+    let startedAt = 0;
+    let endedAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (startedAt === 0 && output.includes('measuring\n')) {
+        cpuAtStart = processCpuMs(serverPid);
+        startedAt = performance.now();
+      }
+      if (startedAt !== 0 && endedAt === 0 && output.endsWith('}\n')) {
+        cpuAtEnd = processCpuMs(serverPid);
+        endedAt = performance.now();
+      }
+    });
+    const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const elapsedMs = endedAt - startedAt;
+    if (exitCode !== 0) throw new Error(`Load generator failed (${exitCode}):\n${output}`);
+    const result = JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult;
+    const serverCpuMs =
+      cpuAtStart !== undefined && cpuAtEnd !== undefined ? cpuAtEnd - cpuAtStart : undefined;
+    return {
+      ...result,
+      serverCpuShare: serverCpuMs === undefined ? undefined : serverCpuMs / elapsedMs,
+      serverCpuMsPer1000:
+        serverCpuMs === undefined ? undefined : (serverCpuMs * 1000) / Math.max(1, result.answered),
+    } satisfies MeasuredLoad;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,136 @@
+import { isAllowedHref } from '../href';
+import { commentsUnder, elementsUnder, isBlank, isElement, isText, tagOf, unwrap } from './dom';
+import { isBoldWeight, isItalicStyle, isNormalWeight, styleOf } from './inline-style';
+import type { PasteNotices } from './paste-notices';
+
+/** Never content: Office's metadata, scripts, and namespaced tags like `<o:p>`, `<v:shape>`. */
+const REMOVED = new Set([
+  'head',
+  'hr',
+  'style',
+  'script',
+  'meta',
+  'link',
+  'title',
+  'xml',
+  'template',
+]);
+const UNWRAPPED = new Set(['span', 'font', 'div', 'section', 'article', 'center', 'main']);
+/** Attributes our schema reads; everything else (style, class, lang, id, …) goes. */
+const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  ol: ['start'],
+  img: ['src', 'alt'],
+  sup: ['data-footnote-reference', 'data-note-id'],
+};
+const TEXT_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Containers of blocks, where whitespace between children is only source formatting. */
+const BLOCK_CONTAINERS = new Set(['div', 'ul', 'ol', 'li', 'blockquote']);
+/** One spelling per mark, the one our schema writes. */
+const RENAMED: Record<string, string> = { b: 'strong', i: 'em' };
+
+export interface NormalizeOptions {
+  /** The schema has an image node: keep `<img>`; otherwise they go, with a notice. */
+  keepImages: boolean;
+  /** A note's content: inline only, so no block is removed and every space counts. */
+  inline?: boolean;
+}
+
+function wrapChildren(element: Element, tag: 'strong' | 'em'): void {
+  const wrapper = element.ownerDocument.createElement(tag);
+  while (element.firstChild) wrapper.appendChild(element.firstChild);
+  element.appendChild(wrapper);
+}
+
+/** Weight and slant written as styles (`font-weight:700`, `font-style:italic`) become marks. */
+function stylesToMarks(body: Element): void {
+  for (const element of elementsUnder(body)) {
+    const style = styleOf(element);
+    const tag = tagOf(element);
+    const weight = style.get('font-weight');
+    if ((tag === 'b' || tag === 'strong') && isNormalWeight(weight)) {
+      // Google Docs' whole-clipboard <b style="font-weight:normal">, or a local "not bold".
+      unwrap(element);
+      continue;
+    }
+    if ((tag === 'i' || tag === 'em') && style.get('font-style') === 'normal') {
+      unwrap(element);
+      continue;
+    }
+    if (tag !== 'b' && tag !== 'strong' && isBoldWeight(weight)) wrapChildren(element, 'strong');
+    if (tag !== 'i' && tag !== 'em' && isItalicStyle(style.get('font-style')))
+      wrapChildren(element, 'em');
+  }
+}
+
+function cleanLinks(body: Element): void {
+  for (const anchor of elementsUnder(body, 'a')) {
+    const href = anchor.getAttribute('href');
+    // Bookmarks (`<a name=_Toc…>`) and links we would not publish keep only their text.
+    if (href === null || !isAllowedHref(href)) unwrap(anchor);
+  }
+}
+
+function stripAttributes(body: Element): void {
+  for (const element of elementsUnder(body)) {
+    const kept = KEPT_ATTRIBUTES[tagOf(element)] ?? [];
+    for (const name of element.getAttributeNames())
+      if (!kept.includes(name)) element.removeAttribute(name);
+  }
+}
+
+function rename(element: Element, tag: string): void {
+  const renamed = element.ownerDocument.createElement(tag);
+  while (element.firstChild) renamed.appendChild(element.firstChild);
+  element.replaceWith(renamed);
+}
+
+const BLOCKS = new Set([...TEXT_BLOCKS, ...BLOCK_CONTAINERS]);
+const isBlockOrEdge = (node: ChildNode | null) =>
+  node === null || (isElement(node) && BLOCKS.has(tagOf(node)));
+
+/** Whitespace between blocks is source formatting; between inline nodes it is a space. */
+function removeLayoutWhitespace(body: Element): void {
+  for (const container of [body, ...elementsUnder(body)]) {
+    if (container !== body && !BLOCK_CONTAINERS.has(tagOf(container))) continue;
+    for (const child of Array.from(container.childNodes)) {
+      if (!isText(child) || !isBlank(child.data)) continue;
+      if (isBlockOrEdge(child.previousSibling) || isBlockOrEdge(child.nextSibling)) child.remove();
+    }
+  }
+}
+
+const hasContent = (block: Element) =>
+  !isBlank(block.textContent) || block.querySelector('img, sup[data-footnote-reference]') !== null;
+
+/**
+ * What every source shares once its own structures are converted: residue out, formatting in
+ * the tags our schema reads, empty paragraphs gone.
+ */
+export function normalizeMarkup(
+  body: Element,
+  options: NormalizeOptions,
+  notices: PasteNotices,
+): void {
+  for (const comment of commentsUnder(body)) comment.parentNode?.removeChild(comment);
+  for (const element of elementsUnder(body)) {
+    if (REMOVED.has(tagOf(element)) || tagOf(element).includes(':')) element.remove();
+  }
+  if (!options.keepImages) {
+    const images = elementsUnder(body, 'img');
+    if (images.length > 0) notices.add('imagesDropped');
+    for (const image of images) image.remove();
+  }
+  // Chrome's marker for "the copy ended at a line end", not content.
+  for (const br of elementsUnder(body, 'br.Apple-interchange-newline')) br.remove();
+  stylesToMarks(body);
+  cleanLinks(body);
+  for (const element of elementsUnder(body)) if (UNWRAPPED.has(tagOf(element))) unwrap(element);
+  stripAttributes(body);
+  for (const element of elementsUnder(body, 'b, i')) rename(element, RENAMED[tagOf(element)]!);
+  if (options.inline) return;
+  for (const block of elementsUnder(body)) {
+    if (TEXT_BLOCKS.has(tagOf(block)) && !hasContent(block)) block.remove();
+  }
+  removeLayoutWhitespace(body);
+}

@@ -1,0 +1,30 @@
+/** Things a paste or an import could not carry over, told to the person doing it. */
+export const PASTE_NOTICES = {
+  footnotesNotCopied: 'Footnotes were not copied: import the .docx instead',
+  notesMissing: 'Some notes were not on the clipboard; their markers were left out',
+  imagesDropped: 'Images were left out: upload them separately',
+} as const;
+
+export type PasteNoticeCode = keyof typeof PASTE_NOTICES;
+
+export interface PasteNotice {
+  code: PasteNoticeCode;
+  message: string;
+}
+
+export function pasteNotice(code: PasteNoticeCode): PasteNotice {
+  return { code, message: PASTE_NOTICES[code] };
+}
+
+/** Collects notices once each, in the order they first happened. */
+export class PasteNotices {
+  private readonly seen = new Map<PasteNoticeCode, PasteNotice>();
+
+  add(code: PasteNoticeCode): void {
+    if (!this.seen.has(code)) this.seen.set(code, pasteNotice(code));
+  }
+
+  list(): PasteNotice[] {
+    return [...this.seen.values()];
+  }
+}

@@ -1,0 +1,127 @@
+import { ApiError } from '../errors/api-error';
+
+/** Largest JSON body any API accepts unless a route says otherwise (an article is < 1 MB). */
+export const DEFAULT_JSON_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export type ReadJsonOptions = {
+  /** Bodies larger than this are refused with 413 (counted while reading, not from headers). */
+  maxBytes?: number;
+  /** What an empty body means: `undefined` = refuse it (400), otherwise this value. */
+  whenEmpty?: unknown;
+};
+
+/**
+ * The JSON body of an API request, or an ApiError with a status and a readable message:
+ * 415 unless `Content-Type: application/json`, 413 past `maxBytes` (the stream is read with a
+ * cap, Content-Length is not trusted), 400 for invalid UTF-8, invalid JSON, or strings holding
+ * lone surrogates (`"\ud800"`), which no database column can store faithfully.
+ */
+export async function readJsonBody(
+  request: Request,
+  options: ReadJsonOptions = {},
+): Promise<unknown> {
+  assertJsonContentType(request.headers.get('content-type'));
+  const bytes = await readBodyWithLimit(request, options.maxBytes ?? DEFAULT_JSON_BODY_LIMIT_BYTES);
+  const text = decodeUtf8(bytes);
+  if (text.trim() === '') {
+    if (options.whenEmpty !== undefined) return options.whenEmpty;
+    throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `The request body is not valid JSON (${(error as Error).message}).`,
+    );
+  }
+  const badPath = findLoneSurrogate(value);
+  if (badPath !== null)
+    throw new ApiError(
+      400,
+      'invalid_text',
+      `The text at ${badPath || '(body)'} contains a lone UTF-16 surrogate (\\ud800–\\udfff without its pair); send valid Unicode.`,
+    );
+  return value;
+}
+
+const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+
+export function assertJsonContentType(contentType: string | null): void {
+  if (contentType && JSON_MEDIA_TYPE.test(contentType.trim())) return;
+  throw new ApiError(
+    415,
+    'unsupported_media_type',
+    `Send the body as JSON with "Content-Type: application/json"${contentType ? ` (got "${contentType}")` : ''}.`,
+  );
+}
+
+export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      // Stop reading: the rest of an oversized body is never buffered.
+      await reader.cancel().catch(() => undefined);
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The request body is larger than ${formatBytes(maxBytes)}; send less.`,
+      );
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new ApiError(400, 'invalid_encoding', 'The request body is not valid UTF-8 text.');
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (value or key) with a lone surrogate, or null. */
+export function findLoneSurrogate(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = findLoneSurrogate(value[index], `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return childPath;
+      const found = findLoneSurrogate(child, childPath);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,250 @@
+import {
+  AlignmentType,
+  Document,
+  EndnoteReferenceRun,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import type { JSONContent } from '@tiptap/core';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { importDocument } from './import-document';
+import { ImportError } from './import-error';
+import { IMPORT_LIMITS } from './import-limits';
+
+/** A real .docx, written by the `docx` package: what Word would save. */
+async function writeDocx(options: {
+  children: Paragraph[];
+  footnotes?: Record<number, string>;
+  endnotes?: Record<number, string>;
+}): Promise<Uint8Array> {
+  const notes = (texts: Record<number, string> = {}) =>
+    Object.fromEntries(
+      Object.entries(texts).map(([id, text]) => [
+        id,
+        { children: [new Paragraph({ children: [new TextRun(text)] })] },
+      ]),
+    );
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'numbers',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+          ],
+        },
+      ],
+    },
+    footnotes: notes(options.footnotes),
+    endnotes: notes(options.endnotes),
+    sections: [{ children: options.children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+const notesOf = (doc: JSONContent) => {
+  const last = doc.content!.at(-1)!;
+  return last.type === 'footnotes' ? last.content! : [];
+};
+const noteIdsReferenced = (doc: JSONContent) =>
+  [...JSON.stringify(doc).matchAll(/"noteId":"([^"]+)"/g)].map((match) => match[1]);
+const textOf = (node: JSONContent): string =>
+  node.text ?? (node.content ?? []).map(textOf).join('');
+
+describe('importing a .docx', () => {
+  it('makes the title the headline and keeps headings, lists, links, bold, italic and footnotes', async () => {
+    const bytes = await writeDocx({
+      footnotes: { 1: 'First note.', 2: 'Second note.' },
+      children: [
+        new Paragraph({ text: 'Ceasefire talks resume', heading: HeadingLevel.TITLE }),
+        new Paragraph({
+          children: [
+            new TextRun('The Taliban'),
+            new FootnoteReferenceRun(1),
+            new TextRun(' met '),
+            new TextRun({ text: 'officials', bold: true }),
+            new TextRun(' in '),
+            new TextRun({ text: 'Doha', italics: true }),
+            new FootnoteReferenceRun(2),
+            new TextRun('. '),
+            new ExternalHyperlink({
+              link: 'https://example.com/report',
+              children: [new TextRun('Report')],
+            }),
+          ],
+        }),
+        new Paragraph({ text: 'Background', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ text: 'Point one', bullet: { level: 0 } }),
+        new Paragraph({ text: 'Point one a', bullet: { level: 1 } }),
+        new Paragraph({ text: 'Step', numbering: { reference: 'numbers', level: 0 } }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'talks.docx', bytes });
+    expect(imported.title).toBe('Ceasefire talks resume');
+    const types = imported.doc.content!.map((node) => node.type);
+    expect(types).toEqual(['paragraph', 'heading', 'bulletList', 'orderedList', 'footnotes']);
+    expect(imported.doc.content![1]).toMatchObject({ attrs: { level: 2 } });
+    expect(imported.doc.content![2]!.content![0]!.content!.map((node) => node.type)).toEqual([
+      'paragraph',
+      'bulletList',
+    ]);
+    expect(textOf(imported.doc.content![2]!)).toBe('Point onePoint one a');
+    const paragraph = JSON.stringify(imported.doc.content![0]);
+    expect(paragraph).toContain('{"type":"bold"}');
+    expect(paragraph).toContain('{"type":"italic"}');
+    expect(paragraph).toContain('"href":"https://example.com/report"');
+    expect(notesOf(imported.doc).map(textOf)).toEqual(['First note.', 'Second note.']);
+    expect(noteIdsReferenced(imported.doc)).toEqual(
+      notesOf(imported.doc).map((note) => note.attrs!.id),
+    );
+  });
+
+  it('imports endnotes as notes too, and takes the first heading when there is no title', async () => {
+    const bytes = await writeDocx({
+      footnotes: { 1: 'A footnote.' },
+      endnotes: { 1: 'An endnote.' },
+      children: [
+        new Paragraph({ text: 'Heading as headline', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({
+          children: [
+            new TextRun('Body'),
+            new EndnoteReferenceRun(1),
+            new TextRun(' text'),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'x.docx', bytes });
+    expect(imported.title).toBe('Heading as headline');
+    expect(notesOf(imported.doc).map(textOf)).toEqual(['An endnote.', 'A footnote.']);
+  });
+
+  it('names the draft after the file when the document has no title or heading', async () => {
+    const bytes = await writeDocx({ children: [new Paragraph('Just text.')] });
+    expect((await importDocument({ fileName: 'budget_notes-v2.docx', bytes })).title).toBe(
+      'budget notes v2',
+    );
+  });
+});
+
+describe('importing a Google Docs web page download', () => {
+  it('reads the export’s title, formatting and footnotes', async () => {
+    const html = `<html><head><title>Doc</title><style>.c1{font-weight:700}</style></head><body class="doc-content"><p class="title"><span>Export title</span></p><p><span class="c1">Bold</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p><hr><div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span> The note.</span></p></div></body></html>`;
+    const imported = await importDocument({
+      fileName: 'doc.html',
+      bytes: new TextEncoder().encode(html),
+    });
+    expect(imported.title).toBe('Export title');
+    expect(notesOf(imported.doc).map(textOf)).toEqual(['The note.']);
+    expect(JSON.stringify(imported.doc.content![0])).toContain('{"type":"bold"}');
+  });
+});
+
+describe('refusing what cannot be imported', () => {
+  const refusal = async (bytes: Uint8Array, fileName = 'file.docx') => {
+    const error = await importDocument({ fileName, bytes }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ImportError);
+    return error as ImportError;
+  };
+
+  it('refuses a file that is neither a .docx nor HTML, whatever its name', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]);
+    expect(await refusal(png)).toMatchObject({ code: 'unsupported_type', status: 415 });
+    expect(await refusal(new TextEncoder().encode('just words'), 'notes.txt')).toMatchObject({
+      code: 'unsupported_type',
+    });
+  });
+
+  it('refuses a damaged .docx', async () => {
+    const bytes = await writeDocx({ children: [new Paragraph('x')] });
+    expect(await refusal(bytes.slice(0, bytes.length / 2))).toMatchObject({
+      code: 'corrupt',
+      status: 422,
+    });
+    const notWord = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array<number>(60).fill(0)]);
+    expect(await refusal(notWord)).toMatchObject({ code: 'corrupt' });
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const big = new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1);
+    expect(await refusal(big)).toMatchObject({ code: 'too_large', status: 413 });
+  });
+
+  it('refuses a zip that claims to unpack to more than the limit', async () => {
+    const bytes = await writeDocx({ children: [new Paragraph('x')] });
+    // Rewrite every central-directory entry's uncompressed size to 1 GB.
+    const view = new DataView(bytes.buffer);
+    for (let offset = 0; offset < bytes.length - 4; offset++)
+      if (view.getUint32(offset, true) === 0x02014b50) view.setUint32(offset + 24, 1024 ** 3, true);
+    expect(await refusal(bytes)).toMatchObject({ code: 'corrupt' });
+  });
+
+  it('refuses a document without text', async () => {
+    const bytes = await writeDocx({ children: [new Paragraph('')] });
+    expect(await refusal(bytes)).toMatchObject({ code: 'empty', status: 422 });
+  });
+});
+
+describe('what else an import meets', () => {
+  const onePixelPng = Uint8Array.from(
+    atob(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    ),
+    (char) => char.charCodeAt(0),
+  );
+
+  it('leaves images out and says so', async () => {
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph('Text before the picture.'),
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: onePixelPng,
+              transformation: { width: 10, height: 10 },
+            }),
+          ],
+        }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'pictures.docx', bytes });
+    expect(JSON.stringify(imported.doc)).not.toContain('image');
+    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+  });
+
+  it('reads Google Docs’ zipped web page download', async () => {
+    const zip = new JSZip();
+    zip.file(
+      'Story.html',
+      '<html><body class="doc-content"><p class="title"><span>Zipped story</span></p><p><span>Zipped text.</span></p><p><img src="images/image1.png"></p></body></html>',
+    );
+    zip.file('images/image1.png', onePixelPng);
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const imported = await importDocument({ fileName: 'Story.zip', bytes });
+    expect(imported.title).toBe('Zipped story');
+    expect(JSON.stringify(imported.doc)).toContain('Zipped text.');
+    expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesDropped']);
+  });
+
+  it('refuses a zip that is neither, and a document nested deeper than an article may be', async () => {
+    const zip = new JSZip();
+    zip.file('a.txt', 'text');
+    const other = await zip.generateAsync({ type: 'uint8array' });
+    await expect(importDocument({ fileName: 'a.zip', bytes: other })).rejects.toMatchObject({
+      code: 'unsupported_type',
+    });
+    const deep = `<html><body>${'<blockquote>'.repeat(60)}<p>Deep</p>${'</blockquote>'.repeat(60)}</body></html>`;
+    await expect(
+      importDocument({ fileName: 'deep.html', bytes: new TextEncoder().encode(deep) }),
+    ).rejects.toMatchObject({ code: 'invalid_document', status: 422 });
+  });
+});

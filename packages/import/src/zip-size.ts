@@ -1,0 +1,45 @@
+import { IMPORT_LIMITS } from './import-limits';
+
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
+/** The end record is 22 bytes, followed by a comment of at most 65,535. */
+const MAX_END_RECORD_SEARCH = 22 + 0xffff;
+
+export const isZip = (bytes: Uint8Array): boolean =>
+  bytes.length >= 4 &&
+  bytes[0] === 0x50 &&
+  bytes[1] === 0x4b &&
+  bytes[2] === 0x03 &&
+  bytes[3] === 0x04;
+
+/**
+ * What the zip's directory says its files unpack to, or null when there is no readable
+ * directory (a damaged file). Read before unpacking, so a zip bomb is refused without inflating.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lowest = Math.max(0, bytes.length - MAX_END_RECORD_SEARCH);
+  for (let end = bytes.length - 22; end >= lowest; end--) {
+    if (view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) continue;
+    const entries = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let index = 0; index < entries; index++) {
+      if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_DIRECTORY_ENTRY)
+        return null;
+      total += view.getUint32(offset + 24, true);
+      offset +=
+        46 +
+        view.getUint16(offset + 28, true) +
+        view.getUint16(offset + 30, true) +
+        view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
+export function unpacksWithinLimit(bytes: Uint8Array): boolean {
+  const size = declaredUnpackedSize(bytes);
+  return size !== null && size <= IMPORT_LIMITS.maxUnpackedBytes;
+}

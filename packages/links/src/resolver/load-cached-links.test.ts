@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { codeKeyOf } from '../links/case-keys';
+import { createLink, updateLink } from '../links/link-service';
+import { loadCachedLinks } from './load-cached-links';
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.cleanup());
+
+describe('loadCachedLinks', () => {
+  it('reads exactly what the redirect needs, with the same types on every database', async () => {
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const plain = await createLink(testDb.db, {
+      url: 'https://example.com/plain',
+      redirectType: 302,
+      expiresAt: null,
+    });
+    const special = await createLink(testDb.db, {
+      url: 'https://example.com/special',
+      alias: 'special-one',
+      redirectType: 308,
+      expiresAt,
+      forwardQuery: false,
+      utmSource: 'news letter',
+    });
+    await updateLink(testDb.db, 'special-one', { disabled: true });
+
+    // Keys are codes in lower case: codes resolve in any case.
+    const plainKey = codeKeyOf(plain.link.code);
+    const links = await loadCachedLinks(
+      testDb.db,
+      [plainKey, 'special-one', 'missing'],
+      'https://news.example',
+    );
+    expect([...links.keys()].sort()).toEqual([plainKey, 'special-one'].sort());
+    expect(links.get(plainKey)).toEqual({
+      id: plain.link.id,
+      url: 'https://example.com/plain',
+      redirectType: 302,
+      disabled: false,
+      expiresAt: null,
+      forwardQuery: true,
+    });
+    expect(links.get('special-one')).toEqual({
+      id: special.link.id,
+      url: 'https://example.com/special?utm_source=news%20letter',
+      redirectType: 308,
+      disabled: true,
+      expiresAt: expiresAt.getTime(),
+      forwardQuery: false,
+    });
+  });
+});

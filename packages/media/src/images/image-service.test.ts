@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MediaError } from '../errors';
+import { DEFAULT_MEDIA_LIMITS } from '../limits';
+import { jpegWithGps } from '../processing/test-images';
+import { DiskMediaStorage } from '../storage/disk-storage';
+import type { MediaStorage } from '../storage/media-storage';
+import { existingImageIds, findImage, readRendition, storeImage } from './image-service';
+
+let testDb: TestDatabase;
+let root: string;
+let storage: DiskMediaStorage;
+let uploaderId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  root = mkdtempSync(path.join(tmpdir(), 'newsroom-media-'));
+  storage = new DiskMediaStorage(root);
+  const user = await testDb.db.user.create({
+    data: { email: 'photo@newsroom.test', name: 'Photo Desk', passwordHash: 'x' },
+  });
+  uploaderId = user.id;
+});
+afterAll(async () => {
+  await testDb.cleanup();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const upload = (bytes: Buffer, texts: unknown, on: MediaStorage = storage) =>
+  storeImage({
+    db: testDb.db,
+    storage: on,
+    limits: DEFAULT_MEDIA_LIMITS,
+    uploadedById: uploaderId,
+    bytes,
+    texts,
+  });
+
+describe('storeImage and readRendition', () => {
+  it('records the image and serves each rendition without its EXIF', async () => {
+    const image = await upload(await jpegWithGps(900, 600), {
+      alt: '  Flood water on the valley road ',
+      caption: 'Monday morning',
+      credit: 'J. Doe / Agency',
+    });
+    expect(image).toMatchObject({
+      width: 900,
+      height: 600,
+      alt: 'Flood water on the valley road',
+      caption: 'Monday morning',
+      credit: 'J. Doe / Agency',
+    });
+    expect(await findImage(testDb.db, image.id)).toEqual(image);
+    const webp = await readRendition(storage, image.id, '800.webp');
+    expect(webp.contentType).toBe('image/webp');
+    expect((await sharp(webp.bytes).metadata()).width).toBe(800);
+    const jpeg = await readRendition(storage, image.id, '400.jpg');
+    expect((await sharp(jpeg.bytes).metadata()).exif).toBeUndefined();
+    expect(await existingImageIds(testDb.db, [image.id, 'cnotthere00000000000'])).toEqual(
+      new Set([image.id]),
+    );
+  });
+
+  it('answers not found for widths, formats and ids that do not exist', async () => {
+    const image = await upload(await jpegWithGps(500, 400), { alt: 'Small' });
+    for (const [id, file] of [
+      [image.id, '800.jpg'],
+      [image.id, '400.png'],
+      [image.id, '../400.jpg'],
+      ['../../etc', '400.jpg'],
+      ['cnotthere00000000000', '400.jpg'],
+    ] as const)
+      await expect(readRendition(storage, id, file)).rejects.toMatchObject({
+        code: 'not_found',
+        status: 404,
+      });
+  });
+
+  it('requires alt text and stores nothing without it', async () => {
+    const before = await testDb.db.image.count();
+    const error = await upload(await jpegWithGps(500, 400), { alt: '   ', caption: 'x' }).catch(
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(MediaError);
+    expect(error).toMatchObject({ code: 'invalid_metadata', status: 422 });
+    expect((error as Error).message).toMatch(/alt: Describe the image/);
+    expect(await testDb.db.image.count()).toBe(before);
+  });
+
+  it('removes the row again when the storage fails, so no image without files is offered', async () => {
+    const before = await testDb.db.image.count();
+    const failing: MediaStorage = {
+      description: 'failing',
+      put: async () => {
+        throw new Error('disk full');
+      },
+      get: async () => null,
+      deletePrefix: async () => undefined,
+    };
+    await expect(upload(await jpegWithGps(500, 400), { alt: 'x' }, failing)).rejects.toThrow(
+      'disk full',
+    );
+    expect(await testDb.db.image.count()).toBe(before);
+  });
+});

@@ -1,0 +1,122 @@
+import {
+  IMAGE_FORMAT_MIME,
+  IMAGE_ID_PATTERN,
+  IMAGE_LIMITS,
+  parseRenditionFile,
+} from '@newsroom/article';
+import type { Db } from '@newsroom/db';
+import { z } from 'zod';
+import { MediaError } from '../errors';
+import type { MediaLimits } from '../limits';
+import { processImage } from '../processing/process-image';
+import type { MediaStorage, StoredFile } from '../storage/media-storage';
+import { imageFolderKey, renditionKey } from './image-keys';
+
+/** An image as the newsroom and the reader pages see it. */
+export interface StoredImage {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export const imageTextsSchema = z.object({
+  alt: z
+    .string()
+    .trim()
+    .min(1, 'Describe the image (alt text) for people who cannot see it')
+    .max(IMAGE_LIMITS.maxAltLength),
+  caption: z.string().trim().max(IMAGE_LIMITS.maxCaptionLength).default(''),
+  credit: z.string().trim().max(IMAGE_LIMITS.maxCreditLength).default(''),
+});
+
+export type ImageTexts = z.infer<typeof imageTextsSchema>;
+
+export interface StoreImageInput {
+  db: Db;
+  storage: MediaStorage;
+  limits: MediaLimits;
+  uploadedById: string;
+  bytes: Buffer;
+  texts: unknown;
+}
+
+const storedImageSelect = {
+  id: true,
+  width: true,
+  height: true,
+  alt: true,
+  caption: true,
+  credit: true,
+} as const;
+
+/**
+ * Checks the texts and the file, renders every rendition, then records the image and writes its
+ * files. The row is created first (its id names the folder) and removed again if a write
+ * fails, so no image is ever offered whose files are missing.
+ */
+export async function storeImage(input: StoreImageInput): Promise<StoredImage> {
+  const texts = imageTextsSchema.safeParse(input.texts ?? {});
+  if (!texts.success)
+    throw new MediaError(
+      'invalid_metadata',
+      texts.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
+  const processed = await processImage(input.bytes, input.limits);
+  const image = await input.db.image.create({
+    data: {
+      ...texts.data,
+      format: processed.format,
+      width: processed.width,
+      height: processed.height,
+      bytes: input.bytes.length,
+      uploadedById: input.uploadedById,
+    },
+    select: storedImageSelect,
+  });
+  try {
+    for (const rendition of processed.renditions) {
+      await input.storage.put(
+        renditionKey(image.id, rendition.width, rendition.format),
+        rendition.bytes,
+        IMAGE_FORMAT_MIME[rendition.format],
+      );
+    }
+  } catch (error) {
+    await input.db.image.delete({ where: { id: image.id } }).catch(() => undefined);
+    await input.storage.deletePrefix(imageFolderKey(image.id)).catch(() => undefined);
+    throw error;
+  }
+  return image;
+}
+
+export async function findImage(db: Db, id: string): Promise<StoredImage | null> {
+  if (!IMAGE_ID_PATTERN.test(id)) return null;
+  return db.image.findUnique({ where: { id }, select: storedImageSelect });
+}
+
+/** Which of these ids are stored images (for validating a save). */
+export async function existingImageIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.image.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * One rendition's bytes for `/media/images/<id>/<file>`. The URL is parsed against the known
+ * widths and formats before anything touches the storage, so no path can be smuggled in.
+ */
+export async function readRendition(
+  storage: MediaStorage,
+  imageId: string,
+  file: string,
+): Promise<StoredFile> {
+  const rendition = parseRenditionFile(file);
+  if (!IMAGE_ID_PATTERN.test(imageId) || !rendition)
+    throw new MediaError('not_found', 'No such image');
+  const stored = await storage.get(renditionKey(imageId, rendition.width, rendition.format));
+  if (!stored) throw new MediaError('not_found', 'No such image');
+  return { bytes: stored.bytes, contentType: IMAGE_FORMAT_MIME[rendition.format] };
+}

@@ -1,0 +1,103 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { MediaError } from '../errors';
+import { DEFAULT_MEDIA_LIMITS } from '../limits';
+import { processImage } from './process-image';
+import { GPS_IFD_TAG, jpegWithGps, photo } from './test-images';
+
+const limits = DEFAULT_MEDIA_LIMITS;
+
+async function refusal(bytes: Buffer, custom = limits): Promise<MediaError> {
+  const error: unknown = await processImage(bytes, custom).then(
+    () => null,
+    (failure: unknown) => failure,
+  );
+  if (!(error instanceof MediaError))
+    throw new Error(`expected a MediaError, got ${String(error)}`);
+  return error;
+}
+
+describe('processImage', () => {
+  it('renders AVIF, WebP and JPEG at every width up to the original, never larger', async () => {
+    const result = await processImage(await photo(1000, 600), limits);
+    expect(result).toMatchObject({ format: 'jpeg', width: 1000, height: 600 });
+    expect(result.renditions.map((r) => `${r.width}x${r.height}.${r.format}`)).toEqual([
+      '400x240.avif',
+      '400x240.webp',
+      '400x240.jpeg',
+      '800x480.avif',
+      '800x480.webp',
+      '800x480.jpeg',
+    ]);
+    for (const rendition of result.renditions) {
+      const sniffed = await sharp(rendition.bytes).metadata();
+      expect(sniffed.format).toBe(rendition.format === 'avif' ? 'heif' : rendition.format);
+      expect(sniffed.width).toBe(rendition.width);
+    }
+  });
+
+  it('removes EXIF, GPS included, from every rendition', async () => {
+    const input = await jpegWithGps();
+    const inputExif = (await sharp(input).metadata()).exif;
+    // The fixture really carries a position, or this test could not fail.
+    expect(inputExif?.includes(GPS_IFD_TAG)).toBe(true);
+    expect(input.includes(Buffer.from('NewsCam'))).toBe(true);
+    const result = await processImage(input, limits);
+    for (const rendition of result.renditions) {
+      const metadata = await sharp(rendition.bytes).metadata();
+      expect(metadata.exif).toBeUndefined();
+      expect(rendition.bytes.includes(Buffer.from('NewsCam'))).toBe(false);
+    }
+  });
+
+  it('applies the EXIF orientation before it drops it: a portrait photo stays portrait', async () => {
+    const sideways = await sharp(await photo(900, 500))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const result = await processImage(sideways, limits);
+    expect({ width: result.width, height: result.height }).toEqual({ width: 500, height: 900 });
+    expect(result.renditions[0]).toMatchObject({ width: 400, height: 720 });
+  });
+
+  it('sniffs the type from the bytes: a PNG is a PNG whatever it was called', async () => {
+    const result = await processImage(await photo(300, 200, 'png'), limits);
+    expect(result.format).toBe('png');
+    expect(result.renditions.map((r) => r.width)).toEqual([300, 300, 300]);
+  });
+
+  it('refuses SVG, markup and files that are no image', async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
+    expect(await refusal(svg)).toMatchObject({ code: 'svg_refused', status: 415 });
+    expect(await refusal(Buffer.from(`\uFEFF  \n<?xml version="1.0"?>${svg}`))).toMatchObject({
+      code: 'svg_refused',
+    });
+    expect(await refusal(Buffer.from('%PDF-1.7 not really'))).toMatchObject({
+      code: 'unsupported_type',
+      status: 415,
+    });
+    expect(await refusal(Buffer.from('GIF89a but then nothing sensible'))).toMatchObject({
+      status: 415,
+    });
+  });
+
+  it('refuses a damaged image with 422', async () => {
+    const whole = await photo(800, 600);
+    const error = await refusal(whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(error).toMatchObject({ code: 'corrupt_image', status: 422 });
+  });
+
+  it('refuses files over the size limit with 413 and says what the limit is', async () => {
+    const bytes = await photo(400, 300);
+    const error = await refusal(bytes, { ...limits, maxUploadBytes: 1024 });
+    expect(error.status).toBe(413);
+    expect(error.message).toMatch(/images may be at most 1 KB/);
+  });
+
+  it('refuses images with too many pixels with 413 (a small file can unpack huge)', async () => {
+    const error = await refusal(await photo(500, 500), { ...limits, maxPixels: 200_000 });
+    expect(error).toMatchObject({ code: 'too_many_pixels', status: 413 });
+  });
+});

@@ -1,0 +1,71 @@
+import { absoluteUrl, sectionPath } from '@newsroom/article';
+import { escapeHtml } from '@newsroom/renderer';
+import { Feed } from 'feed';
+import type { FeedArticle } from './feed-articles';
+import { type FeedFormat, feedPath, type SiteInfo } from './feed-settings';
+
+export interface FeedInput {
+  site: SiteInfo;
+  /** A section's feed; the whole site's without. */
+  section?: { slug: string; name: string };
+  /** Newest first. */
+  articles: readonly FeedArticle[];
+}
+
+/**
+ * In-page anchors (`#fn-1`) and site-relative links (`/world/…`) made absolute: a feed reader
+ * shows the text away from the page, where neither would resolve.
+ */
+export function absolutizeLinks(html: string, baseUrl: string, pageUrl: string): string {
+  return html.replace(
+    /(href|src)="(#|\/(?!\/))([^"]*)"/g,
+    (_match, attribute: string, lead: string, rest: string) =>
+      lead === '#'
+        ? `${attribute}="${pageUrl}#${rest}"`
+        : `${attribute}="${absoluteUrl(baseUrl, `/${rest}`)}"`,
+  );
+}
+
+function latestChange(articles: readonly FeedArticle[]): Date {
+  const times = articles.map(({ article }) => article.updatedAt.getTime());
+  return new Date(times.length > 0 ? Math.max(...times) : 0);
+}
+
+/** RSS 2.0 or Atom 1.0 of the latest articles, full text with notes, built with `feed`. */
+export function buildFeed({ site, section, articles }: FeedInput, format: FeedFormat): string {
+  const home = absoluteUrl(site.baseUrl, section ? sectionPath(section) : '/');
+  const title = section ? `${section.name} · ${site.name}` : site.name;
+  const feed = new Feed({
+    title,
+    id: home,
+    link: home,
+    description: section
+      ? `The latest from ${section.name}.`
+      : 'The latest news, with notes and sources.',
+    language: site.language,
+    updated: latestChange(articles),
+    generator: false,
+    copyright: `© ${site.name}`,
+    feedLinks: {
+      rss: absoluteUrl(site.baseUrl, feedPath('rss', section)),
+      atom: absoluteUrl(site.baseUrl, feedPath('atom', section)),
+    },
+  });
+  for (const { article, html } of articles) {
+    const url = absoluteUrl(site.baseUrl, article.path);
+    feed.addItem({
+      // Atom writes the title as type="html", RSS as text; the standfirst is HTML in both. Our
+      // headlines and standfirsts are plain text: escaped where the format reads HTML.
+      title: format === 'atom' ? escapeHtml(article.title) : article.title,
+      id: url,
+      link: url,
+      ...(article.standfirst && { description: escapeHtml(article.standfirst) }),
+      content: absolutizeLinks(html, site.baseUrl, url),
+      author: [{ name: article.author.name }],
+      date: article.updatedAt,
+      published: article.publishedAt,
+      category: [{ name: article.section.name, term: article.section.slug }],
+    });
+  }
+  return format === 'rss' ? feed.rss2() : feed.atom1();
+}

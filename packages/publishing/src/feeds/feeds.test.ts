@@ -1,0 +1,203 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed XML has no static shape; the assertions check it */
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArticle, createAuthor, createSection } from '../test-newsroom';
+import { buildRobotsTxt } from './build-sitemap';
+import { feedXml } from './feed-content';
+import { FEED_ARTICLE_COUNT, FEED_PATHS, type SiteInfo } from './feed-settings';
+import { newsSitemapXml, sitemapPartXml, sitemapXml } from './sitemap-content';
+
+let testDb: TestDatabase;
+const site: SiteInfo = { name: 'Newsroom', baseUrl: 'https://news.example', language: 'en' };
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['item', 'entry', 'url', 'sitemap'].includes(name),
+});
+
+function parse(xml: string) {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return parser.parse(xml) as Record<string, any>;
+}
+
+const withNote = (text: string) =>
+  JSON.stringify({
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text },
+          { type: 'footnoteReference', attrs: { noteId: 'n1' } },
+          { type: 'text', text: ' & <more>' },
+        ],
+      },
+      {
+        type: 'footnotes',
+        content: [
+          {
+            type: 'footnote',
+            attrs: { id: 'n1' },
+            content: [{ type: 'text', text: 'The note text.' }],
+          },
+        ],
+      },
+    ],
+  });
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+let world: { id: string; slug: string };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const { db } = testDb;
+  const author = await createAuthor(db, 'Ann Writer');
+  world = await createSection(db, 'feeds-world', 'World');
+  const sport = await createSection(db, 'feeds-sport', 'Sport');
+  // 52 World articles an hour apart (newest 1 h ago), a Sport one, and a draft.
+  for (let hour = 1; hour <= FEED_ARTICLE_COUNT + 2; hour++)
+    await createArticle(db, {
+      authorId: author.id,
+      sectionId: world.id,
+      slug: `world-${hour}`,
+      title: `World story ${hour} <&>`,
+      standfirst: `Standfirst ${hour}`,
+      body: withNote(`Body of ${hour}`),
+      markerStyle: 'numeric',
+      publishedAt: hoursAgo(hour),
+    });
+  await createArticle(db, {
+    authorId: author.id,
+    sectionId: sport.id,
+    slug: 'sport-1',
+    title: 'Sport story',
+    publishedAt: hoursAgo(0.5),
+  });
+  await createArticle(db, {
+    authorId: author.id,
+    sectionId: world.id,
+    slug: 'secret-draft',
+    status: 'draft',
+  });
+});
+afterAll(() => testDb.cleanup());
+
+describe('RSS and Atom feeds', () => {
+  it('RSS 2.0 of the site: the latest 50, newest first, full text with the notes rendered', async () => {
+    const rss = parse((await feedXml(testDb.db, site, 'rss'))!).rss;
+    expect(rss['@_version']).toBe('2.0');
+    const items = rss.channel.item as Record<string, any>[];
+    expect(items).toHaveLength(FEED_ARTICLE_COUNT);
+    expect(items[0]!.title).toBe('Sport story');
+    expect(items[1]).toMatchObject({
+      title: 'World story 1 <&>',
+      link: 'https://news.example/feeds-world/world-1',
+      description: 'Standfirst 1',
+    });
+    const content = items[1]!['content:encoded'] as string;
+    expect(content).toContain('Body of 1');
+    expect(content).toContain('&amp; &lt;more&gt;');
+    expect(content).toContain('role="doc-endnotes"');
+    expect(content).toContain('The note text.');
+    // The note marker links to the note on the article page, absolute for feed readers.
+    expect(content).toContain('href="https://news.example/feeds-world/world-1#fn-1"');
+    expect(JSON.stringify(items)).not.toContain('secret-draft');
+  });
+
+  it('Atom of a section: only its articles, with links to both feeds', async () => {
+    const feed = parse((await feedXml(testDb.db, site, 'atom', world.slug))!).feed;
+    expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+    expect(feed.title).toBe('World · Newsroom');
+    const entries = feed.entry as Record<string, any>[];
+    expect(entries).toHaveLength(FEED_ARTICLE_COUNT);
+    expect(
+      entries.every((entry) => String(entry.id).startsWith('https://news.example/feeds-world/')),
+    ).toBe(true);
+    expect(entries[0]!.published).toBe(hoursAgo(1).toISOString());
+    const links = [feed.link].flat().map((link: Record<string, string>) => link['@_href']);
+    expect(links).toContain('https://news.example/feeds-world/atom.xml');
+  });
+
+  it('escapes plain-text headlines and standfirsts where the format reads HTML', async () => {
+    // A database of its own: the other tests count articles.
+    const own = await createTestDatabase();
+    const { db } = own;
+    const author = await createAuthor(db);
+    const odd = await createSection(db, 'feeds-odd', 'Odd');
+    await createArticle(db, {
+      authorId: author.id,
+      sectionId: odd.id,
+      slug: 'odd-1',
+      title: 'Tom & Jerry <script>x</script>',
+      standfirst: '<b>not bold</b> & co',
+    });
+    const atom = parse((await feedXml(db, site, 'atom', odd.slug))!).feed.entry[0];
+    expect(atom.title).toMatchObject({
+      '#text': 'Tom &amp; Jerry &lt;script&gt;x&lt;/script&gt;',
+      '@_type': 'html',
+    });
+    expect(atom.summary['#text']).toBe('&lt;b&gt;not bold&lt;/b&gt; &amp; co');
+    const rss = parse((await feedXml(db, site, 'rss', odd.slug))!).rss.channel.item[0];
+    expect(rss.title).toBe('Tom & Jerry <script>x</script>');
+    expect(rss.description).toBe('&lt;b&gt;not bold&lt;/b&gt; &amp; co');
+    await own.cleanup();
+  });
+
+  it('answers null for an unknown section', async () => {
+    expect(await feedXml(testDb.db, site, 'rss', 'no-such-section')).toBeNull();
+  });
+});
+
+describe('sitemaps and robots.txt', () => {
+  it('sitemap.xml lists every published article with lastmod, no drafts', async () => {
+    const urls = parse(await sitemapXml(testDb.db, site.baseUrl)).urlset.url as Record<
+      string,
+      string
+    >[];
+    expect(urls).toHaveLength(FEED_ARTICLE_COUNT + 3);
+    expect(urls[1]).toEqual({
+      loc: 'https://news.example/feeds-world/world-1',
+      lastmod: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(JSON.stringify(urls)).not.toContain('secret-draft');
+  });
+
+  it('becomes an index of parts when there are more articles than fit in one file', async () => {
+    const index = parse(await sitemapXml(testDb.db, site.baseUrl, 20)).sitemapindex;
+    expect(index.sitemap.map((part: Record<string, string>) => part.loc)).toEqual([
+      'https://news.example/sitemaps/1.xml',
+      'https://news.example/sitemaps/2.xml',
+      'https://news.example/sitemaps/3.xml',
+    ]);
+    const parts = await Promise.all(
+      [1, 2, 3].map((page) => sitemapPartXml(testDb.db, site.baseUrl, page, 20)),
+    );
+    const counts = parts.map((xml) => (parse(xml!).urlset.url as unknown[]).length);
+    expect(counts).toEqual([20, 20, FEED_ARTICLE_COUNT + 3 - 40]);
+    expect(await sitemapPartXml(testDb.db, site.baseUrl, 4, 20)).toBeNull();
+  });
+
+  it('the Google News sitemap has the last 48 hours, with publication, date and title', async () => {
+    const urls = parse(await newsSitemapXml(testDb.db, site, NOW)).urlset.url as Record<
+      string,
+      any
+    >[];
+    expect(urls).toHaveLength(1 + 48);
+    expect(urls[1]).toEqual({
+      loc: 'https://news.example/feeds-world/world-1',
+      'news:news': {
+        'news:publication': { 'news:name': 'Newsroom', 'news:language': 'en' },
+        'news:publication_date': hoursAgo(1).toISOString(),
+        'news:title': 'World story 1 <&>',
+      },
+    });
+  });
+
+  it('robots.txt keeps crawlers out of the newsroom and names the sitemaps', () => {
+    expect(buildRobotsTxt(site.baseUrl, [FEED_PATHS.sitemap, FEED_PATHS.newsSitemap])).toBe(
+      'User-agent: *\nDisallow: /newsroom/\nDisallow: /api/\n\nSitemap: https://news.example/sitemap.xml\nSitemap: https://news.example/news-sitemap.xml\n',
+    );
+  });
+});

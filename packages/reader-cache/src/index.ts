@@ -1,0 +1,20 @@
+// @newsroom/reader-cache: reader pages (home, sections, articles) served from memory by the
+// editor's front server, rendered once by Next.js per change, invalidated by exactly the changes
+// that alter them, on every instance.
+export {
+  createReaderPageCache,
+  isReaderPageRender,
+  type ChangeChannel,
+  type ReaderPageCache,
+  type ReaderPageCacheOptions,
+} from './cache/reader-page-cache';
+export { readerPageKey } from './cache/page-key';
+export { readerCacheSettingsFromEnv } from './cache/settings';
+export { READER_RENDER_HEADER, recordPageDependencies } from './dependencies/render-registry';
+export { articleTag, listTag, type DependencyTag } from './dependencies/tags';
+export { READER_PAGES_TOPIC, type ReaderPagesChange } from './changes/reader-pages-change';
+export {
+  connectReaderPagesAnnouncer,
+  readerPagesChanged,
+  type ReaderPagesAnnouncer,
+} from './changes/announce';
