@@ -16,8 +16,8 @@ const shortenerPort = env.SHORTENER_PORT ?? '3001';
 const collabPort = env.COLLAB_PORT ?? '3002';
 env.EDITOR_URL ??= `http://localhost:${editorPort}`;
 env.SHORTENER_URL ??= `http://localhost:${shortenerPort}`;
-// On the newsroom's host: browsers send the staff session cookie with the WebSocket.
-const collabUrl = `ws://${new URL(env.EDITOR_URL).hostname}:${collabPort}`;
+// Same host as the newsroom: the browser sends the staff session cookie with the WebSocket.
+env.COLLAB_URL ??= `ws://${new URL(env.EDITOR_URL).hostname}:${collabPort}`;
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -79,7 +79,7 @@ setTimeout(() => {
     Reader pages:   ${env.EDITOR_URL}
     Newsroom:       ${env.EDITOR_URL}/newsroom  ${login ? `(log in as ${login.email} / ${login.password})` : ''}
     Short links:    ${env.SHORTENER_URL}
-    Collaboration:  ${collabUrl}  (server only: the edit page does not use it yet)
+    Co-editing:     ${env.COLLAB_URL}
   Press Ctrl+C to stop.
 `);
 }, 1500);

@@ -3,6 +3,10 @@
 export {
   ARTICLE_YDOC,
   DATELINE_FIELD,
+  LEAD_IMAGE_FIELD,
+  leadImageEntry,
+  readLeadImage,
+  type LeadImageValue,
   META_FIELDS,
   articleToYDoc,
   bodyFragment,

@@ -5,6 +5,8 @@ import type * as Y from 'yjs';
 import {
   bodyFragment,
   DATELINE_FIELD,
+  LEAD_IMAGE_FIELD,
+  leadImageEntry,
   META_FIELDS,
   metaMap,
   relatedArray,
@@ -35,6 +37,8 @@ export function applyArticle(doc: Y.Doc, article: CollabArticle, origin?: unknow
       if (meta.get(field) !== article[field]) meta.set(field, article[field]);
     if (meta.get(DATELINE_FIELD) !== (article.publishedAt ?? ''))
       meta.set(DATELINE_FIELD, article.publishedAt ?? '');
+    const leadImage = leadImageEntry(article.leadImage);
+    if ((meta.get(LEAD_IMAGE_FIELD) ?? '') !== leadImage) meta.set(LEAD_IMAGE_FIELD, leadImage);
     const related = relatedArray(doc);
     if (JSON.stringify(related.toArray()) !== JSON.stringify(article.related)) {
       related.delete(0, related.length);

@@ -24,6 +24,18 @@ export const META_FIELDS = ['title', 'slug', 'sectionId', 'standfirst', 'markerS
 export type MetaField = (typeof META_FIELDS)[number];
 /** In the metadata map too: ISO, or '' for none. */
 export const DATELINE_FIELD = 'publishedAt';
+/** In the metadata map too: the lead image as JSON (what the page shows of it), or '' for none. */
+export const LEAD_IMAGE_FIELD = 'leadImage';
+
+/** The lead image as the edit page shows it; only `id` is stored in the working copy. */
+export interface LeadImageValue {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
 
 /** A related entry as the edit page shows it (internal links may carry their title and address). */
 export type RelatedValue =
@@ -38,6 +50,7 @@ export interface CollabArticle {
   markerStyle: MarkerStyle;
   /** The dateline (ISO), or null until set or first published. */
   publishedAt: string | null;
+  leadImage: LeadImageValue | null;
   body: JSONContent;
   related: RelatedValue[];
 }
@@ -50,6 +63,31 @@ export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body
 export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
 export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedValue>(ARTICLE_YDOC.related);
 
+/** The metadata map's spelling of a lead image ('' for none). */
+export const leadImageEntry = (image: LeadImageValue | null) =>
+  image
+    ? JSON.stringify({
+        id: image.id,
+        width: image.width,
+        height: image.height,
+        alt: image.alt,
+        caption: image.caption,
+        credit: image.credit,
+      })
+    : '';
+
+/** The lead image the metadata map holds; anything unreadable counts as none. */
+export function readLeadImage(doc: Y.Doc): LeadImageValue | null {
+  const entry = metaMap(doc).get(LEAD_IMAGE_FIELD);
+  if (!entry) return null;
+  try {
+    const value = JSON.parse(entry) as Partial<LeadImageValue>;
+    return typeof value.id === 'string' ? (value as LeadImageValue) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Fills an empty document from a stored working copy. Done once, on the server. */
 export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
   doc.transact(() => {
@@ -59,6 +97,7 @@ export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
     const meta = metaMap(doc);
     for (const field of META_FIELDS) meta.set(field, article[field]);
     meta.set(DATELINE_FIELD, article.publishedAt ?? '');
+    meta.set(LEAD_IMAGE_FIELD, leadImageEntry(article.leadImage));
     const related = relatedArray(doc);
     if (related.length) related.delete(0, related.length);
     related.push(article.related.map((entry) => ({ ...entry })));
@@ -90,6 +129,7 @@ export function yDocToArticle(doc: Y.Doc): CollabArticle {
     standfirst: value('standfirst'),
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: String(meta.get(DATELINE_FIELD) ?? '') || null,
+    leadImage: readLeadImage(doc),
     body: normalizeFootnotes(json as JSONContent),
     related: relatedArray(doc).toArray().map(toRelatedInput),
   };

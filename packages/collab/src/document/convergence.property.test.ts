@@ -26,6 +26,7 @@ const seed: CollabArticle = {
   standfirst: 'Ferries cancelled',
   markerStyle: 'numeric',
   publishedAt: null,
+  leadImage: null,
   related: [],
   body: {
     type: 'doc',

@@ -26,6 +26,7 @@ const toCollabArticle = (article: EditableArticle): CollabArticle => ({
   standfirst: article.standfirst,
   markerStyle: article.markerStyle,
   publishedAt: article.publishedAt,
+  leadImage: article.leadImage,
   body: article.body,
   related: article.related,
 });
@@ -44,6 +45,7 @@ const canonical = (article: CollabArticle) =>
     article.sectionId,
     article.standfirst,
     article.markerStyle,
+    article.leadImage?.id ?? null,
     article.body,
     article.related.map(toRelatedInput),
   ]);
@@ -137,10 +139,11 @@ export function createPersistence(db: Db) {
       await storeBytes(articleId, doc, base);
       return null;
     }
-    const article = yDocToArticle(doc);
+    const { leadImage, ...article } = yDocToArticle(doc);
     let result;
     try {
-      result = await saveSharedArticle(db, context.user, articleId, article, base, {
+      const shared = { ...article, leadImageId: leadImage?.id ?? null };
+      result = await saveSharedArticle(db, context.user, articleId, shared, base, {
         alsoWrite: async (tx, version) => {
           const state = encodeState(doc);
           await tx.collabDocument.upsert({

@@ -21,6 +21,7 @@ export interface SharedArticle {
   markerStyle: MarkerStyle;
   /** The dateline; null leaves the stored one (a first publication sets it on the server). */
   publishedAt: string | null;
+  leadImageId: string | null;
   body: JSONContent;
   related: RelatedLinkInput[];
 }
@@ -62,6 +63,7 @@ export async function saveSharedArticle(
         standfirst: valid.standfirst,
         markerStyle: valid.markerStyle,
         body: JSON.stringify(valid.body),
+        leadImageId: valid.leadImageId ?? null,
         ...(parsed.publishedAt ? { publishedAt: new Date(parsed.publishedAt) } : {}),
       },
       related: valid.related,

@@ -93,7 +93,8 @@ export function PublishingPanel(props: PublishingPanelProps) {
       aria-labelledby="publication-heading"
     >
       <h2 id="publication-heading">
-        Publishing <span className={`status status-${publication.status}`}>{publication.status}</span>
+        Publishing{' '}
+        <span className={`status status-${publication.status}`}>{publication.status}</span>
       </h2>
       <p className="publication-state">
         <span className="publication-text" data-testid="publication-text">
