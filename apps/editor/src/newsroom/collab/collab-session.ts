@@ -1,10 +1,16 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ValidationError } from '@newsroom/article';
 import { articleDocumentName, metaMap, parseCollabMessage } from '@newsroom/collab';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { CollabUser } from './collab-carets';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
+
+/**
+ * The longest wait between two attempts to reach the collaboration server again (the provider
+ * backs off from 1 s): an editor whose server is back waits at most this long to be in sync.
+ */
+const RECONNECT_MAX_DELAY_MS = 3_000;
 
 export interface Peer {
   clientId: number;
@@ -36,6 +42,7 @@ export interface CollabSnapshot {
 export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: HocuspocusProvider;
+  private readonly socket: HocuspocusProviderWebsocket;
   private readonly local: IndexeddbPersistence;
   private listeners = new Set<() => void>();
   snapshot: CollabSnapshot;
@@ -60,8 +67,9 @@ export class CollabSession {
     this.local.on('synced', () => {
       if (metaMap(this.doc).size > 0) this.update({ ready: true });
     });
+    this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({
-      url,
+      websocketProvider: this.socket,
       name: articleDocumentName(articleId),
       document: this.doc,
       onStatus: ({ status }) => this.updateSync({ connected: status === 'connected' }),
@@ -71,6 +79,8 @@ export class CollabSession {
       onUnsyncedChanges: ({ number }) => this.updateSync({ unsynced: number }),
       onStateless: ({ payload }) => this.onMessage(payload),
     });
+    // Our own socket (for its reconnect delay), so attaching the document is ours to do too.
+    this.provider.attach();
     this.provider.awareness?.setLocalStateField('user', user);
     this.provider.awareness?.on('change', () => this.update({ peers: this.readPeers() }));
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -108,6 +118,7 @@ export class CollabSession {
 
   destroy() {
     this.provider.destroy();
+    this.socket.destroy();
     void this.local.destroy();
     this.doc.destroy();
     this.listeners.clear();
