@@ -10,7 +10,13 @@ import {
 import { freePort } from '@newsroom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { bodyFragment, metaMap, yDocToArticle } from '../document/article-ydoc';
+import {
+  bodyFragment,
+  LEAD_IMAGE_FIELD,
+  leadImageEntry,
+  metaMap,
+  yDocToArticle,
+} from '../document/article-ydoc';
 import { articleDocumentName } from '../document/document-name';
 import { createCollabServer, type CollabServer } from './collab-server';
 import { connectClient, waitForDoc, type TestClient } from './test-clients';
@@ -201,6 +207,47 @@ describe('collaboration server', () => {
     const after = await findEditableArticle(testDb.db, id);
     expect(JSON.stringify(after?.body)).toContain('Typed after. Published text.');
     expect(after?.hasUnpublishedChanges).toBe(true);
+
+    // "Update" makes live exactly the working copy the shared document wrote.
+    const updated = await publishArticle(testDb.db, users.editor as never, id, {
+      baseVersion: after!.version,
+    });
+    expect(updated.status).toBe('saved');
+    const live = await testDb.db.articleLive.findUniqueOrThrow({ where: { articleId: id } });
+    expect(live.body).toContain('Typed after. Published text.');
+  });
+
+  it('carries the lead image through the shared document into the working copy', async () => {
+    const id = await newDraft('writer', 'With a picture.');
+    const image = await testDb.db.image.create({
+      data: {
+        width: 1600,
+        height: 900,
+        alt: 'Flooded street',
+        caption: 'Main Street at noon',
+        credit: 'Staff',
+        format: 'jpeg',
+        bytes: 1000,
+        uploadedById: users.writer!.id,
+      },
+    });
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('With a picture.'));
+    const saved = writer.nextMessage((message) => message.type === 'saved');
+    metaMap(writer.doc).set(
+      LEAD_IMAGE_FIELD,
+      leadImageEntry({
+        id: image.id,
+        width: 1600,
+        height: 900,
+        alt: 'Flooded street',
+        caption: '',
+        credit: '',
+      }),
+    );
+    await saved;
+    expect((await findEditableArticle(testDb.db, id))?.leadImage?.id).toBe(image.id);
   });
 
   it('keeps every document across a restart of the server', async () => {
