@@ -57,6 +57,9 @@ test('two people type in one paragraph at once and both screens show the same te
   // Both screens converge on one text holding every letter both people typed, once.
   await expect.poll(() => bodyText(body(page))).toBe(`${theirs}Storm update:${mine}`);
   await expect.poll(() => bodyText(body(other))).toBe(await bodyText(body(page)));
+  // Each screen shows the other person's caret, with their name.
+  for (const screen of [page, other])
+    await expect(body(screen).locator('.collab-caret-label')).toHaveText([/\S/]);
   await expectSaved(page);
   await expectSaved(other);
 
@@ -103,6 +106,17 @@ test('a note inserted while the other person types: both see the same markers an
   await expect.poll(() => markers(other)).toEqual(['1', '2']);
   await expect.poll(() => noteTexts(other)).toEqual(await noteTexts(page));
   await expectSaved(page);
+  await expectSaved(other);
+
+  // Undo is collaboration's: it takes back only the other person's own note (typing groups
+  // vary, so press until it is gone), and both screens renumber.
+  for (let press = 0; press < 10 && (await noteTexts(other)).length > 1; press++)
+    await other.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => noteTexts(page)).toEqual(['Source of the claim']);
+  await expect.poll(() => markers(page)).toEqual(['1']);
+  await expect.poll(() => markers(other)).toEqual(['1']);
+  await expect(body(page)).toContainText('Claim');
+  await expect(body(page)).toContainText('and more words');
   await expectSaved(other);
   await close();
 });

@@ -26,6 +26,31 @@ function caret(user: Partial<CollabUser>): HTMLElement {
 }
 
 /**
+ * The awareness as the cursor plugin should see it: without our own changes. The plugin redraws
+ * the others' carets on every awareness change, and ours changes with every key we press (our
+ * caret moved); the others' carets did not, and the extra editor transaction per key was most
+ * of what co-editing added to typing. Everything else is the awareness itself.
+ */
+function withoutLocalChanges(awareness: Awareness): Awareness {
+  type Listener = (...args: unknown[]) => void;
+  const filtered = new Map<Listener, Listener>();
+  const view = Object.create(awareness) as Awareness;
+  view.on = ((event: string, listener: Listener) => {
+    if (event !== 'change') return awareness.on(event as 'change', listener);
+    const remoteOnly: Listener = (changes, origin) => {
+      if (origin !== 'local') listener(changes, origin);
+    };
+    filtered.set(listener, remoteOnly);
+    awareness.on('change', remoteOnly);
+  }) as Awareness['on'];
+  view.off = ((event: string, listener: Listener) => {
+    awareness.off(event as 'change', filtered.get(listener) ?? listener);
+    filtered.delete(listener);
+  }) as Awareness['off'];
+  return view;
+}
+
+/**
  * Carets and selections of the other people in the article, with names and colours. Our own
  * extension on y-tiptap's cursor plugin (the published carets extension pins another Tiptap).
  */
@@ -43,7 +68,7 @@ export const CollabCarets = Extension.create<CollabCaretsOptions>({
   addProseMirrorPlugins() {
     if (!this.options.awareness) return [];
     return [
-      yCursorPlugin(this.options.awareness, {
+      yCursorPlugin(withoutLocalChanges(this.options.awareness), {
         cursorBuilder: caret,
         selectionBuilder: (user: Partial<CollabUser>) => ({
           class: 'collab-selection',
