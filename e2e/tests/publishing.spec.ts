@@ -66,6 +66,7 @@ test('a live article keeps what readers see until "Update"', async ({ page, cont
 test('renaming a live article: the old URL answers 308 and the short link follows', async ({
   page,
   request,
+  baseURL,
 }) => {
   const stamp = Date.now();
   await logIn(page);
@@ -74,7 +75,9 @@ test('renaming a live article: the old URL answers 308 and the short link follow
   await expectSaved(page);
   const oldPath = await publishNow(page);
 
-  const shortLink = await request.post(`/api/articles/${id}/short-link`);
+  const shortLink = await request.post(`/api/articles/${id}/short-link`, {
+    headers: { origin: baseURL! },
+  });
   expect(shortLink.status()).toBe(200);
   const { shortUrl } = (await shortLink.json()) as { shortUrl: string };
 
@@ -113,9 +116,10 @@ test('renaming a live article: the old URL answers 308 and the short link follow
   await expect(page.locator('.save-status')).toContainText('another article uses or has used');
 });
 
-test('"Publish at": invisible until its time, then live without anyone pressing anything', async ({
+test('"Publish at": invisible until its time (page, lists, feeds, sitemaps), then live without anyone pressing anything', async ({
   page,
   request,
+  baseURL,
 }) => {
   const headline = `Scheduled story ${Date.now()}`;
   await logIn(page);
@@ -146,11 +150,24 @@ test('"Publish at": invisible until its time, then live without anyone pressing 
   const slug = await page.getByLabel('Slug').inputValue();
   const path = `/world/${slug}`;
   expect(await statusOf(request, path)).toBe(404);
-  expect((await request.post(`/api/articles/${id}/short-link`)).status()).toBe(404);
-  expect(await (await request.get('/')).text()).not.toContain(headline);
+  expect(
+    (
+      await request.post(`/api/articles/${id}/short-link`, { headers: { origin: baseURL! } })
+    ).status(),
+  ).toBe(404);
+  // Nowhere public before its time: lists, feeds, sitemaps.
+  const publicPlaces = ['/', '/feed.xml', '/atom.xml', '/world/feed.xml', '/news-sitemap.xml'];
+  const placesShowing = async () => {
+    const showing: string[] = [];
+    for (const place of publicPlaces)
+      if ((await (await request.get(place)).text()).includes(slug)) showing.push(place);
+    return showing;
+  };
+  expect(await placesShowing()).toEqual([]);
 
   await expect.poll(() => statusOf(request, path), { timeout: 30_000 }).toBe(200);
   expect(await (await request.get('/')).text()).toContain(headline);
+  expect(await placesShowing()).toEqual(publicPlaces);
   await page.reload();
   await expect(publicationText(page)).toHaveText('Published');
 });

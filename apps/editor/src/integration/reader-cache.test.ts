@@ -102,13 +102,17 @@ describe('reader pages from the cache', () => {
     expect(overHttps.headers.get('strict-transport-security')).toMatch(/^max-age=/);
   });
 
-  it('an update through the newsroom is served at once; pages it does not touch stay cached', async () => {
+  it('an Update through the newsroom is served at once (autosaves are not); pages it does not touch stay cached', async () => {
     const politicsPath = `/${newsroom.politics.slug}`;
     await cached(storyPath);
     await cached(politicsPath);
     const before = (await get(storyPath)).headers.get('etag');
 
     story = await staff.save(story, { body: paragraphs('Second version of the text.') });
+    const afterAutosave = await get(storyPath);
+    expect(afterAutosave.headers.get('x-cache')).toBe('hit');
+    expect(await afterAutosave.text()).not.toContain('Second version of the text.');
+    story = await staff.publish(story);
 
     const after = await get(storyPath);
     expect(await after.text()).toContain('Second version of the text.');
@@ -137,7 +141,7 @@ describe('reader pages from the cache', () => {
     await cached('/');
     await cached(`/${newsroom.politics.slug}/a-politics-story`);
 
-    linked = await staff.save(linked, { title: 'The linked story, renamed' });
+    linked = await staff.publish(await staff.save(linked, { title: 'The linked story, renamed' }));
 
     expect(await (await get(storyPath)).text()).toContain('The linked story, renamed');
     expect(await (await get('/')).text()).toContain('The linked story, renamed');
@@ -145,13 +149,16 @@ describe('reader pages from the cache', () => {
     expect(untouched.headers.get('x-cache')).toBe('hit');
   });
 
-  it('a slug change serves the new address and the old one no longer shows the article', async () => {
+  it('a slug change serves the new address and the old one redirects to it', async () => {
     await cached(storyPath);
-    story = await staff.save(story, { slug: 'the-story-renamed' });
+    story = await staff.publish(await staff.save(story, { slug: 'the-story-renamed' }));
     const renamedPath = `/${newsroom.world.slug}/the-story-renamed`;
     expect((await get(renamedPath)).status).toBe(200);
-    expect((await get(storyPath)).status).not.toBe(200);
-    story = await staff.save(story, { slug: 'the-story' });
+    const old = await get(storyPath);
+    expect(old.status).toBe(308);
+    expect(old.headers.get('location')).toBe(renamedPath);
+    story = await staff.publish(await staff.save(story, { slug: 'the-story' }));
+    expect((await get(storyPath)).status).toBe(200);
   });
 
   it('leaves newsroom pages to Next.js with a per-response nonce and no framing', async () => {

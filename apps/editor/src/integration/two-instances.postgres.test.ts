@@ -12,11 +12,11 @@ import {
   staffClient,
 } from '../testing/newsroom-fixtures';
 
-/** The goal: an update is served everywhere within a second ... */
-const PROPAGATION_GOAL_MS = 1_000;
-/** ... plus scheduling on a loaded 2-core CI machine (the bench measures the real figure). */
-const LOADED_MACHINE_MARGIN_MS = 2_000;
-const POLL_EVERY_MS = 20;
+/**
+ * Well under the cache's own expiry (10 minutes), so only the invalidation message can make B
+ * serve the update; how fast it arrives is the bench's figure, not this test's.
+ */
+const WAIT_FOR_B_MS = 30_000;
 
 const transports: { name: string; env: Record<string, string> }[] = [
   { name: 'PostgreSQL LISTEN/NOTIFY', env: {} },
@@ -58,16 +58,13 @@ describe.each(transports)('two editor instances over $name', ({ env }) => {
     expect(await cachedOnB.text()).toContain('What both instances serve first.');
 
     const staffOnA = staffClient(a.url, newsroom.sessionToken);
-    await staffOnA.save(await staffOnA.get(row.id), { body: paragraphs('Updated through A.') });
-    const updatedAt = Date.now();
+    const saved = await staffOnA.save(await staffOnA.get(row.id), {
+      body: paragraphs('Updated through A.'),
+    });
+    await staffOnA.publish(saved); // "Update": the working copy goes live
 
-    const deadline = updatedAt + PROPAGATION_GOAL_MS + LOADED_MACHINE_MARGIN_MS;
-    let served = '';
-    while (Date.now() < deadline) {
-      served = await (await fetch(`${b.url}${path}`)).text();
-      if (served.includes('Updated through A.')) break;
-      await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
-    }
-    expect(served).toContain('Updated through A.');
+    await expect
+      .poll(async () => (await fetch(`${b.url}${path}`)).text(), { timeout: WAIT_FOR_B_MS })
+      .toContain('Updated through A.');
   });
 });

@@ -1,5 +1,6 @@
 // A small newsroom written straight into a test database, and a staff client that changes it
 // through the real editor's API (so the editor sees and announces every change).
+import { ARTICLE_STATUS } from '@newsroom/article';
 import { createSession, SESSION_COOKIE } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import type { EditableArticle } from '@newsroom/editorial';
@@ -30,22 +31,43 @@ export function paragraphs(...texts: string[]) {
   };
 }
 
-/** A published article as the database holds it (written directly: no announcement). */
+/**
+ * A published article as the database holds it: the working copy, its live version and its first
+ * URL (written directly: no announcement).
+ */
 export async function insertArticle(
   db: Db,
   fixture: { authorId: string; sectionId: string; slug: string; title: string; text?: string },
 ) {
-  return db.article.create({
+  const body = JSON.stringify(paragraphs(fixture.text ?? `The text of ${fixture.title}.`));
+  const publishedAt = new Date(Date.UTC(2026, 0, 1, counter++));
+  const article = await db.article.create({
     data: {
       authorId: fixture.authorId,
       sectionId: fixture.sectionId,
       slug: fixture.slug,
       title: fixture.title,
-      body: JSON.stringify(paragraphs(fixture.text ?? `The text of ${fixture.title}.`)),
-      status: 'published',
-      publishedAt: new Date(Date.UTC(2026, 0, 1, counter++)),
+      body,
+      status: ARTICLE_STATUS.published,
+      publishedAt,
+      liveVersion: 1,
     },
   });
+  await db.articleLive.create({
+    data: {
+      articleId: article.id,
+      slug: fixture.slug,
+      sectionId: fixture.sectionId,
+      title: fixture.title,
+      standfirst: '',
+      body,
+      markerStyle: article.markerStyle,
+      publishedAt,
+      updatedAt: publishedAt,
+    },
+  });
+  await db.articlePath.create({ data: { slug: fixture.slug, articleId: article.id } });
+  return article;
 }
 
 /** The newsroom API of one editor instance, as a logged-in editor (same-origin requests). */
@@ -85,6 +107,7 @@ export function staffClient(editorUrl: string, sessionToken: string) {
         ),
         ...changes,
       }),
+    /** Publish, or "Update" for a live article: the working copy becomes what readers see. */
     publish: (article: EditableArticle) =>
       call('POST', `${articlePath(article.id)}/publish`, { baseVersion: article.version }),
     unpublish: (article: EditableArticle) =>

@@ -1,11 +1,11 @@
 import {
+  ARTICLE_STATUS,
   collectImageIds,
   validateArticle,
   type RelatedLinkInput,
   type ValidArticle,
   type ValidationError,
 } from '@newsroom/article';
-import { ARTICLE_STATUS } from '@newsroom/article';
 import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
 import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
@@ -122,7 +122,6 @@ export async function parseSave(db: Db, id: string, input: unknown): Promise<Par
 }
 
 /**
-
  * What zod can't know: the section exists, the slug is free (no other article has it now or
  * had it live before: its old links redirect by slug), internal links resolve, and every
  * image (lead and body) is one that was uploaded.
