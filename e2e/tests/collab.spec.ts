@@ -80,7 +80,7 @@ test('a note inserted while the other person types: both see the same markers an
   await expect(other.getByLabel('Footnote markers')).toHaveValue('numeric');
   await body(page).click();
   await page.keyboard.type('Claim');
-  await expect(body(other)).toContainText('Claim');
+  await expect.poll(() => bodyText(body(other))).toContain('Claim');
   await body(other).click();
   await other.keyboard.press('ControlOrMeta+End');
 
@@ -116,7 +116,7 @@ test('a note inserted while the other person types: both see the same markers an
   await expect.poll(() => markers(page)).toEqual(['1']);
   await expect.poll(() => markers(other)).toEqual(['1']);
   // The first person's words stay (what the other typed may go with their note: one undo step).
-  await expect(body(page)).toContainText('Claim');
+  await expect.poll(() => bodyText(body(page))).toContain('Claim');
   await expectSaved(other);
   await close();
 });
@@ -151,7 +151,7 @@ test('the collaboration server dies mid-edit and comes back: nothing typed is lo
   const third = await fresh.newPage();
   await logIn(third, undefined, `/newsroom/articles/${id}`);
   for (const words of ['Before the outage.', 'Mine during it.', 'Theirs during it.'])
-    await expect(body(third)).toContainText(words);
+    await expect.poll(() => bodyText(body(third))).toContain(words);
   await fresh.close();
   await close();
 });
