@@ -29,7 +29,11 @@ function run(command, args) {
 }
 
 const suites = [
-  ['unit/integration (turbo run test)', 'npx', ['turbo', 'run', 'test', '--output-logs=new-only']],
+  [
+    'unit/integration (turbo run test)',
+    'npx',
+    ['turbo', 'run', 'test', '--continue', '--output-logs=new-only'],
+  ],
   ['e2e', 'npm', ['run', 'e2e']],
 ];
 const failed = [];

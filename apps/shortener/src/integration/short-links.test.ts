@@ -271,7 +271,8 @@ describe('validation: every rule answers with a clear 4xx', () => {
 });
 
 describe('under concurrency', () => {
-  it('gives 1,000 concurrent creations 1,000 distinct codes', async () => {
+  // A ceiling for a loaded 2-core machine (60 s was hit there on PostgreSQL), not a speed target.
+  it('gives 1,000 concurrent creations 1,000 distinct codes', { timeout: 180_000 }, async () => {
     const responses = await Promise.all(
       Array.from({ length: 1_000 }, (_, index) =>
         api('POST', '/api/links', { url: `https://load.example/${index}` }),
