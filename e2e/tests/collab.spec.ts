@@ -175,3 +175,34 @@ test('text typed while the browser is offline is kept and merged on reconnect', 
   await page.goto(`/newsroom/articles/${id}`);
   await expect(body(page)).toHaveText('Online words. Offline words.');
 });
+
+test('restoring a revision replaces the shared document for everyone in the article', async ({
+  page,
+  browser,
+}) => {
+  const { other, close } = await twoPeopleInOneArticle(page, browser, 'Restore together');
+  await body(page).click();
+  await page.keyboard.type('First version.');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Publish' }).click(); // records a revision
+  await expect(page.locator('.status')).toHaveText('published');
+
+  await body(other).click();
+  await other.keyboard.press('ControlOrMeta+End');
+  await other.keyboard.type(' Words we will regret.');
+  await expect.poll(() => bodyText(body(page))).toBe('First version. Words we will regret.');
+  await expectSaved(other);
+  await expectSaved(page);
+
+  await page.getByRole('button', { name: 'Show history' }).click();
+  const publication = page.locator('.revision-list li', { hasText: 'Published' }).first();
+  await publication.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.locator('.history-panel [role=status]')).toHaveText(/Restored version \d+/);
+  // Both screens now show the restored text, and so does the next person to open it.
+  await expect.poll(() => bodyText(body(page))).toBe('First version.');
+  await expect.poll(() => bodyText(body(other))).toBe('First version.');
+  await expectSaved(page);
+  await other.reload();
+  await expect.poll(() => bodyText(body(other))).toBe('First version.');
+  await close();
+});
