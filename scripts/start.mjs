@@ -1,5 +1,6 @@
 // `npm start`: builds both apps, brings the SQLite database up to date with demo content, starts
-// the editor (reader pages + newsroom) and the shortener, and prints where to open them.
+// the editor (reader pages + newsroom), the shortener and the collaboration server (live
+// co-editing), and prints where to open them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,8 +13,11 @@ const env = {
 };
 const editorPort = env.EDITOR_PORT ?? '3000';
 const shortenerPort = env.SHORTENER_PORT ?? '3001';
+const collabPort = env.COLLAB_PORT ?? '3002';
 env.EDITOR_URL ??= `http://localhost:${editorPort}`;
 env.SHORTENER_URL ??= `http://localhost:${shortenerPort}`;
+// Same host as the newsroom: the browser sends the staff session cookie with the WebSocket.
+env.COLLAB_URL ??= `ws://${new URL(env.EDITOR_URL).hostname}:${collabPort}`;
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -36,6 +40,12 @@ const apps = [
   spawn('npm', ['run', 'start', '--workspace', '@newsroom/shortener'], {
     cwd: root,
     env: { ...env, SHORTENER_PORT: shortenerPort },
+    stdio: 'inherit',
+    detached: true,
+  }),
+  spawn('npm', ['run', 'start', '--workspace', '@newsroom/collab'], {
+    cwd: root,
+    env: { ...env, COLLAB_PORT: collabPort },
     stdio: 'inherit',
     detached: true,
   }),
@@ -69,6 +79,7 @@ setTimeout(() => {
     Reader pages:   ${env.EDITOR_URL}
     Newsroom:       ${env.EDITOR_URL}/newsroom  ${login ? `(log in as ${login.email} / ${login.password})` : ''}
     Short links:    ${env.SHORTENER_URL}
+    Co-editing:     ${env.COLLAB_URL}
   Press Ctrl+C to stop.
 `);
 }, 1500);

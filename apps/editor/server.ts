@@ -24,6 +24,7 @@ import { announceArticleLinksChanged } from '@newsroom/links';
 import { onLiveChange } from '@newsroom/publishing';
 import { openSharedState } from '@newsroom/shared-state';
 import { audienceOf } from './src/front-server/audience';
+import { collabConnectSources } from './src/newsroom/collab/collab-url';
 import { startPublishingScheduler } from './src/publishing/publishing-scheduler';
 
 const port = Number(process.env.EDITOR_PORT ?? process.env.PORT ?? 3000);
@@ -59,6 +60,7 @@ async function main() {
         ...readerCacheSettingsFromEnv(),
       });
 
+  const collabSources = collabConnectSources(process.env.COLLAB_URL);
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
@@ -68,9 +70,12 @@ async function main() {
     stampClientAddress(req, trust);
     // The cache's own render gets no nonce: the cached page is allowed its scripts by hash.
     if (!isReaderPageRender(req)) {
+      const audience = audienceOf(req.url);
       applySecurityHeaders(req, res, {
-        audience: audienceOf(req.url),
+        audience,
         https: servedOverHttps(req, trust),
+        // The edit page's live co-editing connection; reader pages connect nowhere else.
+        connectSources: audience === 'staff' ? collabSources : [],
       });
     }
     // The first page to meet a database outage answers 503 like every later one.

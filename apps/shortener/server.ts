@@ -50,6 +50,9 @@ async function main() {
 
   // Listen only once other instances' link changes reach this one.
   await runtime.ready();
+  // Then the most clicked links into the cache (a change arriving meanwhile wins over the read).
+  const warmed = await runtime.warmCache();
+  if (warmed > 0) console.log(`Link cache warmed with the ${warmed} most clicked link(s).`);
 
   const server = createServer((req, res) => {
     if (handleShortLink(req, res)) return;

@@ -3,10 +3,14 @@
  * real ArticleBodyEditor (React 19, production build) in a 10,000-word article with 200 notes
  * and 20 images and in an empty article, with a bare Tiptap editor (same extensions, no React) in the same run
  * as the baseline. Method: notes/measured-anchors.md (see page/key-latency.ts).
+ * Live co-editing: the same editor on the shared document of a real collaboration server
+ * (`collab` rows; goal: within 1.2× of ArticleBodyEditor without it), and key press in one
+ * browser → text on another browser's screen (page/remote-latency.ts).
  *
  * BENCH_EDITOR_KEYS (default 300) keys are measured per case after 40 warm-up keys;
  * BENCH_EDITOR_IMAGES (default 20) sets the images in the long article;
- * BENCH_EDITOR_THROTTLE=4 adds rows with Chromium's CPU throttle, to see a slower laptop.
+ * BENCH_EDITOR_THROTTLE=4 adds rows with Chromium's CPU throttle, to see a slower laptop;
+ * BENCH_REMOTE_KEYS (default 200) keys are measured between two co-editing browsers.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,11 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '@newsroom/testing';
-import { buildLongArticle } from './long-article';
+import { startCollabFixture, type CollabFixture } from './collab-fixture';
+import { buildLongArticle, EMPTY_ARTICLE } from './long-article';
 
 const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
 const WARM_UP_KEYS = 40;
 const THROTTLE = Number(process.env.BENCH_EDITOR_THROTTLE ?? 0);
+const REMOTE_KEYS = Number(process.env.BENCH_REMOTE_KEYS ?? 200);
 /** Images in the long article (BENCH_EDITOR_IMAGES=0: the article as before images existed). */
 const IMAGES = Number(process.env.BENCH_EDITOR_IMAGES ?? 20);
 const TYPED = 'the quick brown fox jumps over the lazy dog ';
@@ -35,13 +41,19 @@ const PLACEHOLDER_IMAGE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1067">' +
   '<rect width="1600" height="1067" fill="#8a9bb0"/><circle cx="800" cy="533" r="300" fill="#d9c27a"/></svg>';
 
-type EditorKind = 'react' | 'bare';
+type EditorKind = 'react' | 'bare' | 'collab';
 type DocKind = 'long' | 'empty';
 
 interface Case {
   editor: EditorKind;
   doc: DocKind;
   throttle: number;
+}
+
+/** Where a `collab` case finds its shared document. */
+interface CollabTarget {
+  fixture: CollabFixture;
+  articles: Record<DocKind, string>;
 }
 
 interface Stats {
@@ -116,15 +128,39 @@ function summarise(samples: Sample[]): Stats {
   };
 }
 
-async function measure(browser: Browser, baseUrl: string, c: Case): Promise<Stats> {
+/** A page of the bench, logged in to the collaboration server when the case co-edits. */
+async function openBenchPage(browser: Browser, url: string, collab: CollabFixture | null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (collab) await context.addCookies([{ ...collab.cookie, domain: '127.0.0.1', path: '/' }]);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error (${url}):`, error));
+  await page.goto(url);
+  await page.evaluate(() => window.bench.ready);
+  return { context, page };
+}
+
+function caseUrl(baseUrl: string, c: Case, collab: CollabTarget | null): string {
+  const url = `${baseUrl}/?editor=${c.editor}&doc=${c.doc}&images=${IMAGES}`;
+  if (c.editor !== 'collab' || !collab) return url;
+  return `${url}&collab=${encodeURIComponent(collab.fixture.url)}&article=${collab.articles[c.doc]}`;
+}
+
+async function measure(
+  browser: Browser,
+  baseUrl: string,
+  c: Case,
+  collab: CollabTarget | null,
+): Promise<Stats> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (c.editor === 'collab' && collab)
+    await context.addCookies([{ ...collab.fixture.cookie, domain: '127.0.0.1', path: '/' }]);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error (${c.editor}/${c.doc}):`, error));
   if (c.throttle > 1) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.throttle });
   }
-  await page.goto(`${baseUrl}/?editor=${c.editor}&doc=${c.doc}&images=${IMAGES}`);
+  await page.goto(caseUrl(baseUrl, c, collab));
   await page.evaluate(() => window.bench.ready);
   await page.evaluate(() => window.bench.placeCaretMid());
   await page.evaluate(() => {
@@ -154,8 +190,66 @@ async function measure(browser: Browser, baseUrl: string, c: Case): Promise<Stat
   return summarise(samples);
 }
 
+/**
+ * Two people in one article: each key pressed in the first browser, timed until the second
+ * browser's screen shows it (one key at a time, as typing is seen).
+ */
+async function measureRemote(browser: Browser, baseUrl: string, fixture: CollabFixture) {
+  const articleId = await fixture.newArticle(EMPTY_ARTICLE);
+  const url = `${baseUrl}/?editor=collab&doc=empty&collab=${encodeURIComponent(fixture.url)}&article=${articleId}`;
+  const sender = await openBenchPage(browser, `${url}&name=Sender`, fixture);
+  const receiver = await openBenchPage(browser, `${url}&name=Receiver`, fixture);
+  for (const { page } of [sender, receiver])
+    await page.evaluate(() => {
+      (window as unknown as { remote: unknown }).remote = window.bench.remote();
+    });
+  await sender.page.evaluate(() => window.bench.placeCaretMid());
+  type Remote = { remote: { lastKeyAt(): number; nextChangeOnScreen(): Promise<number> } };
+  const samples: number[] = [];
+  for (let i = 0; i < WARM_UP_KEYS + REMOTE_KEYS; i++) {
+    const key = TYPED[i % TYPED.length] as string;
+    await receiver.page.evaluate(() => {
+      const page = window as unknown as Remote & { arrival: Promise<number> };
+      page.arrival = page.remote.nextChangeOnScreen();
+    });
+    await sender.page.keyboard.press(key === ' ' ? 'Space' : key);
+    const pressedAt = await sender.page.evaluate(() =>
+      (window as unknown as Remote).remote.lastKeyAt(),
+    );
+    const shownAt = await receiver.page.evaluate(
+      (timeoutMs) =>
+        Promise.race([
+          (window as unknown as { arrival: Promise<number> }).arrival,
+          new Promise<never>((_resolve, reject) =>
+            setTimeout(
+              () => reject(new Error('the key never reached the other screen')),
+              timeoutMs,
+            ),
+          ),
+        ]),
+      5_000,
+    );
+    if (i >= WARM_UP_KEYS) samples.push(shownAt - pressedAt);
+  }
+  const shown = await receiver.page.evaluate(
+    () => document.querySelector('.ProseMirror')?.textContent,
+  );
+  if (!shown?.includes('quick brown fox'))
+    throw new Error('the typing never reached the other browser');
+  await sender.context.close();
+  await receiver.context.close();
+  const sorted = samples.sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+const EDITOR_NAMES: Record<EditorKind, string> = {
+  react: 'ArticleBodyEditor (React)',
+  collab: 'ArticleBodyEditor, co-editing',
+  bare: 'bare Tiptap',
+};
 
 async function main(): Promise<void> {
   if (!existsSync(SYSTEM_CHROMIUM)) {
@@ -171,9 +265,20 @@ async function main(): Promise<void> {
     args: BENCH_CHROMIUM_ARGS,
   });
 
+  const fixture = await startCollabFixture(baseUrl);
+  const collab: CollabTarget = {
+    fixture,
+    articles: {
+      long: await fixture.newArticle(buildLongArticle({ images: IMAGES }).doc),
+      empty: await fixture.newArticle(EMPTY_ARTICLE),
+    },
+  };
+
   const cases: Case[] = [
     { editor: 'react', doc: 'long', throttle: 1 },
     { editor: 'react', doc: 'empty', throttle: 1 },
+    { editor: 'collab', doc: 'long', throttle: 1 },
+    { editor: 'collab', doc: 'empty', throttle: 1 },
     { editor: 'bare', doc: 'long', throttle: 1 },
     { editor: 'bare', doc: 'empty', throttle: 1 },
   ];
@@ -181,15 +286,19 @@ async function main(): Promise<void> {
     for (const c of [...cases]) cases.push({ ...c, throttle: THROTTLE });
   }
   const results = new Map<string, Stats>();
+  let remote: { median: number; p95: number };
   const key = (c: Case) => `${c.editor}/${c.doc}/${c.throttle}`;
   try {
     for (const c of cases) {
       process.stderr.write(`measuring ${key(c)}…\n`);
-      results.set(key(c), await measure(browser, baseUrl, c));
+      results.set(key(c), await measure(browser, baseUrl, c, collab));
     }
+    process.stderr.write('measuring key press → the other browser…\n');
+    remote = await measureRemote(browser, baseUrl, fixture);
   } finally {
     await browser.close();
     server.close();
+    await fixture.close();
   }
 
   const article = buildLongArticle({ images: IMAGES });
@@ -208,14 +317,22 @@ async function main(): Promise<void> {
     const s = results.get(key(c)) as Stats;
     const bare = results.get(key({ ...c, editor: 'bare' })) as Stats;
     console.log(
-      `| ${c.editor === 'react' ? 'ArticleBodyEditor (React)' : 'bare Tiptap'} | ${c.doc} | ` +
+      `| ${EDITOR_NAMES[c.editor]} | ${c.doc} | ` +
         `${c.throttle > 1 ? `${c.throttle}× slower` : '1×'} | ${fmt(s.median)} | ${fmt(s.p95)} | ` +
         `${fmt(s.paintedMedian)} | ${fmt(s.paintedP95)} | ${ratio(s.median, bare.median)} |`,
     );
   }
 
+  console.log(
+    `\nKey press in one browser → the text on another browser's screen (live co-editing, ` +
+      `${REMOTE_KEYS} keys through the collaboration server): median ${fmt(remote.median)}, ` +
+      `p95 ${fmt(remote.p95)}`,
+  );
+
   const long = results.get('react/long/1') as Stats;
   const empty = results.get('react/empty/1') as Stats;
+  const collabLong = results.get('collab/long/1') as Stats;
+  const collabEmpty = results.get('collab/empty/1') as Stats;
   const goals: [string, boolean, string][] = [
     ['median < 16 ms (long article)', long.median < 16, fmt(long.median)],
     ['p95 < 50 ms (long article)', long.p95 < 50, fmt(long.p95)],
@@ -224,6 +341,18 @@ async function main(): Promise<void> {
     ['p95 ≤ 16 ms (long article with images)', long.p95 <= 16, fmt(long.p95)],
     ['long < 2× empty (median)', long.median < 2 * empty.median, ratio(long.median, empty.median)],
     ['long < 2× empty (p95)', long.p95 < 2 * empty.p95, ratio(long.p95, empty.p95)],
+    // Issue 13: typing with co-editing on stays within 1.2× of the editor without it.
+    [
+      'co-editing ≤ 1.2× without (long, median)',
+      collabLong.median <= 1.2 * long.median,
+      ratio(collabLong.median, long.median),
+    ],
+    [
+      'co-editing ≤ 1.2× without (empty, median)',
+      collabEmpty.median <= 1.2 * empty.median,
+      ratio(collabEmpty.median, empty.median),
+    ],
+    ['key → other screen: median < 1 s', remote.median < 1000, fmt(remote.median)],
   ];
   console.log('\nGoals (ArticleBodyEditor):');
   for (const [goal, met, value] of goals)

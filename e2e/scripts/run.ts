@@ -16,7 +16,11 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'));
 const database = await throwAwayDatabase();
-const [editorPort, shortenerPort] = [await freePort(), await freePort()];
+const [editorPort, shortenerPort, collabPort] = [
+  await freePort(),
+  await freePort(),
+  await freePort(),
+];
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
@@ -28,6 +32,9 @@ const env: NodeJS.ProcessEnv = {
   SHORTENER_PORT: String(shortenerPort),
   EDITOR_URL: `http://127.0.0.1:${editorPort}`,
   SHORTENER_URL: `http://127.0.0.1:${shortenerPort}`,
+  // The co-editing journeys start the collaboration server here themselves (collab-server.ts).
+  COLLAB_PORT: String(collabPort),
+  COLLAB_URL: `ws://127.0.0.1:${collabPort}`,
 };
 
 function run(command: string, args: string[], cwd: string) {

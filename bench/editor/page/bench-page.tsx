@@ -1,16 +1,20 @@
 /**
  * The page the editor benchmark types into. `?editor=react` mounts the real ArticleBodyEditor
  * (React 19, production build); `?editor=bare` mounts a plain Tiptap Editor with the same
- * extensions and CSS and no React, as the baseline. `&doc=long|empty` picks the article.
+ * extensions and CSS and no React, as the baseline; `?editor=collab&collab=<ws url>&article=<id>`
+ * mounts ArticleBodyEditor on the shared document through the edit page's own CollabSession
+ * (provider + IndexedDB copy). `&doc=long|empty` picks the article (collab: the server's).
  */
 import type { Editor, JSONContent } from '@tiptap/core';
 import { Editor as TiptapEditor } from '@tiptap/core';
 import { footnoteEditorCss } from '@newsroom/article';
 import { createRoot } from 'react-dom/client';
 import { ArticleBodyEditor } from '../../../apps/editor/src/newsroom/body-editor/ArticleBodyEditor';
+import { CollabSession } from '../../../apps/editor/src/newsroom/collab/collab-session';
 import { createBodyEditorExtensions } from '../../../apps/editor/src/newsroom/body-editor/body-editor-extensions';
 import { buildLongArticle, EMPTY_ARTICLE } from '../long-article';
 import { startKeyLatencyProbe, type KeyLatencyProbe } from './key-latency';
+import { startRemoteLatency, type RemoteLatency } from './remote-latency';
 
 declare global {
   interface Window {
@@ -19,6 +23,7 @@ declare global {
       /** Puts the caret in the middle of the document and scrolls it to mid-window. */
       placeCaretMid(): void;
       probe(): KeyLatencyProbe;
+      remote(): RemoteLatency;
     };
   }
 }
@@ -43,6 +48,28 @@ function mountReact(): void {
       }}
     />,
   );
+}
+
+/** As the edit page under co-editing: the body comes from the server, never from `content`. */
+function mountCollab(url: string, articleId: string): void {
+  const user = { name: params.get('name') ?? 'Bench', color: 'hsl(200 70% 38%)' };
+  const session = new CollabSession(
+    url,
+    { id: articleId, version: 1, hasUnpublishedChanges: false },
+    user,
+  );
+  const unsubscribe = session.subscribe(() => {
+    if (!session.snapshot.ready) return;
+    unsubscribe();
+    createRoot(host).render(
+      <ArticleBodyEditor
+        initialContent={EMPTY_ARTICLE}
+        markerStyle="symbols"
+        onChange={() => undefined}
+        collaboration={{ doc: session.doc, awareness: session.provider.awareness, user }}
+      />,
+    );
+  });
 }
 
 function mountBare(): void {
@@ -74,7 +101,10 @@ async function whenMounted(): Promise<void> {
   }
 }
 
+const collabUrl = params.get('collab');
 if (params.get('editor') === 'bare') mountBare();
+else if (params.get('editor') === 'collab' && collabUrl)
+  mountCollab(collabUrl, params.get('article') ?? '');
 else mountReact();
 
 window.bench = {
@@ -96,4 +126,5 @@ window.bench = {
     window.scrollBy(0, coords.top - window.innerHeight / 2);
   },
   probe: () => startKeyLatencyProbe(document.querySelector('.ProseMirror') as HTMLElement),
+  remote: () => startRemoteLatency(document.querySelector('.ProseMirror') as HTMLElement),
 };

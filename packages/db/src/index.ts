@@ -1,5 +1,6 @@
 // @newsroom/db: the one Prisma client factory shared by the apps, plus offline migrations.
-export { createDb, getDb, SQLITE_BUSY_TIMEOUT_MS } from './client';
+export { createDb, getDb, sqliteClientOf, SQLITE_BUSY_TIMEOUT_MS } from './client';
+export type { SqliteDriverClient } from './client';
 export type { Db } from './client';
 export { containsIgnoringCase } from './text-search';
 export { probeDatabase } from './probe';

@@ -27,6 +27,11 @@ export {
 } from './articles/list-articles';
 export { saveArticle, type SaveResult, type SaveOptions } from './articles/save-article';
 export {
+  saveSharedArticle,
+  type SharedArticle,
+  type SharedSaveOptions,
+} from './articles/save-shared-article';
+export {
   publishArticle,
   unpublishArticle,
   discardChanges,

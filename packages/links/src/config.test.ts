@@ -49,3 +49,26 @@ describe('readShortenerConfig: visit details', () => {
     );
   });
 });
+
+describe('readShortenerConfig: link cache', () => {
+  it('sizes the cache by memory and warms 20,000 links by default', () => {
+    const config = readShortenerConfig({});
+    expect(config.cacheMaxBytes).toBe(64 * 1024 * 1024);
+    expect(config.cacheWarm).toBe(20_000);
+    const custom = readShortenerConfig({ SHORTENER_CACHE_MAX_MB: '8', SHORTENER_CACHE_WARM: '0' });
+    expect(custom.cacheMaxBytes).toBe(8 * 1024 * 1024);
+    expect(custom.cacheWarm).toBe(0);
+  });
+
+  it('refuses nonsense and the former entry count, naming what to set', () => {
+    expect(() => readShortenerConfig({ SHORTENER_CACHE_MAX_MB: '0' })).toThrow(
+      /SHORTENER_CACHE_MAX_MB must be a positive whole number/,
+    );
+    expect(() => readShortenerConfig({ SHORTENER_CACHE_WARM: '-1' })).toThrow(
+      /SHORTENER_CACHE_WARM must be a whole number/,
+    );
+    expect(() => readShortenerConfig({ SHORTENER_CACHE_MAX: '200000' })).toThrow(
+      /set SHORTENER_CACHE_MAX_MB/,
+    );
+  });
+});

@@ -13,8 +13,10 @@ export type ShortenerConfig = {
   ownHosts: string[];
   /** How long a resolved code is trusted before it is read again (other instances' changes). */
   cacheTtlMs: number;
-  /** At most this many known codes in memory. */
-  cacheMax: number;
+  /** Memory for known links, in bytes (SHORTENER_CACHE_MAX_MB); least recently used go first. */
+  cacheMaxBytes: number;
+  /** Links with the most clicks of the last days read into the cache at start (0: none). */
+  cacheWarm: number;
   /** At most this many unknown codes remembered (kept apart so enumeration can't evict real links). */
   negativeCacheMax: number;
   /** Pending clicks are written at least this often… */
@@ -43,12 +45,19 @@ type Env = Record<string, string | undefined>;
 export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
   const baseUrl = shortenerSiteUrl(env);
   const base = new URL(baseUrl);
+  if (env.SHORTENER_CACHE_MAX?.trim()) {
+    // Renamed when the cache became sized by memory: a silently ignored setting would surprise.
+    throw new Error(
+      'SHORTENER_CACHE_MAX is no longer read: the link cache is sized by memory, set SHORTENER_CACHE_MAX_MB (default 64) instead',
+    );
+  }
   const extraHosts = commaList(env.SHORTENER_HOSTS).map((host) => host.toLowerCase());
   return {
     baseUrl,
     ownHosts: [...new Set([base.host.toLowerCase(), ...extraHosts])],
     cacheTtlMs: positiveInt(env, 'SHORTENER_CACHE_TTL_MS', 5_000),
-    cacheMax: positiveInt(env, 'SHORTENER_CACHE_MAX', 200_000),
+    cacheMaxBytes: positiveInt(env, 'SHORTENER_CACHE_MAX_MB', 64) * 1024 * 1024,
+    cacheWarm: wholeNumber(env, 'SHORTENER_CACHE_WARM', 20_000),
     negativeCacheMax: positiveInt(env, 'SHORTENER_NEGATIVE_CACHE_MAX', 20_000),
     clickFlushIntervalMs: positiveInt(env, 'SHORTENER_CLICK_FLUSH_MS', 1_000),
     clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),
@@ -89,6 +98,16 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
     throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
   }
   return value;
 }

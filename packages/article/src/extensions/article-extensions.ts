@@ -8,6 +8,7 @@ import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import type { Schema } from '@tiptap/pm/model';
+import type { Transaction } from '@tiptap/pm/state';
 import { Footnote } from '../footnotes/footnote';
 import { FootnoteReference } from '../footnotes/footnote-reference';
 import { Footnotes } from '../footnotes/footnotes';
@@ -20,6 +21,8 @@ import { ArticleLink } from './article-link';
 export interface ArticleExtensionOptions {
   /** Marker style the editor starts with (the renderer takes it per call instead). */
   markerStyle?: MarkerStyle;
+  /** Transactions carrying other editors' changes (co-editing): the footnote plugin leaves them alone. */
+  isRemoteTransaction?: (tr: Transaction) => boolean;
 }
 
 /** The one extension list behind both the editor and the renderer. */
@@ -39,7 +42,10 @@ export function createArticleExtensions(options: ArticleExtensionOptions = {}): 
     HardBreak,
     Image,
     FootnoteReference,
-    Footnotes.configure({ markerStyle: options.markerStyle ?? 'numeric' }),
+    Footnotes.configure({
+      markerStyle: options.markerStyle ?? 'numeric',
+      isRemoteTransaction: options.isRemoteTransaction,
+    }),
     Footnote,
   ];
 }

@@ -207,3 +207,32 @@ describe('footnote invariants plugin', () => {
     expect(attrs).toEqual(['*', '†', '*', '*', '†']);
   });
 });
+
+describe('footnote plugin under co-editing', () => {
+  function removeReference(e: Editor, meta?: string) {
+    let at = -1;
+    e.state.doc.descendants((node, pos) => {
+      if (at < 0 && node.type.name === 'footnoteReference') at = pos;
+    });
+    const tr = e.state.tr.delete(at, at + 1);
+    if (meta) tr.setMeta(meta, true);
+    e.view.dispatch(tr);
+  }
+
+  it('leaves transactions from other editors alone, and repairs local ones', () => {
+    const content = doc([paragraph(text('One'), ref('a'), text(' two'))], [note('a')]);
+    editor = new Editor({
+      extensions: createArticleExtensions({
+        isRemoteTransaction: (tr) => tr.getMeta('remote') === true,
+      }),
+      content,
+    });
+    editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
+    removeReference(editor, 'remote');
+    // Someone else's change: no repair here (every editor would make it at once).
+    expect(noteOrder(editor)).toEqual(['a']);
+    editor.view.dispatch(editor.state.tr.insertText('x', 1));
+    // The next local edit restores the invariant: the unreferenced note goes.
+    expect(noteOrder(editor)).toEqual([]);
+  });
+});

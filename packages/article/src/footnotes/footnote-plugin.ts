@@ -184,7 +184,16 @@ function restoreInvariants(
   return tr.setMeta(footnotePluginKey, { normalized: true });
 }
 
-export function createFootnotePlugin(initialStyle: MarkerStyle): Plugin<FootnotePluginState> {
+/**
+ * `isRemote`: transactions that bring another editor's changes (live co-editing). They are never
+ * repaired here: every connected editor would make the same repair at once, and concurrent
+ * moves of one note duplicate it. The invariants are restored when the working copy is derived,
+ * and by the next local edit.
+ */
+export function createFootnotePlugin(
+  initialStyle: MarkerStyle,
+  isRemote: (tr: Transaction) => boolean = () => false,
+): Plugin<FootnotePluginState> {
   return new Plugin<FootnotePluginState>({
     key: footnotePluginKey,
     state: {
@@ -205,7 +214,7 @@ export function createFootnotePlugin(initialStyle: MarkerStyle): Plugin<Footnote
     },
     appendTransaction(transactions, _oldState, newState) {
       const changed = transactions.filter((tr) => tr.docChanged);
-      if (changed.length === 0) return null;
+      if (changed.length === 0 || changed.some(isRemote)) return null;
       const state = footnotePluginKey.getState(newState);
       if (state?.consistent && changed.every(leavesFootnotesAlone)) return null;
       return restoreInvariants(newState, state?.detached ?? new Map());

@@ -1,4 +1,5 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
 import {
   insertFootnote,
   insertFootnoteReference,
@@ -12,6 +13,8 @@ import { FOOTNOTES } from './names';
 export interface FootnotesOptions {
   /** Initial marker style; change it live with `setFootnoteMarkerStyle`. */
   markerStyle: MarkerStyle;
+  /** Transactions from other editors (co-editing), which the footnote plugin leaves alone. */
+  isRemoteTransaction?: (tr: Transaction) => boolean;
 }
 
 declare module '@tiptap/core' {
@@ -58,6 +61,6 @@ export const Footnotes = Node.create<FootnotesOptions>({
   },
 
   addProseMirrorPlugins() {
-    return [createFootnotePlugin(this.options.markerStyle)];
+    return [createFootnotePlugin(this.options.markerStyle, this.options.isRemoteTransaction)];
   },
 });

@@ -100,7 +100,7 @@ type ParsedSave =
   | { ok: true; article: ValidArticle; baseVersion: number; publishedAt: string | null | undefined }
   | { ok: false; errors: ValidationError[] };
 
-async function parseSave(db: Db, id: string, input: unknown): Promise<ParsedSave> {
+export async function parseSave(db: Db, id: string, input: unknown): Promise<ParsedSave> {
   const envelope = saveEnvelopeSchema.safeParse(input);
   const article = validateArticle(input);
   const errors: ValidationError[] = envelope.success
@@ -166,6 +166,8 @@ export interface ConditionalWrite {
   revision: (tx: Prisma.TransactionClient) => Promise<RevisionReason | null>;
   /** The live version: becomes a copy of the written working copy, or is taken down. */
   live?: { action: 'publish'; reason: LiveChangeReason } | { action: 'withdraw' };
+  /** More rows to write in the same transaction, knowing the version this write makes. */
+  alsoWrite?: (tx: Prisma.TransactionClient, version: number) => Promise<void>;
   now: Date;
 }
 
@@ -201,6 +203,7 @@ export async function writeIfVersionMatches(
       });
       if (count === 0) throw new ConditionNotMet();
       if (write.related) await replaceRelatedLinks(tx, id, write.related);
+      if (write.alsoWrite) await write.alsoWrite(tx, baseVersion + 1);
       const reason = await write.revision(tx);
       if (reason) await recordRevision(tx, id, actor.id, reason, write.now);
       const change = !write.live

@@ -44,6 +44,26 @@ describe('resolveClientAddress', () => {
     expect(resolveClientAddress('127.0.0.1', 'not-an-ip', trust)).toBe(UNKNOWN_CLIENT);
   });
 
+  it('answers per header and socket, also when asked again (answers are remembered)', () => {
+    const trust = trustedProxiesFromEnv({ TRUSTED_PROXIES: 'loopback' });
+    for (let round = 0; round < 2; round += 1) {
+      expect(resolveClientAddress('127.0.0.1', '198.51.100.7', trust)).toBe('198.51.100.7');
+      expect(resolveClientAddress('127.0.0.1', '198.51.100.8', trust)).toBe('198.51.100.8');
+      // The same header from a peer that is not a trusted proxy is not believed.
+      expect(resolveClientAddress('203.0.113.1', '198.51.100.7', trust)).toBe('203.0.113.1');
+      expect(resolveClientAddress('::ffff:127.0.0.1', undefined, trust)).toBe('127.0.0.1');
+    }
+  });
+
+  it('stays right past the number of answers it remembers', () => {
+    const trust = trustedProxiesFromEnv({ TRUSTED_PROXIES: 'loopback' });
+    for (let index = 0; index < 25_000; index += 1) {
+      const client = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+      expect(resolveClientAddress('127.0.0.1', client, trust)).toBe(client);
+      expect(resolveClientAddress(client, undefined, trust)).toBe(client);
+    }
+  });
+
   it('is unknown without a socket address', () => {
     expect(resolveClientAddress(undefined, '1.2.3.4', trustedProxiesFromEnv({}))).toBe(
       UNKNOWN_CLIENT,

@@ -29,7 +29,7 @@ export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv = process.env): Tru
     .filter((entry) => entry !== '');
   if (entries.length === 0) return TRUST_NOBODY;
   try {
-    return proxyAddr.compile(entries);
+    return memoizedTrust(proxyAddr.compile(entries));
   } catch (error) {
     throw new Error(
       `TRUSTED_PROXIES must list addresses, CIDR ranges or loopback/linklocal/uniquelocal, ` +
@@ -37,6 +37,43 @@ export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv = process.env): Tru
     );
   }
 }
+
+/** Distinct addresses (or forwarding headers) remembered per memo; emptied when full. */
+const MEMO_MAX = 10_000;
+
+/**
+ * A Map emptied when full: cheaper per hit than an LRU, and what it remembers (address → answer)
+ * is recomputed on a miss, so an attacker sending endless new values only costs the computation
+ * that would run without it.
+ */
+function boundedMemo<V>(compute: (key: string) => V, max = MEMO_MAX): (key: string) => V {
+  const memo = new Map<string, V>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (memo.size >= max) memo.clear();
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * proxy-addr's compiled trust parses the address (ipaddr.js) on every call, which the hot paths
+ * ask about per request for a handful of distinct proxies: remember the answer per address.
+ * proxy-addr's trust of a list ignores the hop index, so the address alone is the key.
+ */
+function memoizedTrust(trust: TrustedProxies): TrustedProxies {
+  const trusted = boundedMemo((address) => trust(address, 0));
+  return (address) => trusted(address);
+}
+
+/** Canonical form per distinct address (ipaddr.js parses it: microseconds, per request otherwise). */
+const normalizedAddress = boundedMemo(normalizeAddress);
+
+/** Resolved addresses per trust function and (socket address, X-Forwarded-For). */
+const resolvedByTrust = new WeakMap<TrustedProxies, (key: string) => string>();
 
 /**
  * The client's address: walking X-Forwarded-For from the right, the first hop that is not a
@@ -50,13 +87,32 @@ export function resolveClientAddress(
 ): string {
   if (!socketAddress) return UNKNOWN_CLIENT;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
+  // Without a header, or from a socket that is not a trusted proxy, the socket's address is the
+  // client (proxy-addr's answer too), whatever the header says.
+  if (!header || !trust(socketAddress, 0)) return normalizedAddress(socketAddress);
+  // One hop written by a trusted proxy (a load balancer's usual header): that hop is the client,
+  // trusted or not, as proxy-addr would say (nothing is left of it to walk to).
+  if (!header.includes(',')) return normalizedAddress(header.trim());
+  let resolve = resolvedByTrust.get(trust);
+  if (!resolve) {
+    resolve = boundedMemo((key) => {
+      const space = key.indexOf(' ');
+      return walkForwardedFor(key.slice(0, space), key.slice(space + 1), trust);
+    });
+    resolvedByTrust.set(trust, resolve);
+  }
+  // A socket address never holds a space: the key splits back unambiguously.
+  return resolve(`${socketAddress} ${header}`);
+}
+
+function walkForwardedFor(socketAddress: string, header: string, trust: TrustedProxies): string {
   const request = {
     headers: header ? { 'x-forwarded-for': header } : {},
     socket: { remoteAddress: socketAddress },
     connection: { remoteAddress: socketAddress },
   };
   const address = proxyAddr(request as unknown as Parameters<typeof proxyAddr>[0], trust);
-  return normalizeAddress(address);
+  return normalizedAddress(address);
 }
 
 function normalizeAddress(address: string): string {

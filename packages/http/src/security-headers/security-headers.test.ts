@@ -71,6 +71,14 @@ describe('securityHeaders', () => {
       development: true,
     });
     expect(directives(dev).get('script-src')).toContain("'unsafe-eval'");
+    expect(directives(nonced).get('connect-src')).toBe("'self'");
+    const collab = contentSecurityPolicy({
+      audience: 'staff',
+      https: false,
+      scripts: { kind: 'nonce', nonce: 'n' },
+      connectSources: ['ws://newsroom.test:3002'],
+    });
+    expect(directives(collab).get('connect-src')).toBe("'self' ws://newsroom.test:3002");
     for (const policy of [nonced, hashed, none]) {
       expect(policy).not.toContain("'unsafe-eval'");
       expect(directives(policy).get('script-src')).not.toContain("'unsafe-inline'");

@@ -25,6 +25,8 @@ export interface SecurityHeaderOptions {
   scripts: ScriptSources;
   /** `next dev` needs eval (React's debugging) and a websocket (hot reload). */
   development?: boolean;
+  /** More origins pages may connect to, e.g. the collaboration server's `ws://host:port`. */
+  connectSources?: readonly string[];
 }
 
 /** One year, as HSTS preload lists expect. */
@@ -62,7 +64,11 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self'${development ? ' ws: wss:' : ''}`,
+    [
+      "connect-src 'self'",
+      ...(options.connectSources ?? []),
+      ...(development ? ['ws:', 'wss:'] : []),
+    ].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

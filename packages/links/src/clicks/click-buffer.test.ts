@@ -169,26 +169,17 @@ describe('ClickBuffer', () => {
 
   it('retries only the details when their statement fails after the clicks were written', async () => {
     const link = await newLink();
-    let failDetails = true;
-    const db = {
-      $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) => {
-        if (failDetails && strings.join('').includes('"ClickDetail"')) {
-          failDetails = false;
-          return Promise.reject(new Error('database away'));
-        }
-        return testDb.db.$executeRaw(strings, ...values);
-      },
-    };
-    const clicks = new ClickBuffer({
-      db: db as never,
-      intervalMs: 60_000,
-      flushEvery: 1_000_000,
-      onError: () => undefined,
-    });
+    const clicks = buffer();
+    // The details' table away for one flush: a real failure of their statements only.
+    await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetail" RENAME TO "ClickDetailAway"');
     const day = Date.UTC(2030, 4, 1);
     clicks.record(link.id, day, ['country\nDE']);
     clicks.record(link.id, day, ['country\nFR']);
-    await clicks.flush();
+    try {
+      await clicks.flush();
+    } finally {
+      await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetailAway" RENAME TO "ClickDetail"');
+    }
     expect(clicks.pendingClicks).toBe(0); // the clicks are written…
     expect(await testDb.db.clickDetail.count({ where: { linkId: link.id } })).toBe(0);
     await clicks.flush(); // …the details follow, without counting the clicks twice

@@ -109,17 +109,12 @@ export function createRedirectHandler(
       });
       clicks.record(link.id, now, details);
     }
-    res.writeHead(link.redirectType, {
-      Location: link.forwardQuery ? forwardedLocation(link.url, req.url ?? '') : link.url,
-      // Temporary redirects must come back here (to be counted, and to see later changes).
-      'Cache-Control':
-        link.redirectType === 301 || link.redirectType === 308
-          ? 'public, max-age=3600'
-          : 'no-store',
-      'Content-Length': '0',
-      'Permissions-Policy': REDIRECT_PERMISSIONS_POLICY,
-      ...(isHttps(req) ? { 'Strict-Transport-Security': REDIRECT_HSTS } : {}),
-    });
+    const headers = redirectHeaders(link, isHttps(req));
+    const location = link.forwardQuery ? forwardedLocation(link.url, req.url ?? '') : link.url;
+    res.writeHead(
+      link.redirectType,
+      location === link.url ? headers : { ...headers, Location: location },
+    );
     res.end();
   }
 
@@ -155,6 +150,29 @@ export function createRedirectHandler(
     );
     return true;
   };
+}
+
+type RedirectHeaders = Readonly<Record<string, string>>;
+/** Per cached link, built on its first redirect: a cached redirect allocates no header object. */
+const headersOfLink = new WeakMap<CachedLink, { http: RedirectHeaders; https: RedirectHeaders }>();
+
+function redirectHeaders(link: CachedLink, https: boolean): RedirectHeaders {
+  let headers = headersOfLink.get(link);
+  if (!headers) {
+    const http = {
+      Location: link.url,
+      // Temporary redirects must come back here (to be counted, and to see later changes).
+      'Cache-Control':
+        link.redirectType === 301 || link.redirectType === 308
+          ? 'public, max-age=3600'
+          : 'no-store',
+      'Content-Length': '0',
+      'Permissions-Policy': REDIRECT_PERMISSIONS_POLICY,
+    };
+    headers = { http, https: { ...http, 'Strict-Transport-Security': REDIRECT_HSTS } };
+    headersOfLink.set(link, headers);
+  }
+  return https ? headers.https : headers.http;
 }
 
 /** At most one log line a minute while the rate-limit store is failing (not one per request). */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LinkResolver, type CachedLink } from './link-resolver';
+import { cachedLinkBytes, LinkResolver, type CachedLink } from './link-resolver';
 
 const link = (url: string): CachedLink => ({
   id: 'id1',
@@ -10,7 +10,12 @@ const link = (url: string): CachedLink => ({
   forwardQuery: true,
 });
 
-function setup(ttlMs = 60_000, clock?: { now: number }, keyOf?: (code: string) => string) {
+function setup(
+  ttlMs = 60_000,
+  clock?: { now: number },
+  keyOf?: (code: string) => string,
+  maxBytes = 1_000_000,
+) {
   const database = new Map<string, CachedLink>();
   const reads: string[] = [];
   const resolver = new LinkResolver({
@@ -21,7 +26,7 @@ function setup(ttlMs = 60_000, clock?: { now: number }, keyOf?: (code: string) =
       return database.get(code) ?? null;
     },
     ttlMs,
-    max: 100,
+    maxBytes,
     negativeMax: 10,
     keyOf,
   });
@@ -109,5 +114,72 @@ describe('LinkResolver', () => {
     resolver.invalidate('sPrInG');
     expect(resolver.peek('Spring')).toBeUndefined();
     expect((await resolver.resolve('spring'))?.url).toBe('https://new.example/');
+  });
+
+  it('holds as many links as its memory budget allows, dropping the least recently used', async () => {
+    const short = link('https://a.example/');
+    const code = (index: number) => `code${String(index).padStart(2, '0')}`;
+    const perLink = cachedLinkBytes(code(0), short);
+    const { database, reads, resolver } = setup(60_000, undefined, undefined, 10 * perLink);
+    for (let index = 0; index < 15; index += 1) database.set(code(index), short);
+    for (let index = 0; index < 15; index += 1) await resolver.resolve(code(index));
+    expect(resolver.size.known).toBe(10);
+    expect(resolver.size.bytes).toBeLessThanOrEqual(10 * perLink);
+    reads.length = 0;
+    expect(resolver.peek(code(14))).toBe(short); // recent: still in memory
+    expect(resolver.peek(code(0))).toBeUndefined(); // oldest: evicted, read again
+    await resolver.resolve(code(0));
+    expect(reads).toEqual([code(0)]);
+
+    // A long destination takes the room of several short ones.
+    const long = link(`https://a.example/${'x'.repeat(20 * perLink)}`);
+    database.set('long', long);
+    expect(cachedLinkBytes('long', long)).toBeGreaterThan(10 * perLink);
+    await resolver.resolve('long'); // larger than the whole budget: answered, not kept
+    expect(resolver.peek('long')).toBeUndefined();
+    const medium = link(`https://a.example/${'x'.repeat(2 * perLink)}`);
+    database.set('medium', medium);
+    await resolver.resolve('medium');
+    expect(resolver.peek('medium')).toBe(medium);
+    expect(resolver.size.known).toBeLessThan(10);
+    expect(resolver.size.bytes).toBeLessThanOrEqual(10 * perLink);
+  });
+
+  it('is warmed before the first request: warmed codes answer without a read', async () => {
+    const { reads, resolver } = setup();
+    const warmed = new Map([
+      ['hot', link('https://hot.example/')],
+      ['warm', link('https://warm.example/')],
+    ]);
+    expect(await resolver.warm(async () => warmed)).toBe(2);
+    expect(resolver.resolve('hot')).toEqual(link('https://hot.example/'));
+    expect(resolver.resolve('warm')).toEqual(link('https://warm.example/'));
+    expect(reads).toEqual([]);
+  });
+
+  it('keeps the last of the warm set when the budget holds fewer (most clicked come last)', async () => {
+    const perLink = cachedLinkBytes('code0', link('https://a.example/'));
+    const { resolver } = setup(60_000, undefined, undefined, 3 * perLink);
+    const warmed = new Map(
+      Array.from({ length: 6 }, (_, index) => [`code${index}`, link('https://a.example/')]),
+    );
+    await resolver.warm(async () => warmed);
+    expect(['code0', 'code1', 'code2'].map((code) => resolver.peek(code))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(['code3', 'code4', 'code5'].every((code) => resolver.peek(code))).toBe(true);
+  });
+
+  it('stores nothing from a warm-up that a change overtook (the change wins)', async () => {
+    const { database, resolver } = setup();
+    database.set('hot', link('https://new.example/'));
+    let finishRead!: (links: Map<string, CachedLink>) => void;
+    const warming = resolver.warm(() => new Promise((resolve) => (finishRead = resolve)));
+    resolver.invalidate('hot'); // e.g. changed through another instance meanwhile
+    finishRead(new Map([['hot', link('https://old.example/')]]));
+    expect(await warming).toBe(0);
+    expect((await resolver.resolve('hot'))?.url).toBe('https://new.example/');
   });
 });

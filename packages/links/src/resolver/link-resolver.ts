@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 
-/** What the redirect needs to know about a link; small, so 200,000 of them fit in a few dozen MB. */
+/** What the redirect needs to know about a link (a few hundred bytes in memory: cachedLinkBytes). */
 export type CachedLink = {
   id: string;
   url: string;
@@ -16,10 +16,22 @@ export type CachedLink = {
 
 export type LoadLink = (code: string) => Promise<CachedLink | null>;
 
+/**
+ * Bytes of memory one cached link is counted for: its strings (V8 keeps one or two bytes a
+ * character; two are counted), the entry and link objects, the two header objects built on its
+ * first redirect, and the LRU's own slots. An estimate, on the safe side, that the memory budget
+ * (SHORTENER_CACHE_MAX_MB) is divided by: about 3,000 links of ~60-character URLs per MB.
+ */
+export function cachedLinkBytes(key: string, link: CachedLink): number {
+  return CACHED_LINK_OVERHEAD_BYTES + 2 * (key.length + link.id.length + link.url.length);
+}
+const CACHED_LINK_OVERHEAD_BYTES = 400;
+
 export type LinkResolverOptions = {
   load: LoadLink;
   ttlMs: number;
-  max: number;
+  /** Memory budget of the known links, in bytes (see cachedLinkBytes); least recently used go first. */
+  maxBytes: number;
   negativeMax: number;
   /** The clock (tests). */
   now?: () => number;
@@ -29,6 +41,18 @@ export type LinkResolverOptions = {
    */
   keyOf?: (code: string) => string;
 };
+
+function sameLink(a: CachedLink, b: CachedLink): boolean {
+  return (
+    a.id === b.id &&
+    a.url === b.url &&
+    a.redirectType === b.redirectType &&
+    a.disabled === b.disabled &&
+    a.expiresAt === b.expiresAt &&
+    a.forwardQuery === b.forwardQuery &&
+    a.articleNotLive === b.articleNotLive
+  );
+}
 
 /** A known link and until when it is trusted without reading it again. */
 type Entry = { link: CachedLink; freshUntil: number };
@@ -57,7 +81,7 @@ export class LinkResolver {
   constructor({
     load,
     ttlMs,
-    max,
+    maxBytes,
     negativeMax,
     now = Date.now,
     keyOf = (code) => code,
@@ -66,7 +90,10 @@ export class LinkResolver {
     this.keyOf = keyOf;
     this.ttlMs = ttlMs;
     this.now = now;
-    this.known = new LRUCache({ max });
+    this.known = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (entry, key) => cachedLinkBytes(key, entry.link),
+    });
     this.unknown = new LRUCache({ max: negativeMax, ttl: ttlMs, ttlAutopurge: false });
   }
 
@@ -86,7 +113,8 @@ export class LinkResolver {
         if (!this.inFlight.has(code)) this.load(code).catch(() => undefined);
         return entry.link;
       }
-      this.known.delete(code);
+      // Too old to use: read again. The entry stays until then (the read usually finds the same
+      // link and only renews it: no delete and insert per request when codes come back rarely).
       return undefined;
     }
     return this.unknown.has(code) ? null : undefined;
@@ -117,12 +145,32 @@ export class LinkResolver {
 
   private remember(code: string, link: CachedLink | null) {
     if (link) {
+      const current = this.known.peek(code);
+      if (current && sameLink(current.link, link)) {
+        // Unchanged: renew it in place (and keep the object, whose redirect headers are built).
+        current.freshUntil = this.now() + this.ttlMs;
+        return;
+      }
       this.known.set(code, { link, freshUntil: this.now() + this.ttlMs });
       this.unknown.delete(code);
     } else {
       this.known.delete(code); // deleted meanwhile
       this.unknown.set(code, true);
     }
+  }
+
+  /**
+   * Fills the cache before the first request (server start) with links read by `read`, in the
+   * order given (the last ones are kept longest). A change announced while they are being read
+   * wins: then nothing is stored, and those links are read on their first request as usual.
+   * Returns how many links were stored.
+   */
+  async warm(read: () => Promise<Map<string, CachedLink>>): Promise<number> {
+    const startedAt = this.generation;
+    const links = await read();
+    if (startedAt !== this.generation) return 0;
+    for (const [key, link] of links) this.remember(key, link);
+    return links.size;
   }
 
   /** Forget `code` (changed, deleted, or just created in this process), in every spelling. */
@@ -136,6 +184,6 @@ export class LinkResolver {
   }
 
   get size() {
-    return { known: this.known.size, unknown: this.unknown.size };
+    return { known: this.known.size, unknown: this.unknown.size, bytes: this.known.calculatedSize };
   }
 }

@@ -8,7 +8,8 @@ import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../lin
 import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver } from '../resolver/link-resolver';
-import { loadCachedLinks } from '../resolver/load-cached-links';
+import { loadCachedLinks, loadMostClickedLinks } from '../resolver/load-cached-links';
+import { utcDay } from '../clicks/click-buffer';
 import { destinationHost } from '../validation/destination-host';
 import { compileDestinationPolicy, type DestinationPolicy } from '../validation/destination-policy';
 import { linkSchemas, type CreateLinkInput, type UpdateLinkInput } from '../validation/link-input';
@@ -49,7 +50,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   const resolver = new LinkResolver({
     load: batchLoader((keys) => loadCachedLinks(db, keys, config.editorUrl, isLoop)),
     ttlMs: config.cacheTtlMs,
-    max: config.cacheMax,
+    maxBytes: config.cacheMaxBytes,
     negativeMax: config.negativeCacheMax,
     keyOf: (code) => {
       const key = codeKeyOf(code);
@@ -143,6 +144,24 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       return report;
     },
 
+    /**
+     * At start (the redirect thread, after reconcileCaseKeys, before it listens): reads the
+     * SHORTENER_CACHE_WARM links with the most clicks of the last days into the cache, so that
+     * a fresh instance does not send its first burst of redirects to the database. Returns how
+     * many it stored.
+     */
+    async warmCache(): Promise<number> {
+      if (config.cacheWarm === 0) return 0;
+      return resolver.warm(() =>
+        loadMostClickedLinks(db, {
+          limit: config.cacheWarm,
+          today: utcDay(Date.now()),
+          editorUrl: config.editorUrl,
+          isLoop,
+        }),
+      );
+    },
+
     /** Resolves once changes made through other instances are being received. */
     ready: () => shared.ready(),
     /** Stops listening for changes and closes the shared store's connections. */
@@ -161,14 +180,27 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
  */
 function loopGuard(policy: DestinationPolicy) {
   const reported = new Set<string>();
+  // Per origin: links share few destination hosts, and judging one parses it with ipaddr.js
+  // (most of the cost of loading a link into the cache, before this memo).
+  const ownOrigins = new Map<string, boolean>();
+  const isOwn = (url: URL): boolean => {
+    const origin = `${url.protocol}//${url.host}`;
+    let own = ownOrigins.get(origin);
+    if (own === undefined) {
+      own = policy.isOwn(destinationHost(url));
+      if (ownOrigins.size >= 10_000) ownOrigins.clear();
+      ownOrigins.set(origin, own);
+    }
+    return own;
+  };
   return (code: string, url: string): boolean => {
-    let host;
+    let parsed;
     try {
-      host = destinationHost(new URL(url));
+      parsed = new URL(url);
     } catch {
       return false;
     }
-    if (!policy.isOwn(host)) return false;
+    if (!isOwn(parsed)) return false;
     if (!reported.has(code) && reported.size < 10_000) {
       reported.add(code);
       console.warn(

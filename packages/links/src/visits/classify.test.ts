@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countryLookup } from './country';
+import { readFileSync } from 'node:fs';
+import { Reader } from 'mmdb-lib';
+import { countryLookup, defaultCountryDbPath } from './country';
 import { splitDetailKey } from './dimensions';
 import { referrerClassifier, referrerHost } from './referrer';
 import { parseUserAgent, userAgentClassifier } from './user-agent';
@@ -101,6 +103,36 @@ describe('countries', () => {
     expect(of('::ffff:200.160.2.3')).toBe('BR');
     expect(of('2001:4860:4860::8888')).toBe('US');
     expect(country.builtAt.getTime()).toBeGreaterThan(Date.UTC(2025, 0, 1));
+  });
+
+  it('answers from memory exactly what the database says, per /24 only where its network is larger', () => {
+    const reader = new Reader<Record<string, unknown>>(readFileSync(defaultCountryDbPath()));
+    const expected = (address: string) => {
+      const record = reader.get(address) as { country_code?: string } | null;
+      return record?.country_code ?? 'unknown';
+    };
+    // Networks narrower than a /24 (their neighbours in the same /24 may be elsewhere) and wide
+    // ones; each address asked twice, neighbours first, so remembered answers are what is tested.
+    const narrow: string[] = [];
+    for (let third = 0; narrow.length < 5 && third < 256; third += 1) {
+      for (const first of [41, 102, 103, 185, 196]) {
+        const address = `${first}.${third}.${third}.1`;
+        if (reader.getWithPrefixLength(address)[1] > 24) narrow.push(address);
+      }
+    }
+    expect(narrow.length).toBeGreaterThan(0);
+    const addresses = [...narrow, '8.8.8.8', '81.2.69.142', '133.242.0.1'].flatMap((address) => {
+      const block = address.slice(0, address.lastIndexOf('.'));
+      return [0, 64, 127, 128, 200, 255].map((last) => `${block}.${last}`);
+    });
+    const cached = countryLookup(undefined, 50);
+    for (const round of [1, 2]) {
+      for (const address of addresses) {
+        expect(`${round} ${address} ${splitDetailKey(cached(address))[1]}`).toBe(
+          `${round} ${address} ${expected(address)}`,
+        );
+      }
+    }
   });
 
   it('says unknown for private, loopback and malformed addresses', () => {

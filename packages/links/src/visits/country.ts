@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { LRUCache } from 'lru-cache';
 import { Reader, type CountryResponse } from 'mmdb-lib';
 import { detailKey, VISIT_VALUES } from './dimensions';
 
@@ -41,42 +40,66 @@ export type CountryLookup = {
 };
 
 /**
- * Opens the database once (about 8 MB, read into memory) and answers from it synchronously,
- * remembering the last `max` addresses in memory only (addresses are never written anywhere).
+ * Opens the database once (about 8 MB, read into memory) and answers from it synchronously.
+ * Answers are remembered per network, in memory only (addresses are never written anywhere): an
+ * IPv4 address whose network in the database is a /24 or larger answers for its whole /24 (one
+ * look-up for everyone behind an ISP's block; exact, since the whole /24 lies in that network),
+ * any other address for itself. A Map emptied when full: a look-up that misses costs less than
+ * an LRU's bookkeeping would.
  */
-export function countryLookup(file = defaultCountryDbPath(), max = 10_000): CountryLookup {
+export function countryLookup(file = defaultCountryDbPath(), max = 20_000): CountryLookup {
   let reader: Reader<CountryResponse>;
   try {
     reader = new Reader<CountryResponse>(readFileSync(file), { cache: decodedRecords() });
   } catch (error) {
     throw new Error(`Cannot open the country database ${file}: ${(error as Error).message}`);
   }
-  const cache = new LRUCache<string, string>({ max });
+  const known = new Map<string, string>();
+  const remember = (key: string, value: string) => {
+    if (known.size >= max) known.clear();
+    known.set(key, value);
+  };
   const unknown = detailKey('country', VISIT_VALUES.unknown);
   const lookup = (address: string | undefined): string => {
     if (!address) return unknown;
-    let key = cache.get(address);
+    const block = ipv4Block(address);
+    let key = (block !== undefined && known.get(block)) || known.get(address);
     if (key === undefined) {
-      key = detailKey('country', countryOf(reader, address));
-      cache.set(address, key);
+      const [country, prefixLength] = countryOf(reader, address);
+      key = detailKey('country', country);
+      remember(block !== undefined && prefixLength <= 24 ? block : address, key);
     }
     return key;
   };
   return Object.assign(lookup, { builtAt: new Date(reader.metadata.buildEpoch) });
 }
 
-function countryOf(reader: Reader<CountryResponse>, address: string): string {
+/** "a.b.c" of a dotted IPv4 address (also IPv4-mapped: "::ffff:a.b.c.d"), else undefined. */
+function ipv4Block(address: string): string | undefined {
+  const lastDot = address.lastIndexOf('.');
+  if (lastDot === -1 || address.includes(':', address.startsWith('::ffff:') ? 7 : 0)) {
+    return undefined;
+  }
+  return address.slice(address.startsWith('::ffff:') ? 7 : 0, lastDot);
+}
+
+/** The country of an address and the prefix length of its network in the database. */
+function countryOf(reader: Reader<CountryResponse>, address: string): [string, number] {
   // IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d, which the database lacks.
   const plain = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
   let record: CountryRecord | null;
+  let prefixLength: number;
   try {
     // ip-location-db files hold { country_code }, MaxMind's { country: { iso_code } }.
-    record = reader.get(plain) as CountryRecord | null;
+    [record, prefixLength] = reader.getWithPrefixLength(plain) as [CountryRecord | null, number];
   } catch {
-    return VISIT_VALUES.unknown; // not an IP address
+    return [VISIT_VALUES.unknown, 128]; // not an IP address
   }
   const code = record?.country_code ?? record?.country?.iso_code;
-  return typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? code : VISIT_VALUES.unknown;
+  return [
+    typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? code : VISIT_VALUES.unknown,
+    prefixLength,
+  ];
 }
 
 /**

@@ -12,9 +12,12 @@ import {
   useState,
 } from 'react';
 import { BodyEditorToolbar } from './BodyEditorToolbar';
-import { createBodyEditorExtensions } from './body-editor-extensions';
 import { ImageDialog, type ImageRequest } from './ImageDialog';
 import { imageInsertPosition } from './image-files';
+import {
+  createBodyEditorExtensions,
+  type BodyEditorExtensionOptions,
+} from './body-editor-extensions';
 import { LinkDialog } from './LinkDialog';
 import { NotePicker } from './NotePicker';
 import { WordCount } from './WordCount';
@@ -39,6 +42,8 @@ export interface ArticleBodyEditorProps {
   editorRef?: RefObject<ArticleBodyEditorHandle | null>;
   /** Shown at the start of the sticky bar above the text, e.g. the save status. */
   chromeStart?: ReactNode;
+  /** Live co-editing: the content comes from the shared document, never from `initialContent`. */
+  collaboration?: BodyEditorExtensionOptions['collaboration'];
 }
 
 type OpenDialog = 'link' | 'notes' | ImageRequest | null;
@@ -55,6 +60,7 @@ export function ArticleBodyEditor({
   editable = true,
   editorRef,
   chromeStart,
+  collaboration,
 }: ArticleBodyEditorProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
@@ -70,6 +76,7 @@ export function ArticleBodyEditor({
   const [extensions] = useState(() =>
     createBodyEditorExtensions({
       markerStyle,
+      collaboration,
       shortcuts: {
         openLinkDialog: () => setDialog('link'),
         openNotePicker: () => setDialog('notes'),
@@ -88,7 +95,8 @@ export function ArticleBodyEditor({
 
   const editor = useEditor({
     extensions,
-    content: initialContent,
+    // Seeding is the server's job: content given to two clients would be there twice.
+    content: collaboration ? undefined : initialContent,
     editable,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,

@@ -10,6 +10,12 @@ import { Extension, type Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
 import { ImageFiles, type ImageFileHandler } from './image-files';
 import { imageNodeView } from './image-node-view';
+import Collaboration from '@tiptap/extension-collaboration';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { ARTICLE_YDOC } from '@newsroom/collab';
+import { CollabCarets, type CollabUser } from '../collab/collab-carets';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
 
 export interface BodyEditorShortcutHandlers {
@@ -32,7 +38,13 @@ export interface BodyEditorExtensionOptions {
   /** What a paste could not carry over (e.g. Google Docs' footnotes), to show the writer. */
   onPasteNotices?: (notices: PasteNotice[]) => void;
   images?: BodyEditorImageHandlers;
+  /** Live co-editing: the body is the shared document's fragment (no initial content then). */
+  collaboration?: { doc: Y.Doc; awareness: Awareness | null; user: CollabUser };
 }
+
+/** Transactions that bring another editor's changes into ours (y-tiptap marks them). */
+const isRemoteTransaction = (tr: { getMeta(key: unknown): unknown }) =>
+  (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 
 /** Shortcuts the article extensions don't bring themselves (they already bind marks and blocks). */
 const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandlers }>({
@@ -88,8 +100,11 @@ const BodyEditorKeymap = Extension.create<{ shortcuts: BodyEditorShortcutHandler
  * block, which the document schema does not allow.
  */
 export function createBodyEditorExtensions(options: BodyEditorExtensionOptions): Extensions {
-  const { images } = options;
-  const articleExtensions = createArticleExtensions({ markerStyle: options.markerStyle });
+  const { images, collaboration } = options;
+  const articleExtensions = createArticleExtensions({
+    markerStyle: options.markerStyle,
+    isRemoteTransaction,
+  });
   return [
     // The same image node (schema unchanged), shown through the editor's node view.
     ...articleExtensions.map((extension) =>
@@ -100,7 +115,13 @@ export function createBodyEditorExtensions(options: BodyEditorExtensionOptions):
         : extension,
     ),
     ImageFiles.configure({ onImageFile: images?.onImageFile ?? null }),
-    UndoRedo,
+    // Under co-editing, undo is the collaboration extension's: it undoes only your own changes.
+    ...(collaboration
+      ? [
+          Collaboration.configure({ document: collaboration.doc, field: ARTICLE_YDOC.body }),
+          CollabCarets.configure({ awareness: collaboration.awareness, user: collaboration.user }),
+        ]
+      : [UndoRedo]),
     Dropcursor.configure({ color: 'var(--body-editor-accent, #b3261e)', width: 2 }),
     Gapcursor,
     Placeholder.configure({ placeholder: options.placeholder ?? 'Write the article…' }),

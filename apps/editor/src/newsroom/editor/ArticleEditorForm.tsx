@@ -1,5 +1,5 @@
 'use client';
-import { articlePath, fallbackRenditionPath, type ValidationError } from '@newsroom/article';
+import { articlePath, type ValidationError } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
 import { CanvasFields } from './CanvasFields';
 import { HistoryPanel } from './HistoryPanel';
+import { LeadImageFigure } from './LeadImageFigure';
 import { LeadImagePanel } from './LeadImagePanel';
 import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
@@ -153,22 +154,7 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
             errors={fieldErrors}
             onChange={updateMeta}
           />
-          {meta.leadImage && (
-            <figure className="lead-image edit-lead-image">
-              <img
-                src={fallbackRenditionPath(meta.leadImage.id, meta.leadImage.width, 800)}
-                alt={meta.leadImage.alt}
-                width={meta.leadImage.width}
-                height={meta.leadImage.height}
-              />
-              {(meta.leadImage.caption || meta.leadImage.credit) && (
-                <figcaption>
-                  <span className="image-caption">{meta.leadImage.caption}</span>
-                  <span className="image-credit">{meta.leadImage.credit}</span>
-                </figcaption>
-              )}
-            </figure>
-          )}
+          {meta.leadImage && <LeadImageFigure image={meta.leadImage} />}
           <ArticleBodyEditor
             initialContent={initialBody}
             markerStyle={meta.markerStyle}

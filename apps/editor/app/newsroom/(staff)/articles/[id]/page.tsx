@@ -5,6 +5,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { ArticleEditor } from '../../../../../src/newsroom/editor/ArticleEditor';
+import { colorFor } from '../../../../../src/newsroom/collab/collab-color';
+import { reachableCollabUrl } from '../../../../../src/newsroom/collab/collab-url';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -14,9 +16,10 @@ export default async function EditArticlePage({ params }: Props) {
   const user = await staff.requireStaff();
   const { id } = await params;
   const db = getDb();
-  const [article, sections] = await Promise.all([
+  const [article, sections, collabUrl] = await Promise.all([
     findVisibleArticle(db, user, id),
     listSections(db),
+    reachableCollabUrl(process.env.COLLAB_URL),
   ]);
   if (!article) notFound();
   if (!canEditArticle(user, article)) {
@@ -33,7 +36,14 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <section>
       <h1 className="visually-hidden">Edit article</h1>
-      <ArticleEditor article={article} sections={sections} canPublish={canPublish(user)} />
+      <ArticleEditor
+        article={article}
+        sections={sections}
+        canPublish={canPublish(user)}
+        collab={
+          collabUrl ? { url: collabUrl, user: { name: user.name, color: colorFor(user.id) } } : null
+        }
+      />
     </section>
   );
 }

@@ -1,0 +1,174 @@
+'use client';
+import { articlePath, normalizeFootnotes } from '@newsroom/article';
+import { bodyFragment } from '@newsroom/collab';
+import type { EditableArticle } from '@newsroom/editorial';
+import type { JSONContent } from '@tiptap/core';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { useCallback, useEffect, useState } from 'react';
+import { ArticleBodyEditor } from '../body-editor/ArticleBodyEditor';
+import type { PublishingAction } from '../editor/api-client';
+import { CanvasFields } from '../editor/CanvasFields';
+import { slugFollowsTitle, type ArticleDraft, type DraftMeta } from '../editor/draft';
+import { HistoryPanel } from '../editor/HistoryPanel';
+import { LeadImageFigure } from '../editor/LeadImageFigure';
+import { LeadImagePanel } from '../editor/LeadImagePanel';
+import { MetadataFields } from '../editor/MetadataFields';
+import { PreviewPanel } from '../editor/PreviewPanel';
+import { publicationOf } from '../editor/publication';
+import { PublishingPanel } from '../editor/PublishingPanel';
+import { RelatedLinksPanel } from '../editor/RelatedLinksPanel';
+import type { Section } from '../editor/section';
+import type { CollabUser } from './collab-carets';
+import type { CollabSession, CollabSnapshot } from './collab-session';
+import { PeopleHere } from './PeopleHere';
+import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';
+import { syncLabel, syncStatusText } from './sync-status';
+
+interface Props {
+  article: EditableArticle;
+  sections: Section[];
+  canPublish: boolean;
+  user: CollabUser;
+  session: CollabSession;
+  snapshot: CollabSnapshot;
+}
+
+/**
+ * The edit page under live co-editing: the canvas fields, the details and the body all live in
+ * the shared document, so there is no save request and no conflict panel; the collaboration
+ * server writes the working copy. Publishing and restoring wait until it has written it.
+ */
+export function CollabEditorForm({
+  article,
+  sections,
+  canPublish,
+  user,
+  session,
+  snapshot,
+}: Props) {
+  const { doc } = session;
+  const [meta, setMeta] = useState<DraftMeta>(() => readSharedMeta(doc));
+  const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
+  const [publication, setPublication] = useState(() => publicationOf(article));
+  const [previewing, setPreviewing] = useState(false);
+
+  useEffect(() => observeSharedMeta(doc, () => setMeta(readSharedMeta(doc))), [doc]);
+  useEffect(() => {
+    setPublication((current) =>
+      current.hasUnpublishedChanges === snapshot.hasUnpublishedChanges || !current.live
+        ? current
+        : { ...current, hasUnpublishedChanges: snapshot.hasUnpublishedChanges },
+    );
+  }, [snapshot.hasUnpublishedChanges]);
+
+  const updateMeta = useCallback((patch: Partial<DraftMeta>) => writeSharedMeta(doc, patch), [doc]);
+
+  const readSnapshot = useCallback(
+    (): ArticleDraft => ({
+      ...readSharedMeta(doc),
+      body: normalizeFootnotes(yXmlFragmentToProsemirrorJSON(bodyFragment(doc)) as JSONContent),
+    }),
+    [doc],
+  );
+
+  const onPublishingDone = useCallback(
+    (stored: EditableArticle, action: PublishingAction) => {
+      setPublication(publicationOf(stored));
+      if (stored.live) setSlugFollows(false);
+      // Discard replaced the working copy: the server puts it into the shared document.
+      if (action === 'discard') session.takeWorkingCopy();
+      else if (stored.publishedAt && !readSharedMeta(doc).publishedAt)
+        writeSharedMeta(doc, { publishedAt: stored.publishedAt });
+    },
+    [doc, session],
+  );
+
+  const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
+  const readerPath = section ? articlePath({ slug: meta.slug, section }) : null;
+  const editable = !snapshot.readOnly;
+
+  const syncStatus = (
+    <p className={`save-status sync-${syncLabel(snapshot.sync)}`} role="status" aria-live="polite">
+      {syncStatusText(snapshot.sync)}
+    </p>
+  );
+
+  return (
+    <div className="article-editor edit-page">
+      <div className="edit-canvas">
+        <PreviewPanel
+          articleId={article.id}
+          read={readSnapshot}
+          sections={sections}
+          onOpenChange={setPreviewing}
+        />
+        <div className="edit-writing" hidden={previewing}>
+          <fieldset disabled={!editable} className="collab-fields">
+            <CanvasFields
+              meta={meta}
+              section={section}
+              slugFollows={slugFollows}
+              errors={snapshot.errors}
+              onChange={updateMeta}
+            />
+          </fieldset>
+          {meta.leadImage && <LeadImageFigure image={meta.leadImage} />}
+          <ArticleBodyEditor
+            initialContent={article.body}
+            markerStyle={meta.markerStyle}
+            onChange={() => undefined}
+            editable={editable}
+            chromeStart={syncStatus}
+            collaboration={{ doc, awareness: session.provider.awareness, user }}
+          />
+        </div>
+      </div>
+
+      <aside className="edit-side" aria-label="Article settings">
+        <section className="panel" aria-label="People here">
+          <PeopleHere peers={snapshot.peers} />
+        </section>
+        <PublishingPanel
+          articleId={article.id}
+          publication={publication}
+          canPublish={canPublish}
+          draftPath={readerPath}
+          dateline={meta.publishedAt}
+          saveFirst={() => session.whenSaved()}
+          baseVersion={() => session.snapshot.version}
+          onDone={onPublishingDone}
+          onConflict={() => session.takeWorkingCopy()}
+        />
+        <fieldset disabled={!editable} className="collab-fields">
+          <section className="panel" aria-label="Details">
+            <MetadataFields
+              meta={meta}
+              sections={sections}
+              errors={snapshot.errors}
+              onChange={updateMeta}
+              onSlugEdited={() => setSlugFollows(false)}
+            />
+          </section>
+          <LeadImagePanel
+            leadImage={meta.leadImage ?? null}
+            onChange={(leadImage) => updateMeta({ leadImage })}
+          />
+          <RelatedLinksPanel
+            articleId={article.id}
+            related={meta.related}
+            onChange={(related) => updateMeta({ related })}
+          />
+        </fieldset>
+        <HistoryPanel
+          articleId={article.id}
+          sections={sections}
+          read={readSnapshot}
+          beforeRestore={async () => ((await session.whenSaved()) === null ? 'saved' : 'failed')}
+          baseVersion={() => session.snapshot.version}
+          onRestored={() => session.takeWorkingCopy()}
+          onConflict={() => session.takeWorkingCopy()}
+        />
+      </aside>
+    </div>
+  );
+}

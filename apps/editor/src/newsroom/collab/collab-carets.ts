@@ -1,0 +1,80 @@
+import { Extension } from '@tiptap/core';
+import { yCursorPlugin } from '@tiptap/y-tiptap';
+import type { Awareness } from 'y-protocols/awareness';
+
+/** What each editor tells the others about themselves (the awareness `user` field). */
+export interface CollabUser {
+  name: string;
+  color: string;
+}
+
+export interface CollabCaretsOptions {
+  awareness: Awareness | null;
+  user: CollabUser;
+}
+
+/** The other editor's caret: a coloured bar with their name above it. */
+function caret(user: Partial<CollabUser>): HTMLElement {
+  const bar = document.createElement('span');
+  bar.className = 'collab-caret';
+  bar.style.setProperty('--collab-color', user.color ?? '#555');
+  const label = document.createElement('span');
+  label.className = 'collab-caret-label';
+  label.textContent = user.name ?? 'Someone';
+  bar.append(label);
+  return bar;
+}
+
+/**
+ * The awareness as the cursor plugin should see it: without our own changes. The plugin redraws
+ * the others' carets on every awareness change, and ours changes with every key we press (our
+ * caret moved); the others' carets did not, and the extra editor transaction per key was most
+ * of what co-editing added to typing. Everything else is the awareness itself.
+ */
+function withoutLocalChanges(awareness: Awareness): Awareness {
+  type Listener = (...args: unknown[]) => void;
+  const filtered = new Map<Listener, Listener>();
+  const view = Object.create(awareness) as Awareness;
+  view.on = ((event: string, listener: Listener) => {
+    if (event !== 'change') return awareness.on(event as 'change', listener);
+    const remoteOnly: Listener = (changes, origin) => {
+      if (origin !== 'local') listener(changes, origin);
+    };
+    filtered.set(listener, remoteOnly);
+    awareness.on('change', remoteOnly);
+  }) as Awareness['on'];
+  view.off = ((event: string, listener: Listener) => {
+    awareness.off(event as 'change', filtered.get(listener) ?? listener);
+    filtered.delete(listener);
+  }) as Awareness['off'];
+  return view;
+}
+
+/**
+ * Carets and selections of the other people in the article, with names and colours. Our own
+ * extension on y-tiptap's cursor plugin (the published carets extension pins another Tiptap).
+ */
+export const CollabCarets = Extension.create<CollabCaretsOptions>({
+  name: 'collabCarets',
+
+  addOptions() {
+    return { awareness: null, user: { name: 'Someone', color: '#555' } };
+  },
+
+  onCreate() {
+    this.options.awareness?.setLocalStateField('user', this.options.user);
+  },
+
+  addProseMirrorPlugins() {
+    if (!this.options.awareness) return [];
+    return [
+      yCursorPlugin(withoutLocalChanges(this.options.awareness), {
+        cursorBuilder: caret,
+        selectionBuilder: (user: Partial<CollabUser>) => ({
+          class: 'collab-selection',
+          style: `background-color: ${user.color ?? '#555'}33`,
+        }),
+      }),
+    ];
+  },
+});

@@ -1,0 +1,208 @@
+// Live co-editing in two browser contexts (two people), with the collaboration server started,
+// killed and restarted here. The other journeys run without it (REST autosave).
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { CollabServerProcess } from './collab-server';
+import { body, createArticle, expectSaved, logIn, saveStatus } from './newsroom-helpers';
+
+let server: CollabServerProcess;
+test.beforeAll(async () => {
+  server = await CollabServerProcess.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+/** The body's text without the other people's caret labels. */
+const bodyText = (editor: Locator) =>
+  editor.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+
+const peopleHere = (page: Page) => page.getByRole('list', { name: 'Also in this article' });
+const markers = (page: Page) =>
+  body(page)
+    .locator('sup.footnote-reference')
+    .evaluateAll((references) => references.map((reference) => reference.dataset.marker));
+const noteTexts = (page: Page) => body(page).locator('li.footnote').allTextContents();
+
+/** One person creates a draft, a second one (another browser context) opens it too. */
+async function twoPeopleInOneArticle(page: Page, browser: Browser, headline: string) {
+  await logIn(page);
+  const id = await createArticle(page, `${headline} ${Date.now()}`);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await logIn(other, undefined, `/newsroom/articles/${id}`);
+  await expect(peopleHere(page)).toBeVisible();
+  await expect(peopleHere(other)).toBeVisible();
+  return { id, other, close: () => otherContext.close() };
+}
+
+test('two people type in one paragraph at once and both screens show the same text', async ({
+  page,
+  browser,
+}) => {
+  const { id, other, close } = await twoPeopleInOneArticle(page, browser, 'Together');
+  await body(page).click();
+  await page.keyboard.type('Storm update:');
+  await expect.poll(() => bodyText(body(other))).toBe('Storm update:');
+  // One person goes on at the end of the paragraph, the other writes at its start, at once.
+  await body(other).click();
+  await other.keyboard.press('ControlOrMeta+Home');
+  const mine = ' alpha beta gamma';
+  const theirs = 'One two three. ';
+  await Promise.all([page.keyboard.type(mine), other.keyboard.type(theirs)]);
+
+  // Both screens converge on one text holding every letter both people typed, once.
+  await expect.poll(() => bodyText(body(page))).toBe(`${theirs}Storm update:${mine}`);
+  await expect.poll(() => bodyText(body(other))).toBe(await bodyText(body(page)));
+  // Each screen shows the other person's caret, with their name.
+  for (const screen of [page, other])
+    await expect(body(screen).locator('.collab-caret-label')).toHaveText([/\S/]);
+  await expectSaved(page);
+  await expectSaved(other);
+
+  // The working copy (what preview, revisions and Update use) holds that same text.
+  const converged = await bodyText(body(page));
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect.poll(() => bodyText(body(page))).toBe(converged);
+  await close();
+});
+
+test('a note inserted while the other person types: both see the same markers and notes', async ({
+  page,
+  browser,
+}) => {
+  const { other, close } = await twoPeopleInOneArticle(page, browser, 'Notes together');
+  // The marker style is a detail of the shared document too: the other person gets it.
+  await page.getByLabel('Footnote markers').selectOption('numeric');
+  await expect(other.getByLabel('Footnote markers')).toHaveValue('numeric');
+  await body(page).click();
+  await page.keyboard.type('Claim');
+  await expect.poll(() => bodyText(body(other))).toContain('Claim');
+  await body(other).click();
+  await other.keyboard.press('ControlOrMeta+End');
+
+  await Promise.all([
+    (async () => {
+      await page.keyboard.press('ControlOrMeta+Alt+F');
+      await page.keyboard.type('Source of the claim');
+      await page.keyboard.press('Escape');
+    })(),
+    other.keyboard.type(' and more words'),
+  ]);
+  await expect(body(other).locator('li.footnote')).toHaveText(['Source of the claim']);
+  await expect.poll(() => markers(other)).toEqual(['1']);
+  await expect.poll(() => markers(page)).toEqual(['1']);
+
+  // A second note, before the first, from the other person: both renumber the same way.
+  await other.keyboard.press('ControlOrMeta+Home');
+  await other.keyboard.press('ControlOrMeta+Alt+F');
+  await other.keyboard.type('Earlier note');
+  await other.keyboard.press('Escape');
+  await expect.poll(() => noteTexts(page)).toEqual(['Earlier note', 'Source of the claim']);
+  await expect.poll(() => markers(page)).toEqual(['1', '2']);
+  await expect.poll(() => markers(other)).toEqual(['1', '2']);
+  await expect.poll(() => noteTexts(other)).toEqual(await noteTexts(page));
+  await expectSaved(page);
+  await expectSaved(other);
+
+  // Undo is collaboration's: it takes back only the other person's own note (typing groups
+  // vary, so press until it is gone), and both screens renumber.
+  for (let press = 0; press < 10 && (await noteTexts(other)).length > 1; press++)
+    await other.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => noteTexts(page)).toEqual(['Source of the claim']);
+  await expect.poll(() => markers(page)).toEqual(['1']);
+  await expect.poll(() => markers(other)).toEqual(['1']);
+  // The first person's words stay (what the other typed may go with their note: one undo step).
+  await expect.poll(() => bodyText(body(page))).toContain('Claim');
+  await expectSaved(other);
+  await close();
+});
+
+test('the collaboration server dies mid-edit and comes back: nothing typed is lost', async ({
+  page,
+  browser,
+}) => {
+  const { id, other, close } = await twoPeopleInOneArticle(page, browser, 'Outage');
+  await body(page).click();
+  await page.keyboard.type('Before the outage.');
+  await expectSaved(page);
+
+  await server.stop('SIGKILL');
+  await expect(saveStatus(page)).toHaveText(/^Offline/);
+  await expect(saveStatus(other)).toHaveText(/^Offline/);
+  // Both keep typing: the changes are kept in each browser meanwhile.
+  await page.keyboard.type(' Mine during it.');
+  await expect(saveStatus(page)).toHaveText(/^Offline: \d+ changes? kept here$/);
+  await body(other).click();
+  await other.keyboard.press('ControlOrMeta+End');
+  await other.keyboard.type(' Theirs during it.');
+  await expect(saveStatus(other)).toHaveText(/^Offline: \d+ changes? kept here$/);
+
+  server = await CollabServerProcess.start();
+  await expectSaved(page);
+  await expectSaved(other);
+  await expect.poll(() => bodyText(body(page))).toBe(await bodyText(body(other)));
+
+  // A third browser opening the article now gets everything both people wrote.
+  const fresh = await browser.newContext();
+  const third = await fresh.newPage();
+  await logIn(third, undefined, `/newsroom/articles/${id}`);
+  for (const words of ['Before the outage.', 'Mine during it.', 'Theirs during it.'])
+    await expect.poll(() => bodyText(body(third))).toContain(words);
+  await fresh.close();
+  await close();
+});
+
+test('text typed while the browser is offline is kept and merged on reconnect', async ({
+  page,
+}) => {
+  await logIn(page);
+  const id = await createArticle(page, `Offline together ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Online words.');
+  await expectSaved(page);
+
+  await page.context().setOffline(true);
+  await page.keyboard.type(' Offline words.');
+  // Chromium's offline mode stalls the open WebSocket rather than closing it: the status says
+  // the change has not reached the server yet.
+  await expect(saveStatus(page)).toHaveText(/^(Syncing…|Offline: \d+ changes? kept here)$/);
+  await page.context().setOffline(false);
+  await expectSaved(page);
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect(body(page)).toHaveText('Online words. Offline words.');
+});
+
+test('restoring a revision replaces the shared document for everyone in the article', async ({
+  page,
+  browser,
+}) => {
+  const { other, close } = await twoPeopleInOneArticle(page, browser, 'Restore together');
+  await body(page).click();
+  await page.keyboard.type('First version.');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Publish' }).click(); // records a revision
+  await expect(page.locator('.status')).toHaveText('published');
+
+  await body(other).click();
+  await other.keyboard.press('ControlOrMeta+End');
+  await other.keyboard.type(' Words we will regret.');
+  await expect.poll(() => bodyText(body(page))).toBe('First version. Words we will regret.');
+  await expectSaved(other);
+  await expectSaved(page);
+
+  await page.getByRole('button', { name: 'Show history' }).click();
+  const publication = page.locator('.revision-list li', { hasText: 'Published' }).first();
+  await publication.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.locator('.history-panel [role=status]')).toHaveText(/Restored version \d+/);
+  // Both screens now show the restored text, and so does the next person to open it.
+  await expect.poll(() => bodyText(body(page))).toBe('First version.');
+  await expect.poll(() => bodyText(body(other))).toBe('First version.');
+  await expectSaved(page);
+  await other.reload();
+  await expect.poll(() => bodyText(body(other))).toBe('First version.');
+  await close();
+});

@@ -1,0 +1,31 @@
+// @newsroom/collab: live co-editing. The shared document's shape (shared with the browser), its
+// conversion to and from the JSON working copy, and the collaboration server.
+export {
+  ARTICLE_YDOC,
+  DATELINE_FIELD,
+  LEAD_IMAGE_FIELD,
+  leadImageEntry,
+  readLeadImage,
+  type LeadImageValue,
+  META_FIELDS,
+  articleToYDoc,
+  bodyFragment,
+  decodeYDoc,
+  encodeYDoc,
+  metaMap,
+  relatedArray,
+  writeArticleToYDoc,
+  yDocToArticle,
+  type CollabArticle,
+  type MetaField,
+  type RelatedValue,
+  toRelatedInput,
+} from './document/article-ydoc';
+export { applyBodyJson } from './document/apply-json';
+export {
+  articleDocumentName,
+  articleIdOfDocument,
+  parseCollabMessage,
+  type CollabMessage,
+} from './document/document-name';
+export { applyArticle } from './document/apply-json';

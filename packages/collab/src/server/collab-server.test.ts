@@ -1,0 +1,275 @@
+import { createSession } from '@newsroom/auth';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import {
+  createArticle,
+  findEditableArticle,
+  restoreRevision,
+  listRevisions,
+  publishArticle,
+} from '@newsroom/editorial';
+import { freePort } from '@newsroom/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  bodyFragment,
+  LEAD_IMAGE_FIELD,
+  leadImageEntry,
+  metaMap,
+  yDocToArticle,
+} from '../document/article-ydoc';
+import { articleDocumentName } from '../document/document-name';
+import { createCollabServer, type CollabServer } from './collab-server';
+import { connectClient, waitForDoc, type TestClient } from './test-clients';
+
+const ORIGIN = 'http://newsroom.test';
+
+let testDb: TestDatabase;
+let server: CollabServer;
+let url: string;
+const tokens: Record<string, string> = {};
+const users: Record<string, { id: string; role: string }> = {};
+let sectionId: string;
+const clients: TestClient[] = [];
+let onProbe = () => {};
+
+const textOf = (doc: Y.Doc) => JSON.stringify(yDocToArticle(doc).body);
+
+/** Types at the start of the first paragraph, as the editor's binding would. */
+function typeInFirstParagraph(doc: Y.Doc, text: string) {
+  const paragraph = bodyFragment(doc).get(0) as Y.XmlElement;
+  (paragraph.get(0) as Y.XmlText).insert(0, text);
+}
+
+function connect(articleId: string, who?: string, origin = ORIGIN) {
+  const client = connectClient({ url, articleId, sessionToken: who && tokens[who], origin });
+  clients.push(client);
+  // A refused client would retry forever; the tests look at the first answer only.
+  client.authenticated.catch(() => client.provider.destroy());
+  return client;
+}
+
+async function startServer() {
+  server = createCollabServer({
+    db: testDb.db,
+    allowedOrigins: [ORIGIN],
+    storeDebounceMs: 50,
+    storeMaxDebounceMs: 200,
+    extensions: [
+      {
+        async onStateless({ payload }) {
+          if (payload === 'probe') onProbe();
+        },
+      },
+    ],
+  });
+  server.configuration.address = '127.0.0.1';
+  await server.listen(await freePort());
+  url = `ws://127.0.0.1:${server.address.port}`;
+}
+
+async function newDraft(author: string, text: string) {
+  const article = await createArticle(testDb.db, users[author] as never, {
+    title: `Draft by ${author} ${Math.random()}`,
+    sectionId,
+  });
+  const db = testDb.db;
+  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+  await db.article.update({ where: { id: article.id }, data: { body: JSON.stringify(body) } });
+  return article.id;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const { db } = testDb;
+  for (const [name, role] of [
+    ['writer', 'writer'],
+    ['other', 'writer'],
+    ['editor', 'editor'],
+  ] as const) {
+    const user = await db.user.create({
+      data: { email: `${name}@newsroom.test`, name, role, passwordHash: 'unused' },
+    });
+    users[name] = { id: user.id, role };
+    tokens[name] = (await createSession(db, user.id)).token;
+  }
+  sectionId = (await db.section.create({ data: { slug: 'world', name: 'World', position: 1 } })).id;
+  await startServer();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.provider.destroy();
+  await server?.destroy();
+  await testDb?.cleanup();
+});
+
+describe('collaboration server', () => {
+  it('shares edits between people and writes the working copy through the write path', async () => {
+    const id = await newDraft('writer', 'Storm reaches the coast.');
+    const writer = connect(id, 'writer');
+    const editor = connect(id, 'editor');
+    expect(await writer.authenticated).toBe('read-write');
+    expect(await editor.authenticated).toBe('read-write');
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Storm'));
+
+    const saved = writer.nextMessage((message) => message.type === 'saved');
+    typeInFirstParagraph(writer.doc, 'Breaking: ');
+    await waitForDoc(editor.doc, (doc) => textOf(doc).includes('Breaking: Storm'));
+    const { version } = (await saved) as { version: number };
+
+    const stored = await findEditableArticle(testDb.db, id);
+    expect(stored?.version).toBe(version);
+    expect(JSON.stringify(stored?.body)).toContain('Breaking: Storm reaches the coast.');
+    const row = await testDb.db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
+    expect(row.articleVersion).toBe(version);
+    expect(textOf(decode(row.state))).toContain('Breaking: Storm');
+  });
+
+  it('seeds a document once, however many people open it at the same moment', async () => {
+    const id = await newDraft('writer', 'Only once.');
+    const [a, b, c] = [connect(id, 'writer'), connect(id, 'editor'), connect(id, 'editor')];
+    await Promise.all([a, b, c].map((client) => client.authenticated));
+    for (const client of [a, b, c])
+      await waitForDoc(client.doc, (doc) => textOf(doc).includes('Only once.'));
+    expect(textOf(a.doc).match(/Only once\./g)).toHaveLength(1);
+    expect(metaMap(a.doc).get('sectionId')).toBe(sectionId);
+  });
+
+  it('refuses a connection without a valid session, or from another site', async () => {
+    const id = await newDraft('writer', 'Secret draft.');
+    await expect(connect(id).authenticated).rejects.toThrow('no-session');
+    tokens.forged = 'not-a-session';
+    await expect(connect(id, 'forged').authenticated).rejects.toThrow('no-session');
+    await expect(connect(id, 'writer', 'https://attacker.example').authenticated).rejects.toThrow(
+      'origin-not-allowed',
+    );
+    await expect(connect('no-such-article', 'editor').authenticated).rejects.toThrow(
+      'unknown-document',
+    );
+  });
+
+  it("lets writers only read other people's drafts: their edits go nowhere", async () => {
+    const id = await newDraft('writer', 'Mine.');
+    const other = connect(id, 'other');
+    expect(await other.authenticated).toBe('readonly');
+    await waitForDoc(other.doc, (doc) => textOf(doc).includes('Mine.'));
+    typeInFirstParagraph(other.doc, 'Not yours: ');
+    // The server handles one connection's messages in order: once the probe sent after the
+    // edit has arrived, the edit has been handled (refused).
+    const probed = new Promise<void>((resolve) => (onProbe = resolve));
+    other.provider.sendStateless('probe');
+    await probed;
+    const shared = server.hocuspocus.documents.get(articleDocumentName(id));
+    expect(textOf(shared!)).not.toContain('Not yours');
+  });
+
+  it('replaces the shared document for everyone when a revision is restored', async () => {
+    const id = await newDraft('writer', 'Version one.');
+    const writer = connect(id, 'writer');
+    const editor = connect(id, 'editor');
+    await Promise.all([writer.authenticated, editor.authenticated]);
+    await waitForDoc(editor.doc, (doc) => textOf(doc).includes('Version one.'));
+    // The first write leaves an autosave revision of what it wrote; the second does not.
+    const firstSave = writer.nextMessage((message) => message.type === 'saved');
+    typeInFirstParagraph(writer.doc, 'Kept. ');
+    await firstSave;
+    const secondSave = writer.nextMessage((message) => message.type === 'saved');
+    typeInFirstParagraph(writer.doc, 'Changed. ');
+    const { version } = (await secondSave) as { version: number };
+    const [revision, ...older] = await listRevisions(testDb.db, id);
+    expect(older).toEqual([]);
+    if (!revision) throw new Error('expected the autosave revision of the first write');
+
+    const restored = await restoreRevision(testDb.db, users.editor as never, id, revision.id, {
+      baseVersion: version,
+    });
+    expect(restored.status).toBe('saved');
+    const reloaded = editor.nextMessage((message) => message.type === 'saved');
+    editor.provider.sendStateless(JSON.stringify({ type: 'reload' }));
+    await reloaded;
+    await waitForDoc(writer.doc, (doc) => !textOf(doc).includes('Changed.'));
+    expect(textOf(writer.doc)).toContain('Kept. Version one.');
+  });
+
+  it('keeps typing after a publication changed only the state of the working copy', async () => {
+    const id = await newDraft('writer', 'Published text.');
+    const editor = connect(id, 'editor');
+    await editor.authenticated;
+    await waitForDoc(editor.doc, (doc) => textOf(doc).includes('Published text.'));
+    const stored = await findEditableArticle(testDb.db, id);
+    const published = await publishArticle(testDb.db, users.editor as never, id, {
+      baseVersion: stored!.version,
+    });
+    expect(published.status).toBe('saved');
+    const saved = editor.nextMessage((message) => message.type === 'saved');
+    typeInFirstParagraph(editor.doc, 'Typed after. ');
+    await saved;
+    expect(textOf(editor.doc)).toContain('Typed after. Published text.');
+    const after = await findEditableArticle(testDb.db, id);
+    expect(JSON.stringify(after?.body)).toContain('Typed after. Published text.');
+    expect(after?.hasUnpublishedChanges).toBe(true);
+
+    // "Update" makes live exactly the working copy the shared document wrote.
+    const updated = await publishArticle(testDb.db, users.editor as never, id, {
+      baseVersion: after!.version,
+    });
+    expect(updated.status).toBe('saved');
+    const live = await testDb.db.articleLive.findUniqueOrThrow({ where: { articleId: id } });
+    expect(live.body).toContain('Typed after. Published text.');
+  });
+
+  it('carries the lead image through the shared document into the working copy', async () => {
+    const id = await newDraft('writer', 'With a picture.');
+    const image = await testDb.db.image.create({
+      data: {
+        width: 1600,
+        height: 900,
+        alt: 'Flooded street',
+        caption: 'Main Street at noon',
+        credit: 'Staff',
+        format: 'jpeg',
+        bytes: 1000,
+        uploadedById: users.writer!.id,
+      },
+    });
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('With a picture.'));
+    const saved = writer.nextMessage((message) => message.type === 'saved');
+    metaMap(writer.doc).set(
+      LEAD_IMAGE_FIELD,
+      leadImageEntry({
+        id: image.id,
+        width: 1600,
+        height: 900,
+        alt: 'Flooded street',
+        caption: '',
+        credit: '',
+      }),
+    );
+    await saved;
+    expect((await findEditableArticle(testDb.db, id))?.leadImage?.id).toBe(image.id);
+  });
+
+  it('keeps every document across a restart of the server', async () => {
+    const id = await newDraft('writer', 'Before restart.');
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Before restart.'));
+    const saved = writer.nextMessage((message) => message.type === 'saved');
+    typeInFirstParagraph(writer.doc, 'Kept. ');
+    await saved;
+    writer.provider.destroy();
+    await server.destroy();
+    await startServer();
+    const again = connect(id, 'editor');
+    await again.authenticated;
+    await waitForDoc(again.doc, (doc) => textOf(doc).includes('Kept. Before restart.'));
+    expect(textOf(again.doc).match(/Before restart\./g)).toHaveLength(1);
+  });
+});
+
+function decode(bytes: Uint8Array) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, bytes);
+  return doc;
+}

@@ -1,0 +1,37 @@
+type Env = Record<string, string | undefined>;
+
+export interface CollabConfig {
+  port: number;
+  host: string;
+  /** Pages allowed to open a connection: the newsroom's origin (EDITOR_URL) and COLLAB_ALLOWED_ORIGINS. */
+  allowedOrigins: string[];
+  redisUrl: string | undefined;
+}
+
+export const DEFAULT_COLLAB_PORT = 3002;
+
+function originOf(url: string, name: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new Error(`${name} must be a URL such as http://localhost:3000 (got '${url}')`);
+  }
+}
+
+export function readCollabConfig(env: Env): CollabConfig {
+  const port = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`COLLAB_PORT must be a port number (got '${env.COLLAB_PORT}')`);
+  const editorUrl = env.EDITOR_URL?.trim() || 'http://localhost:3000';
+  const extra = (env.COLLAB_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => originOf(origin, 'COLLAB_ALLOWED_ORIGINS'));
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    allowedOrigins: [originOf(editorUrl, 'EDITOR_URL'), ...extra],
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+  };
+}
