@@ -4,6 +4,7 @@ import { ARTICLE_STATUS } from '@newsroom/article';
 import { createSession, SESSION_COOKIE } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import type { EditableArticle } from '@newsroom/editorial';
+import { articleApiPath } from '../newsroom/newsroom-paths';
 
 let counter = 0;
 
@@ -89,12 +90,11 @@ export function staffClient(editorUrl: string, sessionToken: string) {
     }
     return answer.article;
   }
-  const articlePath = (id: string) => `/api/newsroom/articles/${encodeURIComponent(id)}`;
   return {
-    get: (id: string) => call('GET', articlePath(id)),
+    get: (id: string) => call('GET', articleApiPath(id)),
     /** Saves the article with `changes` on top of what the API returned. */
     save: (article: EditableArticle, changes: Record<string, unknown>) =>
-      call('PUT', articlePath(article.id), {
+      call('PUT', articleApiPath(article.id), {
         baseVersion: article.version,
         title: article.title,
         slug: article.slug,
@@ -109,8 +109,8 @@ export function staffClient(editorUrl: string, sessionToken: string) {
       }),
     /** Publish, or "Update" for a live article: the working copy becomes what readers see. */
     publish: (article: EditableArticle) =>
-      call('POST', `${articlePath(article.id)}/publish`, { baseVersion: article.version }),
+      call('POST', `${articleApiPath(article.id)}/publish`, { baseVersion: article.version }),
     unpublish: (article: EditableArticle) =>
-      call('POST', `${articlePath(article.id)}/unpublish`, { baseVersion: article.version }),
+      call('POST', `${articleApiPath(article.id)}/unpublish`, { baseVersion: article.version }),
   };
 }

@@ -2,6 +2,7 @@
 import { getDb } from '@newsroom/db';
 import { createArticle, EditorialError } from '@newsroom/editorial';
 import { redirect } from 'next/navigation';
+import { articleEditPath, NEW_ARTICLE_PAGE_PATH } from '../newsroom-paths';
 import { staff } from '../staff/staff-shell';
 
 /** The "New article" form: creates the draft and opens it in the editor. */
@@ -15,7 +16,7 @@ export async function createArticleAction(formData: FormData) {
   } catch (error) {
     if (!(error instanceof EditorialError)) throw error;
     const params = new URLSearchParams({ error: error.errors[0]?.message ?? error.message, title });
-    redirect(`/newsroom/articles/new?${params}`);
+    redirect(`${NEW_ARTICLE_PAGE_PATH}?${params}`);
   }
-  redirect(`/newsroom/articles/${id}`);
+  redirect(articleEditPath(id));
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ArticlePreview } from '../preview/ArticlePreview';
+import { articlePreviewPath } from '../newsroom-paths';
 import type { Section } from './section';
 import { renderPreview } from './api-client';
 import type { ArticleDraft } from './draft';
@@ -53,7 +54,7 @@ export function PreviewPanel({
             Hide preview
           </button>
         )}
-        <a href={`/newsroom/articles/${articleId}/preview`} target="_blank" rel="noopener">
+        <a href={articlePreviewPath(articleId)} target="_blank" rel="noopener">
           Open the saved version
         </a>
       </div>

@@ -2,6 +2,7 @@ import type { ValidationError } from '@newsroom/article';
 import { apiErrorCode, apiErrorMessage, apiFieldProblems } from '@newsroom/http/browser';
 import type { EditableArticle, RevisionDetail, RevisionSummary } from '@newsroom/editorial';
 import type { SaveOutcome } from '../autosave/autosave-controller';
+import { articleApiPath } from '../newsroom-paths';
 import { saveRequestOf, relatedInputOf, type ArticleDraft } from './draft';
 
 type ApiAnswer = { status: number; data: Record<string, unknown> };
@@ -53,11 +54,7 @@ export async function saveDraft(
 ): Promise<SaveOutcome<EditableArticle>> {
   let answer: ApiAnswer;
   try {
-    answer = await call(
-      'PUT',
-      `/api/newsroom/articles/${articleId}`,
-      saveRequestOf(draft, baseVersion),
-    );
+    answer = await call('PUT', articleApiPath(articleId), saveRequestOf(draft, baseVersion));
   } catch {
     return { kind: 'offline' };
   }
@@ -84,7 +81,7 @@ export async function articleAction(
 ): Promise<ArticleActionResult> {
   try {
     return toActionResult(
-      await call('POST', `/api/newsroom/articles/${articleId}/${action}`, {
+      await call('POST', `${articleApiPath(articleId)}/${action}`, {
         ...extra,
         baseVersion,
       }),
@@ -101,7 +98,7 @@ export async function restoreRevisionRequest(
 ): Promise<ArticleActionResult> {
   try {
     return toActionResult(
-      await call('POST', `/api/newsroom/articles/${articleId}/revisions/${revisionId}/restore`, {
+      await call('POST', `${articleApiPath(articleId)}/revisions/${revisionId}/restore`, {
         baseVersion,
       }),
     );
@@ -111,13 +108,13 @@ export async function restoreRevisionRequest(
 }
 
 export async function fetchRevisions(articleId: string): Promise<RevisionSummary[]> {
-  const answer = await call('GET', `/api/newsroom/articles/${articleId}/revisions`);
+  const answer = await call('GET', `${articleApiPath(articleId)}/revisions`);
   if (answer.status !== 200) throw new Error(errorText(answer));
   return answer.data.revisions as RevisionSummary[];
 }
 
 export async function fetchRevision(articleId: string, revisionId: string) {
-  const answer = await call('GET', `/api/newsroom/articles/${articleId}/revisions/${revisionId}`);
+  const answer = await call('GET', `${articleApiPath(articleId)}/revisions/${revisionId}`);
   if (answer.status !== 200) throw new Error(errorText(answer));
   return answer.data as { revision: RevisionDetail; html: string };
 }

@@ -3,7 +3,7 @@
 import { apiErrorMessage } from '@newsroom/http/browser';
 import type { ImportNotice } from '@newsroom/import';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { articleEditPath, IMPORT_API_PATH } from './import-paths';
+import { articleEditPath, IMPORT_API_PATH } from '../newsroom-paths';
 
 export interface ImportDocumentFormProps {
   /** The section `<option>`s (rendered by the server page). */

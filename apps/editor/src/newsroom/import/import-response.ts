@@ -2,7 +2,7 @@ import { EditorialError } from '@newsroom/editorial';
 import { ApiError, isApiError, jsonResponse } from '@newsroom/http';
 import { isImportError, type ImportNotice } from '@newsroom/import';
 import { editorialApiError } from '../api/with-staff';
-import { articleEditPath, IMPORT_PAGE_PATH } from './import-paths';
+import { articleEditPath, IMPORT_PAGE_PATH } from '../newsroom-paths';
 
 /** A plain form post (no JavaScript yet) gets pages back; the enhanced form asks for JSON. */
 export const wantsJson = (request: Request) =>

@@ -3,7 +3,7 @@ import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { staff } from '../../../../src/newsroom/staff/staff-shell';
 import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
-import { IMPORT_PAGE_PATH } from '../../../../src/newsroom/import/import-paths';
+import { articleEditPath, IMPORT_PAGE_PATH } from '../../../../src/newsroom/newsroom-paths';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
@@ -72,7 +72,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             {list.items.map((article) => (
               <tr key={article.id}>
                 <td>
-                  <a href={`/newsroom/articles/${article.id}`}>{article.title}</a>
+                  <a href={articleEditPath(article.id)}>{article.title}</a>
                 </td>
                 <td>{article.section.name}</td>
                 <td>

@@ -4,6 +4,7 @@ import { findVisibleArticle, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { staff } from '../../../../../src/newsroom/staff/staff-shell';
+import { articlePreviewPath } from '../../../../../src/newsroom/newsroom-paths';
 import { ArticleEditor } from '../../../../../src/newsroom/editor/ArticleEditor';
 import { colorFor } from '../../../../../src/newsroom/collab/collab-color';
 import { reachableCollabUrl } from '../../../../../src/newsroom/collab/collab-url';
@@ -28,7 +29,7 @@ export default async function EditArticlePage({ params }: Props) {
         <h1>{article.title}</h1>
         <p role="alert">
           Writers edit only their own drafts, so this article is read-only for you.{' '}
-          <a href={`/newsroom/articles/${article.id}/preview`}>See the preview</a>.
+          <a href={articlePreviewPath(article.id)}>See the preview</a>.
         </p>
       </section>
     );

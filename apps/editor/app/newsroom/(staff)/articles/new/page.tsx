@@ -3,7 +3,7 @@ import { getDb } from '@newsroom/db';
 import { listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { createArticleAction } from '../../../../../src/newsroom/articles/actions';
-import { IMPORT_PAGE_PATH } from '../../../../../src/newsroom/import/import-paths';
+import { IMPORT_PAGE_PATH } from '../../../../../src/newsroom/newsroom-paths';
 import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { SectionOptions } from '../../../../../src/newsroom/SectionOptions';
 

@@ -3,6 +3,7 @@ import { findVisibleArticle, toRelatedInput } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { staff } from '../../../../../../src/newsroom/staff/staff-shell';
+import { articleEditPath } from '../../../../../../src/newsroom/newsroom-paths';
 import { ArticlePreview } from '../../../../../../src/newsroom/preview/ArticlePreview';
 import {
   renderLeadImagePreview,
@@ -31,7 +32,7 @@ export default async function PreviewPage({ params }: Props) {
     <>
       <p className="preview-banner">
         Preview of the saved {article.status} version.{' '}
-        <a href={`/newsroom/articles/${article.id}`}>Back to editing</a>
+        <a href={articleEditPath(article.id)}>Back to editing</a>
       </p>
       <ArticlePreview
         section={article.section}

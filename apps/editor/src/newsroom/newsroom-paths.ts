@@ -1,0 +1,12 @@
+// The newsroom's own addresses, one builder each, for pages, server actions and browser code
+// alike (the reader site's article URLs are `articlePath` in @newsroom/article).
+
+export const ARTICLES_PAGE_PATH = '/newsroom/articles';
+export const NEW_ARTICLE_PAGE_PATH = `${ARTICLES_PAGE_PATH}/new`;
+export const IMPORT_PAGE_PATH = `${ARTICLES_PAGE_PATH}/import`;
+export const IMPORT_API_PATH = '/api/newsroom/articles/import';
+
+export const articleEditPath = (id: string) => `${ARTICLES_PAGE_PATH}/${encodeURIComponent(id)}`;
+export const articlePreviewPath = (id: string) => `${articleEditPath(id)}/preview`;
+/** The article's JSON API; actions and revisions are below it (`…/publish`, `…/revisions`). */
+export const articleApiPath = (id: string) => `/api/newsroom/articles/${encodeURIComponent(id)}`;
