@@ -120,6 +120,7 @@ const EMPTY_BODY: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] 
 export function yDocToArticle(doc: Y.Doc): CollabArticle {
   const fragment = bodyFragment(doc);
   const json = fragment.length ? yXmlFragmentToProsemirrorJSON(fragment) : EMPTY_BODY;
+  const body = normalizeFootnotes(json as JSONContent);
   const meta = metaMap(doc);
   const value = (field: MetaField) => String(meta.get(field) ?? '');
   return {
@@ -130,7 +131,9 @@ export function yDocToArticle(doc: Y.Doc): CollabArticle {
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: String(meta.get(DATELINE_FIELD) ?? '') || null,
     leadImage: readLeadImage(doc),
-    body: normalizeFootnotes(json as JSONContent),
+    // Concurrent deletions can remove every block (the last one by two editors at once, or all
+    // but a note list that loses its references): an article always has a paragraph to type in.
+    body: body.content?.length ? body : EMPTY_BODY,
     related: relatedArray(doc).toArray().map(toRelatedInput),
   };
 }

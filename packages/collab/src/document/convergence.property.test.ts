@@ -256,7 +256,22 @@ describe('shared article documents under concurrent edits', () => {
           expect([...collectNotes(first!.body).keys()]).toEqual(order);
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        examples: [
+          // Found by CI: one client adds a note and drops a block, the other drops the rest; the
+          // merged body held only a note list, which lost its reference: an empty document.
+          [
+            2,
+            [
+              { client: 0, edit: { kind: 'note', block: 0, offset: 0 } },
+              { client: 0, edit: { kind: 'dropBlock', block: 179 } },
+              { client: 899, edit: { kind: 'dropBlock', block: 0 } },
+              { client: 479, edit: { kind: 'dropBlock', block: 0 } },
+            ],
+          ],
+        ],
+      },
     );
   });
 });
