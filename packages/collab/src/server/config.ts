@@ -1,3 +1,5 @@
+import { readerSiteUrl } from '@newsroom/http';
+
 type Env = Record<string, string | undefined>;
 
 export interface CollabConfig {
@@ -22,7 +24,6 @@ export function readCollabConfig(env: Env): CollabConfig {
   const port = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new Error(`COLLAB_PORT must be a port number (got '${env.COLLAB_PORT}')`);
-  const editorUrl = env.EDITOR_URL?.trim() || 'http://localhost:3000';
   const extra = (env.COLLAB_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -31,7 +32,7 @@ export function readCollabConfig(env: Env): CollabConfig {
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    allowedOrigins: [originOf(editorUrl, 'EDITOR_URL'), ...extra],
+    allowedOrigins: [new URL(readerSiteUrl(env)).origin, ...extra],
     redisUrl: env.REDIS_URL?.trim() || undefined,
   };
 }
