@@ -6,17 +6,15 @@ import type { JSONContent } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useState } from 'react';
 import { ArticleBodyEditor } from '../body-editor/ArticleBodyEditor';
+import { ArticleDetailPanels } from '../editor/ArticleDetailPanels';
 import type { PublishingAction } from '../editor/api-client';
 import { CanvasFields } from '../editor/CanvasFields';
 import { slugFollowsTitle, type ArticleDraft, type DraftMeta } from '../editor/draft';
 import { HistoryPanel } from '../editor/HistoryPanel';
 import { LeadImageFigure } from '../editor/LeadImageFigure';
-import { LeadImagePanel } from '../editor/LeadImagePanel';
-import { MetadataFields } from '../editor/MetadataFields';
 import { PreviewPanel } from '../editor/PreviewPanel';
 import { publicationOf } from '../editor/publication';
 import { PublishingPanel } from '../editor/PublishingPanel';
-import { RelatedLinksPanel } from '../editor/RelatedLinksPanel';
 import type { Section } from '../editor/section';
 import type { CollabUser } from './collab-carets';
 import type { CollabSession, CollabSnapshot } from './collab-session';
@@ -140,23 +138,13 @@ export function CollabEditorForm({
           onConflict={() => session.takeWorkingCopy()}
         />
         <fieldset disabled={!editable} className="collab-fields">
-          <section className="panel" aria-label="Details">
-            <MetadataFields
-              meta={meta}
-              sections={sections}
-              errors={snapshot.errors}
-              onChange={updateMeta}
-              onSlugEdited={() => setSlugFollows(false)}
-            />
-          </section>
-          <LeadImagePanel
-            leadImage={meta.leadImage ?? null}
-            onChange={(leadImage) => updateMeta({ leadImage })}
-          />
-          <RelatedLinksPanel
+          <ArticleDetailPanels
             articleId={article.id}
-            related={meta.related}
-            onChange={(related) => updateMeta({ related })}
+            meta={meta}
+            sections={sections}
+            errors={snapshot.errors}
+            onChange={updateMeta}
+            onSlugEdited={() => setSlugFollows(false)}
           />
         </fieldset>
         <HistoryPanel

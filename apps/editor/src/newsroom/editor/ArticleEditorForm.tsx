@@ -8,18 +8,16 @@ import type { StartingPoint } from '../autosave/draft-backup';
 import { backupKey } from '../autosave/draft-backup';
 import { useAutosave } from '../autosave/use-autosave';
 import { ArticleBodyEditor, type ArticleBodyEditorHandle } from '../body-editor/ArticleBodyEditor';
+import { ArticleDetailPanels } from './ArticleDetailPanels';
 import { saveDraft, type ArticleActionResult, type PublishingAction } from './api-client';
 import { ConflictPanel } from './ConflictPanel';
 import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
 import { CanvasFields } from './CanvasFields';
 import { HistoryPanel } from './HistoryPanel';
 import { LeadImageFigure } from './LeadImageFigure';
-import { LeadImagePanel } from './LeadImagePanel';
-import { MetadataFields } from './MetadataFields';
 import { PreviewPanel } from './PreviewPanel';
 import { publicationOf } from './publication';
 import { PublishingPanel } from './PublishingPanel';
-import { RelatedLinksPanel } from './RelatedLinksPanel';
 import type { Section } from './section';
 
 interface Props {
@@ -177,23 +175,13 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
           onDone={onPublishingDone}
           onConflict={(current) => controller.reportConflict(current)}
         />
-        <section className="panel" aria-label="Details">
-          <MetadataFields
-            meta={meta}
-            sections={sections}
-            errors={fieldErrors}
-            onChange={updateMeta}
-            onSlugEdited={() => setSlugFollows(false)}
-          />
-        </section>
-        <LeadImagePanel
-          leadImage={meta.leadImage ?? null}
-          onChange={(leadImage) => updateMeta({ leadImage })}
-        />
-        <RelatedLinksPanel
+        <ArticleDetailPanels
           articleId={article.id}
-          related={meta.related}
-          onChange={(related) => updateMeta({ related })}
+          meta={meta}
+          sections={sections}
+          errors={fieldErrors}
+          onChange={updateMeta}
+          onSlugEdited={() => setSlugFollows(false)}
         />
         <HistoryPanel
           articleId={article.id}

@@ -1,0 +1,49 @@
+'use client';
+import type { ValidationError } from '@newsroom/article';
+import type { DraftMeta } from './draft';
+import { LeadImagePanel } from './LeadImagePanel';
+import { MetadataFields } from './MetadataFields';
+import { RelatedLinksPanel } from './RelatedLinksPanel';
+import type { Section } from './section';
+
+interface Props {
+  articleId: string;
+  meta: DraftMeta;
+  sections: Section[];
+  errors: ValidationError[];
+  onChange: (patch: Partial<DraftMeta>) => void;
+  onSlugEdited: () => void;
+}
+
+/** The side panel's details, lead image and related links: one set for both edit pages. */
+export function ArticleDetailPanels({
+  articleId,
+  meta,
+  sections,
+  errors,
+  onChange,
+  onSlugEdited,
+}: Props) {
+  return (
+    <>
+      <section className="panel" aria-label="Details">
+        <MetadataFields
+          meta={meta}
+          sections={sections}
+          errors={errors}
+          onChange={onChange}
+          onSlugEdited={onSlugEdited}
+        />
+      </section>
+      <LeadImagePanel
+        leadImage={meta.leadImage ?? null}
+        onChange={(leadImage) => onChange({ leadImage })}
+      />
+      <RelatedLinksPanel
+        articleId={articleId}
+        related={meta.related}
+        onChange={(related) => onChange({ related })}
+      />
+    </>
+  );
+}
