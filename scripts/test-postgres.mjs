@@ -20,11 +20,31 @@ const env = {
   TEST_REDIS_URL: redis.url,
 };
 
-/** Async, so that Ctrl+C reaches postgresServer's handler and the cluster is stopped. */
+// Lines that name what failed: repeated at the very end, since CI logs are often read from the
+// tail, and the unit suites' failures would otherwise sit thousands of lines above it.
+const FAILURE_LINE = /\b(FAIL\b|Failed:|AssertionError\b)|[×✘✗]/;
+const MAX_REPEATED_LINES = 80;
+
+/**
+ * Runs one suite with its output passed through and kept. Async, so that Ctrl+C reaches
+ * postgresServer's handler and the cluster is stopped. Resolves to `{ code, failureLines }`.
+ */
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
-    child.on('exit', (code) => resolve(code ?? 1));
+    const child = spawn(command, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const failureLines = [];
+    const keep = (target) => {
+      let partial = '';
+      return (chunk) => {
+        target.write(chunk);
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) if (FAILURE_LINE.test(line)) failureLines.push(line);
+      };
+    };
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+    child.on('exit', (code) => resolve({ code: code ?? 1, failureLines }));
   });
 }
 
@@ -39,12 +59,17 @@ const suites = [
 const failed = [];
 for (const [name, command, args] of suites) {
   console.log(`\n--- test:postgres: ${name}`);
-  if ((await run(command, args)) !== 0) failed.push(name);
+  const { code, failureLines } = await run(command, args);
+  if (code !== 0) failed.push({ name, failureLines });
 }
 server.stop();
 redis.stop();
 if (failed.length > 0) {
-  console.error(`\ntest:postgres: failed on PostgreSQL: ${failed.join(', ')}`);
+  for (const { name, failureLines } of failed) {
+    console.error(`\n--- test:postgres: what failed in ${name}`);
+    for (const line of failureLines.slice(0, MAX_REPEATED_LINES)) console.error(line);
+  }
+  console.error(`\ntest:postgres: failed on PostgreSQL: ${failed.map((f) => f.name).join(', ')}`);
   process.exit(1);
 }
 console.log('\ntest:postgres: all suites passed on PostgreSQL.');

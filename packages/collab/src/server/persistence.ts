@@ -18,6 +18,10 @@ import type { CollabContext } from './authenticate';
 
 /** Marks the server's own edits (taking in a working copy changed outside) so they are not written back. */
 export const WORKING_COPY_ORIGIN = Symbol('working copy');
+/** Hocuspocus's transaction origin for server-side changes that must not schedule a store. */
+const MERGED_FROM_STORE = { source: 'local', skipStoreHooks: true } as const;
+/** Stores that lose the version race to other collaboration servers this often give up writing. */
+const MAX_STORE_ATTEMPTS = 10;
 
 const toCollabArticle = (article: EditableArticle): CollabArticle => ({
   title: article.title,
@@ -103,12 +107,35 @@ export function createPersistence(db: Db) {
     return state;
   }
 
+  /**
+   * Takes in what is stored: other collaboration servers store their own clients' edits, which
+   * may not have reached this server through Redis yet. Merging them first makes every store
+   * write the union of both, never an older state over a newer one. Applied as Hocuspocus's
+   * "local" origin without store hooks: the merge itself schedules no store.
+   */
+  async function mergeStored(articleId: string, doc: Y.Doc): Promise<void> {
+    const row = await db.collabDocument.findUnique({
+      where: { articleId },
+      select: { state: true },
+    });
+    if (row) Y.applyUpdate(doc, row.state, MERGED_FROM_STORE);
+  }
+
+  /**
+   * Stores the bytes. The row's articleVersion says which working copy version the shared
+   * document last wrote or took in; it only ever grows, since a lower one would make a later
+   * store take another collaboration server's write for a change made outside.
+   */
   async function storeBytes(articleId: string, doc: Y.Doc, articleVersion: number) {
     const state = encodeState(doc);
     await db.collabDocument.upsert({
       where: { articleId },
       create: { articleId, state, articleVersion },
-      update: { state, articleVersion },
+      update: { state },
+    });
+    await db.collabDocument.updateMany({
+      where: { articleId, articleVersion: { lt: articleVersion } },
+      data: { articleVersion },
     });
   }
 
@@ -116,6 +143,7 @@ export function createPersistence(db: Db) {
   async function takeWorkingCopy(articleId: string, doc: Y.Doc): Promise<CollabMessage | null> {
     const article = await findEditableArticle(db, articleId);
     if (!article || article.version === versions.get(articleId)) return null;
+    await mergeStored(articleId, doc);
     applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
     remember(articleId, article);
     await storeBytes(articleId, doc, article.version);
@@ -132,20 +160,24 @@ export function createPersistence(db: Db) {
     doc: Y.Doc,
     context: CollabContext | undefined,
     origin: unknown,
+    attempt = 1,
   ): Promise<CollabMessage | null> {
     const base = versions.get(articleId);
     if (base === undefined) return null;
+    await mergeStored(articleId, doc);
     if (!context?.user || origin === WORKING_COPY_ORIGIN) {
       await storeBytes(articleId, doc, base);
       return null;
     }
-    const { leadImage, ...article } = yDocToArticle(doc);
+    // The bytes and the JSON from one moment: the stored row then matches the content written.
+    const state = encodeState(doc);
+    const ours = yDocToArticle(doc);
+    const { leadImage, ...article } = ours;
     let result;
     try {
       const shared = { ...article, leadImageId: leadImage?.id ?? null };
       result = await saveSharedArticle(db, context.user, articleId, shared, base, {
         alsoWrite: async (tx, version) => {
-          const state = encodeState(doc);
           await tx.collabDocument.upsert({
             where: { articleId },
             create: { articleId, state, articleVersion: version },
@@ -166,17 +198,35 @@ export function createPersistence(db: Db) {
       await storeBytes(articleId, doc, base);
       return { type: 'invalid', errors: result.errors };
     }
-    // Conflict. Written by another collaboration instance (it holds this same document, through
-    // Redis), or only its state changed (published, scheduled)? Then write on top of it.
-    // Otherwise its content changed outside (restore, discard, a REST save) and wins.
+    // Conflict: the working copy moved on since `base`. Written by another collaboration
+    // server (it holds this same document, through Redis), or only its state changed
+    // (published, scheduled)? Then write again on top of it, its stored edits merged in.
+    // Otherwise its content changed outside (restore, discard, a REST save) and wins. The row is
+    // read after the article: a collaboration write in between then counts as one, as it is.
+    const current = result.current;
     const row = await db.collabDocument.findUnique({
       where: { articleId },
-      select: { articleVersion: true },
+      select: { articleVersion: true, state: true },
     });
-    const sameContent = canonical(toCollabArticle(result.current)) === contents.get(articleId);
-    if (row?.articleVersion === result.current.version || sameContent) {
-      versions.set(articleId, result.current.version);
-      return store(articleId, doc, context, origin);
+    const writtenByCollab = row !== null && row.articleVersion >= current.version;
+    const currentContent = canonical(toCollabArticle(current));
+    if (writtenByCollab && currentContent === canonical(ours)) {
+      // Another server already wrote exactly this: nothing to add.
+      remember(articleId, current);
+      return savedMessage(current);
+    }
+    const sameContent =
+      currentContent === contents.get(articleId) ||
+      (row !== null && currentContent === canonical(yDocToArticle(decode(row.state))));
+    if ((writtenByCollab || sameContent) && attempt < MAX_STORE_ATTEMPTS) {
+      versions.set(articleId, current.version);
+      contents.set(articleId, currentContent);
+      return store(articleId, doc, context, origin, attempt + 1);
+    }
+    if (writtenByCollab || sameContent) {
+      // Outpaced that often: keep the bytes; the next change writes the working copy.
+      await storeBytes(articleId, doc, base);
+      return null;
     }
     return takeWorkingCopy(articleId, doc);
   }

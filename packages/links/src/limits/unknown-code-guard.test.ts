@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { openSharedState, type SharedState } from '@newsroom/shared-state';
@@ -7,6 +8,8 @@ import { UnknownCodeGuard } from './unknown-code-guard';
 // standing for two instances.
 let testDb: TestDatabase;
 const opened: SharedState[] = [];
+// Limiter names unique to this run: a Redis server kept between runs still holds the last run's counts.
+const RUN = randomUUID().slice(0, 8);
 beforeAll(async () => {
   testDb = await createTestDatabase();
 });
@@ -31,7 +34,7 @@ describe.each(stores)('UnknownCodeGuard on %s', (storeName, redisUrl) => {
     });
     opened.push(shared);
     const limiter = shared.rateLimiter({
-      name: `${name}-${storeName}`,
+      name: `${name}-${storeName}-${RUN}`,
       points: 3,
       windowSeconds: 60,
     });

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createRateLimiter, type RateLimitStore } from './rate-limiter';
+
+// Limiter names unique to this run: a Redis server kept between runs still holds the last run's counts.
+const RUN = randomUUID().slice(0, 8);
 
 let testDb: TestDatabase;
 let redis: Redis | undefined;
@@ -25,7 +29,7 @@ const stores: Array<[string, () => RateLimitStore]> = [
 describe.each(stores)('rate limiter on the %s store', (_kind, store) => {
   it('allows exactly the limit among concurrent attempts', async () => {
     const limiter = createRateLimiter(store(), {
-      name: `concurrent-${_kind}`,
+      name: `concurrent-${_kind}-${RUN}`,
       points: 10,
       windowSeconds: 60,
     });
@@ -39,8 +43,16 @@ describe.each(stores)('rate limiter on the %s store', (_kind, store) => {
   });
 
   it('counts keys and limiters separately, and forgets a key on reset', async () => {
-    const a = createRateLimiter(store(), { name: `sep-a-${_kind}`, points: 1, windowSeconds: 60 });
-    const b = createRateLimiter(store(), { name: `sep-b-${_kind}`, points: 1, windowSeconds: 60 });
+    const a = createRateLimiter(store(), {
+      name: `sep-a-${_kind}-${RUN}`,
+      points: 1,
+      windowSeconds: 60,
+    });
+    const b = createRateLimiter(store(), {
+      name: `sep-b-${_kind}-${RUN}`,
+      points: 1,
+      windowSeconds: 60,
+    });
     expect((await a.consume('k')).allowed).toBe(true);
     expect((await a.consume('k')).allowed).toBe(false);
     expect((await a.consume('other')).allowed).toBe(true);
@@ -50,7 +62,7 @@ describe.each(stores)('rate limiter on the %s store', (_kind, store) => {
   });
 
   it('shares counts between two limiters with one name (two processes)', async () => {
-    const options = { name: `shared-${_kind}`, points: 3, windowSeconds: 60 };
+    const options = { name: `shared-${_kind}-${RUN}`, points: 3, windowSeconds: 60 };
     const first = createRateLimiter(store(), options);
     const second = createRateLimiter(store(), options);
     await first.consume('bob');
@@ -61,7 +73,7 @@ describe.each(stores)('rate limiter on the %s store', (_kind, store) => {
 
   it('keeps refusing for blockSeconds once over the limit', async () => {
     const limiter = createRateLimiter(store(), {
-      name: `block-${_kind}`,
+      name: `block-${_kind}-${RUN}`,
       points: 1,
       windowSeconds: 1,
       blockSeconds: 600,
