@@ -10,12 +10,12 @@ import { Extension, type Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
 import { ImageFiles, type ImageFileHandler } from './image-files';
 import { imageNodeView } from './image-node-view';
-import Collaboration from '@tiptap/extension-collaboration';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { ARTICLE_YDOC } from '@newsroom/collab';
+import { bodyFragment } from '@newsroom/collab';
 import { CollabCarets, type CollabUser } from '../collab/collab-carets';
+import { createSharedBody } from '../collab/shared-body';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
 
 export interface BodyEditorShortcutHandlers {
@@ -118,7 +118,7 @@ export function createBodyEditorExtensions(options: BodyEditorExtensionOptions):
     // Under co-editing, undo is the collaboration extension's: it undoes only your own changes.
     ...(collaboration
       ? [
-          Collaboration.configure({ document: collaboration.doc, field: ARTICLE_YDOC.body }),
+          ...createSharedBody(bodyFragment(collaboration.doc)),
           CollabCarets.configure({ awareness: collaboration.awareness, user: collaboration.user }),
         ]
       : [UndoRedo]),
