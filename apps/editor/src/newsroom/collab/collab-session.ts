@@ -1,9 +1,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ValidationError } from '@newsroom/article';
 import { articleDocumentName, metaMap, parseCollabMessage } from '@newsroom/collab';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { CollabUser } from './collab-carets';
+import { LocalCopy } from './local-copy';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
 
 /**
@@ -11,6 +11,13 @@ import { syncLabel, syncStatusText, type SyncState } from './sync-status';
  * backs off from 1 s): an editor whose server is back waits at most this long to be in sync.
  */
 const RECONNECT_MAX_DELAY_MS = 3_000;
+
+/**
+ * Edits and caret moves are sent in batches of this window (the provider's `flushDelay`, merged
+ * with `Y.mergeUpdates`) rather than one message per key inside the key press: the others see a
+ * key this much later, and typing here no longer waits for the message to be encoded and sent.
+ */
+export const SEND_BATCH_MS = 16;
 
 export interface Peer {
   clientId: number;
@@ -43,8 +50,10 @@ export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: HocuspocusProvider;
   private readonly socket: HocuspocusProviderWebsocket;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: LocalCopy;
   private listeners = new Set<() => void>();
+  /** The sync facts as they are; `snapshot.sync` changes only when what it shows does. */
+  private sync: SyncState = { connected: false, unsynced: 0, awaitingSave: false, problem: null };
   snapshot: CollabSnapshot;
 
   constructor(
@@ -54,7 +63,7 @@ export class CollabSession {
   ) {
     const articleId = article.id;
     this.snapshot = {
-      sync: { connected: false, unsynced: 0, awaitingSave: false, problem: null },
+      sync: this.sync,
       version: article.version,
       hasUnpublishedChanges: article.hasUnpublishedChanges,
       ready: false,
@@ -63,8 +72,8 @@ export class CollabSession {
       refused: null,
       errors: [],
     };
-    this.local = new IndexeddbPersistence(`newsroom-${articleDocumentName(articleId)}`, this.doc);
-    this.local.on('synced', () => {
+    this.local = new LocalCopy(`newsroom-${articleDocumentName(articleId)}`, this.doc);
+    this.local.persistence.on('synced', () => {
       if (metaMap(this.doc).size > 0) this.update({ ready: true });
     });
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: RECONNECT_MAX_DELAY_MS });
@@ -72,6 +81,7 @@ export class CollabSession {
       websocketProvider: this.socket,
       name: articleDocumentName(articleId),
       document: this.doc,
+      flushDelay: SEND_BATCH_MS,
       onStatus: ({ status }) => this.updateSync({ connected: status === 'connected' }),
       onSynced: () => this.update({ ready: true }),
       onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
@@ -85,9 +95,10 @@ export class CollabSession {
     this.provider.awareness?.on('change', () => this.update({ peers: this.readPeers() }));
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       // Our own edits (the editor binding, the fields); not the server's, not IndexedDB's replay.
-      if (origin !== this.provider && origin !== this.local)
+      if (origin !== this.provider && origin !== this.local.persistence)
         this.updateSync({ awaitingSave: true });
     });
+    addEventListener('pagehide', this.sendNow);
   }
 
   subscribe = (listener: () => void) => {
@@ -117,6 +128,8 @@ export class CollabSession {
   }
 
   destroy() {
+    removeEventListener('pagehide', this.sendNow);
+    this.sendNow();
     this.provider.destroy();
     this.socket.destroy();
     void this.local.destroy();
@@ -124,23 +137,25 @@ export class CollabSession {
     this.listeners.clear();
   }
 
+  /** What waits for the next batch goes now (the page is going away). */
+  private sendNow = () => this.provider.flushPendingUpdates();
+
   private onMessage(payload: string) {
     const message = parseCollabMessage(payload);
     if (message?.type === 'saved')
-      this.update({
-        version: message.version,
-        hasUnpublishedChanges: message.hasUnpublishedChanges,
-        sync: { ...this.snapshot.sync, awaitingSave: false, problem: null },
-        errors: [],
-      });
-    if (message?.type === 'invalid')
-      this.update({
-        sync: {
-          ...this.snapshot.sync,
-          problem: message.errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+      this.updateSync(
+        { awaitingSave: false, problem: null },
+        {
+          version: message.version,
+          hasUnpublishedChanges: message.hasUnpublishedChanges,
+          errors: [],
         },
-        errors: message.errors,
-      });
+      );
+    if (message?.type === 'invalid')
+      this.updateSync(
+        { problem: message.errors.map((error) => `${error.path}: ${error.message}`).join('; ') },
+        { errors: message.errors },
+      );
   }
 
   private readPeers(): Peer[] {
@@ -153,12 +168,53 @@ export class CollabSession {
     );
   }
 
-  private updateSync(patch: Partial<SyncState>) {
-    this.update({ sync: { ...this.snapshot.sync, ...patch } });
+  private updateSync(patch: Partial<SyncState>, rest: Partial<CollabSnapshot> = {}) {
+    this.sync = { ...this.sync, ...patch };
+    this.update({ ...rest, sync: this.sync });
   }
 
+  /**
+   * A new snapshot, and the page re-rendered, only when something it shows changed: the
+   * provider reports each change and each confirmation, and every caret move is an awareness
+   * change, several times per key while typing.
+   */
   private update(patch: Partial<CollabSnapshot>) {
+    const changed = (Object.keys(patch) as (keyof CollabSnapshot)[]).filter(
+      (key) => !sameFact(key, this.snapshot[key], patch[key]),
+    );
+    if (changed.length === 0) return;
     this.snapshot = { ...this.snapshot, ...patch };
     for (const listener of this.listeners) listener();
+  }
+}
+
+/** Whether a snapshot field would show the same before and after. */
+function sameFact<K extends keyof CollabSnapshot>(
+  key: K,
+  before: CollabSnapshot[K],
+  after: CollabSnapshot[K] | undefined,
+): boolean {
+  if (after === undefined) return true;
+  switch (key) {
+    case 'sync': {
+      const [a, b] = [before as SyncState, after as SyncState];
+      return syncLabel(a) === syncLabel(b) && syncStatusText(a) === syncStatusText(b);
+    }
+    case 'peers': {
+      const [a, b] = [before as Peer[], after as Peer[]];
+      return (
+        a.length === b.length &&
+        a.every(
+          (peer, i) =>
+            peer.clientId === b[i]?.clientId &&
+            peer.user.name === b[i]?.user.name &&
+            peer.user.color === b[i]?.user.color,
+        )
+      );
+    }
+    case 'errors':
+      return JSON.stringify(before) === JSON.stringify(after);
+    default:
+      return Object.is(before, after);
   }
 }
