@@ -189,7 +189,7 @@ export class CollabSession {
 }
 
 /** Whether a snapshot field would show the same before and after. */
-function sameFact<K extends keyof CollabSnapshot>(
+export function sameFact<K extends keyof CollabSnapshot>(
   key: K,
   before: CollabSnapshot[K],
   after: CollabSnapshot[K] | undefined,

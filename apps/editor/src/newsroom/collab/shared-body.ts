@@ -6,7 +6,7 @@ import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 
 /** The sync binding's mapping of Y types to the nodes rendered from them. */
-type BindingMapping = Map<Y.AbstractType<unknown>, ProseMirrorNode | ProseMirrorNode[]>;
+type BindingMapping = ReturnType<typeof initProseMirrorDoc>['mapping'];
 
 /**
  * The body as the shared document holds it, as the editor's first document: the fragment
@@ -25,7 +25,7 @@ export function sharedBodyDocument(
     empty.content.size,
     new Slice(Fragment.from(rendered.doc.content), 0, 0),
   ).doc;
-  return { doc, mapping: rendered.mapping as BindingMapping };
+  return { doc, mapping: rendered.mapping };
 }
 
 /**
