@@ -176,6 +176,30 @@ test('text typed while the browser is offline is kept and merged on reconnect', 
   await expect(body(page)).toHaveText('Online words. Offline words.');
 });
 
+test('text typed while the server is down is kept when the page is left right after', async ({
+  page,
+}) => {
+  await logIn(page);
+  const id = await createArticle(page, `Left at once ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Before the outage.');
+  await expectSaved(page);
+
+  await server.stop('SIGKILL');
+  await expect(saveStatus(page)).toHaveText(/^Offline/);
+  await page.keyboard.type(' Typed, then the tab left.');
+  await expect(saveStatus(page)).toHaveText(/^Offline: \d+ changes? kept here$/);
+  // Leaving at once: this browser's copy is written in batches, and leaving writes the last one.
+  await page.goto('/newsroom');
+
+  server = await CollabServerProcess.start();
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect
+    .poll(() => bodyText(body(page)))
+    .toBe('Before the outage. Typed, then the tab left.');
+  await expectSaved(page);
+});
+
 test('restoring a revision replaces the shared document for everyone in the article', async ({
   page,
   browser,

@@ -2,21 +2,26 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 
 /**
- * Longest an edit waits before it is written to this browser's copy. y-indexeddb writes every
- * update in its own IndexedDB transaction, inside the key press that made it; we collect the
- * updates of this window and write them merged, after the screen has shown the key. Leaving
- * the page (or hiding it) writes at once, so a closed tab keeps what was typed.
+ * Longest an edit waits to be written to this browser's copy when the page shows no frames
+ * (a hidden tab); otherwise it is written right after the next frame.
  */
-export const LOCAL_COPY_WRITE_MS = 200;
+export const LOCAL_COPY_HIDDEN_WRITE_MS = 100;
 
 /**
  * The shared document's copy in this browser's IndexedDB (y-indexeddb): edits made offline
  * survive a reload and merge on reconnect. Same store and format as y-indexeddb's own writes,
  * so y-indexeddb reads it back and compacts it as usual.
+ *
+ * y-indexeddb writes every update in its own IndexedDB transaction inside the key press that
+ * made it, before the screen shows the key. We write right after the next frame instead, the
+ * updates of that frame merged into one write; hiding or leaving the page writes what waits. An
+ * IndexedDB write is never instant (its transaction commits after the task that made it), so
+ * this moves the write by about a frame, not more.
  */
 export class LocalCopy {
   readonly persistence: IndexeddbPersistence;
   private pending: Uint8Array[] = [];
+  private afterFrame: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -33,7 +38,9 @@ export class LocalCopy {
 
   /** Writes what is waiting now (nothing happens when nothing is). */
   flush = () => {
+    if (this.afterFrame !== null) cancelAnimationFrame(this.afterFrame);
     if (this.timer !== null) clearTimeout(this.timer);
+    this.afterFrame = null;
     this.timer = null;
     if (this.pending.length === 0) return;
     const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
@@ -54,7 +61,10 @@ export class LocalCopy {
     // What y-indexeddb replays from the store is already there.
     if (origin === this.persistence) return;
     this.pending.push(update);
-    this.timer ??= setTimeout(this.flush, LOCAL_COPY_WRITE_MS);
+    if (this.timer !== null) return;
+    // A task after the frame's callbacks runs once the frame is drawn.
+    this.afterFrame = requestAnimationFrame(() => setTimeout(this.flush, 0));
+    this.timer = setTimeout(this.flush, LOCAL_COPY_HIDDEN_WRITE_MS);
   };
 
   private flushWhenHidden = () => {
