@@ -12,13 +12,6 @@ import { syncLabel, syncStatusText, type SyncState } from './sync-status';
  */
 const RECONNECT_MAX_DELAY_MS = 3_000;
 
-/**
- * Edits and caret moves are sent in batches of this window (the provider's `flushDelay`, merged
- * with `Y.mergeUpdates`) rather than one message per key inside the key press: the others see a
- * key this much later, and typing here no longer waits for the message to be encoded and sent.
- */
-export const SEND_BATCH_MS = 16;
-
 export interface Peer {
   clientId: number;
   user: CollabUser;
@@ -81,7 +74,6 @@ export class CollabSession {
       websocketProvider: this.socket,
       name: articleDocumentName(articleId),
       document: this.doc,
-      flushDelay: SEND_BATCH_MS,
       onStatus: ({ status }) => this.updateSync({ connected: status === 'connected' }),
       onSynced: () => this.update({ ready: true }),
       onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
@@ -98,7 +90,6 @@ export class CollabSession {
       if (origin !== this.provider && origin !== this.local.persistence)
         this.updateSync({ awaitingSave: true });
     });
-    addEventListener('pagehide', this.sendNow);
   }
 
   subscribe = (listener: () => void) => {
@@ -128,17 +119,12 @@ export class CollabSession {
   }
 
   destroy() {
-    removeEventListener('pagehide', this.sendNow);
-    this.sendNow();
     this.provider.destroy();
     this.socket.destroy();
     void this.local.destroy();
     this.doc.destroy();
     this.listeners.clear();
   }
-
-  /** What waits for the next batch goes now (the page is going away). */
-  private sendNow = () => this.provider.flushPendingUpdates();
 
   private onMessage(payload: string) {
     const message = parseCollabMessage(payload);
