@@ -12,6 +12,15 @@ import { syncLabel, syncStatusText, type SyncState } from './sync-status';
  */
 const RECONNECT_MAX_DELAY_MS = 3_000;
 
+/**
+ * Edits and caret moves go to the server in batches of this window (the provider's
+ * `flushDelay`, merged with `Y.mergeUpdates`), not one message per key inside the key press.
+ * Each message sent also comes back (the server echoes every update and caret move to all
+ * connections, and confirms each update): unbatched, that traffic landed between the key and
+ * the frame that shows it. The others see a key up to this much later.
+ */
+export const SEND_BATCH_MS = 16;
+
 export interface Peer {
   clientId: number;
   user: CollabUser;
@@ -74,6 +83,7 @@ export class CollabSession {
       websocketProvider: this.socket,
       name: articleDocumentName(articleId),
       document: this.doc,
+      flushDelay: SEND_BATCH_MS,
       onStatus: ({ status }) => this.updateSync({ connected: status === 'connected' }),
       onSynced: () => this.update({ ready: true }),
       onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
@@ -90,6 +100,7 @@ export class CollabSession {
       if (origin !== this.provider && origin !== this.local.persistence)
         this.updateSync({ awaitingSave: true });
     });
+    addEventListener('pagehide', this.sendNow);
   }
 
   subscribe = (listener: () => void) => {
@@ -119,12 +130,17 @@ export class CollabSession {
   }
 
   destroy() {
+    removeEventListener('pagehide', this.sendNow);
+    this.sendNow();
     this.provider.destroy();
     this.socket.destroy();
     void this.local.destroy();
     this.doc.destroy();
     this.listeners.clear();
   }
+
+  /** What waits for the next batch goes now (the page is going away). */
+  private sendNow = () => this.provider.flushPendingUpdates();
 
   private onMessage(payload: string) {
     const message = parseCollabMessage(payload);
