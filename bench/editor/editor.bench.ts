@@ -4,8 +4,9 @@
  * and 20 images and in an empty article, with a bare Tiptap editor (same extensions, no React) in the same run
  * as the baseline. Method: notes/measured-anchors.md (see page/key-latency.ts).
  * Live co-editing: the same editor on the shared document of a real collaboration server
- * (`collab` rows; goal: within 1.2× of ArticleBodyEditor without it), and key press in one
- * browser → text on another browser's screen (page/remote-latency.ts).
+ * (`collab` rows; goal: within 1.2× of ArticleBodyEditor without it), the same while another
+ * browser types in the same article (`collab-busy`: a key every OTHER_TYPING_MS at its start),
+ * and key press in one browser → text on another browser's screen (page/remote-latency.ts).
  *
  * BENCH_EDITOR_KEYS (default 300) keys are measured per case after 40 warm-up keys;
  * BENCH_EDITOR_IMAGES (default 20) sets the images in the long article;
@@ -26,6 +27,8 @@ const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
 const WARM_UP_KEYS = 40;
 const THROTTLE = Number(process.env.BENCH_EDITOR_THROTTLE ?? 0);
 const REMOTE_KEYS = Number(process.env.BENCH_REMOTE_KEYS ?? 200);
+/** How often the other person types in `collab-busy` cases (~80 words a minute). */
+const OTHER_TYPING_MS = 150;
 /** Images in the long article (BENCH_EDITOR_IMAGES=0: the article as before images existed). */
 const IMAGES = Number(process.env.BENCH_EDITOR_IMAGES ?? 20);
 const TYPED = 'the quick brown fox jumps over the lazy dog ';
@@ -41,7 +44,8 @@ const PLACEHOLDER_IMAGE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1067">' +
   '<rect width="1600" height="1067" fill="#8a9bb0"/><circle cx="800" cy="533" r="300" fill="#d9c27a"/></svg>';
 
-type EditorKind = 'react' | 'bare' | 'collab';
+type EditorKind = 'react' | 'bare' | 'collab' | 'collab-busy';
+const coEditing = (editor: EditorKind) => editor === 'collab' || editor === 'collab-busy';
 type DocKind = 'long' | 'empty';
 
 interface Case {
@@ -140,8 +144,9 @@ async function openBenchPage(browser: Browser, url: string, collab: CollabFixtur
 }
 
 function caseUrl(baseUrl: string, c: Case, collab: CollabTarget | null): string {
-  const url = `${baseUrl}/?editor=${c.editor}&doc=${c.doc}&images=${IMAGES}`;
-  if (c.editor !== 'collab' || !collab) return url;
+  const editor = coEditing(c.editor) ? 'collab' : c.editor;
+  const url = `${baseUrl}/?editor=${editor}&doc=${c.doc}&images=${IMAGES}`;
+  if (!coEditing(c.editor) || !collab) return url;
   return `${url}&collab=${encodeURIComponent(collab.fixture.url)}&article=${collab.articles[c.doc]}`;
 }
 
@@ -152,7 +157,7 @@ async function measure(
   collab: CollabTarget | null,
 ): Promise<Stats> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (c.editor === 'collab' && collab)
+  if (coEditing(c.editor) && collab)
     await context.addCookies([{ ...collab.fixture.cookie, domain: '127.0.0.1', path: '/' }]);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error (${c.editor}/${c.doc}):`, error));
@@ -163,6 +168,12 @@ async function measure(
   await page.goto(caseUrl(baseUrl, c, collab));
   await page.evaluate(() => window.bench.ready);
   await page.evaluate(() => window.bench.placeCaretMid());
+  // Someone else typing in the article meanwhile: their keys arrive between ours.
+  const other =
+    c.editor === 'collab-busy' && collab
+      ? await openBenchPage(browser, `${caseUrl(baseUrl, c, collab)}&name=Other`, collab.fixture)
+      : null;
+  await other?.page.evaluate((everyMs) => window.bench.typeElsewhere(everyMs), OTHER_TYPING_MS);
   await page.evaluate(() => {
     (window as unknown as { probe: unknown }).probe = window.bench.probe();
   });
@@ -186,6 +197,7 @@ async function measure(
   // The typed text must really be in the document, or the figures measure nothing.
   const typed = await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent);
   if (!typed?.includes('quick brown fox')) throw new Error(`typing did not reach ${c.editor}`);
+  await other?.context.close();
   await context.close();
   return summarise(samples);
 }
@@ -248,6 +260,7 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const EDITOR_NAMES: Record<EditorKind, string> = {
   react: 'ArticleBodyEditor (React)',
   collab: 'ArticleBodyEditor, co-editing',
+  'collab-busy': 'ArticleBodyEditor, co-editing, another person typing',
   bare: 'bare Tiptap',
 };
 
@@ -279,6 +292,7 @@ async function main(): Promise<void> {
     { editor: 'react', doc: 'empty', throttle: 1 },
     { editor: 'collab', doc: 'long', throttle: 1 },
     { editor: 'collab', doc: 'empty', throttle: 1 },
+    { editor: 'collab-busy', doc: 'long', throttle: 1 },
     { editor: 'bare', doc: 'long', throttle: 1 },
     { editor: 'bare', doc: 'empty', throttle: 1 },
   ];
@@ -333,6 +347,7 @@ async function main(): Promise<void> {
   const empty = results.get('react/empty/1') as Stats;
   const collabLong = results.get('collab/long/1') as Stats;
   const collabEmpty = results.get('collab/empty/1') as Stats;
+  const collabBusy = results.get('collab-busy/long/1') as Stats;
   const goals: [string, boolean, string][] = [
     ['median < 16 ms (long article)', long.median < 16, fmt(long.median)],
     ['p95 < 50 ms (long article)', long.p95 < 50, fmt(long.p95)],
@@ -351,6 +366,11 @@ async function main(): Promise<void> {
       'co-editing ≤ 1.2× without (empty, median)',
       collabEmpty.median <= 1.2 * empty.median,
       ratio(collabEmpty.median, empty.median),
+    ],
+    [
+      'co-editing, another person typing ≤ 1.2× without (long, median)',
+      collabBusy.median <= 1.2 * long.median,
+      ratio(collabBusy.median, long.median),
     ],
     ['key → other screen: median < 1 s', remote.median < 1000, fmt(remote.median)],
   ];

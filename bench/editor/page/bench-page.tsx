@@ -24,6 +24,8 @@ declare global {
       placeCaretMid(): void;
       probe(): KeyLatencyProbe;
       remote(): RemoteLatency;
+      /** Another person typing: a letter at the start of the article every `everyMs`. */
+      typeElsewhere(everyMs: number): void;
     };
   }
 }
@@ -127,4 +129,8 @@ window.bench = {
   },
   probe: () => startKeyLatencyProbe(document.querySelector('.ProseMirror') as HTMLElement),
   remote: () => startRemoteLatency(document.querySelector('.ProseMirror') as HTMLElement),
+  typeElsewhere(everyMs) {
+    const editor = editorInPage();
+    setInterval(() => editor.view.dispatch(editor.state.tr.insertText('x', 1)), everyMs);
+  },
 };
