@@ -8,7 +8,9 @@
  * browser types in the same article (`collab-busy`: a key every OTHER_TYPING_MS at its start),
  * and key press in one browser → text on another browser's screen (page/remote-latency.ts).
  *
- * BENCH_EDITOR_KEYS (default 300) keys are measured per case after 40 warm-up keys;
+ * BENCH_EDITOR_KEYS (default 300) keys are measured per case, in BENCH_EDITOR_ROUNDS (default 3)
+ * rounds that take the cases in turn (every other round backwards), each round on a fresh page
+ * after 40 warm-up keys: load from elsewhere on a shared machine then falls on every case alike;
  * BENCH_EDITOR_IMAGES (default 20) sets the images in the long article;
  * BENCH_EDITOR_THROTTLE=4 adds rows with Chromium's CPU throttle, to see a slower laptop;
  * BENCH_REMOTE_KEYS (default 200) keys are measured between two co-editing browsers.
@@ -25,6 +27,7 @@ import { buildLongArticle, EMPTY_ARTICLE } from './long-article';
 
 const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
 const WARM_UP_KEYS = 40;
+const ROUNDS = Math.max(1, Number(process.env.BENCH_EDITOR_ROUNDS ?? 3));
 const THROTTLE = Number(process.env.BENCH_EDITOR_THROTTLE ?? 0);
 const REMOTE_KEYS = Number(process.env.BENCH_REMOTE_KEYS ?? 200);
 /** How often the other person types in `collab-busy` cases (~80 words a minute). */
@@ -155,7 +158,8 @@ async function measure(
   baseUrl: string,
   c: Case,
   collab: CollabTarget | null,
-): Promise<Stats> {
+  keys: number,
+): Promise<Sample[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (coEditing(c.editor) && collab)
     await context.addCookies([{ ...collab.fixture.cookie, domain: '127.0.0.1', path: '/' }]);
@@ -179,7 +183,7 @@ async function measure(
   });
 
   const samples: Sample[] = [];
-  for (let i = 0; i < WARM_UP_KEYS + KEYS; i++) {
+  for (let i = 0; i < WARM_UP_KEYS + keys; i++) {
     const key = TYPED[i % TYPED.length] as string;
     await page.keyboard.press(key === ' ' ? 'Space' : key);
     const sample = await page.evaluate(
@@ -199,7 +203,7 @@ async function measure(
   if (!typed?.includes('quick brown fox')) throw new Error(`typing did not reach ${c.editor}`);
   await other?.context.close();
   await context.close();
-  return summarise(samples);
+  return samples;
 }
 
 /**
@@ -299,13 +303,16 @@ async function main(): Promise<void> {
   if (THROTTLE > 1) {
     for (const c of [...cases]) cases.push({ ...c, throttle: THROTTLE });
   }
-  const results = new Map<string, Stats>();
+  const samples = new Map<string, Sample[]>();
   let remote: { median: number; p95: number };
   const key = (c: Case) => `${c.editor}/${c.doc}/${c.throttle}`;
   try {
-    for (const c of cases) {
-      process.stderr.write(`measuring ${key(c)}…\n`);
-      results.set(key(c), await measure(browser, baseUrl, c, collab));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const c of round % 2 === 0 ? cases : [...cases].reverse()) {
+        process.stderr.write(`measuring ${key(c)} (round ${round + 1} of ${ROUNDS})…\n`);
+        const measured = await measure(browser, baseUrl, c, collab, Math.ceil(KEYS / ROUNDS));
+        samples.set(key(c), [...(samples.get(key(c)) ?? []), ...measured]);
+      }
     }
     process.stderr.write('measuring key press → the other browser…\n');
     remote = await measureRemote(browser, baseUrl, fixture);
@@ -315,10 +322,11 @@ async function main(): Promise<void> {
     await fixture.close();
   }
 
+  const results = new Map([...samples].map(([name, taken]) => [name, summarise(taken)]));
   const article = buildLongArticle({ images: IMAGES });
   console.log(
-    `Key press → updated text on screen, Chromium headless, ${KEYS} keys per case ` +
-      `(${WARM_UP_KEYS} warm-up keys discarded), caret mid-window.\n` +
+    `Key press → updated text on screen, Chromium headless, ${KEYS} keys per case in ` +
+      `${ROUNDS} rounds (${WARM_UP_KEYS} warm-up keys discarded per round), caret mid-window.\n` +
       `long = ${article.words.toLocaleString('en')} words, ${article.notes} notes, ` +
       `${article.references} references, ${article.images} images; empty = one empty paragraph. ` +
       `"frame" = the next animation frame (the figure); "painted" = after that frame rendered.\n`,
