@@ -29,6 +29,25 @@ export function sharedBodyDocument(
 }
 
 /**
+ * The binding's mapping, kept across remote changes. y-tiptap 3.0.9 empties it on every remote
+ * change (after removing the entries of the changed types, their parents and deleted types) and
+ * so renders the whole body anew for each key another person types: a 10,000-word article
+ * rebuilt per remote key, and every node again new to the editor's view (see below). Without
+ * the emptying, the unchanged blocks keep their nodes, as in upstream y-prosemirror, whose
+ * `_typeChanged` does exactly the removals and no more. `reset()` empties it for real.
+ */
+class LastingMapping extends Map<
+  Parameters<BindingMapping['get']>[0],
+  ReturnType<BindingMapping['get']>
+> {
+  override clear() {}
+
+  reset() {
+    super.clear();
+  }
+}
+
+/**
  * Tiptap's Collaboration on the article's shared body, given its first document up front.
  *
  * Without it, y-tiptap renders the body from Yjs each time its plugin view is created, and the
@@ -41,12 +60,12 @@ export function sharedBodyDocument(
  */
 export function createSharedBody(fragment: Y.XmlFragment): Extensions {
   // The binding's Y type ↔ node mapping: filled when the editor is created, one per editor.
-  const mapping: BindingMapping = new Map();
+  const mapping = new LastingMapping();
   const FirstDocument = Extension.create({
     name: 'sharedBodyFirstDocument',
     onBeforeCreate() {
       const first = sharedBodyDocument(fragment, this.editor.schema);
-      mapping.clear();
+      mapping.reset();
       first.mapping.forEach((node, type) => mapping.set(type, node));
       // Tiptap takes a ProseMirror node as the document itself (not re-parsed, so the nodes stay
       // the binding's); its `Content` type only names HTML and JSON.
