@@ -84,7 +84,12 @@ export class CollabSession {
       name: articleDocumentName(articleId),
       document: this.doc,
       flushDelay: SEND_BATCH_MS,
-      onStatus: ({ status }) => this.updateSync({ connected: status === 'connected' }),
+      onStatus: ({ status }) => {
+        this.local.serverReachable = status === 'connected';
+        // Losing the server: what waits for the spare copy's next batch is all there is now.
+        if (!this.local.serverReachable) this.local.flush();
+        this.updateSync({ connected: status === 'connected' });
+      },
       onSynced: () => this.update({ ready: true }),
       onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
       onAuthenticationFailed: ({ reason }) => this.update({ refused: reason }),

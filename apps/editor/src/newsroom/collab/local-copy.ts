@@ -2,10 +2,12 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 
 /**
- * Longest an edit waits to be written to this browser's copy when the page shows no frames
- * (a hidden tab); otherwise it is written right after the next frame.
+ * How long edits are collected before they are written to this browser's copy while the
+ * collaboration server is reachable (it has them within the send batch; the copy is the spare).
  */
-export const LOCAL_COPY_HIDDEN_WRITE_MS = 100;
+export const LOCAL_COPY_CONNECTED_WRITE_MS = 1_000;
+/** Offline the copy is all there is: written after the next frame, or this long in a hidden tab. */
+export const LOCAL_COPY_OFFLINE_WRITE_MS = 100;
 
 /**
  * The shared document's copy in this browser's IndexedDB (y-indexeddb): edits made offline
@@ -23,6 +25,8 @@ export class LocalCopy {
   private pending: Uint8Array[] = [];
   private afterFrame: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the collaboration server can have the edits now (the session tells). */
+  serverReachable = false;
 
   constructor(
     name: string,
@@ -61,10 +65,13 @@ export class LocalCopy {
     // What y-indexeddb replays from the store is already there.
     if (origin === this.persistence) return;
     this.pending.push(update);
-    if (this.timer !== null) return;
-    // A task after the frame's callbacks runs once the frame is drawn.
-    this.afterFrame = requestAnimationFrame(() => setTimeout(this.flush, 0));
-    this.timer = setTimeout(this.flush, LOCAL_COPY_HIDDEN_WRITE_MS);
+    if (this.serverReachable) {
+      this.timer ??= setTimeout(this.flush, LOCAL_COPY_CONNECTED_WRITE_MS);
+      return;
+    }
+    // Offline: soon. A task queued by a frame callback runs once that frame is drawn.
+    this.afterFrame ??= requestAnimationFrame(() => setTimeout(this.flush, 0));
+    this.timer ??= setTimeout(this.flush, LOCAL_COPY_OFFLINE_WRITE_MS);
   };
 
   private flushWhenHidden = () => {
