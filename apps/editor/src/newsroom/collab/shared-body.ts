@@ -36,7 +36,7 @@ export function sharedBodyDocument(
  * the emptying, the unchanged blocks keep their nodes, as in upstream y-prosemirror, whose
  * `_typeChanged` does exactly the removals and no more. `reset()` empties it for real.
  */
-class LastingMapping extends Map<
+export class LastingMapping extends Map<
   Parameters<BindingMapping['get']>[0],
   ReturnType<BindingMapping['get']>
 > {
