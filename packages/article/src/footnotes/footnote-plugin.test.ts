@@ -235,4 +235,63 @@ describe('footnote plugin under co-editing', () => {
     // The next local edit restores the invariant: the unreferenced note goes.
     expect(noteOrder(editor)).toEqual([]);
   });
+
+  /** What y-tiptap dispatches for a co-editor's change: the whole document replaced. */
+  function replaceWholeDocument(e: Editor, change: (content: JSONContent) => JSONContent) {
+    const next = e.schema.nodeFromJSON(change(e.getJSON()));
+    const tr = e.state.tr.replaceWith(0, e.state.doc.content.size, next.content);
+    e.view.dispatch(tr.setMeta('remote', true));
+  }
+
+  const markerDecorations = (e: Editor) =>
+    (footnotePluginKey.getState(e.state)?.decorations.find() ?? []).map((d) => ({
+      from: d.from,
+      marker: (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs[
+        'data-marker'
+      ],
+    }));
+
+  function coEditor(content: JSONContent) {
+    editor = new Editor({
+      extensions: createArticleExtensions({
+        isRemoteTransaction: (tr) => tr.getMeta('remote') === true,
+      }),
+      content,
+    });
+    editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
+    return editor;
+  }
+
+  it('a whole-document replacement that only types keeps every marker, moved along', () => {
+    const e = coEditor(
+      doc(
+        [paragraph(text('One'), ref('a'), text(' two')), paragraph(text('Three'), ref('b'))],
+        [note('a'), note('b')],
+      ),
+    );
+    replaceWholeDocument(e, (content) => {
+      const first = content.content![0]!;
+      first.content![0] = { type: 'text', text: 'Once one' };
+      return content;
+    });
+    const fresh = coEditor(e.getJSON());
+    expect(markerDecorations(e)).toEqual(markerDecorations(fresh));
+    expect(markerDecorations(e).map((d) => d.marker)).toEqual(['1', '2', '1', '2']);
+  });
+
+  it('a whole-document replacement that adds a reference renumbers', () => {
+    const e = coEditor(
+      doc(
+        [paragraph(text('One'), ref('a'), text(' two')), paragraph(text('Three'), ref('b'))],
+        [note('a'), note('b')],
+      ),
+    );
+    replaceWholeDocument(e, (content) => {
+      content.content![0]!.content!.unshift(ref('b'));
+      return content;
+    });
+    expect(markers(e)).toEqual({ b: '1', a: '2' });
+    const fresh = coEditor(e.getJSON());
+    expect(markerDecorations(e)).toEqual(markerDecorations(fresh));
+  });
 });

@@ -1,6 +1,6 @@
 import type { Fragment, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
+import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, StepMap } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { analyzeFootnotes } from './analyze-document';
 import { footnoteMarker, type MarkerStyle } from './markers';
@@ -88,6 +88,22 @@ function isFootnoteNeutral(step: unknown, doc: ProseMirrorNode): boolean {
   const $from = doc.resolve(from);
   if (!$from.parent.inlineContent || to > $from.end()) return false;
   return from === to || !hasFootnoteNodes(doc.slice(from, to).content);
+}
+
+/**
+ * The one replacement that turns `before` into `after`, found by comparing them (cheap where they
+ * share nodes); null when they are equal. A remote change arrives as a replacement of the whole
+ * document (y-tiptap re-renders the body, reusing the unchanged blocks' nodes); this is the part
+ * that really changed.
+ */
+function actualChange(before: ProseMirrorNode, after: ProseMirrorNode): ReplaceStep | null {
+  const start = before.content.findDiffStart(after.content);
+  if (start === null) return null;
+  const end = before.content.findDiffEnd(after.content);
+  if (!end) return null;
+  // Repeated content can make the two ends overlap the start: widen both alike.
+  const overlap = Math.max(0, start - Math.min(end.a, end.b));
+  return new ReplaceStep(start, end.a + overlap, after.slice(start, end.b + overlap));
 }
 
 const neutralCache = new WeakMap<Transaction, boolean>();
@@ -205,6 +221,17 @@ export function createFootnotePlugin(
         // Typing is the hot path: map the markers along instead of walking the whole document.
         if (style === previous.style && leavesFootnotesAlone(tr)) {
           return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc) };
+        }
+        // A whole-document replacement (a co-editor's key) is typing too when what actually
+        // changed is: map along that, rather than the replacement, which would drop every marker.
+        if (style === previous.style && tr.steps.length === 1) {
+          const change = actualChange(oldState.doc, newState.doc);
+          if (!change) return previous;
+          if (isFootnoteNeutral(change, oldState.doc)) {
+            const map = new StepMap([change.from, change.to - change.from, change.slice.size]);
+            const decorations = previous.decorations.map(new Mapping([map]), newState.doc);
+            return { ...previous, decorations };
+          }
         }
         const detached = tr.docChanged
           ? rememberRemovedNotes(previous.detached, oldState.doc, newState.doc)
