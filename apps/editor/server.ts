@@ -22,7 +22,7 @@ import {
 } from '@newsroom/reader-cache';
 import { announceArticleLinksChanged } from '@newsroom/links';
 import { onLiveChange } from '@newsroom/publishing';
-import { openSharedState } from '@newsroom/shared-state';
+import { processSharedState } from '@newsroom/shared-state';
 import { audienceOf } from './src/front-server/audience';
 import { collabConnectSources } from './src/newsroom/collab/collab-url';
 import { startPublishingScheduler } from './src/publishing/publishing-scheduler';
@@ -46,9 +46,9 @@ async function main() {
   shortenerSiteUrl();
   await prepareDatabase();
   const trust = trustedProxiesFromEnv();
-  // Invalidations reach every instance: Redis (REDIS_URL), PostgreSQL LISTEN/NOTIFY, or this
-  // process alone on SQLite.
-  const shared = openSharedState({ db: getDb() });
+  // Invalidations reach every instance: Redis (REDIS_URL), PostgreSQL LISTEN/NOTIFY, or the
+  // ChangeEvent table on SQLite.
+  const shared = processSharedState();
   await shared.ready();
   // Not in development: an edited component must show on the next reload.
   const readerPages = dev

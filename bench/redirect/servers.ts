@@ -46,6 +46,12 @@ async function startPinned(
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    // The server's own account of its start (e.g. how many links it warmed the cache with).
+    child.stdout!.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (/warmed/i.test(line)) console.log(`  server: ${line.trim()}`);
+      }
+    });
     child.once('exit', (code) => reject(new Error(`Server exited (${code}):\n${output}`)));
   });
   return child;

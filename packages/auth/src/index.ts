@@ -28,7 +28,6 @@ export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-
 export { passwordProblem, passwordSchema } from './password-policy/password-policy';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';
 export { ensureServiceApiKey } from './service-keys';
-export { FixedWindowLimiter, type LimitResult } from './rate-limit/fixed-window-limiter';
 export {
   createLoginGuard,
   loginLimiters,

@@ -51,10 +51,11 @@ describe('readShortenerConfig: visit details', () => {
 });
 
 describe('readShortenerConfig: link cache', () => {
-  it('sizes the cache by memory and warms 20,000 links by default', () => {
+  it('sizes the cache by memory, warms 100,000 links and trusts a link for a minute by default', () => {
     const config = readShortenerConfig({});
     expect(config.cacheMaxBytes).toBe(64 * 1024 * 1024);
-    expect(config.cacheWarm).toBe(20_000);
+    expect(config.cacheWarm).toBe(100_000);
+    expect(config.cacheTtlMs).toBe(60_000);
     const custom = readShortenerConfig({ SHORTENER_CACHE_MAX_MB: '8', SHORTENER_CACHE_WARM: '0' });
     expect(custom.cacheMaxBytes).toBe(8 * 1024 * 1024);
     expect(custom.cacheWarm).toBe(0);

@@ -11,7 +11,10 @@ export type ShortenerConfig = {
   baseUrl: string;
   /** Hosts that are the shortener itself: links to them would loop. Lower case. */
   ownHosts: string[];
-  /** How long a resolved code is trusted before it is read again (other instances' changes). */
+  /**
+   * How long a resolved code is trusted before it is read again. Changes reach every instance
+   * through the change feed within a second; this is the safety net for a lost message.
+   */
   cacheTtlMs: number;
   /** Memory for known links, in bytes (SHORTENER_CACHE_MAX_MB); least recently used go first. */
   cacheMaxBytes: number;
@@ -55,9 +58,9 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
   return {
     baseUrl,
     ownHosts: [...new Set([base.host.toLowerCase(), ...extraHosts])],
-    cacheTtlMs: positiveInt(env, 'SHORTENER_CACHE_TTL_MS', 5_000),
+    cacheTtlMs: positiveInt(env, 'SHORTENER_CACHE_TTL_MS', 60_000),
     cacheMaxBytes: positiveInt(env, 'SHORTENER_CACHE_MAX_MB', 64) * 1024 * 1024,
-    cacheWarm: wholeNumber(env, 'SHORTENER_CACHE_WARM', 20_000),
+    cacheWarm: wholeNumber(env, 'SHORTENER_CACHE_WARM', 100_000),
     negativeCacheMax: positiveInt(env, 'SHORTENER_NEGATIVE_CACHE_MAX', 20_000),
     clickFlushIntervalMs: positiveInt(env, 'SHORTENER_CLICK_FLUSH_MS', 1_000),
     clickFlushEvery: positiveInt(env, 'SHORTENER_CLICK_FLUSH_EVERY', 50_000),

@@ -1,6 +1,7 @@
 // State that several instances of the apps share: rate limits and change notifications.
 // The database carries it by default; Redis when REDIS_URL is set.
 export { openSharedState } from './shared-state';
+export { processSharedState } from './process-shared-state';
 export type { SharedState, SharedStateOptions } from './shared-state';
 export type { RateLimiter, RateLimitDecision, RateLimitOptions } from './rate-limits/rate-limiter';
 export type { ChangeBus } from './changes/change-bus';

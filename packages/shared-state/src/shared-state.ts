@@ -1,8 +1,9 @@
 import { Redis } from 'ioredis';
 import { isPostgres, resolveDatabaseUrl, type Db } from '@newsroom/db';
-import { createLocalChangeBus, type ChangeBus } from './changes/change-bus';
+import type { ChangeBus } from './changes/change-bus';
 import { createPostgresChangeBus } from './changes/postgres-change-bus';
 import { createRedisChangeBus } from './changes/redis-change-bus';
+import { createSqliteChangeBus } from './changes/sqlite-change-bus';
 import { redisUrl as configuredRedisUrl } from './redis-url';
 import {
   createRateLimiter,
@@ -12,8 +13,8 @@ import {
 } from './rate-limits/rate-limiter';
 
 export interface SharedState {
-  /** Where this process keeps shared state, for logs: "redis", "postgresql" or "local". */
-  readonly transport: 'redis' | 'postgresql' | 'local';
+  /** Where this process keeps shared state, for logs: "redis", "postgresql" or "sqlite". */
+  readonly transport: 'redis' | 'postgresql' | 'sqlite';
   rateLimiter(options: RateLimitOptions): RateLimiter;
   changes: ChangeBus;
   /** Resolves once change notifications from other processes are being received. */
@@ -31,8 +32,8 @@ export interface SharedStateOptions {
 
 /**
  * Opens the state this process shares with other instances: Redis when configured, otherwise
- * the database for rate limits and PostgreSQL LISTEN/NOTIFY for changes; on SQLite (one
- * instance) changes stay in this process.
+ * the database for rate limits and PostgreSQL LISTEN/NOTIFY for changes; on SQLite (the
+ * processes of one machine) changes travel through a table that each process reads.
  */
 export function openSharedState(options: SharedStateOptions): SharedState {
   const redisUrl = options.redisUrl ?? configuredRedisUrl();
@@ -65,12 +66,12 @@ export function openSharedState(options: SharedStateOptions): SharedState {
       close: () => changes.close(),
     };
   }
-  const changes = createLocalChangeBus();
+  const changes = createSqliteChangeBus(options.db);
   return {
-    transport: 'local',
+    transport: 'sqlite',
     rateLimiter: (limit) => createRateLimiter(store, limit),
     changes,
-    ready: async () => undefined,
+    ready: () => changes.ready(),
     close: () => changes.close(),
   };
 }

@@ -1,8 +1,9 @@
 // Scaling out: two real shortener processes on free ports share one database, as behind a load
-// balancer. On PostgreSQL under `npm run test:postgres`, on one SQLite file otherwise. Each
-// instance caches links for SHORTENER_CACHE_TTL_MS, so a change made through one instance must
-// reach the other within that TTL (a correctness bound: the poll below may take TTL + margin,
-// never longer), and clicks counted by both must add up exactly once both have flushed.
+// balancer. On PostgreSQL under `npm run test:postgres`, on one SQLite file otherwise (where
+// changes travel through the ChangeEvent table). Each instance caches links for ten minutes, so
+// a change made through one instance that reaches the other within a second (plus a margin for
+// a loaded machine: a correctness bound, never a speed figure) came through the change feed; and
+// clicks counted by both must add up exactly once both have flushed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
@@ -10,8 +11,10 @@ import { createApiClient } from '../testing/api-client';
 import { createHttpClient, runPool } from '../testing/http-client';
 import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
 
-const CACHE_TTL_MS = 500;
-/** Request latency and scheduling on a loaded CI machine, on top of the TTL. */
+const CACHE_TTL_MS = 600_000;
+/** The promise made to operators: a change reaches every instance within this. */
+const PROPAGATION_MS = 1_000;
+/** Request latency and scheduling on a loaded CI machine, on top of it. */
 const MARGIN_MS = 2_000;
 const POLL_EVERY_MS = 25;
 
@@ -45,8 +48,8 @@ afterAll(async () => {
 });
 
 /**
- * Requests `path` until the status is `expected`. Fails once TTL + margin have passed since the
- * change: the other instance kept serving a stale cache entry too long.
+ * Requests `path` until the status is `expected`. Fails once the propagation time and margin
+ * have passed since the change: the change did not reach the other instance's cache.
  */
 async function waitForStatus(
   http: ReturnType<typeof createHttpClient>,
@@ -54,7 +57,7 @@ async function waitForStatus(
   expected: number,
   since: number,
 ): Promise<void> {
-  const deadline = since + CACHE_TTL_MS + MARGIN_MS;
+  const deadline = since + PROPAGATION_MS + MARGIN_MS;
   let last = 0;
   while (Date.now() < deadline) {
     last = (await http.request(path)).status;
@@ -62,7 +65,7 @@ async function waitForStatus(
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
   }
   throw new Error(
-    `${path} still answered ${last}, not ${expected}, ${CACHE_TTL_MS + MARGIN_MS} ms after the change`,
+    `${path} still answered ${last}, not ${expected}, ${PROPAGATION_MS + MARGIN_MS} ms after the change`,
   );
 }
 
@@ -75,7 +78,7 @@ describe('two shortener instances on one database', () => {
     expect(redirect.headers.location).toBe('https://example.com/from-a');
   });
 
-  it('redirects on B within the TTL a code B had already answered 404 for', async () => {
+  it('redirects on B, within a second, a code B had already answered 404 for', async () => {
     // B remembers unknown codes too (negative cache), so this is the slow case.
     expect((await httpB.request('/made-later')).status).toBe(404);
     const created = await apiOnA('POST', '/api/links', {
@@ -87,13 +90,13 @@ describe('two shortener instances on one database', () => {
     expect((await httpB.request('/made-later')).headers.location).toBe('https://example.com/later');
   });
 
-  it('stops redirecting on B within the TTL once disabled through A', async () => {
+  it('stops redirecting on B within a second once disabled through A', async () => {
     const { json: link } = await apiOnA('POST', '/api/links', { url: 'https://example.com/off' });
     expect((await httpB.request(`/${link.code}`)).status).toBe(302); // now cached on B
     const disabled = await apiOnA('PATCH', `/api/links/${link.code}`, { disabled: true });
     expect(disabled.status).toBe(200);
     const changedAt = Date.now();
-    // A invalidates its own cache at once; B follows within the TTL.
+    // A invalidates its own cache at once; B follows through the change feed.
     expect((await httpA.request(`/${link.code}`)).status).toBe(410);
     await waitForStatus(httpB, `/${link.code}`, 410, changedAt);
     for (let check = 0; check < 5; check += 1) {

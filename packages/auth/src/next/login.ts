@@ -1,5 +1,6 @@
 import { getDb } from '@newsroom/db';
 import { clientAddressFromHeaders } from '@newsroom/http';
+import { processSharedState } from '@newsroom/shared-state';
 import { cookies, headers } from 'next/headers';
 import {
   createLoginGuard,
@@ -10,7 +11,6 @@ import {
 } from '../login/login-guard';
 import { isHttps } from '../origin/request-origin';
 import { SESSION_COOKIE, createSession, deleteSession, sessionCookieOptions } from '../sessions';
-import { processSharedState } from './shared-state';
 
 const GUARD_KEY = Symbol.for('newsroom.auth.loginGuard');
 type GlobalWithGuard = typeof globalThis & { [GUARD_KEY]?: AttemptLogin };

@@ -1,5 +1,5 @@
 import { getDb, type Db } from '@newsroom/db';
-import { openSharedState, type SharedState } from '@newsroom/shared-state';
+import { processSharedState, type SharedState } from '@newsroom/shared-state';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { caseClashKeysOf, codeKeyOf, reconcileCaseKeys } from '../links/case-keys';
@@ -222,9 +222,11 @@ type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: ShortenerRuntime 
 export function getShortenerRuntime(): ShortenerRuntime {
   const global = globalThis as GlobalWithRuntime;
   if (!global[RUNTIME_KEY]) {
-    const db = getDb();
-    const shared = openSharedState({ db });
-    global[RUNTIME_KEY] = createShortenerRuntime(db, readShortenerConfig(), shared);
+    global[RUNTIME_KEY] = createShortenerRuntime(
+      getDb(),
+      readShortenerConfig(),
+      processSharedState(),
+    );
   }
   return global[RUNTIME_KEY];
 }

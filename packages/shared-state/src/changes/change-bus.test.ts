@@ -35,9 +35,9 @@ describe('change bus', () => {
   });
 });
 
-// Two instances against one PostgreSQL database, and against one Redis.
+// Two instances against one database (SQLite or PostgreSQL), and against one Redis.
 const sharedTransports: Array<[string, string]> = [
-  ...(process.env.TEST_DATABASE_URL ? [['postgresql', ''] as [string, string]] : []),
+  [process.env.TEST_DATABASE_URL ? 'postgresql' : 'sqlite', ''],
   ...(process.env.TEST_REDIS_URL
     ? [['redis', process.env.TEST_REDIS_URL] as [string, string]]
     : []),

@@ -40,16 +40,3 @@ export function checkMessageSize(topic: string, message: string): void {
     throw new Error(`change message on "${topic}" is over ${MAX_CHANGE_MESSAGE_BYTES} bytes`);
   }
 }
-
-/** One process (the SQLite quick start): deliveries stay in memory. */
-export function createLocalChangeBus(): ChangeBus {
-  const subscribers = new Subscribers();
-  return {
-    async publish(topic, message) {
-      checkMessageSize(topic, message);
-      subscribers.deliver(topic, message);
-    },
-    subscribe: (topic, handler) => subscribers.add(topic, handler),
-    close: async () => undefined,
-  };
-}

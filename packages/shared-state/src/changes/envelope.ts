@@ -13,6 +13,8 @@ export interface Envelope {
 export function envelopeCodec() {
   const origin = randomUUID();
   return {
+    /** This bus's id, for transports that carry it beside the message (the SQLite rows). */
+    origin,
     encode(topic: string, message: string): string {
       return JSON.stringify({ origin, topic, message } satisfies Envelope);
     },

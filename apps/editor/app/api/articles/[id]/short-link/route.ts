@@ -1,16 +1,26 @@
 import { getDb } from '@newsroom/db';
-import { FixedWindowLimiter } from '@newsroom/auth';
 import { articlePath } from '@newsroom/article';
 import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
+import { processSharedState, type RateLimiter } from '@newsroom/shared-state';
 import {
   ShortenerUnavailableError,
   articleUrl,
   requestShortLink,
 } from '../../../../../src/short-links/shortener-client';
+import { SHORT_LINK_REQUESTS_PER_MINUTE } from '../../../../../src/short-links/limits';
 import { shortUrlErrorPage, shortUrlPage } from '../../../../../src/short-links/short-url-page';
 
-// Public (readers press the button), so limited per client: each call may create a link.
-const limiter = new FixedWindowLimiter(30, 60_000);
+/**
+ * Public (readers press the button), so limited per client, counted in the store every editor
+ * instance shares: each call may create a link. Created on first use (the store opens then).
+ */
+let limiter: RateLimiter | undefined;
+const shortLinkLimiter = () =>
+  (limiter ??= processSharedState().rateLimiter({
+    name: 'editor-short-link',
+    points: SHORT_LINK_REQUESTS_PER_MINUTE,
+    windowSeconds: 60,
+  }));
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
@@ -55,7 +65,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
 }
 
 async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const limit = limiter.hit(clientAddressFromHeaders(request.headers));
+  const limit = await shortLinkLimiter().consume(clientAddressFromHeaders(request.headers));
   if (!limit.allowed) {
     return failure(
       request,

@@ -1,9 +1,9 @@
 import { getDb } from '@newsroom/db';
-import { openSharedState, type SharedState } from '@newsroom/shared-state';
+import { openSharedState, type SharedState } from './shared-state';
 
-// On globalThis: the shortener's server.ts and its Next.js bundle are two module copies in one
-// process, and Next.js dev re-evaluates modules; both must count in the same limiters.
-const SHARED_STATE_KEY = Symbol.for('newsroom.auth.sharedState');
+// On globalThis: an app's server.ts and its Next.js bundle are two module copies in one process,
+// and Next.js dev re-evaluates modules; all must count in the same limiters and hear one feed.
+const SHARED_STATE_KEY = Symbol.for('newsroom.sharedState');
 type GlobalWithState = typeof globalThis & { [SHARED_STATE_KEY]?: SharedState };
 
 /** The process's shared state (Redis when REDIS_URL is set, else the database), opened once. */

@@ -1,9 +1,11 @@
-// Two real editor processes on one PostgreSQL database, as behind a load balancer: an update made
-// through one is served by the other, whose cached page is dropped by the invalidation message
-// (PostgreSQL LISTEN/NOTIFY, or Redis pub/sub when a Redis is given). PostgreSQL only: on SQLite
-// invalidations stay in one process, which is the only setup SQLite supports.
+// Two real editor processes on one database, as behind a load balancer: an update made through
+// one is served by the other, whose cached page is dropped by the invalidation message (the
+// ChangeEvent table on SQLite, PostgreSQL LISTEN/NOTIFY, or Redis pub/sub when a Redis is
+// given), and a reader's "Get short URL" requests count against one limit on both.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { SHORT_LINK_REQUESTS_PER_MINUTE } from '../short-links/limits';
 import { startEditor, type EditorProcess } from '../testing/editor-process';
 import {
   createNewsroom,
@@ -19,7 +21,12 @@ import {
 const WAIT_FOR_B_MS = 30_000;
 
 const transports: { name: string; env: Record<string, string> }[] = [
-  { name: 'PostgreSQL LISTEN/NOTIFY', env: {} },
+  {
+    name: process.env.TEST_DATABASE_URL
+      ? 'PostgreSQL LISTEN/NOTIFY'
+      : 'the SQLite ChangeEvent table',
+    env: {},
+  },
   ...(process.env.TEST_REDIS_URL
     ? [{ name: 'Redis pub/sub', env: { REDIS_URL: process.env.TEST_REDIS_URL } }]
     : []),
@@ -35,7 +42,11 @@ describe.each(transports)('two editor instances over $name', ({ env }) => {
   let a: EditorProcess;
   let b: EditorProcess;
   beforeAll(async () => {
-    [a, b] = await Promise.all([startEditor(testDb.url, env), startEditor(testDb.url, env)]);
+    const instanceEnv = { ...env, TRUSTED_PROXIES: 'loopback' };
+    [a, b] = await Promise.all([
+      startEditor(testDb.url, instanceEnv),
+      startEditor(testDb.url, instanceEnv),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -66,5 +77,33 @@ describe.each(transports)('two editor instances over $name', ({ env }) => {
     await expect
       .poll(async () => (await fetch(`${b.url}${path}`)).text(), { timeout: WAIT_FOR_B_MS })
       .toContain('Updated through A.');
+  });
+
+  it('counts "Get short URL" requests of one reader on both instances against one limit', async () => {
+    // An article that is not live: each allowed request answers 404 without calling the
+    // shortener; the one over the limit answers 429, whichever instance it reaches. The reader's
+    // address comes through the trusted loopback proxy, new for each run (a Redis kept between
+    // runs still holds the last run's counts).
+    const reader = `2001:db8::${randomBytes(4)
+      .toString('hex')
+      .replace(/(....)(....)/, '$1:$2')}`;
+    const post = (instance: EditorProcess) =>
+      fetch(`${instance.url}/api/articles/not-live-${Date.now()}/short-link`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: instance.url,
+          'x-forwarded-for': reader,
+        },
+      });
+    const statuses: number[] = [];
+    for (let index = 0; index < SHORT_LINK_REQUESTS_PER_MINUTE; index += 1) {
+      statuses.push((await post(index % 2 === 0 ? a : b)).status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    const refused = await post(a);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await post(b)).status).toBe(429);
   });
 });
