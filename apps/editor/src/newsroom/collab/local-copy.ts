@@ -15,10 +15,11 @@ export const LOCAL_COPY_OFFLINE_WRITE_MS = 100;
  * so y-indexeddb reads it back and compacts it as usual.
  *
  * y-indexeddb writes every update in its own IndexedDB transaction inside the key press that
- * made it, before the screen shows the key. We write right after the next frame instead, the
- * updates of that frame merged into one write; hiding or leaving the page writes what waits. An
- * IndexedDB write is never instant (its transaction commits after the task that made it), so
- * this moves the write by about a frame, not more.
+ * made it (a third of a millisecond or more per key). We write merged batches instead: while the
+ * server is reachable, once a second (it already has the edits); offline, right after the frame
+ * that shows the key (the copy is all there is; an IndexedDB write commits after the task that
+ * made it anyway, so this moves it by about a frame). Losing the server or hiding the page writes
+ * what waits; so does leaving it, as far as the browser lets a leaving page write.
  */
 export class LocalCopy {
   readonly persistence: IndexeddbPersistence;
