@@ -1,23 +1,3 @@
 'use client';
-// Whatever failed while rendering a page. The usual cause in production is an unreachable
-// database; from the next request on, the proxy answers 503 until it is back.
-
-export default function ErrorPage({
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
-  return (
-    <section role="alert">
-      <h1>Temporarily unavailable</h1>
-      <p>
-        This page could not be loaded just now. Nothing you saved is lost; please try again in a few
-        seconds.
-      </p>
-      <button type="button" onClick={reset}>
-        Try again
-      </button>
-    </section>
-  );
-}
+// Next.js needs this file in each app; the page itself is shared.
+export { UnavailableErrorPage as default } from '@newsroom/app-shell/browser';

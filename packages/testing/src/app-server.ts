@@ -20,6 +20,8 @@ export type AppServerOptions = {
   /** Printed on stdout once the server listens. */
   readyText: string;
   databaseUrl: string;
+  /** An environment variable to set to the server's own URL (e.g. SHORTENER_URL), if any. */
+  urlVariable?: string;
   env?: Record<string, string>;
 };
 
@@ -38,6 +40,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: options.databaseUrl,
       [options.portVariable]: String(port),
+      ...(options.urlVariable ? { [options.urlVariable]: url } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,4 +69,43 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       return exited;
     },
   };
+}
+
+const appsDir = path.resolve(import.meta.dirname, '../../../apps');
+
+/** How each app of the monorepo is started: its folder, port variable and the line it prints when ready. */
+export const APPS = {
+  editor: {
+    appDir: path.join(appsDir, 'editor'),
+    portVariable: 'EDITOR_PORT',
+    readyText: 'Editor ready on',
+  },
+  shortener: {
+    appDir: path.join(appsDir, 'shortener'),
+    portVariable: 'SHORTENER_PORT',
+    readyText: 'Shortener ready on',
+  },
+} as const satisfies Record<string, Omit<AppServerOptions, 'databaseUrl'>>;
+
+export type AppName = keyof typeof APPS;
+
+/** Starts one app of the monorepo (see startAppServer) against `databaseUrl`. */
+export function startApp(
+  name: AppName,
+  databaseUrl: string,
+  options: Omit<AppServerOptions, keyof (typeof APPS)[AppName] | 'databaseUrl'> = {},
+): Promise<AppServer> {
+  return startAppServer({ ...APPS[name], databaseUrl, ...options });
+}
+
+/** Starts the editor and the shortener side by side, both against `databaseUrl`. */
+export async function startBothApps(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ editor: AppServer; shortener: AppServer }> {
+  const [editor, shortener] = await Promise.all([
+    startApp('editor', databaseUrl, { env }),
+    startApp('shortener', databaseUrl, { env }),
+  ]);
+  return { editor, shortener };
 }

@@ -37,3 +37,34 @@ export function multipart(fields: Record<string, string>): FormData {
   for (const [name, value] of Object.entries(fields)) data.append(name, value);
   return data;
 }
+
+/**
+ * Fetches `pagePath` from `baseUrl` and posts its form (the first with an input named `mustHave`)
+ * back with `values` filled in, the way a browser without JavaScript does; redirects are not
+ * followed, so the answer's status and Location can be checked.
+ */
+export async function postPageForm(
+  baseUrl: string,
+  pagePath: string,
+  mustHave: string,
+  values: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const page = await fetch(`${baseUrl}${pagePath}`, {
+    headers: headers.cookie ? { cookie: headers.cookie } : {},
+  });
+  const fields = { ...formFields(await page.text(), mustHave), ...values };
+  return fetch(`${baseUrl}${pagePath}`, {
+    method: 'POST',
+    body: multipart(fields),
+    headers,
+    redirect: 'manual',
+  });
+}
+
+/** Where a redirect answer sends the browser, as the browser would resolve it against `baseUrl`. */
+export function redirectTarget(response: Response, baseUrl: string): URL {
+  const location = response.headers.get('location');
+  if (!location) throw new Error(`No Location header (status ${response.status})`);
+  return new URL(location, baseUrl);
+}

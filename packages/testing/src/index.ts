@@ -7,5 +7,13 @@ export {
   type RedirectPayload,
   type RedirectPayloadKind,
 } from './open-redirect-corpus';
-export { startAppServer, type AppServer, type AppServerOptions } from './app-server';
-export { formFields, multipart } from './html-forms';
+export {
+  APPS,
+  startApp,
+  startAppServer,
+  startBothApps,
+  type AppName,
+  type AppServer,
+  type AppServerOptions,
+} from './app-server';
+export { formFields, multipart, postPageForm, redirectTarget } from './html-forms';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, createApiKey, createSession } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { startAppServer, type AppServer } from '@newsroom/testing';
+import { startApp, type AppServer } from '@newsroom/testing';
 
 const appsDir = path.resolve(import.meta.dirname, '../../..');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -63,11 +63,7 @@ beforeAll(async () => {
   const cookie = `${SESSION_COOKIE}=${(await createSession(testDb.db, admin.id)).token}`;
   const { key } = await createApiKey(testDb.db, 'shape');
   for (const app of ['editor', 'shortener'] as const) {
-    servers[app] = await startAppServer({
-      appDir: path.join(appsDir, app),
-      portVariable: app === 'editor' ? 'EDITOR_PORT' : 'SHORTENER_PORT',
-      readyText: app === 'editor' ? 'Editor ready on' : 'Shortener ready on',
-      databaseUrl: testDb.url,
+    servers[app] = await startApp(app, testDb.url, {
       env: { SHORTENER_URL: 'http://127.0.0.1:9' },
     });
   }

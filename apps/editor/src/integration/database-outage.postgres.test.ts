@@ -11,7 +11,7 @@ import { SESSION_COOKIE, createApiKey, createSession } from '@newsroom/auth';
 import { createDb, type Db } from '@newsroom/db';
 import { applyPendingMigrations } from '@newsroom/db/migrate';
 import { createPublishedArticle } from '@newsroom/db/testing';
-import { startAppServer, type AppServer } from '@newsroom/testing';
+import { startBothApps, type AppServer } from '@newsroom/testing';
 
 const appsDir = path.resolve(import.meta.dirname, '../../..');
 const clusterScript = path.resolve(appsDir, '../packages/db/scripts/pg-test-cluster.sh');
@@ -42,20 +42,7 @@ beforeAll(async () => {
   staffCookie = `${SESSION_COOKIE}=${(await createSession(db, user.id)).token}`;
   apiKey = (await createApiKey(db, 'outage')).key;
   articleId = (await createPublishedArticle(db, 'still-here')).id;
-  [editor, shortener] = await Promise.all([
-    startAppServer({
-      appDir: path.join(appsDir, 'editor'),
-      portVariable: 'EDITOR_PORT',
-      readyText: 'Editor ready on',
-      databaseUrl,
-    }),
-    startAppServer({
-      appDir: path.join(appsDir, 'shortener'),
-      portVariable: 'SHORTENER_PORT',
-      readyText: 'Shortener ready on',
-      databaseUrl,
-    }),
-  ]);
+  ({ editor, shortener } = await startBothApps(databaseUrl));
 });
 
 afterAll(async () => {

@@ -4,7 +4,6 @@
 // cookie is Secure. The same header from a client that is not the proxy (127.0.0.2 here) changes
 // nothing: no HSTS, no Secure cookie.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, createSession } from '@newsroom/auth';
 import {
@@ -12,9 +11,8 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@newsroom/db/testing';
-import { startAppServer, type AppServer } from '@newsroom/testing';
+import { startBothApps, type AppServer } from '@newsroom/testing';
 
-const appsDir = path.resolve(import.meta.dirname, '../../..');
 const PROXY = '127.0.0.1';
 const NOT_THE_PROXY = '127.0.0.2';
 
@@ -36,22 +34,7 @@ beforeAll(async () => {
     data: { code: 'hsts-link', codeKey: 'hsts-link', url: 'https://example.com/' },
   });
   const env = { TRUSTED_PROXIES: PROXY };
-  [editor, shortener] = await Promise.all([
-    startAppServer({
-      appDir: path.join(appsDir, 'editor'),
-      portVariable: 'EDITOR_PORT',
-      readyText: 'Editor ready on',
-      databaseUrl: testDb.url,
-      env,
-    }),
-    startAppServer({
-      appDir: path.join(appsDir, 'shortener'),
-      portVariable: 'SHORTENER_PORT',
-      readyText: 'Shortener ready on',
-      databaseUrl: testDb.url,
-      env,
-    }),
-  ]);
+  ({ editor, shortener } = await startBothApps(testDb.url, env));
 });
 
 afterAll(async () => {

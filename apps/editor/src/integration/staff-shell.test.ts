@@ -1,46 +1,32 @@
 // The staff shell on the real editor (server.ts + the built Next.js app, real HTTP, a real
 // database): return paths, Origin checks for route handlers and server actions, the login guard
 // shared with the shortener, the one error shape with its input checks, and writers' drafts.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, createSession, createUser } from '@newsroom/auth';
+import { SESSION_COOKIE } from '@newsroom/auth';
+import { STAFF_TEST_PASSWORD as PASSWORD, createStaffWithSessions } from '@newsroom/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import {
   countByKind,
   formFields,
   multipart,
   openRedirectCorpus,
-  startAppServer,
+  postPageForm,
+  redirectTarget,
+  startBothApps,
   type AppServer,
 } from '@newsroom/testing';
 
-const appsDir = path.resolve(import.meta.dirname, '../../..');
-const PASSWORD = 'correct horse battery staple';
 const HOME = '/newsroom/articles';
 
 let testDb: TestDatabase;
 let editor: AppServer;
 let shortener: AppServer;
-const cookieOf: Record<string, string> = {};
-const idOf: Record<string, string> = {};
+let cookieOf: Record<string, string>;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  [editor, shortener] = await Promise.all([
-    startAppServer({
-      appDir: path.join(appsDir, 'editor'),
-      portVariable: 'EDITOR_PORT',
-      readyText: 'Editor ready on',
-      databaseUrl: testDb.url,
-    }),
-    startAppServer({
-      appDir: path.join(appsDir, 'shortener'),
-      portVariable: 'SHORTENER_PORT',
-      readyText: 'Shortener ready on',
-      databaseUrl: testDb.url,
-    }),
-  ]);
-  for (const [name, role] of [
+  ({ editor, shortener } = await startBothApps(testDb.url));
+  ({ cookieOf } = await createStaffWithSessions(testDb.db, [
     ['editor', 'editor'],
     ['writer', 'writer'],
     ['other-writer', 'writer'],
@@ -48,16 +34,7 @@ beforeAll(async () => {
     ['login-b', 'writer'],
     ['guarded', 'editor'],
     ['raced', 'editor'],
-  ] as const) {
-    const user = await createUser(testDb.db, {
-      email: `${name}@example.com`,
-      name,
-      role,
-      password: PASSWORD,
-    });
-    idOf[name] = user.id;
-    cookieOf[name] = `${SESSION_COOKIE}=${(await createSession(testDb.db, user.id)).token}`;
-  }
+  ]));
   await testDb.db.section.create({ data: { slug: 'world', name: 'World', position: 1 } });
 });
 
@@ -70,33 +47,6 @@ function sameOrigin(server: AppServer, as = 'editor') {
   return { cookie: cookieOf[as]!, origin: server.url };
 }
 
-/** Where a redirect answer sends the browser, as the browser would resolve it. */
-function target(response: Response, server: AppServer): URL {
-  const location = response.headers.get('location');
-  expect(location, `status ${response.status}`).toBeTruthy();
-  return new URL(location!, server.url);
-}
-
-/** Posts a page's form (a server action) the way a browser without JavaScript does. */
-async function postForm(
-  server: AppServer,
-  pagePath: string,
-  mustHave: string,
-  values: Record<string, string>,
-  headers: Record<string, string> = {},
-) {
-  const page = await fetch(`${server.url}${pagePath}`, {
-    headers: headers.cookie ? { cookie: headers.cookie } : {},
-  });
-  const fields = { ...formFields(await page.text(), mustHave), ...values };
-  return fetch(`${server.url}${pagePath}`, {
-    method: 'POST',
-    body: multipart(fields),
-    headers,
-    redirect: 'manual',
-  });
-}
-
 describe('return paths', () => {
   const corpus = openRedirectCorpus('/newsroom', '/newsroom/login');
 
@@ -107,7 +57,7 @@ describe('return paths', () => {
         `${editor.url}/newsroom/login?next=${encodeURIComponent(value)}`,
         { headers: { cookie: cookieOf.editor! }, redirect: 'manual' },
       );
-      const location = target(response, editor);
+      const location = redirectTarget(response, editor.url);
       expect(`${location.origin}${location.pathname}`, `${kind}: ${JSON.stringify(value)}`).toBe(
         `${editor.url}${HOME}`,
       );
@@ -119,15 +69,15 @@ describe('return paths', () => {
     for (const { kind, value } of corpus) {
       // Two accounts take turns: each login counts against its account's guard budget.
       const email = n++ % 2 ? 'login-a@example.com' : 'login-b@example.com';
-      const response = await postForm(
-        editor,
+      const response = await postPageForm(
+        editor.url,
         '/newsroom/login',
         'password',
         { email, password: PASSWORD, next: value },
         { origin: editor.url },
       );
       expect(response.status, `${kind}: ${JSON.stringify(value)}`).toBe(303);
-      const location = target(response, editor);
+      const location = redirectTarget(response, editor.url);
       expect(`${location.origin}${location.pathname}`, `${kind}: ${JSON.stringify(value)}`).toBe(
         `${editor.url}${HOME}`,
       );
@@ -140,7 +90,7 @@ describe('return paths', () => {
       `${editor.url}/newsroom/login?next=${encodeURIComponent('/newsroom/users?x=1')}`,
       { headers: { cookie: cookieOf.editor! }, redirect: 'manual' },
     );
-    expect(target(response, editor).href).toBe(`${editor.url}/newsroom/users?x=1`);
+    expect(redirectTarget(response, editor.url).href).toBe(`${editor.url}/newsroom/users?x=1`);
   });
 });
 
@@ -168,8 +118,8 @@ describe('Origin checks', () => {
   it('refuses server actions without an Origin or from another site with 403, changing nothing', async () => {
     const before = await testDb.db.article.count();
     for (const origin of [undefined, 'https://evil.example']) {
-      const response = await postForm(
-        editor,
+      const response = await postPageForm(
+        editor.url,
         '/newsroom/articles/new',
         'title',
         { title: 'Made by a forged form' },
@@ -321,7 +271,7 @@ describe('login guard', () => {
           headers: { origin: editor.url },
           redirect: 'manual',
         });
-        return target(response, editor).searchParams.get('error');
+        return redirectTarget(response, editor.url).searchParams.get('error');
       }),
     );
     // "invalid" means the password was checked (and wrong); "throttled" means it never was.
@@ -336,33 +286,33 @@ describe('login guard', () => {
       headers: { origin: editor.url },
       redirect: 'manual',
     });
-    expect(target(right, editor).searchParams.get('error')).toBe('throttled');
+    expect(redirectTarget(right, editor.url).searchParams.get('error')).toBe('throttled');
     expect(right.headers.get('set-cookie') ?? '').not.toContain(SESSION_COOKIE);
   });
 
   it('is shared by both apps: the shortener refuses once the editor has throttled the account', async () => {
     const email = 'guarded@example.com';
     for (let i = 0; i < 10; i++) {
-      const wrong = await postForm(
-        editor,
+      const wrong = await postPageForm(
+        editor.url,
         '/newsroom/login',
         'password',
         { email, password: `wrong guess ${i}` },
         { origin: editor.url },
       );
-      expect(target(wrong, editor).searchParams.get('error')).toBe('invalid');
+      expect(redirectTarget(wrong, editor.url).searchParams.get('error')).toBe('invalid');
     }
-    const throttled = await postForm(
-      editor,
+    const throttled = await postPageForm(
+      editor.url,
       '/newsroom/login',
       'password',
       { email, password: PASSWORD },
       { origin: editor.url },
     );
-    expect(target(throttled, editor).searchParams.get('error')).toBe('throttled');
+    expect(redirectTarget(throttled, editor.url).searchParams.get('error')).toBe('throttled');
 
-    const onShortener = await postForm(
-      shortener,
+    const onShortener = await postPageForm(
+      shortener.url,
       '/login',
       'password',
       { email, password: PASSWORD },

@@ -1,16 +1,13 @@
 'use client';
 import { useActionState } from 'react';
 import { loginAction, type FormState } from '../../src/staff/actions';
+import { FormError } from '../../src/staff/FieldError';
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(loginAction, {});
   return (
     <form action={action} className="stack">
-      {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state.error} />
       <input type="hidden" name="next" value={next} />
       <label>
         Email

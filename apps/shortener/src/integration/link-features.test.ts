@@ -4,18 +4,24 @@
 // at once was invalidated in the very cache the redirects read.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
+import { createStaffWithSessions } from '@newsroom/auth/testing';
 import { findRepoRoot } from '@newsroom/db';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { DESTINATION_CORPUS } from '@newsroom/links/testing';
-import { createApiClient } from '../testing/api-client';
-import { createHttpClient } from '../testing/http-client';
-import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+import {
+  NO_RATE_LIMITS,
+  startShortenerWithClients,
+  type ApiClient,
+  type HttpClient,
+  type ShortenerWithClients,
+} from '../testing/shortener-clients';
+import type { ShortenerProcess } from '../testing/shortener-process';
 
 let testDb: TestDatabase;
+let shortener: ShortenerWithClients;
 let server: ShortenerProcess;
-let api: ReturnType<typeof createApiClient>;
-let http: ReturnType<typeof createHttpClient>;
+let api: ApiClient;
+let http: HttpClient;
 
 /** Links from before codes were case-insensitive: two clash by case (no key), one does not. */
 async function insertLegacyLinks() {
@@ -32,21 +38,17 @@ async function insertLegacyLinks() {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await insertLegacyLinks();
-  server = await startShortener(testDb.url, {
+  shortener = await startShortenerWithClients(testDb, 'campaign-script', {
     SHORTENER_CACHE_TTL_MS: '60000',
     // The corpus is written for a shortener at localhost:3001 and sho.rt.
     SHORTENER_HOSTS: 'localhost:3001,sho.rt',
-    SHORTENER_CREATE_LIMIT_PER_MINUTE: '100000',
-    SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '100000',
+    ...NO_RATE_LIMITS,
   });
-  const { key } = await createApiKey(testDb.db, 'campaign-script');
-  api = createApiClient(server.url, key);
-  http = createHttpClient(server.url);
+  ({ server, api, http } = shortener);
 });
 
 afterAll(async () => {
-  http?.close();
-  await server?.stop();
+  await shortener?.stop();
   await testDb?.cleanup();
 });
 
@@ -253,15 +255,9 @@ describe('edits are recorded', () => {
       },
     ]);
 
-    const user = await createUser(testDb.db, {
-      email: 'changes@example.com',
-      name: 'Chan Ges',
-      role: 'editor',
-      password: 'a long staff password',
-    });
-    const { token } = await createSession(testDb.db, user.id);
+    const { cookieOf } = await createStaffWithSessions(testDb.db, [['changes', 'editor']]);
     const page = await fetch(`${server.url}/links/${code}`, {
-      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+      headers: { cookie: cookieOf.changes! },
     });
     // React separates adjacent text with <!-- -->; read the text as a browser shows it.
     const html = (await page.text()).replaceAll('<!-- -->', '');

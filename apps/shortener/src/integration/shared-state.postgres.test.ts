@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createApiClient } from '../testing/api-client';
-import { createHttpClient } from '../testing/http-client';
-import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+import {
+  startTwoShorteners,
+  type ApiClient,
+  type HttpClient,
+  type TwoShorteners,
+} from '../testing/shortener-clients';
 
 /** The promise made to operators: a change reaches every instance within this. */
 const PROPAGATION_DEADLINE_MS = 1_000;
@@ -29,11 +33,10 @@ const transports: Array<[string, () => Record<string, string>]> = [
 
 describe.each(transports)('two shortener instances sharing state through %s', (_name, env) => {
   let testDb: TestDatabase;
-  let a: ShortenerProcess;
-  let b: ShortenerProcess;
-  let apiOnA: ReturnType<typeof createApiClient>;
-  let httpA: ReturnType<typeof createHttpClient>;
-  let httpB: ReturnType<typeof createHttpClient>;
+  let instances: TwoShorteners;
+  let apiOnA: ApiClient;
+  let httpA: HttpClient;
+  let httpB: HttpClient;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
@@ -45,20 +48,12 @@ describe.each(transports)('two shortener instances sharing state through %s', (_
       // Each test is its own client: X-Forwarded-For from the local test process is believed.
       TRUSTED_PROXIES: 'loopback',
     };
-    [a, b] = await Promise.all([
-      startShortener(testDb.url, instanceEnv),
-      startShortener(testDb.url, instanceEnv),
-    ]);
-    const { key } = await createApiKey(testDb.db, 'scale-out');
-    apiOnA = createApiClient(a.url, key);
-    httpA = createHttpClient(a.url);
-    httpB = createHttpClient(b.url);
+    instances = await startTwoShorteners(testDb, 'scale-out', instanceEnv);
+    ({ apiOnA, httpA, httpB } = instances);
   });
 
   afterAll(async () => {
-    httpA?.close();
-    httpB?.close();
-    await Promise.all([a?.stop(), b?.stop()]);
+    await instances?.stop();
     await testDb?.cleanup();
   });
 
@@ -147,8 +142,8 @@ describe.each(transports)('two shortener instances sharing state through %s', (_
 
   it('limits link creation per API key across both instances', async () => {
     const { key } = await createApiKey(testDb.db, 'creation limit');
-    const onA = createApiClient(a.url, key);
-    const onB = createApiClient(b.url, key);
+    const onA = createApiClient(instances.a.url, key);
+    const onB = createApiClient(instances.b.url, key);
     const statuses = [];
     for (let index = 0; index <= CREATE_LIMIT; index += 1) {
       const api = index % 2 === 0 ? onA : onB;

@@ -2,37 +2,41 @@
 // SQLite file, real HTTP. The cache TTL is a minute here, so a change that shows up at once
 // proves the API invalidated the very cache the redirects read (same process, same instance).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
+import { createStaffWithSessions } from '@newsroom/auth/testing';
 import {
   createPublishedArticle,
   createTestDatabase,
   type TestDatabase,
 } from '@newsroom/db/testing';
 import { createApiClient } from '../testing/api-client';
-import { BOT_UAS, createHttpClient, runPool } from '../testing/http-client';
-import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+import { BOT_UAS, runPool } from '../testing/http-client';
+import {
+  NO_RATE_LIMITS,
+  startShortenerWithClients,
+  type ApiClient,
+  type HttpClient,
+  type ShortenerWithClients,
+} from '../testing/shortener-clients';
+import type { ShortenerProcess } from '../testing/shortener-process';
 
 let testDb: TestDatabase;
+let shortener: ShortenerWithClients;
 let server: ShortenerProcess;
-let api: ReturnType<typeof createApiClient>;
-let http: ReturnType<typeof createHttpClient>;
+let api: ApiClient;
+let http: HttpClient;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  server = await startShortener(testDb.url, {
+  shortener = await startShortenerWithClients(testDb, 'integration tests', {
     SHORTENER_CACHE_TTL_MS: '60000',
     SHORTENER_HOSTS: 'sho.rt',
-    SHORTENER_CREATE_LIMIT_PER_MINUTE: '100000',
-    SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '100000',
+    ...NO_RATE_LIMITS,
   });
-  const { key } = await createApiKey(testDb.db, 'integration tests');
-  api = createApiClient(server.url, key);
-  http = createHttpClient(server.url);
+  ({ server, api, http } = shortener);
 });
 
 afterAll(async () => {
-  http?.close();
-  await server?.stop();
+  await shortener?.stop();
   await testDb?.cleanup();
 });
 
@@ -329,14 +333,8 @@ describe('staff pages', () => {
     expect(anonymous.headers.get('location')).toBe(`/login?next=%2Flinks%2F${link.code}`);
     expect((await fetch(`${server.url}/links/${link.code}/qr?format=png`)).status).toBe(401);
 
-    const user = await createUser(testDb.db, {
-      email: 'staff@example.com',
-      name: 'Staff',
-      role: 'editor',
-      password: 'a long staff password',
-    });
-    const { token } = await createSession(testDb.db, user.id);
-    const headers = { cookie: `${SESSION_COOKIE}=${token}` };
+    const { cookieOf } = await createStaffWithSessions(testDb.db, [['staff', 'editor']]);
+    const headers = { cookie: cookieOf.staff! };
     const page = await fetch(`${server.url}/links/${link.code}`, { headers });
     const html = await page.text();
     expect(page.status).toBe(200);

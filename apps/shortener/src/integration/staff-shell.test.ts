@@ -2,75 +2,41 @@
 // database): return paths, Origin checks for server actions, the link API's input checks and
 // error shape, and who may change which link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
+import { createApiKey } from '@newsroom/auth';
+import { STAFF_TEST_PASSWORD as PASSWORD, createStaffWithSessions } from '@newsroom/auth/testing';
 import {
   createPublishedArticle,
   createTestDatabase,
   type TestDatabase,
 } from '@newsroom/db/testing';
-import { formFields, multipart, openRedirectCorpus } from '@newsroom/testing';
+import { openRedirectCorpus, postPageForm, redirectTarget } from '@newsroom/testing';
 import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
 
-const PASSWORD = 'correct horse battery staple';
 const HOME = '/links';
 
 let testDb: TestDatabase;
 let server: ShortenerProcess;
 let apiKey: string;
-const cookieOf: Record<string, string> = {};
-const idOf: Record<string, string> = {};
+let cookieOf: Record<string, string>;
+let idOf: Record<string, string>;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   server = await startShortener(testDb.url);
   apiKey = (await createApiKey(testDb.db, 'staff shell tests')).key;
-  for (const [name, role] of [
+  ({ idOf, cookieOf } = await createStaffWithSessions(testDb.db, [
     ['editor', 'editor'],
     ['writer', 'writer'],
     ['other-writer', 'writer'],
     ['login-a', 'writer'],
     ['login-b', 'writer'],
-  ] as const) {
-    const user = await createUser(testDb.db, {
-      email: `${name}@example.com`,
-      name,
-      role,
-      password: PASSWORD,
-    });
-    idOf[name] = user.id;
-    cookieOf[name] = `${SESSION_COOKIE}=${(await createSession(testDb.db, user.id)).token}`;
-  }
+  ]));
 });
 
 afterAll(async () => {
   await server?.stop();
   await testDb?.cleanup();
 });
-
-function target(response: Response): URL {
-  const location = response.headers.get('location');
-  expect(location, `status ${response.status}`).toBeTruthy();
-  return new URL(location!, server.url);
-}
-
-/** Posts a page's form (a server action) the way a browser without JavaScript does. */
-async function postForm(
-  pagePath: string,
-  mustHave: string,
-  values: Record<string, string>,
-  headers: Record<string, string> = {},
-) {
-  const page = await fetch(`${server.url}${pagePath}`, {
-    headers: headers.cookie ? { cookie: headers.cookie } : {},
-  });
-  const fields = { ...formFields(await page.text(), mustHave), ...values };
-  return fetch(`${server.url}${pagePath}`, {
-    method: 'POST',
-    body: multipart(fields),
-    headers,
-    redirect: 'manual',
-  });
-}
 
 describe('return paths', () => {
   const corpus = openRedirectCorpus('/links', '/login');
@@ -81,7 +47,7 @@ describe('return paths', () => {
         headers: { cookie: cookieOf.editor! },
         redirect: 'manual',
       });
-      const location = target(response);
+      const location = redirectTarget(response, server.url);
       expect(`${location.origin}${location.pathname}`, `${kind}: ${JSON.stringify(value)}`).toBe(
         `${server.url}${HOME}`,
       );
@@ -92,14 +58,15 @@ describe('return paths', () => {
     let n = 0;
     for (const { kind, value } of corpus) {
       const email = n++ % 2 ? 'login-a@example.com' : 'login-b@example.com';
-      const response = await postForm(
+      const response = await postPageForm(
+        server.url,
         '/login',
         'password',
         { email, password: PASSWORD, next: value },
         { origin: server.url },
       );
       expect(response.status, `${kind}: ${JSON.stringify(value)}`).toBe(303);
-      const location = target(response);
+      const location = redirectTarget(response, server.url);
       expect(`${location.origin}${location.pathname}`, `${kind}: ${JSON.stringify(value)}`).toBe(
         `${server.url}${HOME}`,
       );
@@ -111,23 +78,25 @@ describe('return paths', () => {
       headers: { cookie: cookieOf.editor! },
       redirect: 'manual',
     });
-    expect(target(response).href).toBe(`${server.url}/links/new`);
+    expect(redirectTarget(response, server.url).href).toBe(`${server.url}/links/new`);
   });
 });
 
 async function createLinkAs(as: string, url: string): Promise<string> {
-  const response = await postForm(
+  const response = await postPageForm(
+    server.url,
     '/links/new',
     'url',
     { url, alias: '', expiresAt: '' },
     { cookie: cookieOf[as]!, origin: server.url },
   );
   expect(response.status).toBe(303);
-  return decodeURIComponent(target(response).pathname.replace('/links/', ''));
+  return decodeURIComponent(redirectTarget(response, server.url).pathname.replace('/links/', ''));
 }
 
 async function toggle(as: string, formPageCode: string, code: string, origin?: string) {
-  return postForm(
+  return postPageForm(
+    server.url,
     `/links/${formPageCode}`,
     'disabled',
     { code, disabled: 'true' },
@@ -176,7 +145,7 @@ describe('who may change which link', () => {
     // …and a forged post (the action taken from their own link's page) changes nothing.
     for (const code of [theirs, canonicalCode]) {
       const forged = await toggle('writer', mine, code, server.url);
-      expect(target(forged).search).toBe('?refused=1');
+      expect(redirectTarget(forged, server.url).search).toBe('?refused=1');
       expect(await disabledOf(code)).toBe(false);
     }
     expect((await toggle('writer', mine, mine, server.url)).status).toBe(303);

@@ -5,11 +5,16 @@
 // a loaded machine: a correctness bound, never a speed figure) came through the change feed; and
 // clicks counted by both must add up exactly once both have flushed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { createApiClient } from '../testing/api-client';
-import { createHttpClient, runPool } from '../testing/http-client';
-import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
+import { runPool } from '../testing/http-client';
+import {
+  NO_RATE_LIMITS,
+  startTwoShorteners,
+  type ApiClient,
+  type HttpClient,
+  type TwoShorteners,
+} from '../testing/shortener-clients';
+import type { ShortenerProcess } from '../testing/shortener-process';
 
 const CACHE_TTL_MS = 600_000;
 /** The promise made to operators: a change reaches every instance within this. */
@@ -19,11 +24,12 @@ const MARGIN_MS = 2_000;
 const POLL_EVERY_MS = 25;
 
 let testDb: TestDatabase;
+let instances: TwoShorteners;
 let a: ShortenerProcess;
 let b: ShortenerProcess;
-let apiOnA: ReturnType<typeof createApiClient>;
-let httpA: ReturnType<typeof createHttpClient>;
-let httpB: ReturnType<typeof createHttpClient>;
+let apiOnA: ApiClient;
+let httpA: HttpClient;
+let httpB: HttpClient;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -31,19 +37,14 @@ beforeAll(async () => {
     SHORTENER_CACHE_TTL_MS: String(CACHE_TTL_MS),
     // Frequent flushes, so both instances write the same ClickDay rows while clicks come in.
     SHORTENER_CLICK_FLUSH_MS: '100',
-    SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '100000',
-    SHORTENER_CREATE_LIMIT_PER_MINUTE: '100000',
+    ...NO_RATE_LIMITS,
   };
-  [a, b] = await Promise.all([startShortener(testDb.url, env), startShortener(testDb.url, env)]);
-  apiOnA = createApiClient(a.url, (await createApiKey(testDb.db, 'two instances')).key);
-  httpA = createHttpClient(a.url);
-  httpB = createHttpClient(b.url);
+  instances = await startTwoShorteners(testDb, 'two instances', env);
+  ({ a, b, apiOnA, httpA, httpB } = instances);
 });
 
 afterAll(async () => {
-  httpA?.close();
-  httpB?.close();
-  await Promise.all([a?.stop(), b?.stop()]);
+  await instances?.stop();
   await testDb?.cleanup();
 });
 
@@ -52,7 +53,7 @@ afterAll(async () => {
  * have passed since the change: the change did not reach the other instance's cache.
  */
 async function waitForStatus(
-  http: ReturnType<typeof createHttpClient>,
+  http: HttpClient,
   path: string,
   expected: number,
   since: number,

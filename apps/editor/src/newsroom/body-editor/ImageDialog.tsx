@@ -2,8 +2,9 @@
 
 import { IMAGE, IMAGE_UPLOAD_ACCEPT, type ImageAttributes, needsAltText } from '@newsroom/article';
 import type { Editor } from '@tiptap/core';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { uploadImage } from '../../media/upload-client';
+import { EditorPopover, PopoverActions } from './EditorPopover';
 import {
   altTextProblem,
   ImageTextFields,
@@ -48,7 +49,6 @@ export function ImageDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const altRef = useRef<HTMLTextAreaElement>(null);
-  const titleId = useId();
 
   useEffect(() => {
     const follow = ({
@@ -125,53 +125,38 @@ export function ImageDialog({
   }
 
   return (
-    <div
-      role="dialog"
-      aria-labelledby={titleId}
+    <EditorPopover
+      title={request.kind === 'edit' ? 'Edit image' : 'Add an image'}
       className="body-editor-popover image-dialog"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          close();
-        }
-      }}
+      onClose={close}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <h2 id={titleId} className="body-editor-popover-title">
-          {request.kind === 'edit' ? 'Edit image' : 'Add an image'}
-        </h2>
-        {request.kind === 'insert' && (
-          <label className="image-field">
-            <span>Image file</span>
-            <input
-              type="file"
-              name="file"
-              accept={IMAGE_UPLOAD_ACCEPT}
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-            {file && <span className="image-field-hint">{file.name || 'Pasted image'}</span>}
-          </label>
-        )}
-        <ImageTextFields texts={texts} onChange={setTexts} altError={altError} altRef={altRef} />
-        {error && (
-          <p className="body-editor-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="body-editor-popover-actions">
-          <button type="submit" className="body-editor-primary" disabled={busy}>
-            {request.kind === 'edit' ? 'Save image' : busy ? 'Uploading…' : 'Upload and insert'}
-          </button>
-          {request.kind === 'edit' && (
-            <button type="button" onClick={remove}>
-              Remove image
-            </button>
-          )}
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </div>
+      {request.kind === 'insert' && (
+        <label className="image-field">
+          <span>Image file</span>
+          <input
+            type="file"
+            name="file"
+            accept={IMAGE_UPLOAD_ACCEPT}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+          {file && <span className="image-field-hint">{file.name || 'Pasted image'}</span>}
+        </label>
+      )}
+      <ImageTextFields texts={texts} onChange={setTexts} altError={altError} altRef={altRef} />
+      {error && (
+        <p className="body-editor-error" role="alert">
+          {error}
+        </p>
+      )}
+      <PopoverActions
+        submit={{
+          label: request.kind === 'edit' ? 'Save image' : busy ? 'Uploading…' : 'Upload and insert',
+          disabled: busy,
+        }}
+        remove={request.kind === 'edit' ? { label: 'Remove image', onClick: remove } : undefined}
+        onCancel={close}
+      />
+    </EditorPopover>
   );
 }

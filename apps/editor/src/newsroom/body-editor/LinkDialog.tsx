@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { EditorPopover, PopoverActions } from './EditorPopover';
 import { focusedChain } from './focus-editor';
 import { parseLinkInput } from './link-input';
 
@@ -16,7 +17,6 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
   const [value, setValue] = useState(existingHref);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const titleId = useId();
   const errorId = useId();
 
   useEffect(() => {
@@ -56,58 +56,35 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
   };
 
   return (
-    <div
-      role="dialog"
-      aria-labelledby={titleId}
-      className="body-editor-popover"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          close();
-        }
-      }}
-    >
-      <form onSubmit={apply} noValidate>
-        <h2 id={titleId} className="body-editor-popover-title">
-          {existingHref ? 'Edit link' : 'Add link'}
-        </h2>
-        <label className="body-editor-field">
-          <span>Link address</span>
-          <input
-            ref={inputRef}
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://…"
-            value={value}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => {
-              setValue(event.target.value);
-              setError(null);
-            }}
-          />
-        </label>
-        {error && (
-          <p id={errorId} role="alert" className="body-editor-error">
-            {error}
-          </p>
-        )}
-        <div className="body-editor-popover-actions">
-          <button type="submit" className="body-editor-primary">
-            Apply link
-          </button>
-          {existingHref && (
-            <button type="button" onClick={remove}>
-              Remove link
-            </button>
-          )}
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </div>
+    <EditorPopover title={existingHref ? 'Edit link' : 'Add link'} onClose={close} onSubmit={apply}>
+      <label className="body-editor-field">
+        <span>Link address</span>
+        <input
+          ref={inputRef}
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://…"
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setError(null);
+          }}
+        />
+      </label>
+      {error && (
+        <p id={errorId} role="alert" className="body-editor-error">
+          {error}
+        </p>
+      )}
+      <PopoverActions
+        submit={{ label: 'Apply link' }}
+        remove={existingHref ? { label: 'Remove link', onClick: remove } : undefined}
+        onCancel={close}
+      />
+    </EditorPopover>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { EditorPopover, PopoverActions } from './EditorPopover';
 import { focusedChain } from './focus-editor';
 import { buildNotePickerItems } from './note-picker-items';
 
@@ -20,7 +21,6 @@ export function NotePicker({ editor, onClose }: NotePickerProps) {
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const optionId = useId();
 
   useEffect(() => {
@@ -63,20 +63,7 @@ export function NotePicker({ editor, onClose }: NotePickerProps) {
   };
 
   return (
-    <div
-      role="dialog"
-      aria-labelledby={titleId}
-      className="body-editor-popover"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          close();
-        }
-      }}
-    >
-      <h2 id={titleId} className="body-editor-popover-title">
-        Reference an existing note
-      </h2>
+    <EditorPopover title="Reference an existing note" onClose={close}>
       {items.length === 0 ? (
         <p className="body-editor-hint">
           This article has no notes yet. Insert one with the footnote button first.
@@ -109,11 +96,7 @@ export function NotePicker({ editor, onClose }: NotePickerProps) {
           ))}
         </ul>
       )}
-      <div className="body-editor-popover-actions">
-        <button type="button" ref={cancelRef} onClick={close}>
-          Cancel
-        </button>
-      </div>
-    </div>
+      <PopoverActions onCancel={close} cancelRef={cancelRef} />
+    </EditorPopover>
   );
 }

@@ -2,7 +2,8 @@
 import { useActionState } from 'react';
 import type { FormState } from '../../../src/staff/actions';
 import { editLinkAction } from '../../../src/staff/edit-actions';
-import { FieldError } from '../../../src/staff/FieldError';
+import { DestinationUrlField } from '../../../src/staff/DestinationUrlField';
+import { FormError } from '../../../src/staff/FieldError';
 import { LinkOptionsFields, type LinkFieldLimits } from '../../../src/staff/LinkOptionsFields';
 
 /** Destination, redirect type, expiry, forwarding and UTM of one link; saved with a change log. */
@@ -20,26 +21,10 @@ export function EditLinkForm({
   const values = state.values ?? current;
   return (
     <form action={action} className="stack" noValidate aria-labelledby="edit-heading">
-      {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state.error} />
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="expiresAtBefore" value={current.expiresAt} />
-      <label>
-        Destination URL
-        <input
-          name="url"
-          type="url"
-          required
-          maxLength={limits.maxUrlLength}
-          defaultValue={values.url}
-          aria-invalid={!!fields.url}
-          aria-describedby={fields.url ? 'url-error' : undefined}
-        />
-        <FieldError id="url-error" message={fields.url} />
-      </label>
+      <DestinationUrlField value={values.url} error={fields.url} limits={limits} />
       <LinkOptionsFields values={values} fields={fields} limits={limits} />
       <button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save changes'}

@@ -1,7 +1,8 @@
 'use client';
 import { useActionState } from 'react';
 import { createLinkAction, type FormState } from '../../../src/staff/actions';
-import { FieldError } from '../../../src/staff/FieldError';
+import { DestinationUrlField } from '../../../src/staff/DestinationUrlField';
+import { FieldError, FormError } from '../../../src/staff/FieldError';
 import { LinkOptionsFields, type LinkFieldLimits } from '../../../src/staff/LinkOptionsFields';
 
 export function CreateLinkForm({ limits }: { limits: LinkFieldLimits }) {
@@ -10,25 +11,13 @@ export function CreateLinkForm({ limits }: { limits: LinkFieldLimits }) {
   const values = state.values ?? { forwardQuery: 'on' };
   return (
     <form action={action} className="stack" noValidate>
-      {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
-      )}
-      <label>
-        Destination URL
-        <input
-          name="url"
-          type="url"
-          required
-          maxLength={limits.maxUrlLength}
-          placeholder="https://…"
-          defaultValue={values.url}
-          aria-invalid={!!fields.url}
-          aria-describedby={fields.url ? 'url-error' : undefined}
-        />
-        <FieldError id="url-error" message={fields.url} />
-      </label>
+      <FormError message={state.error} />
+      <DestinationUrlField
+        value={values.url}
+        error={fields.url}
+        limits={limits}
+        placeholder="https://…"
+      />
       <label>
         Alias (optional: letters, digits, - and _, {limits.aliasMin}–{limits.aliasMax} characters,
         any case)

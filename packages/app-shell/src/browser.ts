@@ -1,0 +1,2 @@
+// `@newsroom/app-shell/browser`: the client components both apps share (no Node imports).
+export { UnavailableErrorPage } from './error-page/UnavailableErrorPage';
