@@ -167,7 +167,10 @@ describe('collaboration server', () => {
     const writer = connect(id, 'writer');
     const editor = connect(id, 'editor');
     await Promise.all([writer.authenticated, editor.authenticated]);
-    await waitForDoc(editor.doc, (doc) => textOf(doc).includes('Version one.'));
+    // Both synced: the writer types into its copy of the first paragraph.
+    for (const client of [writer, editor]) {
+      await waitForDoc(client.doc, (doc) => textOf(doc).includes('Version one.'));
+    }
     // The first write leaves an autosave revision of what it wrote; the second does not.
     const firstSave = writer.nextMessage((message) => message.type === 'saved');
     typeInFirstParagraph(writer.doc, 'Kept. ');
