@@ -1,5 +1,5 @@
 import { getArticleSchema } from '@newsroom/article';
-import { articleToYDoc, bodyFragment } from '@newsroom/collab';
+import { bodyFragment } from '@newsroom/collab';
 import type { JSONContent } from '@tiptap/core';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap';
@@ -7,25 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LastingMapping, sharedBodyDocument } from './shared-body';
+import { sharedDocWithBody } from './shared-doc-fixture';
 
 const paragraphs = (texts: string[]): JSONContent => ({
   type: 'doc',
   content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
 });
-
-function sharedDoc(body: JSONContent): Y.Doc {
-  return articleToYDoc({
-    title: 'Shared',
-    slug: 'shared',
-    sectionId: 'section',
-    standfirst: '',
-    markerStyle: 'numeric',
-    publishedAt: null,
-    leadImage: null,
-    body,
-    related: [],
-  });
-}
 
 /**
  * The editor's side of the shared body as the sync plugin runs it: our first document and
@@ -145,7 +132,9 @@ describe('the co-editing body under remote changes (mapping kept between them)',
           maxLength: 40,
         }),
         (steps) => {
-          const mine = sharedDoc(paragraphs(['One two three', 'Four five', 'Six seven eight']));
+          const mine = sharedDocWithBody(
+            paragraphs(['One two three', 'Four five', 'Six seven eight']),
+          );
           const others = [new Y.Doc(), new Y.Doc()];
           for (const other of others) sync(mine, other);
           const editor = boundEditor(mine);
@@ -166,7 +155,7 @@ describe('the co-editing body under remote changes (mapping kept between them)',
   });
 
   it('keeps the nodes of the blocks a remote change did not touch', () => {
-    const mine = sharedDoc(paragraphs(['One two three', 'Four five', 'Six seven eight']));
+    const mine = sharedDocWithBody(paragraphs(['One two three', 'Four five', 'Six seven eight']));
     const other = new Y.Doc();
     sync(mine, other);
     const editor = boundEditor(mine);

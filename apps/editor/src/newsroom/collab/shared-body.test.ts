@@ -1,12 +1,13 @@
 import { getArticleSchema } from '@newsroom/article';
 import { doc, note, paragraph, ref, text } from '@newsroom/article/test-fixtures';
-import { articleToYDoc, bodyFragment } from '@newsroom/collab';
-import { Editor, type JSONContent } from '@tiptap/core';
+import { bodyFragment } from '@newsroom/collab';
+import { Editor } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createBodyEditorExtensions } from '../body-editor/body-editor-extensions';
 import { sharedBodyDocument } from './shared-body';
+import { sharedDocWithBody } from './shared-doc-fixture';
 
 // Node 20 has no global navigator; Tiptap's keymaps sniff it for the platform.
 if (typeof navigator === 'undefined')
@@ -19,20 +20,6 @@ const body = doc(
   ],
   [note('t', 'A terrorist group outlawed in Russia.')],
 );
-
-function sharedDoc(content: JSONContent): Y.Doc {
-  return articleToYDoc({
-    title: 'Shared',
-    slug: 'shared',
-    sectionId: 'section',
-    standfirst: '',
-    markerStyle: 'numeric',
-    publishedAt: null,
-    leadImage: null,
-    body: content,
-    related: [],
-  });
-}
 
 /** The body editor on a shared document, as the edit page creates it (no view in Node). */
 function coEditor(shared: Y.Doc): Editor {
@@ -48,7 +35,7 @@ function coEditor(shared: Y.Doc): Editor {
 
 describe('the co-editing body editor', () => {
   it('starts with the shared body, once, without changing the shared document', () => {
-    const shared = sharedDoc(body);
+    const shared = sharedDocWithBody(body);
     const before = Y.encodeStateAsUpdate(shared);
     const editor = coEditor(shared);
     expect(editor.getJSON()).toEqual(yXmlFragmentToProsemirrorJSON(bodyFragment(shared)));
@@ -60,7 +47,7 @@ describe('the co-editing body editor', () => {
 
 describe('sharedBodyDocument', () => {
   it("is made of the very nodes the sync binding's mapping holds for the shared blocks", () => {
-    const shared = sharedDoc(body);
+    const shared = sharedDocWithBody(body);
     const { doc: first, mapping } = sharedBodyDocument(bodyFragment(shared), getArticleSchema());
     const blocks = bodyFragment(shared).toArray();
     expect(blocks).toHaveLength(first.childCount);
