@@ -25,12 +25,13 @@ export {
   type ArticleListItem,
   type ArticleListQuery,
 } from './articles/list-articles';
-export { saveArticle, type SaveResult, type SaveOptions } from './articles/save-article';
 export {
-  saveSharedArticle,
-  type SharedArticle,
-  type SharedSaveOptions,
-} from './articles/save-shared-article';
+  saveArticle,
+  type SaveResult,
+  type SaveOptions,
+  type WriteSaveOptions,
+} from './articles/save-article';
+export { saveSharedArticle, type SharedArticle } from './articles/save-shared-article';
 export {
   publishArticle,
   unpublishArticle,

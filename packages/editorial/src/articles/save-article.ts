@@ -66,9 +66,27 @@ export async function saveArticle(
     const slugOnly = parsed.errors.length === 1 && parsed.errors[0] === SLUG_TAKEN;
     return slugOnly ? slugTakenResult : { status: 'invalid', errors: parsed.errors };
   }
-  const { article, baseVersion, publishedAt } = parsed;
-  const now = options.now ?? new Date();
+  return writeParsedSave(db, actor, id, parsed, options);
+}
 
+export interface WriteSaveOptions extends SaveOptions {
+  /** Written in the same transaction, with the new version (a co-edited document's bytes). */
+  alsoWrite?: ConditionalWrite['alsoWrite'];
+}
+
+/**
+ * Writes a parsed save through the one write path, with an autosave revision when one is due.
+ * Left out, the lead image and the dateline stay as stored; a slug another article took since
+ * the check is a field error, not a failure.
+ */
+export async function writeParsedSave(
+  db: Db,
+  actor: Actor,
+  id: string,
+  { article, baseVersion, publishedAt }: ValidSave,
+  options: WriteSaveOptions = {},
+): Promise<SaveResult> {
+  const now = options.now ?? new Date();
   try {
     const saved = await writeIfVersionMatches(db, actor, id, baseVersion, {
       data: {
@@ -82,6 +100,7 @@ export async function saveArticle(
         ...(publishedAt !== undefined ? { publishedAt: publishedAt && new Date(publishedAt) } : {}),
       },
       related: article.related,
+      alsoWrite: options.alsoWrite,
       now,
       revision: async (tx) =>
         (await isAutosaveRevisionDue(tx, id, now, options.revisionIntervalMs)) ? 'autosave' : null,
@@ -96,9 +115,12 @@ export async function saveArticle(
 
 const slugTakenResult: SaveResult = { status: 'invalid', errors: [SLUG_TAKEN], code: 'slug_taken' };
 
-type ParsedSave =
-  | { ok: true; article: ValidArticle; baseVersion: number; publishedAt: string | null | undefined }
-  | { ok: false; errors: ValidationError[] };
+type ValidSave = {
+  article: ValidArticle;
+  baseVersion: number;
+  publishedAt: string | null | undefined;
+};
+type ParsedSave = ({ ok: true } & ValidSave) | { ok: false; errors: ValidationError[] };
 
 export async function parseSave(db: Db, id: string, input: unknown): Promise<ParsedSave> {
   const envelope = saveEnvelopeSchema.safeParse(input);

@@ -1,16 +1,8 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
-import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
+import type { Db } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
-import { isAutosaveRevisionDue } from '../revisions/revisions';
-import { SLUG_TAKEN } from '../errors';
-import {
-  conflictOrForbidden,
-  parseSave,
-  writeIfVersionMatches,
-  type SaveOptions,
-  type SaveResult,
-} from './save-article';
+import { parseSave, writeParsedSave, type SaveResult, type WriteSaveOptions } from './save-article';
 
 /** The co-edited part of a working copy (what the shared document holds). */
 export interface SharedArticle {
@@ -26,11 +18,6 @@ export interface SharedArticle {
   related: RelatedLinkInput[];
 }
 
-export interface SharedSaveOptions extends SaveOptions {
-  /** Written in the same transaction (the shared document's bytes), with the new version. */
-  alsoWrite?: (tx: Prisma.TransactionClient, version: number) => Promise<void>;
-}
-
 /**
  * Writes the working copy derived from a co-edited document: the same checks, conditional
  * write, revisions and permissions as a save from the edit page (it goes through the one write
@@ -43,7 +30,7 @@ export async function saveSharedArticle(
   id: string,
   article: SharedArticle,
   baseVersion: number,
-  options: SharedSaveOptions = {},
+  options: WriteSaveOptions = {},
 ): Promise<SaveResult> {
   const { publishedAt, ...rest } = article;
   const parsed = await parseSave(db, id, {
@@ -52,31 +39,5 @@ export async function saveSharedArticle(
     publishedAt: publishedAt ?? undefined,
   });
   if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
-  const now = options.now ?? new Date();
-  const valid = parsed.article;
-  try {
-    const saved = await writeIfVersionMatches(db, actor, id, baseVersion, {
-      data: {
-        title: valid.title,
-        slug: valid.slug,
-        sectionId: valid.sectionId,
-        standfirst: valid.standfirst,
-        markerStyle: valid.markerStyle,
-        body: JSON.stringify(valid.body),
-        leadImageId: valid.leadImageId ?? null,
-        ...(parsed.publishedAt ? { publishedAt: new Date(parsed.publishedAt) } : {}),
-      },
-      related: valid.related,
-      alsoWrite: options.alsoWrite,
-      now,
-      revision: async (tx) =>
-        (await isAutosaveRevisionDue(tx, id, now, options.revisionIntervalMs)) ? 'autosave' : null,
-    });
-    if (!saved) return conflictOrForbidden(db, actor, id);
-    return { status: 'saved', article: saved };
-  } catch (error) {
-    if (isUniqueViolation(error))
-      return { status: 'invalid', errors: [SLUG_TAKEN], code: 'slug_taken' };
-    throw error;
-  }
+  return writeParsedSave(db, actor, id, parsed, options);
 }
