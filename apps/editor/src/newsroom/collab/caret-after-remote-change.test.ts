@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { doc, paragraph, text } from '@newsroom/article/test-fixtures';
+import { doc, note, paragraph, ref, text } from '@newsroom/article/test-fixtures';
 import { bodyFragment } from '@newsroom/collab';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,5 +111,27 @@ describe('my caret when other people change the body', () => {
     expect(editor.state.doc.toJSON()).toEqual(sharedBody(mine));
     expect(editor.state.selection.anchor).toBe(inBlock(editor, 1));
     expect(editor.state.selection.head).toBe(inBlock(editor, 1, 2));
+  });
+});
+
+describe('my caret in a note when another person deletes that note', () => {
+  it('lands in the next note (y-tiptap alone: the end of the notes), and typing goes on there', () => {
+    const { mine, other, editor } = twoPeople(
+      doc(
+        [paragraph(text('Claim'), ref('a'), text(' and more'), ref('b'))],
+        [note('a', 'First source'), note('b', 'Second source')],
+      ),
+    );
+    const firstNoteStart = editor.state.doc.child(0).nodeSize + 1;
+    editor.commands.setTextSelection(firstNoteStart + 1 + 3);
+    const notesBlock = bodyFragment(other).get(1) as Y.XmlElement;
+    other.transact(() => notesBlock.delete(0, 1));
+    expect(() => sync(other, mine)).not.toThrow();
+    expect(editor.state.doc.toJSON()).toEqual(sharedBody(mine));
+    expect(editor.state.selection.$head.parent.textContent).toBe('Second source');
+    expect(editor.state.selection.$head.parentOffset).toBe(0);
+    editor.commands.insertContent('Also ');
+    sync(mine, other);
+    expect(notesBlock.toString()).toContain('Also Second source');
   });
 });
