@@ -14,8 +14,12 @@
  * BENCH_EDITOR_IMAGES (default 20) sets the images in the long article;
  * BENCH_EDITOR_THROTTLE=4 adds rows with Chromium's CPU throttle, to see a slower laptop;
  * BENCH_REMOTE_KEYS (default 200) keys are measured between two co-editing browsers.
+ * To look into one case: BENCH_EDITOR_CASES=collab-busy/long (editor/doc, comma-separated;
+ * `remote` for key → other screen) runs only those, without the goals;
+ * BENCH_EDITOR_PROFILE=<folder> writes a Chromium CPU profile of each case's measured keys
+ * there (the page bundled unminified, so functions keep their names).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +39,8 @@ const OTHER_TYPING_MS = 150;
 /** Images in the long article (BENCH_EDITOR_IMAGES=0: the article as before images existed). */
 const IMAGES = Number(process.env.BENCH_EDITOR_IMAGES ?? 20);
 const TYPED = 'the quick brown fox jumps over the lazy dog ';
+const ONLY_CASES = process.env.BENCH_EDITOR_CASES?.split(',').filter(Boolean) ?? null;
+const PROFILE_DIR = process.env.BENCH_EDITOR_PROFILE ?? null;
 const BENCH_CHROMIUM_ARGS = [
   ...CHROMIUM_ARGS,
   // Without these, headless Chromium paces frames at 60 Hz and every figure becomes "time to the
@@ -84,7 +90,7 @@ async function bundlePage(): Promise<{ js: string; css: string }> {
     format: 'esm',
     platform: 'browser',
     target: 'chrome120',
-    minify: true,
+    minify: !PROFILE_DIR,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
@@ -183,8 +189,14 @@ async function measure(
   });
 
   const samples: Sample[] = [];
+  const profiler = PROFILE_DIR ? await context.newCDPSession(page) : null;
   for (let i = 0; i < WARM_UP_KEYS + keys; i++) {
     const key = TYPED[i % TYPED.length] as string;
+    if (profiler && i === WARM_UP_KEYS) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
     await page.keyboard.press(key === ' ' ? 'Space' : key);
     const sample = await page.evaluate(
       (timeoutMs) =>
@@ -197,6 +209,13 @@ async function measure(
       5_000,
     );
     if (i >= WARM_UP_KEYS) samples.push(sample);
+  }
+  if (profiler && PROFILE_DIR) {
+    const { profile } = await profiler.send('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const file = `${PROFILE_DIR}/${c.editor}-${c.doc}-${Date.now()}.cpuprofile`;
+    writeFileSync(file, JSON.stringify(profile));
+    process.stderr.write(`profile: ${file}\n`);
   }
   // The typed text must really be in the document, or the figures measure nothing.
   const typed = await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent);
@@ -303,8 +322,14 @@ async function main(): Promise<void> {
   if (THROTTLE > 1) {
     for (const c of [...cases]) cases.push({ ...c, throttle: THROTTLE });
   }
+  if (ONLY_CASES)
+    cases.splice(
+      0,
+      cases.length,
+      ...cases.filter((c) => ONLY_CASES.includes(`${c.editor}/${c.doc}`)),
+    );
   const samples = new Map<string, Sample[]>();
-  let remote: { median: number; p95: number };
+  let remote: { median: number; p95: number } | null = null;
   const key = (c: Case) => `${c.editor}/${c.doc}/${c.throttle}`;
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -314,8 +339,10 @@ async function main(): Promise<void> {
         samples.set(key(c), [...(samples.get(key(c)) ?? []), ...measured]);
       }
     }
-    process.stderr.write('measuring key press → the other browser…\n');
-    remote = await measureRemote(browser, baseUrl, fixture);
+    if (!ONLY_CASES || ONLY_CASES.includes('remote')) {
+      process.stderr.write('measuring key press → the other browser…\n');
+      remote = await measureRemote(browser, baseUrl, fixture);
+    }
   } finally {
     await browser.close();
     server.close();
@@ -337,20 +364,23 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const c of cases) {
     const s = results.get(key(c)) as Stats;
-    const bare = results.get(key({ ...c, editor: 'bare' })) as Stats;
+    const bare = results.get(key({ ...c, editor: 'bare' }));
     console.log(
       `| ${EDITOR_NAMES[c.editor]} | ${c.doc} | ` +
         `${c.throttle > 1 ? `${c.throttle}× slower` : '1×'} | ${fmt(s.median)} | ${fmt(s.p95)} | ` +
-        `${fmt(s.paintedMedian)} | ${fmt(s.paintedP95)} | ${ratio(s.median, bare.median)} |`,
+        `${fmt(s.paintedMedian)} | ${fmt(s.paintedP95)} | ${bare ? ratio(s.median, bare.median) : '–'} |`,
     );
   }
 
-  console.log(
-    `\nKey press in one browser → the text on another browser's screen (live co-editing, ` +
-      `${REMOTE_KEYS} keys through the collaboration server): median ${fmt(remote.median)}, ` +
-      `p95 ${fmt(remote.p95)}`,
-  );
+  if (remote)
+    console.log(
+      `\nKey press in one browser → the text on another browser's screen (live co-editing, ` +
+        `${REMOTE_KEYS} keys through the collaboration server): median ${fmt(remote.median)}, ` +
+        `p95 ${fmt(remote.p95)}`,
+    );
 
+  // Only some cases measured: no goals to judge.
+  if (ONLY_CASES) return;
   const long = results.get('react/long/1') as Stats;
   const empty = results.get('react/empty/1') as Stats;
   const collabLong = results.get('collab/long/1') as Stats;
@@ -380,7 +410,11 @@ async function main(): Promise<void> {
       collabBusy.median <= 1.2 * long.median,
       ratio(collabBusy.median, long.median),
     ],
-    ['key → other screen: median < 1 s', remote.median < 1000, fmt(remote.median)],
+    [
+      'key → other screen: median < 1 s',
+      !!remote && remote.median < 1000,
+      fmt(remote?.median ?? NaN),
+    ],
   ];
   console.log('\nGoals (ArticleBodyEditor):');
   for (const [goal, met, value] of goals)

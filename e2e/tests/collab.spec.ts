@@ -70,6 +70,43 @@ test('two people type in one paragraph at once and both screens show the same te
   await close();
 });
 
+test('one person deletes the paragraph holding the other’s caret: no error, typing goes on there', async ({
+  page,
+  browser,
+}) => {
+  const { other, close } = await twoPeopleInOneArticle(page, browser, 'Deleted under me');
+  const errors: Error[] = [];
+  for (const screen of [page, other]) screen.on('pageerror', (error) => errors.push(error));
+  await body(page).click();
+  await page.keyboard.type('First paragraph.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Third paragraph.');
+  await expect.poll(() => bodyText(body(other))).toBe(await bodyText(body(page)));
+
+  // The other person's caret in the first paragraph; the first person deletes that paragraph.
+  await body(other).locator('p', { hasText: 'First paragraph.' }).click();
+  await other.keyboard.press('End');
+  await body(page).locator('p', { hasText: 'First paragraph.' }).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Backspace');
+  const left = 'Second paragraph.Third paragraph.';
+  await expect.poll(() => bodyText(body(page))).toBe(left);
+  await expect.poll(() => bodyText(body(other))).toBe(left);
+
+  // The other person's caret moved to where the paragraph stood (not to the article's end).
+  await other.keyboard.type('Still here. ');
+  const typed = 'Still here. Second paragraph.Third paragraph.';
+  await expect.poll(() => bodyText(body(other))).toBe(typed);
+  await expect.poll(() => bodyText(body(page))).toBe(typed);
+  await expectSaved(page);
+  await expectSaved(other);
+  expect(errors).toEqual([]);
+  await close();
+});
+
 test('a note inserted while the other person types: both see the same markers and notes', async ({
   page,
   browser,

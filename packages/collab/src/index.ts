@@ -29,3 +29,4 @@ export {
   type CollabMessage,
 } from './document/document-name';
 export { applyArticle } from './document/apply-json';
+export { giveNewTextblocksText, giveTextblocksText } from './document/textblock-text';

@@ -12,6 +12,7 @@ import {
   relatedArray,
   type CollabArticle,
 } from './article-ydoc';
+import { giveNewTextblocksText } from './textblock-text';
 
 /**
  * Brings a shared document's body to `body` with the smallest change y-tiptap can find (the same
@@ -19,9 +20,11 @@ import {
  * Used where a whole new body arrives at once: restoring a revision, a REST save.
  */
 export function applyBodyJson(doc: Y.Doc, body: JSONContent, origin?: unknown): void {
-  const node = getArticleSchema().nodeFromJSON(body);
-  doc.transact(() => {
+  const schema = getArticleSchema();
+  const node = schema.nodeFromJSON(body);
+  doc.transact((transaction) => {
     updateYFragment(doc, bodyFragment(doc), node, { mapping: new Map(), isOMark: new Map() });
+    giveNewTextblocksText(transaction, schema);
   }, origin);
 }
 

@@ -7,6 +7,7 @@ import {
 import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { giveTextblocksText } from './textblock-text';
 
 /**
  * The shape of an article's shared document. The body is the fragment the editor's
@@ -94,6 +95,7 @@ export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
     const fragment = bodyFragment(doc);
     if (fragment.length) fragment.delete(0, fragment.length);
     prosemirrorJSONToYXmlFragment(getArticleSchema(), article.body, fragment);
+    giveTextblocksText(fragment, getArticleSchema());
     const meta = metaMap(doc);
     for (const field of META_FIELDS) meta.set(field, article[field]);
     meta.set(DATELINE_FIELD, article.publishedAt ?? '');
@@ -113,6 +115,16 @@ export function articleToYDoc(article: CollabArticle): Y.Doc {
 const EMPTY_BODY: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /**
+ * An empty block as the editor writes it (`{ type: 'paragraph' }`): an empty block's text (see
+ * giveTextblocksText) reads as `content: []`, which would spell the same article differently.
+ */
+function withoutEmptyContent(node: JSONContent): JSONContent {
+  if (!node.content) return node;
+  const { content, ...rest } = node;
+  return content.length ? { ...rest, content: content.map(withoutEmptyContent) } : rest;
+}
+
+/**
  * The JSON working copy of a shared document. Concurrent edits can leave footnotes out of
  * order, notes nobody references or a reference to a note someone deleted; markers are never
  * stored, so restoring the invariants here is all it takes.
@@ -120,7 +132,7 @@ const EMPTY_BODY: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] 
 export function yDocToArticle(doc: Y.Doc): CollabArticle {
   const fragment = bodyFragment(doc);
   const json = fragment.length ? yXmlFragmentToProsemirrorJSON(fragment) : EMPTY_BODY;
-  const body = normalizeFootnotes(json as JSONContent);
+  const body = normalizeFootnotes(withoutEmptyContent(json as JSONContent));
   const meta = metaMap(doc);
   const value = (field: MetaField) => String(meta.get(field) ?? '');
   return {

@@ -4,6 +4,8 @@ import { Fragment, type Node as ProseMirrorNode, Slice } from '@tiptap/pm/model'
 import { Transform } from '@tiptap/pm/transform';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
+import { CaretAfterRemoteChange } from './caret-after-remote-change';
+import { TextInNewBlocks } from './text-in-new-blocks';
 
 /** The sync binding's mapping of Y types to the nodes rendered from them. */
 type BindingMapping = ReturnType<typeof initProseMirrorDoc>['mapping'];
@@ -72,5 +74,10 @@ export function createSharedBody(fragment: Y.XmlFragment): Extensions {
       this.editor.setOptions({ content: first.doc as unknown as Content });
     },
   });
-  return [Collaboration.configure({ fragment, ySyncOptions: { mapping } }), FirstDocument];
+  return [
+    Collaboration.configure({ fragment, ySyncOptions: { mapping } }),
+    FirstDocument,
+    CaretAfterRemoteChange,
+    TextInNewBlocks,
+  ];
 }

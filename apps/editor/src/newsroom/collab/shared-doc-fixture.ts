@@ -1,8 +1,11 @@
-// Test helper (not part of the app): a shared document holding `body`, as the collaboration
-// server seeds it from a working copy.
-import { articleToYDoc } from '@newsroom/collab';
-import type { JSONContent } from '@tiptap/core';
-import type * as Y from 'yjs';
+// Test helpers (not part of the app): a shared document holding `body`, as the collaboration
+// server seeds it from a working copy, and the body editor on it as the edit page mounts it.
+import { getArticleSchema } from '@newsroom/article';
+import { articleToYDoc, bodyFragment } from '@newsroom/collab';
+import { Editor, type JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { createBodyEditorExtensions } from '../body-editor/body-editor-extensions';
+import { sharedBodyDocument } from './shared-body';
 
 export function sharedDocWithBody(body: JSONContent): Y.Doc {
   return articleToYDoc({
@@ -17,3 +20,31 @@ export function sharedDocWithBody(body: JSONContent): Y.Doc {
     related: [],
   });
 }
+
+/**
+ * The co-editing body editor on `shared`, mounted in the page (a DOM test environment), so its
+ * plugin views run and it applies every change that reaches the Y.Doc, as in the browser.
+ */
+export function mountedCoEditor(shared: Y.Doc): Editor {
+  const noop = () => undefined;
+  const element = document.createElement('div');
+  document.body.append(element);
+  const editor = new Editor({
+    element,
+    extensions: createBodyEditorExtensions({
+      markerStyle: 'numeric',
+      shortcuts: { openLinkDialog: noop, openNotePicker: noop, focusToolbar: noop },
+      collaboration: { doc: shared, awareness: null, user: { name: 'Ada', color: 'red' } },
+    }),
+  });
+  editor.on('destroy', () => element.remove());
+  return editor;
+}
+
+/** The shared body rendered afresh (not by any editor), as ProseMirror JSON. */
+export const sharedBody = (doc: Y.Doc) =>
+  sharedBodyDocument(bodyFragment(doc), getArticleSchema()).doc.toJSON() as unknown;
+
+/** Everything `from` has that `to` lacks, delivered as the provider delivers it. */
+export const sync = (from: Y.Doc, to: Y.Doc) =>
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'remote');
