@@ -14,7 +14,6 @@ export { mediaStorageFromEnv } from './storage/storage-from-env';
 export { processImage, type ProcessedImage, type Rendition } from './processing/process-image';
 export {
   deleteImages,
-  existingImageIds,
   findImage,
   imageTextsSchema,
   readRendition,

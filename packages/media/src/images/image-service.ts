@@ -113,13 +113,6 @@ export async function findImage(db: Db, id: string): Promise<StoredImage | null>
   return db.image.findUnique({ where: { id }, select: storedImageSelect });
 }
 
-/** Which of these ids are stored images (for validating a save). */
-export async function existingImageIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.image.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
-  return new Set(rows.map((row) => row.id));
-}
-
 /**
  * One rendition's bytes for `/media/images/<id>/<file>`. The URL is parsed against the known
  * widths and formats before anything touches the storage, so no path can be smuggled in.
