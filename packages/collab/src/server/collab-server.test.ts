@@ -1,4 +1,4 @@
-import { createSession } from '@newsroom/auth';
+import { createSession, deleteSession } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import {
   createArticle,
@@ -54,6 +54,8 @@ async function startServer() {
     allowedOrigins: [ORIGIN],
     storeDebounceMs: 50,
     storeMaxDebounceMs: 200,
+    // Rights read again before every message: what a logout or a lower role ends shows at once.
+    rightsRecheckMs: 0,
     extensions: [
       {
         async onStateless({ payload }) {
@@ -102,6 +104,15 @@ afterAll(async () => {
   await testDb?.cleanup();
 });
 
+const sharedDoc = (id: string) => server.hocuspocus.documents.get(articleDocumentName(id))!;
+
+/** Resolves once the server has handled everything `client` sent before it. */
+async function probe(client: TestClient) {
+  const probed = new Promise<void>((resolve) => (onProbe = resolve));
+  client.provider.sendStateless('probe');
+  await probed;
+}
+
 describe('collaboration server', () => {
   it('shares edits between people and writes the working copy through the write path', async () => {
     const id = await newDraft('writer', 'Storm reaches the coast.');
@@ -147,20 +158,59 @@ describe('collaboration server', () => {
     );
   });
 
-  it("lets writers only read other people's drafts: their edits go nowhere", async () => {
+  it("refuses writers other people's drafts as unknown, and lets them only read what is published", async () => {
+    const draft = await newDraft('writer', 'Embargoed.');
+    await expect(connect(draft, 'other').authenticated).rejects.toThrow('unknown-document');
+
     const id = await newDraft('writer', 'Mine.');
+    const { version } = (await findEditableArticle(testDb.db, id))!;
+    await publishArticle(testDb.db, users.editor as never, id, { baseVersion: version });
     const other = connect(id, 'other');
     expect(await other.authenticated).toBe('readonly');
     await waitForDoc(other.doc, (doc) => textOf(doc).includes('Mine.'));
     typeInFirstParagraph(other.doc, 'Not yours: ');
     // The server handles one connection's messages in order: once the probe sent after the
     // edit has arrived, the edit has been handled (refused).
-    const probed = new Promise<void>((resolve) => (onProbe = resolve));
-    other.provider.sendStateless('probe');
-    await probed;
-    const shared = server.hocuspocus.documents.get(articleDocumentName(id));
-    expect(textOf(shared!)).not.toContain('Not yours');
+    await probe(other);
+    expect(textOf(sharedDoc(id))).not.toContain('Not yours');
   });
+
+  for (const [change, reason] of [
+    ['a logout', 'no-session'],
+    ['a lower role', 'unknown-document'],
+  ] as const)
+    it(`ends an open connection's edits after ${change}`, async () => {
+      const user = await testDb.db.user.create({
+        data: {
+          email: `${reason}-${Math.random()}@newsroom.test`,
+          name: 'Sub',
+          role: 'editor',
+          passwordHash: 'unused',
+        },
+      });
+      tokens.sub = (await createSession(testDb.db, user.id)).token;
+      const id = await newDraft('writer', 'Original.');
+      // The author stays, so the document stays loaded on the server.
+      await connect(id, 'writer').authenticated;
+      const sub = connect(id, 'sub');
+      expect(await sub.authenticated).toBe('read-write');
+      typeInFirstParagraph(sub.doc, 'Before: ');
+      await probe(sub);
+      expect(textOf(sharedDoc(id))).toContain('Before: Original.');
+
+      if (change === 'a logout') await deleteSession(testDb.db, tokens.sub);
+      else await testDb.db.user.update({ where: { id: user.id }, data: { role: 'writer' } });
+      const closed = new Promise<string>((resolve) =>
+        sub.provider.on('close', ({ event }: { event: { reason: string } }) =>
+          resolve(event.reason),
+        ),
+      );
+      typeInFirstParagraph(sub.doc, 'After: ');
+      // The edit closed the connection, with the reason, instead of being applied.
+      expect(await closed).toBe(reason);
+      sub.provider.destroy();
+      expect(textOf(sharedDoc(id))).not.toContain('After: ');
+    });
 
   it('replaces the shared document for everyone when a revision is restored', async () => {
     const id = await newDraft('writer', 'Version one.');

@@ -6,7 +6,13 @@ import {
   parseCollabMessage,
   type CollabMessage,
 } from '../document/document-name';
-import { authenticateConnection, CollabRefusal, type CollabContext } from './authenticate';
+import {
+  authenticateConnection,
+  CollabRefusal,
+  connectionRights,
+  RIGHTS_RECHECK_MS,
+  type CollabContext,
+} from './authenticate';
 import { createPersistence } from './persistence';
 
 export interface CollabServerOptions {
@@ -19,6 +25,8 @@ export interface CollabServerOptions {
   storeMaxDebounceMs?: number;
   /** More Hocuspocus extensions (Redis, when several instances run). */
   extensions?: Extension[];
+  /** How long an open connection's session and role are trusted (tests: 0, every message). */
+  rightsRecheckMs?: number;
 }
 
 /** Stored at most this long after the last keystroke: also how stale "Update" can be. */
@@ -32,6 +40,9 @@ export const STORE_MAX_DEBOUNCE_MS = 5_000;
  */
 export function createCollabServer(options: CollabServerOptions) {
   const persistence = createPersistence(options.db);
+  const rightsRecheckMs = options.rightsRecheckMs ?? RIGHTS_RECHECK_MS;
+  /** When each open connection's rights were last read (see connectionRights). */
+  const rightsCheckedAt = new WeakMap<object, number>();
   const announce = (
     document: { broadcastStateless(payload: string): void },
     message: CollabMessage | null,
@@ -54,10 +65,26 @@ export function createCollabServer(options: CollabServerOptions) {
         connectionConfig.readOnly = readOnly;
         return context;
       } catch (error) {
-        // Hocuspocus answers with `reason` and closes; nothing else is told to the client.
-        if (error instanceof CollabRefusal)
-          throw Object.assign(new Error(error.reason), { reason: error.reason });
-        throw error;
+        throw withReason(error);
+      }
+    },
+    // Before the edits of an open connection are taken in: its session still valid, its role
+    // still allowing them (a logout or a lower role ends them within RIGHTS_RECHECK_MS).
+    async beforeHandleMessage({ connection, context, documentName, requestHeaders }) {
+      const now = Date.now();
+      const checkedAt = rightsCheckedAt.get(connection);
+      if (checkedAt !== undefined && now - checkedAt < rightsRecheckMs) return;
+      const articleId = articleIdOfDocument(documentName);
+      if (!articleId) return;
+      try {
+        const { user, readOnly } = await connectionRights(options.db, requestHeaders, articleId);
+        connection.readOnly = readOnly;
+        // The stores write on behalf of the person whose edit they carry, with today's role.
+        context.user = user;
+        rightsCheckedAt.set(connection, now);
+      } catch (error) {
+        // Hocuspocus closes the connection with `reason`, before the message is applied.
+        throw withReason(error);
       }
     },
     async onStateless({ connection, documentName, document, payload }) {
@@ -91,3 +118,10 @@ export function createCollabServer(options: CollabServerOptions) {
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
+
+/** Hocuspocus sends a refusal's `reason` to the client; nothing else is told to it. */
+function withReason(error: unknown): unknown {
+  return error instanceof CollabRefusal
+    ? Object.assign(new Error(error.reason), { reason: error.reason })
+    : error;
+}

@@ -1,4 +1,5 @@
 'use client';
+import { safeColor } from './collab-color';
 import type { Peer } from './collab-session';
 
 /** Who else has the article open, in their caret colours. */
@@ -9,7 +10,7 @@ export function PeopleHere({ peers }: { peers: Peer[] }) {
       <span>Also here:</span>
       <ul aria-label="Also in this article">
         {peers.map((peer) => (
-          <li key={peer.clientId} style={{ color: peer.user.color }}>
+          <li key={peer.clientId} style={{ color: safeColor(peer.user.color) }}>
             {peer.user.name}
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
+import { safeColor } from './collab-color';
 
 /** What each editor tells the others about themselves (the awareness `user` field). */
 export interface CollabUser {
@@ -17,7 +18,7 @@ export interface CollabCaretsOptions {
 function caret(user: Partial<CollabUser>): HTMLElement {
   const bar = document.createElement('span');
   bar.className = 'collab-caret';
-  bar.style.setProperty('--collab-color', user.color ?? '#555');
+  bar.style.setProperty('--collab-color', safeColor(user.color));
   const label = document.createElement('span');
   label.className = 'collab-caret-label';
   label.textContent = user.name ?? 'Someone';
@@ -72,7 +73,7 @@ export const CollabCarets = Extension.create<CollabCaretsOptions>({
         cursorBuilder: caret,
         selectionBuilder: (user: Partial<CollabUser>) => ({
           class: 'collab-selection',
-          style: `background-color: ${user.color ?? '#555'}33`,
+          style: `background-color: color-mix(in srgb, ${safeColor(user.color)} 20%, transparent)`,
         }),
       }),
     ];
