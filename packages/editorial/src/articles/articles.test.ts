@@ -388,6 +388,44 @@ describe('what writers see', () => {
     const forEditor = await listArticles(n.db, n.editor, { pageSize: 100 });
     expect(forEditor.items.map((item) => item.id)).toContain(theirs.id);
   });
+
+  it("cannot learn of someone else's draft by linking to it: it is answered as missing", async () => {
+    const mine = await createArticle(n.db, n.writer, { title: 'Linking', sectionId: n.world.id });
+    const theirs = await createArticle(n.db, n.otherWriter, {
+      title: 'Embargoed merger',
+      sectionId: n.world.id,
+    });
+    const published = await writtenArticle(n.editor, 'Linkable story');
+    await publishArticle(n.db, n.editor, published.id, { baseVersion: published.version });
+
+    const refused = await saveArticle(
+      n.db,
+      n.writer,
+      mine.id,
+      saveInput(mine, { related: [{ articleId: theirs.id }] }),
+    );
+    expect(refused).toEqual({
+      status: 'invalid',
+      errors: [{ path: 'related[0].articleId', message: 'no article has this id' }],
+    });
+    const allowed = await saveArticle(
+      n.db,
+      n.writer,
+      mine.id,
+      saveInput(mine, { related: [{ articleId: published.id }] }),
+    );
+    expect(allowed.status).toBe('saved');
+    // An editor sees every draft, so may link to one.
+    const byEditor = await saveArticle(
+      n.db,
+      n.editor,
+      published.id,
+      saveInput((await findEditableArticle(n.db, published.id))!, {
+        related: [{ articleId: theirs.id }],
+      }),
+    );
+    expect(byEditor.status).toBe('saved');
+  });
 });
 
 describe('GET then PUT', () => {

@@ -102,7 +102,7 @@ export async function discardChanges(
       'not_live',
     );
   }
-  const related = await dropMissingTargets(db, id, parseRelatedJson(live.related));
+  const related = await dropMissingTargets(db, actor, id, parseRelatedJson(live.related));
   const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
     data: {
       slug: live.slug,
@@ -127,8 +127,13 @@ export async function discardChanges(
 }
 
 /** Linked articles deleted since (a revision, a live version) are dropped rather than failing. */
-async function dropMissingTargets(db: Db, articleId: string, related: RelatedLinkInput[]) {
-  const broken = await checkRelatedTargets(db, articleId, related);
+async function dropMissingTargets(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  related: RelatedLinkInput[],
+) {
+  const broken = await checkRelatedTargets(db, actor, articleId, related);
   const brokenIndexes = new Set(broken.map((error) => Number(/\[(\d+)\]/.exec(error.path)?.[1])));
   return related.filter((_, index) => !brokenIndexes.has(index));
 }
@@ -152,7 +157,7 @@ export async function restoreRevision(
   if (!stored) throw notFound('The article');
   if (!canEditArticle(actor, stored)) throw forbidden('You cannot edit this article');
   const revision = await getRevision(db, articleId, revisionId);
-  const related = await dropMissingTargets(db, articleId, revision.related);
+  const related = await dropMissingTargets(db, actor, articleId, revision.related);
   const article = await writeIfVersionMatches(db, actor, articleId, baseVersion, {
     data: {
       title: revision.title,

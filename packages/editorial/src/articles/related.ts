@@ -1,4 +1,5 @@
 import type { RelatedLinkInput, ValidationError } from '@newsroom/article';
+import { canSeeArticle, type Actor } from '@newsroom/auth';
 import type { Db, Prisma } from '@newsroom/db';
 
 type Tx = Prisma.TransactionClient;
@@ -6,13 +7,21 @@ type Tx = Prisma.TransactionClient;
 /** Internal links must point at another existing article; reported with the entry's path. */
 export async function checkRelatedTargets(
   db: Db,
+  actor: Actor,
   articleId: string,
   related: readonly RelatedLinkInput[],
 ): Promise<ValidationError[]> {
   const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
   if (ids.length === 0) return [];
-  const found = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true } });
-  const existing = new Set(found.map((article) => article.id));
+  const found = await db.article.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, authorId: true, status: true },
+  });
+  // An article the actor may not see (a writer, someone else's draft) is answered as missing:
+  // the save would otherwise confirm it exists and show its title.
+  const existing = new Set(
+    found.filter((article) => canSeeArticle(actor, article)).map((article) => article.id),
+  );
   const errors: ValidationError[] = [];
   related.forEach((entry, index) => {
     if (!('articleId' in entry)) return;

@@ -61,7 +61,7 @@ export async function saveArticle(
   if (!stored) throw notFound('The article');
   if (!canEditArticle(actor, stored)) throw cannotEdit(actor);
 
-  const parsed = await parseSave(db, id, input);
+  const parsed = await parseSave(db, actor, id, input);
   if (!parsed.ok) {
     const slugOnly = parsed.errors.length === 1 && parsed.errors[0] === SLUG_TAKEN;
     return slugOnly ? slugTakenResult : { status: 'invalid', errors: parsed.errors };
@@ -122,7 +122,12 @@ type ValidSave = {
 };
 type ParsedSave = ({ ok: true } & ValidSave) | { ok: false; errors: ValidationError[] };
 
-export async function parseSave(db: Db, id: string, input: unknown): Promise<ParsedSave> {
+export async function parseSave(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: unknown,
+): Promise<ParsedSave> {
   const envelope = saveEnvelopeSchema.safeParse(input);
   const article = validateArticle(input);
   const errors: ValidationError[] = envelope.success
@@ -133,7 +138,7 @@ export async function parseSave(db: Db, id: string, input: unknown): Promise<Par
       }));
   if (!article.ok) errors.push(...article.errors);
   if (!envelope.success || !article.ok) return { ok: false, errors };
-  errors.push(...(await checkReferences(db, id, article.value)));
+  errors.push(...(await checkReferences(db, actor, id, article.value)));
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -145,15 +150,15 @@ export async function parseSave(db: Db, id: string, input: unknown): Promise<Par
 
 /**
  * What zod can't know: the section exists, the slug is free (no other article has it now or
- * had it live before: its old links redirect by slug), internal links resolve, and every
- * image (lead and body) is one that was uploaded.
+ * had it live before: its old links redirect by slug), internal links resolve to articles the
+ * actor may see, and every image (lead and body) is one that was uploaded.
  */
-async function checkReferences(db: Db, id: string, article: ValidArticle) {
+async function checkReferences(db: Db, actor: Actor, id: string, article: ValidArticle) {
   const [section, slugOwner, slugHistory, related, images] = await Promise.all([
     db.section.findUnique({ where: { id: article.sectionId }, select: { id: true } }),
     db.article.findUnique({ where: { slug: article.slug }, select: { id: true } }),
     db.articlePath.findUnique({ where: { slug: article.slug }, select: { articleId: true } }),
-    checkRelatedTargets(db, id, article.related),
+    checkRelatedTargets(db, actor, id, article.related),
     checkImages(db, article),
   ]);
   const errors: ValidationError[] = [];

@@ -33,7 +33,7 @@ export async function saveSharedArticle(
   options: WriteSaveOptions = {},
 ): Promise<SaveResult> {
   const { publishedAt, ...rest } = article;
-  const parsed = await parseSave(db, id, {
+  const parsed = await parseSave(db, actor, id, {
     ...rest,
     baseVersion,
     publishedAt: publishedAt ?? undefined,
