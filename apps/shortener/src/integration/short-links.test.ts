@@ -353,4 +353,29 @@ describe('staff pages', () => {
     );
     expect(await svg.text()).toMatch(/^<svg/);
   });
+
+  it("show an article's link going where the article lives now, and refuse it a new destination", async () => {
+    const article = await createPublishedArticle(testDb.db, 'staff-page-story');
+    const { json: link } = await api('POST', '/api/links', {
+      url: 'https://news.example/world/address-when-the-link-was-made',
+      articleId: article.id,
+    });
+    const { cookieOf } = await createStaffWithSessions(testDb.db, [['desk', 'editor']]);
+    const html = await (
+      await fetch(`${server.url}/links/${link.code}`, { headers: { cookie: cookieOf.desk! } })
+    ).text();
+    const destination = /data-testid="destination"[^>]*>(.*?)<\/dd>/s.exec(html)?.[1] ?? '';
+    expect(destination).toContain('/world/staff-page-story');
+    expect(destination).not.toContain('address-when-the-link-was-made');
+    expect(html).toContain('Destination: the article');
+
+    const moved = await api('PATCH', `/api/links/${link.code}`, {
+      url: 'https://example.net/elsewhere',
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.json.error.message).toMatch(/follows the article's address/);
+    expect((await api('GET', `/api/links/${link.code}`)).json.url).toBe(
+      'https://news.example/world/address-when-the-link-was-made',
+    );
+  });
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { editLink, linkChanges, type LinkActor } from './link-edits';
+import {
+  createPublishedArticle,
+  createTestDatabase,
+  type TestDatabase,
+} from '@newsroom/db/testing';
+import { ARTICLE_LINK_DESTINATION, editLink, linkChanges, type LinkActor } from './link-edits';
 import { createLink } from './link-service';
 
 let testDb: TestDatabase;
@@ -99,6 +103,27 @@ describe('editLink', () => {
     expect((await testDb.db.shortLink.findUniqueOrThrow({ where: { id: link.id } })).url).toBe(
       previous,
     );
+  });
+
+  it("refuses a new destination for an article's own link, and still takes its other fields", async () => {
+    const article = await createPublishedArticle(testDb.db, 'article-link-edit');
+    const { link } = await createLink(testDb.db, {
+      url: 'https://example.com/world/article-link-edit',
+      articleId: article.id,
+      redirectType: 301,
+      expiresAt: null,
+    });
+    await expect(
+      editLink(testDb.db, link.code, { url: 'https://example.net/elsewhere' }, editor),
+    ).rejects.toMatchObject({ code: 'invalid_destination', message: ARTICLE_LINK_DESTINATION });
+    expect(await linkChanges(testDb.db, link.id)).toEqual([]);
+    const { link: edited } = await editLink(
+      testDb.db,
+      link.code,
+      { url: link.url, utmSource: 'newsletter' },
+      editor,
+    );
+    expect(edited).toMatchObject({ url: link.url, utmSource: 'newsletter' });
   });
 
   it('answers not_found for an unknown code', async () => {

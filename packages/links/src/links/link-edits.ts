@@ -22,6 +22,10 @@ export type LinkChangeView = {
   changes: LinkFieldChanges;
 };
 
+/** Why an article's own link refuses a new destination. */
+export const ARTICLE_LINK_DESTINATION =
+  "This link belongs to an article and follows the article's address: its destination cannot be changed.";
+
 /** Concurrent edits of one link are retried this often before giving up (see editLink). */
 const MAX_EDIT_ATTEMPTS = 10;
 
@@ -44,6 +48,9 @@ export async function editLink(
     const data = normalized(input);
     const changes = diff(current, data);
     if (Object.keys(changes).length === 0) return { link: current, changes };
+    if (changes.url && current.articleId !== null) {
+      throw new LinkError('invalid_destination', ARTICLE_LINK_DESTINATION);
+    }
     const problem = effectiveDestinationProblem(data.url ?? current.url, { ...current, ...data });
     if (problem) throw new LinkError('invalid_destination', problem);
 

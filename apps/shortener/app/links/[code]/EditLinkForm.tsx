@@ -11,10 +11,13 @@ export function EditLinkForm({
   code,
   current,
   limits,
+  followsArticle,
 }: {
   code: string;
   current: Record<string, string>;
   limits: LinkFieldLimits;
+  /** An article's own link: its destination is the article's address, not a field. */
+  followsArticle: boolean;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(editLinkAction, {});
   const fields = state.fields ?? {};
@@ -24,7 +27,16 @@ export function EditLinkForm({
       <FormError message={state.error} />
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="expiresAtBefore" value={current.expiresAt} />
-      <DestinationUrlField value={values.url} error={fields.url} limits={limits} />
+      {followsArticle ? (
+        <>
+          <input type="hidden" name="url" value={current.url} />
+          <p className="hint">
+            Destination: the article&apos;s address (it follows renames and publication).
+          </p>
+        </>
+      ) : (
+        <DestinationUrlField value={values.url} error={fields.url} limits={limits} />
+      )}
       <LinkOptionsFields values={values} fields={fields} limits={limits} />
       <button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save changes'}

@@ -56,7 +56,12 @@ export default async function LinkPage({ params, searchParams }: Props) {
     ? `over the last ${DEFAULT_STATS_RANGE_DAYS} days`
     : `from ${range.from} to ${range.to}`;
   const csvHref = `/links/${encodeURIComponent(code)}/stats.csv?${new URLSearchParams(range)}`;
-  const state = linkState(link);
+  // An article's link goes where the article lives now (or nowhere while it is not live): as
+  // the redirect sees it, not the address stored when the link was made.
+  const resolved = link.articleId === null ? null : await runtime.resolver.resolve(link.code);
+  const destination = resolved ? resolved.url : link.url;
+  const state =
+    resolved?.articleNotLive && linkState(link) === 'active' ? 'article not live' : linkState(link);
   const changes = await linkChanges(runtime.db, link.id);
   const utm = UTM_FIELDS.filter((field) => link[field]);
   const qrBase = `/links/${encodeURIComponent(code)}/qr`;
@@ -78,12 +83,16 @@ export default async function LinkPage({ params, searchParams }: Props) {
           <a href={view.shortUrl}>{view.shortUrl}</a> (<a href={`${view.shortUrl}+`}>preview</a>)
         </dd>
         <dt>Destination</dt>
-        <dd className="url">
-          <a href={link.url} rel="noopener noreferrer">
-            {link.url}
-          </a>
+        <dd className="url" data-testid="destination">
+          {resolved?.articleNotLive ? (
+            "the article's address, once it is published"
+          ) : (
+            <a href={destination} rel="noopener noreferrer">
+              {destination}
+            </a>
+          )}
         </dd>
-        {view.redirectsTo !== link.url && (
+        {link.articleId === null && view.redirectsTo !== link.url && (
           <>
             <dt>Redirects to</dt>
             <dd className="url" data-testid="redirects-to">
@@ -135,6 +144,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
             key={link.updatedAt.toISOString()}
             code={link.code}
             limits={LINK_FIELD_LIMITS}
+            followsArticle={link.articleId !== null}
             current={{
               url: link.url,
               redirectType: String(link.redirectType),
