@@ -35,6 +35,15 @@ describe('validateArticle', () => {
     ).toEqual(['numeric', [], '']);
   });
 
+  it('refuses a body nested 20,000 deep with the depth message (the walk stops at the limit)', () => {
+    let deep: unknown = { type: 'paragraph', content: [{ type: 'text', text: 'x' }] };
+    for (let level = 0; level < 20_000; level++) deep = { type: 'blockquote', content: [deep] };
+    const result = validateArticle({ ...valid, body: { type: 'doc', content: [deep] } });
+    expect(result.ok ? [] : result.errors.map((error) => error.message)).toEqual([
+      'document is nested deeper than 24 levels',
+    ]);
+  });
+
   it('reports metadata and body problems together with paths', () => {
     const result = validateArticle({
       ...valid,
