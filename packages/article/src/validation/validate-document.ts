@@ -3,6 +3,7 @@ import { getArticleSchema } from '../extensions/article-extensions';
 import { FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTES } from '../footnotes/names';
 import { MARK_RULES, NODE_RULES } from './attribute-rules';
 import { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './document-limits';
+import { controlCharacterProblem } from './plain-text';
 import { joinPath, type ValidationError, type ValidationResult } from './validation-result';
 
 const NODE_KEYS = new Set(['type', 'attrs', 'content', 'marks', 'text']);
@@ -126,6 +127,8 @@ class DocumentWalk {
       if (typeof node.text !== 'string' || node.text === '')
         return this.fail(path, 'text node must have non-empty text');
       this.textChars += node.text.length;
+      const problem = controlCharacterProblem('text', node.text);
+      if (problem) this.fail(joinPath(path, 'text'), problem);
       if (node.content !== undefined) this.fail(path, 'text node cannot have content');
       return;
     }
