@@ -94,7 +94,7 @@ export {
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';
-export { DOCUMENT_LIMITS } from './validation/document-limits';
+export { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './validation/document-limits';
 export type { ValidationError, ValidationResult } from './validation/validation-result';
 
 export {

@@ -247,4 +247,17 @@ describe('what else an import meets', () => {
       importDocument({ fileName: 'deep.html', bytes: new TextEncoder().encode(deep) }),
     ).rejects.toMatchObject({ code: 'invalid_document', status: 422 });
   });
+
+  it('refuses a file nested 20,000 deep with the depth message, not a stack overflow', async () => {
+    for (const depth of [6000, 20_000]) {
+      const deep = `<html><body>${'<blockquote>'.repeat(depth)}<p>Deep</p>${'</blockquote>'.repeat(depth)}</body></html>`;
+      await expect(
+        importDocument({ fileName: 'deep.html', bytes: new TextEncoder().encode(deep) }),
+      ).rejects.toMatchObject({
+        code: 'invalid_document',
+        status: 422,
+        message: expect.stringMatching(/nested deeper than 24 levels/),
+      });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import {
   cleanHtml,
   detectHtmlSource,
   getArticleSchema,
+  NESTED_TOO_DEEP,
   type HtmlSource,
   type PasteNotice,
   validateDocument,
@@ -16,6 +17,7 @@ import { elementsUnder, isBlankText } from './images/dom-helpers';
 import { collectHtmlImages } from './images/html-images';
 import { placeImages } from './images/place-images';
 import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';
+import { nestsDeeperThan } from './html-depth';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
 import { importNotice, type ImportNotice } from './import-notices';
@@ -99,6 +101,9 @@ function guarded<T>(step: () => T): T {
   }
 }
 
+const tooDeep = () =>
+  new ImportError('invalid_document', `The document cannot become an article: ${NESTED_TOO_DEEP}`);
+
 /** A document source read into HTML, its pictures collected (not yet checked or stored). */
 interface ReadDocument {
   html: string;
@@ -166,6 +171,7 @@ async function convert(
   const { parseHtml, close } = openNodeHtmlParser();
   try {
     const parsed = guarded(() => parseHtml(html));
+    if (nestsDeeperThan(parsed.documentElement, IMPORT_LIMITS.maxHtmlDepth)) throw tooDeep();
     const source: HtmlSource =
       kind === 'docx' ? 'docx' : (detectHtmlSource(parsed, html) ?? 'html');
     // Pictures (and their captions) are marked in the parsed page, which then replaces the

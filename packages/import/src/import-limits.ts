@@ -11,6 +11,11 @@ export const IMPORT_LIMITS = {
   maxImages: 20,
   /** Bytes of all a document's pictures together, as stored in the file. */
   maxImageBytes: 40 * 1024 * 1024,
+  /**
+   * Elements nested in the file's HTML: an article nests at most DOCUMENT_LIMITS.maxDepth, the
+   * rest is room for wrappers the cleaning drops (spans, divs). Checked before anything recurses.
+   */
+  maxHtmlDepth: 256,
 } as const;
 
 /** For the file picker's `accept`. */

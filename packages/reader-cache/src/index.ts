@@ -9,6 +9,7 @@ export {
   type ReaderPageCacheOptions,
 } from './cache/reader-page-cache';
 export { readerPageKey } from './cache/page-key';
+export { withVisitorQuery } from './cache/redirect-query';
 export { readerCacheSettingsFromEnv } from './cache/settings';
 export { READER_RENDER_HEADER, recordPageDependencies } from './dependencies/render-registry';
 export { articleTag, listTag, type DependencyTag } from './dependencies/tags';

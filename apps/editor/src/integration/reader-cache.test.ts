@@ -157,6 +157,13 @@ describe('reader pages from the cache', () => {
     const old = await get(storyPath);
     expect(old.status).toBe(308);
     expect(old.headers.get('location')).toBe(renamedPath);
+    // A shared link keeps its query string, from an old slug and from a wrong section alike.
+    const shared = await get(`${storyPath}?utm_source=tw`);
+    expect(shared.status).toBe(308);
+    expect(shared.headers.get('location')).toBe(`${renamedPath}?utm_source=tw`);
+    const wrongSection = await get(`/${newsroom.politics.slug}/the-story-renamed?utm_source=tw`);
+    expect(wrongSection.status).toBe(308);
+    expect(wrongSection.headers.get('location')).toBe(`${renamedPath}?utm_source=tw`);
     story = await staff.publish(await staff.save(story, { slug: 'the-story' }));
     expect((await get(storyPath)).status).toBe(200);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MARKER_STYLES } from '../footnotes/markers';
 import { isAllowedHref, MAX_HREF_LENGTH, normalizeHref } from '../href';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
+import { controlCharacterProblem } from './plain-text';
 
 export const ARTICLE_LIMITS = {
   maxTitleLength: 200,
@@ -17,9 +18,16 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const entityId = z.string().min(1).max(ARTICLE_LIMITS.maxIdLength);
 
+/** A plain text field: refused with a clear message when it holds a control character. */
+const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
+  schema.superRefine((text, context) => {
+    const problem = controlCharacterProblem(what, text);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
 export const relatedLinkSchema = z.union([
   z.strictObject({
-    title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxRelatedTitleLength),
+    title: plainText('title', z.string().trim().min(1).max(ARTICLE_LIMITS.maxRelatedTitleLength)),
     url: z
       .string()
       .trim()
@@ -45,13 +53,16 @@ export const relatedLinkSchema = z.union([
 export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
 export const articleMetaSchema = z.object({
-  title: z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength),
+  title: plainText('title', z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength)),
   slug: z
     .string()
     .max(ARTICLE_LIMITS.maxSlugLength)
     .regex(SLUG_PATTERN, 'slug must be lowercase letters, digits and single hyphens'),
   sectionId: entityId,
-  standfirst: z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength).default(''),
+  standfirst: plainText(
+    'standfirst',
+    z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength),
+  ).default(''),
   markerStyle: z.enum(MARKER_STYLES).default('numeric'),
   related: z.array(relatedLinkSchema).max(ARTICLE_LIMITS.maxRelatedLinks).default([]),
   /** The lead image: an id, null for none; left out, the stored one stays. */

@@ -8,3 +8,6 @@ export const DOCUMENT_LIMITS = {
   /** Validation stops collecting after this many errors. */
   maxErrors: 50,
 } as const;
+
+/** The one wording of the depth refusal (a save, a preview, an import). */
+export const NESTED_TOO_DEEP = `document is nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`;

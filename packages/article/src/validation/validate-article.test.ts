@@ -35,6 +35,56 @@ describe('validateArticle', () => {
     ).toEqual(['numeric', [], '']);
   });
 
+  it('refuses control characters in the title, standfirst and body text, naming them', () => {
+    const body = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body\u0001 text' }] }],
+    };
+    const result = validateArticle({
+      ...valid,
+      title: 'Title\u000bwith VT\u0001',
+      standfirst: 'Stand\u001ffirst',
+      related: [{ title: 'Other\u0007', url: 'https://example.com/x' }],
+      body,
+    });
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        path: 'title',
+        message: 'title contains an invisible control character (U+000B); remove it',
+      },
+      {
+        path: 'standfirst',
+        message: 'standfirst contains an invisible control character (U+001F); remove it',
+      },
+      {
+        path: 'related[0].title',
+        message: 'title contains an invisible control character (U+0007); remove it',
+      },
+      {
+        path: 'body.content[0].content[0].text',
+        message: 'text contains an invisible control character (U+0001); remove it',
+      },
+    ]);
+  });
+
+  it('keeps tabs and line breaks where they were allowed', () => {
+    const body = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a\tb\nc\r' }] }],
+    };
+    const result = validateArticle({ ...valid, standfirst: 'One\tline\nand two', body });
+    expect(result.ok && [result.value.standfirst]).toEqual(['One\tline\nand two']);
+  });
+
+  it('refuses a body nested 20,000 deep with the depth message (the walk stops at the limit)', () => {
+    let deep: unknown = { type: 'paragraph', content: [{ type: 'text', text: 'x' }] };
+    for (let level = 0; level < 20_000; level++) deep = { type: 'blockquote', content: [deep] };
+    const result = validateArticle({ ...valid, body: { type: 'doc', content: [deep] } });
+    expect(result.ok ? [] : result.errors.map((error) => error.message)).toEqual([
+      'document is nested deeper than 24 levels',
+    ]);
+  });
+
   it('reports metadata and body problems together with paths', () => {
     const result = validateArticle({
       ...valid,

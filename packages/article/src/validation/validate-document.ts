@@ -2,7 +2,8 @@ import type { JSONContent } from '@tiptap/core';
 import { getArticleSchema } from '../extensions/article-extensions';
 import { FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTES } from '../footnotes/names';
 import { MARK_RULES, NODE_RULES } from './attribute-rules';
-import { DOCUMENT_LIMITS } from './document-limits';
+import { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './document-limits';
+import { controlCharacterProblem } from './plain-text';
 import { joinPath, type ValidationError, type ValidationResult } from './validation-result';
 
 const NODE_KEYS = new Set(['type', 'attrs', 'content', 'marks', 'text']);
@@ -115,8 +116,7 @@ class DocumentWalk {
     }
     if (++this.nodes === DOCUMENT_LIMITS.maxNodes + 1)
       this.fail(path, `document has more than ${DOCUMENT_LIMITS.maxNodes} nodes`);
-    if (depth > DOCUMENT_LIMITS.maxDepth)
-      return this.fail(path, `document is nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`);
+    if (depth > DOCUMENT_LIMITS.maxDepth) return this.fail(path, NESTED_TOO_DEEP);
     for (const key of Object.keys(node))
       if (!NODE_KEYS.has(key))
         this.fail(path, `unknown property '${key.slice(0, 40)}' on '${type}'`);
@@ -127,6 +127,8 @@ class DocumentWalk {
       if (typeof node.text !== 'string' || node.text === '')
         return this.fail(path, 'text node must have non-empty text');
       this.textChars += node.text.length;
+      const problem = controlCharacterProblem('text', node.text);
+      if (problem) this.fail(joinPath(path, 'text'), problem);
       if (node.content !== undefined) this.fail(path, 'text node cannot have content');
       return;
     }

@@ -73,6 +73,18 @@ describe('readJsonBody', () => {
     expect(await readJsonBody(post('{"a":"\\ud83d\\ude00"}'))).toEqual({ a: '😀' });
   });
 
+  it('reads a body nested 20,000 deep without overflowing the stack (its validation refuses it)', async () => {
+    const depth = 20_000;
+    const deep = `${'{"content":['.repeat(depth)}"x"${']}'.repeat(depth)}`;
+    let value = (await readJsonBody(post(deep))) as { content: unknown[] };
+    for (let level = 1; level < depth; level++) value = value.content[0] as typeof value;
+    expect(value.content).toEqual(['x']);
+    const bad = `${'{"content":['.repeat(depth)}"\\ud800"${']}'.repeat(depth)}`;
+    const answer = await refusal(post(bad));
+    expect(answer).toMatchObject({ status: 400, code: 'invalid_text' });
+    expect(answer.message).toContain('content[0].content[0]');
+  });
+
   it('refuses invalid or empty JSON with 400, or uses the given empty value', async () => {
     expect(await refusal(post('{"a":'))).toMatchObject({ status: 400, code: 'invalid_json' });
     expect(await refusal(post(''))).toMatchObject({ status: 400, code: 'invalid_json' });

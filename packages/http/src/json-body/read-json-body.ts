@@ -99,23 +99,34 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** The path of the first string (value or key) with a lone surrogate, or null. */
+/**
+ * The path of the first string (value or key) with a lone surrogate, or null. Walked with an
+ * explicit stack, not recursion: a body nested thousands deep (refused later by its own
+ * validation, e.g. an article's depth limit) must not overflow the call stack here first.
+ */
 export function findLoneSurrogate(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const found = findLoneSurrogate(value[index], `${path}[${index}]`);
-      if (found !== null) return found;
+  const pending: { value: unknown; path: string }[] = [{ value, path }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: current, path: at } = next;
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return at;
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = path ? `${path}.${key}` : key;
-      if (LONE_SURROGATE.test(key)) return childPath;
-      const found = findLoneSurrogate(child, childPath);
-      if (found !== null) return found;
+    if (!current || typeof current !== 'object') continue;
+    const children: { value: unknown; path: string }[] = [];
+    if (Array.isArray(current)) {
+      current.forEach((child: unknown, index) =>
+        children.push({ value: child, path: `${at}[${index}]` }),
+      );
+    } else {
+      for (const [key, child] of Object.entries(current)) {
+        const childPath = at ? `${at}.${key}` : key;
+        if (LONE_SURROGATE.test(key)) return childPath;
+        children.push({ value: child, path: childPath });
+      }
     }
+    // Reversed onto the stack, so the first problem in document order is the one named.
+    for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!);
   }
   return null;
 }

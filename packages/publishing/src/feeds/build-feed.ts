@@ -3,6 +3,7 @@ import { escapeHtml } from '@newsroom/renderer';
 import { Feed } from 'feed';
 import type { FeedArticle } from './feed-articles';
 import { type FeedFormat, feedPath, type SiteInfo } from './feed-settings';
+import { xmlSafeText } from './xml-text';
 
 export interface FeedInput {
   site: SiteInfo;
@@ -67,5 +68,5 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
       category: [{ name: article.section.name, term: article.section.slug }],
     });
   }
-  return format === 'rss' ? feed.rss2() : feed.atom1();
+  return xmlSafeText(format === 'rss' ? feed.rss2() : feed.atom1());
 }

@@ -2,18 +2,21 @@ import { absoluteUrl } from '@newsroom/article';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { PublishedArticleLocation } from '../published-articles';
 import type { SiteInfo } from './feed-settings';
+import { xmlSafeText } from './xml-text';
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 const DECLARATION = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
 
-// An XML builder, not string templates: every value is escaped by the library.
-const builder = new XMLBuilder({
+// An XML builder, not string templates: every value is escaped by the library; characters
+// XML cannot carry at all are dropped from the result.
+const xmlBuilder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressBooleanAttributes: false,
   processEntities: true,
 });
+const builder = { build: (tree: object): string => xmlSafeText(xmlBuilder.build(tree) as string) };
 
 const lastModified = (location: PublishedArticleLocation) =>
   new Date(Math.max(location.updatedAt.getTime(), location.publishedAt.getTime())).toISOString();
@@ -32,7 +35,7 @@ export function buildUrlSet(
         lastmod: lastModified(location),
       })),
     },
-  }) as string;
+  });
 }
 
 export interface SitemapPart {
@@ -51,7 +54,7 @@ export function buildSitemapIndex(baseUrl: string, parts: readonly SitemapPart[]
         lastmod: part.lastModified.toISOString(),
       })),
     },
-  }) as string;
+  });
 }
 
 export interface NewsSitemapArticle extends PublishedArticleLocation {
@@ -74,7 +77,7 @@ export function buildNewsSitemap(site: SiteInfo, articles: readonly NewsSitemapA
         },
       })),
     },
-  }) as string;
+  });
 }
 
 /** robots.txt: everything public may be crawled except the newsroom; the sitemaps named. */

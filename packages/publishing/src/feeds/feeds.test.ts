@@ -145,6 +145,43 @@ describe('RSS and Atom feeds', () => {
     await own.cleanup();
   });
 
+  it('stays well-formed XML when stored text holds characters XML forbids', async () => {
+    const own = await createTestDatabase();
+    const { db } = own;
+    const author = await createAuthor(db);
+    const odd = await createSection(db, 'feeds-control', 'Control');
+    await createArticle(db, {
+      authorId: author.id,
+      sectionId: odd.id,
+      slug: 'control-1',
+      title: 'Title\u000bwith VT\u0001',
+      standfirst: 'Stand\u0002first\uffff',
+      body: withNote('Body\u0001 text'),
+      publishedAt: hoursAgo(1),
+    });
+    const documents = [
+      (await feedXml(db, site, 'rss'))!,
+      (await feedXml(db, site, 'atom'))!,
+      (await feedXml(db, site, 'rss', odd.slug))!,
+      (await feedXml(db, site, 'atom', odd.slug))!,
+      await newsSitemapXml(db, site, NOW),
+      await sitemapXml(db, site.baseUrl),
+      (await sitemapPartXml(db, site.baseUrl, 1, 1))!,
+    ];
+    for (const xml of documents) {
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+      parse(xml);
+    }
+    const rss = parse(documents[0]!).rss.channel.item[0];
+    expect(rss.title).toBe('Titlewith VT');
+    expect(rss.description).toBe('Standfirst');
+    expect(rss['content:encoded']).toContain('Body text');
+    const news = parse(documents[4]!).urlset.url[0];
+    expect(news['news:news']['news:title']).toBe('Titlewith VT');
+    await own.cleanup();
+  });
+
   it('answers null for an unknown section', async () => {
     expect(await feedXml(testDb.db, site, 'rss', 'no-such-section')).toBeNull();
   });

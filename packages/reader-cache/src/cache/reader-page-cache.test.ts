@@ -208,12 +208,21 @@ describe('reader page cache', () => {
     const moved = await get('/old/story');
     expect(moved.status).toBe(308);
     expect(moved.headers.location).toBe('/world/story');
+    // The visitor's query string goes along (the page itself was rendered without it).
+    const shared = await get('/old/story?utm_source=tw&x=a%20b');
+    expect(shared.status).toBe(308);
+    expect(shared.headers.location).toBe('/world/story?utm_source=tw&x=a%20b');
     const missing = await get('/world/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.headers['cache-control']).toBe('private, no-store');
     expect(missing.headers['content-security-policy']).toContain("script-src 'self'");
     await get('/world/nothing-here');
-    expect(renders).toEqual(['/old/story', '/world/nothing-here', '/world/nothing-here']);
+    expect(renders).toEqual([
+      '/old/story',
+      '/old/story',
+      '/world/nothing-here',
+      '/world/nothing-here',
+    ]);
   });
 
   it('keys pages by path and page number only', async () => {

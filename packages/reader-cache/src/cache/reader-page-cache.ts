@@ -23,6 +23,7 @@ import {
   type CachedPage,
 } from './cached-page';
 import { isClientNavigation, readerPageKey } from './page-key';
+import { withVisitorQuery } from './redirect-query';
 
 /** `@newsroom/shared-state`'s `changes`: delivered to every instance, this one included. */
 export interface ChangeChannel {
@@ -187,8 +188,11 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
   function sendRendered(req: IncomingMessage, res: ServerResponse, rendered: Rendered) {
     if (rendered.kind === 'page') return sendPage(req, res, rendered.page, false);
     const html = rendered.body.toString('utf8');
+    // The page was rendered from its key, without the visitor's query: a redirect gets it back.
+    const { location } = rendered.headers;
     res.writeHead(rendered.status, {
       ...rendered.headers,
+      ...(location !== undefined && { location: withVisitorQuery(location, req.url) }),
       ...pageSecurityHeaders(html, isHttps(req), development),
       'Content-Length': String(rendered.body.length),
       'X-Cache': 'miss',

@@ -1,3 +1,4 @@
+import { withVisitorQuery } from '@newsroom/reader-cache';
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '../../../../src/reader/ArticleView';
@@ -7,7 +8,20 @@ import { articlePageDependsOn } from '../../../../src/reader/page-dependencies';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ section: string; slug: string }> };
+type Props = {
+  params: Promise<{ section: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The request's query string back from Next's parsed form ('' without one). */
+function queryOf(searchParams: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(searchParams))
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      query.append(name, one);
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
@@ -15,13 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return article ? articleMetadata(article) : {};
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { section, slug } = await params;
   const article = await getPublishedArticle(section, slug);
   if (!article) {
     // Every address a live article has had (old slugs, old sections) → its current one (308).
     const currentPath = await getCurrentArticlePath(slug);
-    if (currentPath) permanentRedirect(currentPath);
+    // The visitor's query string (utm_source on a shared link…) goes along.
+    if (currentPath) permanentRedirect(withVisitorQuery(currentPath, queryOf(await searchParams)));
     notFound(); // drafts, unpublished and unknown articles alike
   }
   await articlePageDependsOn(article);
