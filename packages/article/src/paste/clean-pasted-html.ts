@@ -16,6 +16,7 @@ import { normalizeMarkup } from './normalize-markup';
 import { type PasteNotice, PasteNotices } from './paste-notices';
 import { findWordNotes } from './word/word-footnotes';
 import { convertWordLists, removeStrayListMarkers, wordListFormats } from './word/word-lists';
+import { withoutControlCharacters } from '../validation/plain-text';
 
 /**
  * Where HTML came from: Word or Google Docs (clipboard or saved web page), mammoth's rendering
@@ -118,7 +119,7 @@ export function cleanHtml(
   source: HtmlSource,
   options: CleanHtmlOptions = {},
 ): CleanedHtml {
-  const doc = (options.parseHtml ?? platformHtmlParser())(html);
+  const doc = (options.parseHtml ?? platformHtmlParser())(withoutControlCharacters(html));
   const notices = new PasteNotices();
   const linked = convertSource(source, doc, notices);
   const title = options.extractTitle ? takeTitle(doc) : undefined;

@@ -1,5 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { withoutControlCharacters } from '../validation/plain-text';
 import { cleanPastedHtml } from './clean-pasted-html';
 import { isBlank } from './dom';
 import { type PasteNotice, pasteNotice } from './paste-notices';
@@ -15,6 +16,7 @@ export const officePastePluginKey = new PluginKey('officePaste');
 /**
  * Paste from Word and Google Docs into the article schema: footnotes become notes, lists real
  * lists, Office residue goes (see `cleanPastedHtml`). Any paste into a note stays in the note.
+ * No paste brings control characters (Word's manual line break arrives as U+000B).
  */
 export const OfficePaste = Extension.create<OfficePasteOptions>({
   name: 'officePaste',
@@ -31,6 +33,10 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
       new Plugin({
         key: officePastePluginKey,
         props: {
+          // Any other paste (plain text, HTML from elsewhere) loses them too: invisible here,
+          // and a save refuses them (see withoutControlCharacters).
+          transformPastedText: (text) => withoutControlCharacters(text),
+          transformPastedHTML: (html) => withoutControlCharacters(html),
           handlePaste(view, event, slice) {
             const html = event.clipboardData?.getData('text/html');
             // Images are left out (with a notice): Word's are local file: paths, Google's are

@@ -13,3 +13,16 @@ export function controlCharacterProblem(what: string, text: string): string | nu
   const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   return `${what} contains an invisible control character (U+${code}); remove it`;
 }
+
+// eslint-disable-next-line no-control-regex -- see CONTROL_CHARACTER
+const LINE_BREAKING_CONTROLS = /[\u000B\u000C]/g;
+const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+/**
+ * `text` as it may be stored: Word's manual line break (U+000B) and a form feed become a line
+ * break, every other control character goes. For what arrives from outside (paste, import),
+ * where nobody could see or remove them, and a save would refuse them.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(LINE_BREAKING_CONTROLS, '\n').replace(ALL_CONTROL_CHARACTERS, '');
+}
