@@ -194,6 +194,7 @@ describe('collaboration server', () => {
       await connect(id, 'writer').authenticated;
       const sub = connect(id, 'sub');
       expect(await sub.authenticated).toBe('read-write');
+      await waitForDoc(sub.doc, (doc) => textOf(doc).includes('Original.'));
       typeInFirstParagraph(sub.doc, 'Before: ');
       await probe(sub);
       expect(textOf(sharedDoc(id))).toContain('Before: Original.');

@@ -93,12 +93,13 @@ function twoPeople(start: Start): [Person, Person] {
 
 describe('two people typing into one empty paragraph at the same moment', () => {
   for (const start of ['seeded', 'added with Enter'] as const)
-    it(`every letter either typed shows once, on both screens, whatever the timing (${start})`, () => {
+    it(`every letter either typed shows once, in its typist's order, on both screens, whatever the timing (${start})`, () => {
       fc.assert(
         fc.property(fc.array(step, { minLength: 2, maxLength: 30 }), (steps) => {
           const people = twoPeople(start);
           const [a, b] = people;
           let typed = '';
+          const byPerson = ['', ''];
           let next = 0;
           for (const move of steps) {
             if (move.kind === 'open') open(people[move.person]);
@@ -108,6 +109,7 @@ describe('two people typing into one empty paragraph at the same moment', () => 
               // Letters never repeat, so a doubled one is a duplicate.
               const letter = String.fromCharCode(0x4e00 + next++);
               typed += letter;
+              byPerson[move.person] += letter;
               open(people[move.person]).commands.insertContent(letter);
             }
           }
@@ -118,6 +120,9 @@ describe('two people typing into one empty paragraph at the same moment', () => 
           expect([...shown[0]!.replace('Lead.', '')].sort()).toEqual([...typed].sort());
           for (const person of people)
             expect(person.editor!.state.doc.toJSON()).toEqual(sharedBody(person.doc));
+          // Each person's letters in the order they typed them.
+          for (const own of byPerson)
+            expect([...shown[0]!].filter((c) => own.includes(c)).join('')).toBe(own);
         }),
         { numRuns: Number(process.env.RUNS ?? 100) },
       );
