@@ -66,6 +66,7 @@ export {
   parseRenditionFile,
   renditionHeight,
   renditionWidths,
+  standardWidthBelow,
   type ImageRenditionFormat,
 } from './images/image-renditions';
 

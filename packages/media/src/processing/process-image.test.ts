@@ -18,7 +18,7 @@ async function refusal(bytes: Buffer, custom = limits): Promise<MediaError> {
 }
 
 describe('processImage', () => {
-  it('renders AVIF, WebP and JPEG at every width up to the original, never larger', async () => {
+  it('renders AVIF, WebP and JPEG at every width up to the original and at its own, never larger', async () => {
     const result = await processImage(await photo(1000, 600), limits);
     expect(result).toMatchObject({ format: 'jpeg', width: 1000, height: 600 });
     expect(result.renditions.map((r) => `${r.width}x${r.height}.${r.format}`)).toEqual([
@@ -28,6 +28,9 @@ describe('processImage', () => {
       '800x480.avif',
       '800x480.webp',
       '800x480.jpeg',
+      '1000x600.avif',
+      '1000x600.webp',
+      '1000x600.jpeg',
     ]);
     for (const rendition of result.renditions) {
       const sniffed = await sharp(rendition.bytes).metadata();
