@@ -1,15 +1,19 @@
 // Staff and key management from the shell:
 //   npm run user:create -- --email a@b.c --name "A B" --role editor --password '…'
 //   npm run apikey:create -- --name editor-app
+//   npm run apikey:list
+//   npm run apikey:revoke -- <prefix-or-id>
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { getDb } from '@newsroom/db';
+import { getDb, type Db } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { createApiKey, createUser } from '../src';
+import { createApiKey, createUser, listApiKeys, revokeApiKey } from '../src';
+import { apiKeyTable, revocationReport } from '../src/cli/api-key-output';
 
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   args: rest,
+  allowPositionals: true,
   options: {
     email: { type: 'string' },
     name: { type: 'string' },
@@ -18,10 +22,8 @@ const { values } = parseArgs({
   },
 });
 
-async function main() {
-  await prepareDatabase();
-  const db = getDb();
-  if (command === 'user:create') {
+const commands: Record<string, (db: Db) => Promise<number>> = {
+  'user:create': async (db) => {
     const user = await createUser(db, {
       email: values.email ?? '',
       name: values.name ?? '',
@@ -29,14 +31,38 @@ async function main() {
       password: values.password ?? '',
     });
     console.log(`Created ${user.role} ${user.email} (${user.id})`);
-  } else if (command === 'apikey:create') {
+    return 0;
+  },
+  'apikey:create': async (db) => {
     if (!values.name) throw new Error('Give the key a name: --name <who uses it>');
     const { key } = await createApiKey(db, values.name);
     console.log(`API key "${values.name}" (shown once, store it now):\n${key}`);
-  } else {
-    throw new Error('Usage: cli.ts user:create|apikey:create [options]');
+    return 0;
+  },
+  'apikey:list': async (db) => {
+    console.log(apiKeyTable(await listApiKeys(db)));
+    return 0;
+  },
+  'apikey:revoke': async (db) => {
+    const [wanted] = positionals;
+    if (!wanted || positionals.length > 1)
+      throw new Error('Name one key: npm run apikey:revoke -- <prefix-or-id> (see apikey:list)');
+    const report = revocationReport(wanted, await revokeApiKey(db, wanted));
+    (report.ok ? console.log : console.error)(report.text);
+    return report.ok ? 0 : 1;
+  },
+};
+
+async function main() {
+  const run = commands[command ?? ''];
+  if (!run) throw new Error(`Usage: cli.ts ${Object.keys(commands).join('|')} [options]`);
+  await prepareDatabase();
+  const db = getDb();
+  try {
+    process.exitCode = await run(db);
+  } finally {
+    await db.$disconnect();
   }
-  await db.$disconnect();
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,16 @@ export {
   type SessionUser,
 } from './sessions';
 export { createUser, authenticate, newUserSchema, type NewUser } from './users';
-export { createApiKey, verifyApiKey, bearerToken } from './api-keys';
+export {
+  API_KEY_LAST_USED_PRECISION_MS,
+  createApiKey,
+  verifyApiKey,
+  bearerToken,
+  listApiKeys,
+  revokeApiKey,
+  type ApiKeySummary,
+  type RevokeResult,
+} from './api-keys';
 export { crossSiteProblem, isHttps, isSafeMethod, requestOrigin } from './origin/request-origin';
 export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-path';
 export { passwordProblem, passwordSchema } from './password-policy/password-policy';

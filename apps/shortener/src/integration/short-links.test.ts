@@ -2,6 +2,7 @@
 // SQLite file, real HTTP. The cache TTL is a minute here, so a change that shows up at once
 // proves the API invalidated the very cache the redirects read (same process, same instance).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApiKey, revokeApiKey } from '@newsroom/auth';
 import { createStaffWithSessions } from '@newsroom/auth/testing';
 import {
   createPublishedArticle,
@@ -253,6 +254,32 @@ describe('validation: every rule answers with a clear 4xx', () => {
     expect((await forged('GET', '/api/links')).json.error.message).toMatch(
       /unknown or has been revoked/,
     );
+  });
+
+  it('refuses a revoked API key with 401 on every API route, in the one error shape', async () => {
+    const { key, record } = await createApiKey(testDb.db, 'soon revoked');
+    const client = createApiClient(server.url, key);
+    const made = await client('POST', '/api/links', { url: 'https://example.com/revoked' });
+    expect(made.status).toBe(201);
+
+    expect(await revokeApiKey(testDb.db, record.prefix)).toMatchObject({ outcome: 'revoked' });
+    const code = made.json.code as string;
+    const attempts = [
+      await client('GET', '/api/links'),
+      await client('POST', '/api/links', { url: 'https://example.com/after' }),
+      await client('GET', `/api/links/${code}`),
+      await client('PATCH', `/api/links/${code}`, { disabled: true }),
+      await client('GET', `/api/links/${code}/stats`),
+      await client('DELETE', `/api/links/${code}`),
+    ];
+    for (const refused of attempts) {
+      expect(refused.status).toBe(401);
+      expect(refused.json).toEqual({
+        error: { code: 'unauthorized', message: 'This API key is unknown or has been revoked.' },
+      });
+    }
+    // Nothing was changed by the refused requests.
+    expect((await api('GET', `/api/links/${code}`)).json).toMatchObject({ disabled: false });
   });
 
   it('answers 404 for unknown codes and 400 for bad changes or pages', async () => {

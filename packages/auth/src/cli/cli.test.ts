@@ -1,0 +1,65 @@
+// The key commands as an operator runs them: the real script, in a child process, on a real
+// database (the same entry point as `npm run apikey:list` / `apikey:revoke`).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { createApiKey, verifyApiKey } from '../index';
+
+const run = promisify(execFile);
+const packageDir = path.resolve(import.meta.dirname, '../..');
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.cleanup());
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/cli.ts', ...args], {
+      cwd: packageDir,
+      env: { ...process.env, DATABASE_URL: testDb.url },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('apikey:list and apikey:revoke', () => {
+  it('lists keys, revokes one by prefix (idempotently) and says when nothing matches', async () => {
+    const { key, record } = await createApiKey(testDb.db, 'nightly-export');
+
+    const listed = await cli('apikey:list');
+    expect(listed.code).toBe(0);
+    const [header, row] = listed.stdout.trim().split('\n');
+    expect(header).toMatch(/^PREFIX\s+NAME\s+CREATED\s+LAST USED\s+REVOKED\s+ID$/);
+    expect(row).toMatch(
+      new RegExp(
+        `^${record.prefix}\\s+nightly-export\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\s+never\\s+-\\s+${record.id}$`,
+      ),
+    );
+    expect(listed.stdout).not.toContain(key);
+
+    const revoked = await cli('apikey:revoke', record.prefix);
+    expect(revoked).toMatchObject({ code: 0 });
+    expect(revoked.stdout).toMatch(/^Revoked API key "nightly-export"/);
+    expect(await verifyApiKey(testDb.db, key)).toBeNull();
+
+    const again = await cli('apikey:revoke', record.id);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/was already revoked on .* UTC; nothing changed/);
+
+    const missing = await cli('apikey:revoke', 'nwsk_nothing');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No API key has the prefix or id "nwsk_nothing"/);
+
+    const bare = await cli('apikey:revoke');
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/Name one key/);
+    // Each run starts a process that checks the migrations: seconds each on a busy machine.
+  }, 180_000);
+});
