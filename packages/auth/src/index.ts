@@ -18,6 +18,7 @@ export {
   createSession,
   findSessionUser,
   deleteSession,
+  endAllSessions,
   sessionCookieOptions,
   type SessionUser,
 } from './sessions';
@@ -37,6 +38,7 @@ export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-
 export { passwordProblem, passwordSchema } from './password-policy/password-policy';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';
 export { ensureServiceApiKey } from './service-keys';
+
 export {
   createLoginGuard,
   loginLimiters,

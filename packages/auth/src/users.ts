@@ -28,7 +28,10 @@ export async function createUser(db: Db, input: NewUser) {
 // Verified when the email is unknown too, so response time does not tell which emails exist.
 let dummyHash: Promise<string> | undefined;
 
-/** The user with this email and password, or null. */
+/**
+ * The user with this email and password, or null; null too for a deactivated account, after the
+ * same password check, so the answer (and its time) says nothing more than a wrong password.
+ */
 export async function authenticate(db: Db, email: string, password: string) {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) {
@@ -37,5 +40,6 @@ export async function authenticate(db: Db, email: string, password: string) {
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
+  if (user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -64,6 +64,10 @@ export {
   listUsers,
   createStaffUser,
   changeUserRole,
+  deactivateUser,
+  reactivateUser,
   newUserSchema,
   roleChangeSchema,
+  LAST_ADMIN_MESSAGE,
+  type StaffUserView,
 } from './users/users';

@@ -10,3 +10,9 @@ export const articleEditPath = (id: string) => `${ARTICLES_PAGE_PATH}/${encodeUR
 export const articlePreviewPath = (id: string) => `${articleEditPath(id)}/preview`;
 /** The article's JSON API; actions and revisions are below it (`…/publish`, `…/revisions`). */
 export const articleApiPath = (id: string) => `/api/newsroom/articles/${encodeURIComponent(id)}`;
+
+export const USERS_PAGE_PATH = '/newsroom/users';
+export const USERS_API_PATH = '/api/newsroom/users';
+/** A member of staff's JSON API (PATCH role); `…/deactivate` and `…/reactivate` are below it. */
+export const userApiPath = (id: string) => `${USERS_API_PATH}/${encodeURIComponent(id)}`;
+export const ACCOUNT_PAGE_PATH = '/newsroom/account';

@@ -178,6 +178,7 @@ describe('collaboration server', () => {
 
   for (const [change, reason] of [
     ['a logout', 'no-session'],
+    ['a deactivation', 'no-session'],
     ['a lower role', 'unknown-document'],
   ] as const)
     it(`ends an open connection's edits after ${change}`, async () => {
@@ -201,6 +202,12 @@ describe('collaboration server', () => {
       expect(textOf(sharedDoc(id))).toContain('Before: Original.');
 
       if (change === 'a logout') await deleteSession(testDb.db, tokens.sub);
+      // Only the flag, the session row left in place: findSessionUser itself must refuse it.
+      else if (change === 'a deactivation')
+        await testDb.db.user.update({
+          where: { id: user.id },
+          data: { deactivatedAt: new Date() },
+        });
       else await testDb.db.user.update({ where: { id: user.id }, data: { role: 'writer' } });
       const closed = new Promise<string>((resolve) =>
         sub.provider.on('close', ({ event }: { event: { reason: string } }) =>

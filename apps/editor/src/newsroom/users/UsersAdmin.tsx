@@ -1,22 +1,24 @@
 'use client';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@newsroom/auth/browser';
 import { apiErrorMessage } from '@newsroom/http/browser';
+import type { StaffUserView as StaffUser } from '@newsroom/editorial';
 import { useState, type FormEvent } from 'react';
+import { USERS_API_PATH, userApiPath } from '../newsroom-paths';
 
-type StaffUser = { id: string; email: string; name: string; role: string; createdAt: string };
-
-async function send(method: string, url: string, body: unknown) {
+async function send(method: string, url: string, body?: unknown) {
   const response = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    ...(body !== undefined && {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   });
   const data = (await response.json().catch(() => ({}))) as { user?: StaffUser };
   if (!response.ok) throw new Error(apiErrorMessage(data, response.status));
   return data.user as StaffUser;
 }
 
-/** Admins list staff, add people and change roles (through /api/newsroom/users). */
+/** Admins list staff, add people, change roles and deactivate or reactivate accounts. */
 export function UsersAdmin({
   initialUsers,
   currentUserId,
@@ -32,7 +34,7 @@ export function UsersAdmin({
     const form = event.currentTarget;
     const fields = Object.fromEntries(new FormData(form));
     try {
-      const user = await send('POST', '/api/newsroom/users', fields);
+      const user = await send('POST', USERS_API_PATH, fields);
       setUsers((current) => [...current, user]);
       setMessage(`Created ${user.email}.`);
       form.reset();
@@ -43,11 +45,26 @@ export function UsersAdmin({
 
   async function changeRole(user: StaffUser, role: string) {
     try {
-      const updated = await send('PATCH', `/api/newsroom/users/${user.id}`, { role });
+      const updated = await send('PATCH', userApiPath(user.id), { role });
       setUsers((current) => current.map((item) => (item.id === updated.id ? updated : item)));
       setMessage(`${updated.email} is now ${updated.role}.`);
     } catch (error) {
       setMessage(`Role not changed: ${(error as Error).message}`);
+    }
+  }
+
+  async function setActive(user: StaffUser, active: boolean) {
+    const action = active ? 'reactivate' : 'deactivate';
+    try {
+      const updated = await send('POST', `${userApiPath(user.id)}/${action}`);
+      setUsers((current) => current.map((item) => (item.id === updated.id ? updated : item)));
+      setMessage(
+        active
+          ? `${updated.email} can log in again.`
+          : `${updated.email} is deactivated and logged out everywhere.`,
+      );
+    } catch (error) {
+      setMessage(`Not ${action}d: ${(error as Error).message}`);
     }
   }
 
@@ -60,6 +77,7 @@ export function UsersAdmin({
             <th>Name</th>
             <th>Email</th>
             <th>Role</th>
+            <th>Account</th>
           </tr>
         </thead>
         <tbody>
@@ -80,6 +98,33 @@ export function UsersAdmin({
                     <option key={role}>{role}</option>
                   ))}
                 </select>
+              </td>
+              <td>
+                {user.deactivatedAt ? (
+                  <>
+                    Deactivated {user.deactivatedAt.slice(0, 10)}{' '}
+                    <button
+                      type="button"
+                      aria-label={`Reactivate ${user.email}`}
+                      onClick={() => setActive(user, true)}
+                    >
+                      Reactivate
+                    </button>
+                  </>
+                ) : user.id === currentUserId ? (
+                  'Active'
+                ) : (
+                  <>
+                    Active{' '}
+                    <button
+                      type="button"
+                      aria-label={`Deactivate ${user.email}`}
+                      onClick={() => setActive(user, false)}
+                    >
+                      Deactivate
+                    </button>
+                  </>
+                )}
               </td>
             </tr>
           ))}
