@@ -38,7 +38,12 @@ export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-
 export { passwordProblem, passwordSchema } from './password-policy/password-policy';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';
 export { ensureServiceApiKey } from './service-keys';
-
+export {
+  changePassword,
+  WRONG_CURRENT_PASSWORD,
+  type PasswordChange,
+  type PasswordChangeInput,
+} from './account/change-password';
 export {
   createLoginGuard,
   loginLimiters,

@@ -3,3 +3,9 @@ export { createStaffShell, type StaffShell, type StaffShellConfig } from './staf
 export { staffProxy, type StaffProxyOptions } from './staff-proxy';
 export { logInWithForm, logOutSession, processLoginGuard, type LoginRefusal } from './login';
 export { REQUEST_PATH_HEADER } from './request-path';
+export {
+  changePasswordWithForm,
+  logOutEverywhere,
+  PASSWORD_CHANGE_LIMIT,
+  type PasswordChangeState,
+} from './account';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { hasRole } from '@newsroom/auth';
+import { ACCOUNT_PAGE_PATH, USERS_PAGE_PATH } from '../../../src/newsroom/newsroom-paths';
 import { logOut } from '../../../src/newsroom/staff/login-actions';
 import { staff } from '../../../src/newsroom/staff/staff-shell';
 import '../newsroom.css';
@@ -13,10 +14,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <nav className="newsroom-nav" aria-label="Newsroom">
         <a href="/newsroom/articles">Articles</a>
         <a href="/newsroom/articles/new">New article</a>
-        {hasRole(user, 'admin') && <a href="/newsroom/users">Users</a>}
+        {hasRole(user, 'admin') && <a href={USERS_PAGE_PATH}>Users</a>}
         <span className="newsroom-user">
           {user.name} ({user.role})
         </span>
+        <a href={ACCOUNT_PAGE_PATH}>Account</a>
         <form action={logOut}>
           <button type="submit">Log out</button>
         </form>

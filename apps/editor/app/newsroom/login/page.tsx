@@ -23,7 +23,13 @@ export default async function LoginPage({ searchParams }: Props) {
             : 'Email or password is incorrect.'}
         </p>
       )}
-      {loggedOut && <p role="status">You are logged out.</p>}
+      {loggedOut && (
+        <p role="status">
+          {loggedOut === 'everywhere'
+            ? 'You are logged out on every device.'
+            : 'You are logged out.'}
+        </p>
+      )}
       <form action={logIn}>
         <input type="hidden" name="next" value={target} />
         <label>

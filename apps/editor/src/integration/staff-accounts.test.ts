@@ -1,0 +1,134 @@
+// Ending staff accounts on the real apps (server.ts + the built Next.js apps, real HTTP, a real
+// database): deactivation through the users API logs the person out of both apps at once, the
+// last-admin and role rules answer in the one error shape, and the account page's actions are
+// refused cross-site.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from '@newsroom/auth';
+import { STAFF_TEST_PASSWORD as PASSWORD, createStaffWithSessions } from '@newsroom/auth/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { LAST_ADMIN_MESSAGE } from '@newsroom/editorial';
+import { postPageForm, redirectTarget, startBothApps, type AppServer } from '@newsroom/testing';
+import { userApiPath } from '../newsroom/newsroom-paths';
+
+let testDb: TestDatabase;
+let editor: AppServer;
+let shortener: AppServer;
+let cookieOf: Record<string, string>;
+let idOf: Record<string, string>;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  ({ editor, shortener } = await startBothApps(testDb.url));
+  ({ cookieOf, idOf } = await createStaffWithSessions(testDb.db, [
+    ['admin', 'admin'],
+    ['editor', 'editor'],
+    ['leaver', 'writer'],
+    ['changer', 'writer'],
+  ]));
+});
+
+afterAll(async () => {
+  await Promise.all([editor?.stop(), shortener?.stop()]);
+  await testDb?.cleanup();
+});
+
+function post(path: string, as: string, origin = editor.url, body?: unknown) {
+  return fetch(`${editor.url}${path}`, {
+    method: body === undefined ? 'POST' : 'PATCH',
+    headers: {
+      cookie: cookieOf[as]!,
+      origin,
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+describe('deactivating a member of staff through the users API', () => {
+  it('is refused to non-admins and cross-site, in the one error shape', async () => {
+    const byEditor = await post(`${userApiPath(idOf.leaver!)}/deactivate`, 'editor');
+    expect(byEditor.status).toBe(403);
+    expect((await byEditor.json()).error).toMatchObject({ code: 'forbidden' });
+    const crossSite = await post(
+      `${userApiPath(idOf.leaver!)}/deactivate`,
+      'admin',
+      'https://evil.example',
+    );
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error).toMatchObject({ code: 'cross_site_request' });
+    expect(
+      (await testDb.db.user.findUnique({ where: { id: idOf.leaver! } }))?.deactivatedAt,
+    ).toBeNull();
+  });
+
+  it('logs them out of both apps at once (pages and APIs) and refuses their login', async () => {
+    const leaver = { cookie: cookieOf.leaver! };
+    expect((await fetch(`${editor.url}/api/newsroom/articles`, { headers: leaver })).status).toBe(
+      200,
+    );
+
+    const response = await post(`${userApiPath(idOf.leaver!)}/deactivate`, 'admin');
+    expect(response.status).toBe(200);
+    expect((await response.json()).user).toMatchObject({
+      id: idOf.leaver,
+      deactivatedAt: expect.any(String),
+    });
+
+    const api = await fetch(`${editor.url}/api/newsroom/articles`, { headers: leaver });
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({
+      error: { code: 'unauthorized', message: 'Log in to use this API.' },
+    });
+    for (const [server, path, login] of [
+      [editor, '/newsroom/articles', '/newsroom/login'],
+      [shortener, '/links', '/login'],
+    ] as const) {
+      const page = await fetch(`${server.url}${path}`, { headers: leaver, redirect: 'manual' });
+      expect(redirectTarget(page, server.url).pathname).toBe(login);
+    }
+
+    const login = await postPageForm(
+      editor.url,
+      '/newsroom/login',
+      'password',
+      { email: 'leaver@example.com', password: PASSWORD },
+      { origin: editor.url },
+    );
+    expect(redirectTarget(login, editor.url).searchParams.get('error')).toBe('invalid');
+    expect(login.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('keeps at least one active admin, and lets an admin reactivate', async () => {
+    const self = await post(`${userApiPath(idOf.admin!)}/deactivate`, 'admin');
+    expect(self.status).toBe(409);
+    const demote = await post(userApiPath(idOf.admin!), 'admin', editor.url, { role: 'editor' });
+    expect(demote.status).toBe(409);
+    expect(await demote.json()).toEqual({
+      error: { code: 'conflict', message: LAST_ADMIN_MESSAGE },
+    });
+
+    const back = await post(`${userApiPath(idOf.leaver!)}/reactivate`, 'admin');
+    expect(back.status).toBe(200);
+    expect((await back.json()).user.deactivatedAt).toBeNull();
+    expect(await authenticate(testDb.db, 'leaver@example.com', PASSWORD)).not.toBeNull();
+  });
+});
+
+describe('the account page', () => {
+  it('refuses a cross-site password change, changing nothing', async () => {
+    const forged = await postPageForm(
+      editor.url,
+      '/newsroom/account',
+      'currentPassword',
+      { currentPassword: PASSWORD, newPassword: 'a forged new password' },
+      { cookie: cookieOf.changer!, origin: 'https://evil.example' },
+    );
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toMatch(/Cross-site request refused/);
+    expect(await authenticate(testDb.db, 'changer@example.com', PASSWORD)).not.toBeNull();
+    const still = await fetch(`${editor.url}/api/newsroom/articles`, {
+      headers: { cookie: cookieOf.changer! },
+    });
+    expect(still.status).toBe(200);
+  });
+});
