@@ -37,7 +37,7 @@ export { crossSiteProblem, isHttps, isSafeMethod, requestOrigin } from './origin
 export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-path';
 export { passwordProblem, passwordSchema } from './password-policy/password-policy';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';
-export { ensureServiceApiKey } from './service-keys';
+export { ensureServiceApiKey, forgetServiceApiKey } from './service-keys';
 export {
   changePassword,
   WRONG_CURRENT_PASSWORD,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { verifyApiKey } from './api-keys';
-import { ensureServiceApiKey } from './service-keys';
+import { revokeApiKey, verifyApiKey } from './api-keys';
+import { ensureServiceApiKey, forgetServiceApiKey } from './service-keys';
 
 let testDb: TestDatabase;
 let dir: string;
@@ -35,6 +35,18 @@ describe('ensureServiceApiKey', () => {
     expect(key).not.toBe('nwsk_not-a-real-key');
     expect(await verifyApiKey(testDb.db, key)).not.toBeNull();
     expect(readFileSync(file, 'utf8').trim()).toBe(key);
+  });
+
+  it('replaces a revoked key once told to forget it (revoking rotates it, no restart)', async () => {
+    const key = await ensureServiceApiKey(testDb.db, 'rotated', dir);
+    await revokeApiKey(testDb.db, key);
+    // Until told, the process keeps the key it checked (no query per request).
+    expect(await ensureServiceApiKey(testDb.db, 'rotated', dir)).toBe(key);
+    forgetServiceApiKey('rotated', dir);
+    const fresh = await ensureServiceApiKey(testDb.db, 'rotated', dir);
+    expect(fresh).not.toBe(key);
+    expect(await verifyApiKey(testDb.db, fresh)).not.toBeNull();
+    expect(readFileSync(path.join(dir, 'rotated.api-key'), 'utf8').trim()).toBe(fresh);
   });
 
   it('refuses names that could escape the data folder', async () => {

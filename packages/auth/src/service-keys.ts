@@ -31,6 +31,16 @@ export function ensureServiceApiKey(db: Db, name: string, directory = dataDir())
   return pending;
 }
 
+/**
+ * Forgets the key this process holds for `name`, after a service refused it (e.g. an operator
+ * revoked it with `apikey:revoke`): the next ensureServiceApiKey checks the file's key again
+ * and, as it is revoked, replaces it with a new one. Revoking the self-provisioned key thus
+ * rotates it, without a restart.
+ */
+export function forgetServiceApiKey(name: string, directory = dataDir()): void {
+  known.delete(path.join(directory, `${name}.api-key`));
+}
+
 async function readOrCreateKey(db: Db, name: string, file: string): Promise<string> {
   const stored = readKeyFile(file);
   if (stored && (await verifyApiKey(db, stored))) return stored;

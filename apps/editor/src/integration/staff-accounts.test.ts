@@ -1,13 +1,26 @@
 // Ending staff accounts on the real apps (server.ts + the built Next.js apps, real HTTP, a real
 // database): deactivation through the users API logs the person out of both apps at once, the
-// last-admin and role rules answer in the one error shape, and the account page's actions are
-// refused cross-site.
+// last-admin and role rules answer in the one error shape, the account page's actions are
+// refused cross-site, and revoking the editor's own API key does not break "Get short URL".
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticate } from '@newsroom/auth';
+import { authenticate, revokeApiKey } from '@newsroom/auth';
 import { STAFF_TEST_PASSWORD as PASSWORD, createStaffWithSessions } from '@newsroom/auth/testing';
-import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import {
+  createPublishedArticle,
+  createTestDatabase,
+  type TestDatabase,
+} from '@newsroom/db/testing';
 import { LAST_ADMIN_MESSAGE } from '@newsroom/editorial';
-import { postPageForm, redirectTarget, startBothApps, type AppServer } from '@newsroom/testing';
+import {
+  freePort,
+  postPageForm,
+  redirectTarget,
+  startApp,
+  type AppServer,
+} from '@newsroom/testing';
 import { userApiPath } from '../newsroom/newsroom-paths';
 
 let testDb: TestDatabase;
@@ -15,10 +28,29 @@ let editor: AppServer;
 let shortener: AppServer;
 let cookieOf: Record<string, string>;
 let idOf: Record<string, string>;
+let dataDir: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  ({ editor, shortener } = await startBothApps(testDb.url));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-accounts-'));
+  // The editor calls this shortener with the key it provisions for itself in its data folder;
+  // the shortener accepts the editor's own address as a destination (EDITOR_URL, both sides).
+  const editorPort = await freePort();
+  const editorUrl = `http://127.0.0.1:${editorPort}`;
+  shortener = await startApp('shortener', testDb.url, {
+    urlVariable: 'SHORTENER_URL',
+    env: { EDITOR_URL: editorUrl },
+  });
+  const started = await startApp('editor', testDb.url, {
+    env: {
+      EDITOR_PORT: String(editorPort),
+      EDITOR_URL: editorUrl,
+      SHORTENER_URL: shortener.url,
+      NEWSROOM_DATA_DIR: dataDir,
+    },
+  });
+  // startApp picked a port of its own; EDITOR_PORT above replaced it.
+  editor = { ...started, url: editorUrl };
   ({ cookieOf, idOf } = await createStaffWithSessions(testDb.db, [
     ['admin', 'admin'],
     ['editor', 'editor'],
@@ -30,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([editor?.stop(), shortener?.stop()]);
   await testDb?.cleanup();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function post(path: string, as: string, origin = editor.url, body?: unknown) {
@@ -130,5 +163,28 @@ describe('the account page', () => {
       headers: { cookie: cookieOf.changer! },
     });
     expect(still.status).toBe(200);
+  });
+});
+
+describe("revoking the editor's own API key", () => {
+  it('rotates it: "Get short URL" keeps working with a new key', async () => {
+    const shortUrlOf = async (slug: string) => {
+      const article = await createPublishedArticle(testDb.db, slug);
+      const response = await fetch(`${editor.url}/api/articles/${article.id}/short-link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: editor.url },
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { shortUrl: string }).shortUrl;
+    };
+    const keyFile = path.join(dataDir, 'editor.api-key');
+    expect(await shortUrlOf('before-revocation')).toMatch(/^http/);
+    const firstKey = readFileSync(keyFile, 'utf8').trim();
+
+    expect(await revokeApiKey(testDb.db, firstKey)).toMatchObject({ outcome: 'revoked' });
+    expect(await shortUrlOf('after-revocation')).toMatch(/^http/);
+    const secondKey = readFileSync(keyFile, 'utf8').trim();
+    expect(secondKey).not.toBe(firstKey);
+    expect(await testDb.db.apiKey.count({ where: { name: 'editor', revokedAt: null } })).toBe(1);
   });
 });
