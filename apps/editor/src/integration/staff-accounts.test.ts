@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authenticate, revokeApiKey } from '@newsroom/auth';
+import { WRONG_CURRENT_PASSWORD, authenticate, revokeApiKey } from '@newsroom/auth';
+import { PASSWORD_CHANGE_LIMIT } from '@newsroom/auth/next';
 import { STAFF_TEST_PASSWORD as PASSWORD, createStaffWithSessions } from '@newsroom/auth/testing';
 import {
   createPublishedArticle,
@@ -56,6 +57,7 @@ beforeAll(async () => {
     ['editor', 'editor'],
     ['leaver', 'writer'],
     ['changer', 'writer'],
+    ['guessed', 'writer'],
   ]));
 });
 
@@ -163,6 +165,28 @@ describe('the account page', () => {
       headers: { cookie: cookieOf.changer! },
     });
     expect(still.status).toBe(200);
+  });
+});
+
+describe('changing one’s password (the form as posted without JavaScript)', () => {
+  const attempt = (currentPassword: string, newPassword: string) =>
+    postPageForm(
+      editor.url,
+      '/newsroom/account',
+      'currentPassword',
+      { currentPassword, newPassword },
+      { cookie: cookieOf.guessed!, origin: editor.url },
+    ).then((response) => response.text());
+
+  it('counts wrong current passwords per account: past 10, even the right one is refused', async () => {
+    for (let i = 0; i < PASSWORD_CHANGE_LIMIT.points; i++)
+      expect(await attempt(`wrong guess number ${i}`, 'a new long passphrase')).toContain(
+        WRONG_CURRENT_PASSWORD,
+      );
+    expect(await attempt(PASSWORD, 'a new long passphrase')).toMatch(
+      /Too many attempts. Try again in \d+ minutes?\./,
+    );
+    expect(await authenticate(testDb.db, 'guessed@example.com', PASSWORD)).not.toBeNull();
   });
 });
 
