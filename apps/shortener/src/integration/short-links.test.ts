@@ -300,6 +300,13 @@ describe('under concurrency', () => {
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
     expect(responses.filter((response) => response.status === 200)).toHaveLength(99);
     expect(await testDb.db.shortLink.count({ where: { articleId: article.id } })).toBe(1);
+
+    // It lives as long as the article: deleting it is refused, and it still redirects.
+    const code = responses[0]!.json.code as string;
+    const deleted = await api('DELETE', `/api/links/${code}`);
+    expect([deleted.status, deleted.json.error.code]).toEqual([409, 'article_link']);
+    expect(deleted.json.error.message).toMatch(/Disable it instead/);
+    expect((await http.request(`/${code}`)).status).toBe(302);
   });
 
   it('counts exactly the human GETs among 10,000 redirects (bots and HEAD are not clicks)', async () => {
