@@ -48,6 +48,7 @@ export { collectImageIds } from './images/collect-images';
 export {
   ALT_TEXT_NEEDED,
   altTextNeededMessage,
+  describesSomething,
   imagesNeedingAltText,
   needsAltText,
 } from './images/alt-text-needed';
