@@ -44,7 +44,7 @@ export {
 export { createNoteId } from './footnotes/note-id';
 
 export { Image, IMAGE, type ImageAttributes } from './images/image';
-export { collectImageIds } from './images/collect-images';
+export { collectImageIds, collectImageSizes } from './images/collect-images';
 export {
   ALT_TEXT_NEEDED,
   altTextNeededMessage,
