@@ -149,6 +149,12 @@ describe('create → redirect → stats', () => {
     expect((await http.request('/')).body).toContain('Newsroom short links');
     expect((await http.request('/api')).status).toBe(404);
     expect((await http.request('/favicon.ico')).headers.location).toBeUndefined();
+    // A method no route serves: 405 with what is served (Next.js answered TRACE with a 500).
+    const trace = await http.request('/fresh-alias', { method: 'TRACE' });
+    expect([trace.status, trace.headers.allow]).toEqual([
+      405,
+      'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    ]);
   });
 });
 
