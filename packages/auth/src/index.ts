@@ -48,6 +48,8 @@ export {
   createLoginGuard,
   loginLimiters,
   loginRefusalMessage,
+  throttledLoginMessage,
+  WRONG_LOGIN_MESSAGE,
   normalizeEmail,
   LOGIN_LIMITS,
   MAX_FAILED_LOGINS,

@@ -7,6 +7,9 @@
 /** Widths in CSS pixels × 2 cover the reader column (≤ 632 px) on phones and retina screens. */
 export const IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600] as const;
 
+/** The longest side WebP allows (AVIF 16,384): no rendition may be taller. */
+export const IMAGE_RENDITION_MAX_SIDE = 16_383;
+
 /** Best first: the browser takes the first `<source>` type it can decode; JPEG is the fallback. */
 export const IMAGE_RENDITION_FORMATS = ['avif', 'webp', 'jpeg'] as const;
 export type ImageRenditionFormat = (typeof IMAGE_RENDITION_FORMATS)[number];

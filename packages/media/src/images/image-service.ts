@@ -1,4 +1,5 @@
 import {
+  describesSomething,
   IMAGE_FORMAT_MIME,
   IMAGE_ID_PATTERN,
   IMAGE_LIMITS,
@@ -28,8 +29,8 @@ export const imageTextsSchema = z.object({
   alt: z
     .string()
     .trim()
-    .min(1, 'Describe the image (alt text) for people who cannot see it')
-    .max(IMAGE_LIMITS.maxAltLength),
+    .max(IMAGE_LIMITS.maxAltLength)
+    .refine(describesSomething, 'Describe the image (alt text) for people who cannot see it'),
   caption: z.string().trim().max(IMAGE_LIMITS.maxCaptionLength).default(''),
   credit: z.string().trim().max(IMAGE_LIMITS.maxCreditLength).default(''),
 });

@@ -103,4 +103,26 @@ describe('processImage', () => {
     const error = await refusal(await photo(500, 500), { ...limits, maxPixels: 200_000 });
     expect(error).toMatchObject({ code: 'too_many_pixels', status: 413 });
   });
+
+  it('refuses a picture whose renditions would be taller than web formats allow, saying so', async () => {
+    const strip = await sharp({
+      create: { width: 800, height: 17_000, channels: 3, background: '#246' },
+    })
+      .png()
+      .toBuffer();
+    const error = await refusal(strip);
+    expect(error).toMatchObject({ code: 'too_many_pixels', status: 413 });
+    expect(error.message).toBe(
+      'The image is 800×17000 pixels: shown 800 px wide it would be 17000 px tall, and web image formats allow at most 16383. Split it into several images, or crop it',
+    );
+    // Just within: rendered, not refused.
+    const tall = await sharp({
+      create: { width: 400, height: 16_000, channels: 3, background: '#246' },
+    })
+      .png()
+      .toBuffer();
+    expect((await processImage(tall, limits)).renditions.map((r) => r.height)).toEqual([
+      16_000, 16_000, 16_000,
+    ]);
+  });
 });
