@@ -35,23 +35,22 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-accounts-'));
   // The editor calls this shortener with the key it provisions for itself in its data folder;
-  // the shortener accepts the editor's own address as a destination (EDITOR_URL, both sides).
-  const editorPort = await freePort();
-  const editorUrl = `http://127.0.0.1:${editorPort}`;
-  shortener = await startApp('shortener', testDb.url, {
-    urlVariable: 'SHORTENER_URL',
-    env: { EDITOR_URL: editorUrl },
-  });
-  const started = await startApp('editor', testDb.url, {
-    env: {
-      EDITOR_PORT: String(editorPort),
-      EDITOR_URL: editorUrl,
-      SHORTENER_URL: shortener.url,
-      NEWSROOM_DATA_DIR: dataDir,
-    },
-  });
-  // startApp picked a port of its own; EDITOR_PORT above replaced it.
-  editor = { ...started, url: editorUrl };
+  // the shortener accepts the editor's own address as a destination. Each needs the other's
+  // URL, so both ports are chosen here and both apps start at once.
+  const [editorPort, shortenerPort] = [await freePort(), await freePort()];
+  const urls = {
+    EDITOR_URL: `http://127.0.0.1:${editorPort}`,
+    SHORTENER_URL: `http://127.0.0.1:${shortenerPort}`,
+  };
+  const [started, startedShortener] = await Promise.all([
+    startApp('editor', testDb.url, {
+      env: { ...urls, EDITOR_PORT: String(editorPort), NEWSROOM_DATA_DIR: dataDir },
+    }),
+    startApp('shortener', testDb.url, { env: { ...urls, SHORTENER_PORT: String(shortenerPort) } }),
+  ]);
+  // startApp picked ports of its own; the *_PORT variables above replaced them.
+  editor = { ...started, url: urls.EDITOR_URL };
+  shortener = { ...startedShortener, url: urls.SHORTENER_URL };
   ({ cookieOf, idOf } = await createStaffWithSessions(testDb.db, [
     ['admin', 'admin'],
     ['editor', 'editor'],
