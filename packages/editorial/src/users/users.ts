@@ -94,12 +94,12 @@ async function lockActiveAdmins(tx: Tx): Promise<number> {
 
 /**
  * Runs `change` on a user in one transaction with the active admins locked, refusing (409) when
- * the user is the last active admin and `removesAdmin` says the change takes that away.
+ * the user is the last active admin and the change takes that away (`removesAdmin`).
  */
 async function changeUnlessLastAdmin<T>(
   db: Db,
   userId: string,
-  removesAdmin: (user: { role: string; deactivatedAt: Date | null }) => boolean,
+  removesAdmin: boolean,
   change: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return db.$transaction(async (tx) => {
@@ -110,7 +110,7 @@ async function changeUnlessLastAdmin<T>(
     });
     if (!user) throw notFound('The user');
     const isActiveAdmin = user.role === 'admin' && user.deactivatedAt === null;
-    if (isActiveAdmin && removesAdmin(user) && activeAdmins <= 1)
+    if (isActiveAdmin && removesAdmin && activeAdmins <= 1)
       throw new EditorialError(409, LAST_ADMIN_MESSAGE);
     return change(tx);
   });
@@ -120,11 +120,8 @@ async function changeUnlessLastAdmin<T>(
 export async function changeUserRole(db: Db, actor: Actor, userId: string, role: string) {
   requireAdmin(actor);
   if (!isRole(role)) throw new EditorialError(422, `Role must be one of: ${ROLES.join(', ')}`);
-  const user = await changeUnlessLastAdmin(
-    db,
-    userId,
-    () => role !== 'admin',
-    (tx) => tx.user.update({ where: { id: userId }, data: { role }, select: userFields }),
+  const user = await changeUnlessLastAdmin(db, userId, role !== 'admin', (tx) =>
+    tx.user.update({ where: { id: userId }, data: { role }, select: userFields }),
   );
   return userView(user);
 }
@@ -139,19 +136,14 @@ export async function deactivateUser(db: Db, actor: Actor, userId: string, now =
   requireAdmin(actor);
   if (userId === actor.id)
     throw new EditorialError(409, 'You cannot deactivate your own account; ask another admin');
-  const user = await changeUnlessLastAdmin(
-    db,
-    userId,
-    () => true,
-    async (tx) => {
-      await tx.user.updateMany({
-        where: { id: userId, deactivatedAt: null },
-        data: { deactivatedAt: now },
-      });
-      await endAllSessions(tx, userId);
-      return tx.user.findUniqueOrThrow({ where: { id: userId }, select: userFields });
-    },
-  );
+  const user = await changeUnlessLastAdmin(db, userId, true, async (tx) => {
+    await tx.user.updateMany({
+      where: { id: userId, deactivatedAt: null },
+      data: { deactivatedAt: now },
+    });
+    await endAllSessions(tx, userId);
+    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: userFields });
+  });
   return userView(user);
 }
 
