@@ -119,7 +119,7 @@ test('two people write in one new empty paragraph, one joining while the other t
   await Promise.all([
     page.keyboard.type(mine),
     (async () => {
-      await expect.poll(() => bodyText(body(other))).toContain(mine[0]);
+      await expect.poll(async () => (await paragraphTexts(body(other)))[1]).toContain(mine[0]);
       await other.keyboard.type(theirs);
     })(),
   ]);
