@@ -8,6 +8,7 @@ import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerUnavailableOnServerError,
+  answerUnsupportedMethod,
   applySecurityHeaders,
   readerSiteUrl,
   servedOverHttps,
@@ -78,6 +79,7 @@ async function main() {
         connectSources: audience === 'staff' ? collabSources : [],
       });
     }
+    if (answerUnsupportedMethod(req, res)) return;
     // The first page to meet a database outage answers 503 like every later one.
     answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
+  answerUnsupportedMethod,
   applySecurityHeaders,
   resolveClientAddress,
   servedOverHttps,
@@ -59,6 +60,7 @@ async function main() {
     stampClientAddress(req, trust); // Next code reads the client from this header only
     // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
     applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
+    if (answerUnsupportedMethod(req, res)) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

@@ -44,10 +44,11 @@ export {
 export { createNoteId } from './footnotes/note-id';
 
 export { Image, IMAGE, type ImageAttributes } from './images/image';
-export { collectImageIds } from './images/collect-images';
+export { collectImageIds, collectImageSizes } from './images/collect-images';
 export {
   ALT_TEXT_NEEDED,
   altTextNeededMessage,
+  describesSomething,
   imagesNeedingAltText,
   needsAltText,
 } from './images/alt-text-needed';
@@ -60,12 +61,14 @@ export {
   IMAGE_ID_PATTERN,
   IMAGE_PATH_PREFIX,
   IMAGE_RENDITION_FORMATS,
+  IMAGE_RENDITION_MAX_SIDE,
   IMAGE_RENDITION_WIDTHS,
   imageRenditionPath,
   imageSrcset,
   parseRenditionFile,
   renditionHeight,
   renditionWidths,
+  standardWidthBelow,
   type ImageRenditionFormat,
 } from './images/image-renditions';
 

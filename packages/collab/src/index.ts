@@ -30,3 +30,4 @@ export {
 } from './document/document-name';
 export { applyArticle } from './document/apply-json';
 export { giveNewTextblocksText, giveTextblocksText } from './document/textblock-text';
+export { collabUserOf, colorFor, safeColor, type CollabUser } from './people/collab-user';

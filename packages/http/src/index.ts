@@ -32,6 +32,7 @@ export {
   type UnavailableReply,
 } from './unavailable/availability-gate';
 export { answerUnavailableOnServerError } from './unavailable/server-error-gate';
+export { answerUnsupportedMethod, SERVED_METHODS } from './methods/unsupported-method';
 export { readerSiteUrl, shortenerSiteUrl } from './site-urls/site-urls';
 export {
   isDatabaseUnavailable,

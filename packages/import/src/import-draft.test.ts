@@ -241,6 +241,22 @@ describe('pictures in a .docx', () => {
     ]);
     expect(await testDb.db.image.count()).toBe(1);
   });
+
+  it('calls a PNG that cannot be read damaged, not an unaccepted type', async () => {
+    const docx = await writeDocx([
+      new Paragraph('Broken picture below.'),
+      new Paragraph({
+        children: [imageRun(Buffer.from('not really a picture'), 'png', { description: 'Cut' })],
+      }),
+    ]);
+    const { notices } = await run(docx);
+    expect(notices).toEqual([
+      {
+        code: 'imagesUnreadable',
+        message: '1 image was left out: the file could not be read as an image',
+      },
+    ]);
+  });
 });
 
 describe('pictures in footnotes', () => {

@@ -105,8 +105,16 @@ describe('served over https through a trusted proxy', () => {
       'shortener: redirect': await ask(shortener.url, '/hsts-link'),
       'shortener: preview page': await ask(shortener.url, '/hsts-link+'),
       'shortener: unknown code': await ask(shortener.url, '/no-such-code'),
+      'editor: TRACE': await ask(editor.url, articlePath, { method: 'TRACE' }),
+      'shortener: TRACE': await ask(shortener.url, '/hsts-link', { method: 'TRACE' }),
     };
     expect(answers['shortener: redirect']!.status).toBe(302);
+    // A method no route serves is 405 with Allow (Next.js failed on TRACE with a 500).
+    for (const trace of [answers['editor: TRACE']!, answers['shortener: TRACE']!])
+      expect([trace.status, trace.headers.allow]).toEqual([
+        405,
+        'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+      ]);
     expect(answers['editor: cached reader page, not modified']!.status).toBe(304);
     for (const [what, answer] of Object.entries(answers)) {
       expect(answer.headers['strict-transport-security'], `${what} (${answer.status})`).toMatch(

@@ -8,6 +8,7 @@ const LINK_ERROR_STATUS = {
   not_found: 404,
   unknown_article: 400,
   invalid_destination: 400,
+  article_link: 409,
 } as const;
 
 /** The field each link error is about, for `fields`. */
@@ -16,6 +17,7 @@ const LINK_ERROR_FIELD = {
   unknown_article: 'articleId',
   invalid_destination: 'url',
   not_found: undefined,
+  article_link: undefined,
 } as const;
 
 function linkApiError(error: LinkError): ApiError {

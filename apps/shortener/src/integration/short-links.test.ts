@@ -149,6 +149,12 @@ describe('create → redirect → stats', () => {
     expect((await http.request('/')).body).toContain('Newsroom short links');
     expect((await http.request('/api')).status).toBe(404);
     expect((await http.request('/favicon.ico')).headers.location).toBeUndefined();
+    // A method no route serves: 405 with what is served (Next.js answered TRACE with a 500).
+    const trace = await http.request('/fresh-alias', { method: 'TRACE' });
+    expect([trace.status, trace.headers.allow]).toEqual([
+      405,
+      'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    ]);
   });
 });
 
@@ -300,6 +306,13 @@ describe('under concurrency', () => {
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
     expect(responses.filter((response) => response.status === 200)).toHaveLength(99);
     expect(await testDb.db.shortLink.count({ where: { articleId: article.id } })).toBe(1);
+
+    // It lives as long as the article: deleting it is refused, and it still redirects.
+    const code = responses[0]!.json.code as string;
+    const deleted = await api('DELETE', `/api/links/${code}`);
+    expect([deleted.status, deleted.json.error.code]).toEqual([409, 'article_link']);
+    expect(deleted.json.error.message).toMatch(/Disable it instead/);
+    expect((await http.request(`/${code}`)).status).toBe(302);
   });
 
   it('counts exactly the human GETs among 10,000 redirects (bots and HEAD are not clicks)', async () => {

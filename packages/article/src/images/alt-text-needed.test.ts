@@ -25,6 +25,10 @@ describe('images waiting for alt text', () => {
     expect(imagesNeedingAltText(doc)).toEqual([2, 3]);
     expect(needsAltText('')).toBe(true);
     expect(needsAltText('Protesters outside parliament')).toBe(false);
+    // Nothing anyone could read, or the placeholder in another case.
+    for (const nothing of ['\u200b', ' \u200b\u00a0', '\u2060\ufeff', 'alt text needed'])
+      expect(needsAltText(nothing)).toBe(true);
+    for (const something of ['3', '—', '€', 'Ø']) expect(needsAltText(something)).toBe(false);
   });
 
   it('says which images need it', () => {

@@ -8,8 +8,16 @@ import { IMAGE } from './image';
  */
 export const ALT_TEXT_NEEDED = 'Alt text needed';
 
+/**
+ * Alt text holds at least one letter, digit, punctuation mark or symbol: spaces and invisible
+ * characters alone (a zero-width space) describe nothing to someone who cannot see the image.
+ */
+export const describesSomething = (alt: string): boolean => /[\p{L}\p{N}\p{P}\p{S}]/u.test(alt);
+
 export const needsAltText = (alt: unknown): boolean =>
-  typeof alt !== 'string' || alt.trim() === '' || alt.trim() === ALT_TEXT_NEEDED;
+  typeof alt !== 'string' ||
+  !describesSomething(alt) ||
+  alt.trim().toLowerCase() === ALT_TEXT_NEEDED.toLowerCase();
 
 /** The 1-based positions, in document order, of the images still waiting for alt text. */
 export function imagesNeedingAltText(doc: JSONContent): number[] {

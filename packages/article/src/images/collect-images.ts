@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { IMAGE } from './image';
+import { IMAGE, type ImageAttributes } from './image';
 
 /** The stored image ids a document shows, in document order, each once. */
 export function collectImageIds(doc: JSONContent): string[] {
@@ -10,4 +10,20 @@ export function collectImageIds(doc: JSONContent): string[] {
   };
   visit(doc);
   return [...ids];
+}
+
+/** The size each image node of a (validated) document gives its picture, in document order. */
+export function collectImageSizes(
+  doc: JSONContent,
+): Pick<ImageAttributes, 'imageId' | 'width' | 'height'>[] {
+  const sizes: Pick<ImageAttributes, 'imageId' | 'width' | 'height'>[] = [];
+  const visit = (node: JSONContent) => {
+    if (node.type === IMAGE) {
+      const { imageId, width, height } = node.attrs as ImageAttributes;
+      sizes.push({ imageId, width, height });
+    }
+    node.content?.forEach(visit);
+  };
+  visit(doc);
+  return sizes;
 }

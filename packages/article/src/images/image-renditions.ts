@@ -7,6 +7,9 @@
 /** Widths in CSS pixels × 2 cover the reader column (≤ 632 px) on phones and retina screens. */
 export const IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600] as const;
 
+/** The longest side WebP allows (AVIF 16,384): no rendition may be taller. */
+export const IMAGE_RENDITION_MAX_SIDE = 16_383;
+
 /** Best first: the browser takes the first `<source>` type it can decode; JPEG is the fallback. */
 export const IMAGE_RENDITION_FORMATS = ['avif', 'webp', 'jpeg'] as const;
 export type ImageRenditionFormat = (typeof IMAGE_RENDITION_FORMATS)[number];
@@ -33,13 +36,37 @@ export const IMAGE_ID_PATTERN = /^[a-z0-9]{8,40}$/;
 export const ARTICLE_IMAGE_SIZES = '(min-width: 42rem) 39.5rem, calc(100vw - 2rem)';
 
 /**
- * The widths an image of `originalWidth` pixels is rendered at: never upscaled, so a small
- * image gets one rendition at its own width.
+ * An image at most this much wider than the widest standard rendition below it gets no rendition
+ * at its own width: the standard one looks the same (a 1250 px picture served at 1200).
+ */
+const OWN_WIDTH_MIN_GAIN = 1.2;
+
+/**
+ * The widths an image of `originalWidth` pixels is rendered at: the standard widths it reaches,
+ * never upscaled, and its own width when that is noticeably wider than the widest of them and
+ * below the largest standard width (so a 640 px picture is not shown from its 400 px rendition,
+ * blurred, in a 632 px column). A small image gets one rendition at its own width.
  */
 export function renditionWidths(originalWidth: number): number[] {
-  const widths: number[] = IMAGE_RENDITION_WIDTHS.filter((width) => width <= originalWidth);
-  if (widths.length === 0) widths.push(Math.max(1, Math.floor(originalWidth)));
+  const ownWidth = Math.max(1, Math.floor(originalWidth));
+  const widths: number[] = IMAGE_RENDITION_WIDTHS.filter((width) => width <= ownWidth);
+  const widest = widths.at(-1);
+  const largestStandard = Math.max(...IMAGE_RENDITION_WIDTHS);
+  if (
+    widest === undefined ||
+    (ownWidth < largestStandard && ownWidth >= widest * OWN_WIDTH_MIN_GAIN)
+  )
+    widths.push(ownWidth);
   return widths;
+}
+
+/**
+ * The standard rendition to serve when one at an image's own width is missing: images stored
+ * before own-width renditions existed have only the standard widths below it.
+ */
+export function standardWidthBelow(width: number): number | null {
+  if ((IMAGE_RENDITION_WIDTHS as readonly number[]).includes(width)) return null;
+  return IMAGE_RENDITION_WIDTHS.filter((standard) => standard < width).at(-1) ?? null;
 }
 
 export function imageRenditionPath(

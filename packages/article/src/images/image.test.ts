@@ -35,11 +35,12 @@ describe('the image node', () => {
     expect(errorsOf(doc([image({ caption: '', credit: '' })]))).toEqual([]);
   });
 
-  it('refuses an image without alt text, or with only spaces', () => {
+  it('refuses an image without alt text, or with only spaces and invisible characters', () => {
     expect(errorsOf(doc([image({ alt: '' })]))).toEqual([
       expect.stringMatching(/^content\[0\]\.attrs\.alt: 'image' alt must be non-empty text/),
     ]);
     expect(errorsOf(doc([image({ alt: '   ' })]))).toHaveLength(1);
+    expect(errorsOf(doc([image({ alt: '\u200b' })]))).toHaveLength(1);
     const { alt: _alt, ...withoutAlt } = image().attrs as Record<string, unknown>;
     expect(errorsOf(doc([{ type: 'image', attrs: withoutAlt }]))).toEqual([
       "content[0]: 'image' is missing attribute 'alt'",

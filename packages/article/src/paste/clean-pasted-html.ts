@@ -1,6 +1,6 @@
 import { createNoteId } from '../footnotes/note-id';
 import { findMammothNotes } from './docx/mammoth-notes';
-import { type HtmlParser, platformHtmlParser } from './dom';
+import { type HtmlParser, platformHtmlParser, textNodesUnder } from './dom';
 import { findGoogleDocsNotes } from './google-docs/google-docs-footnotes';
 import { convertGoogleDocsLists } from './google-docs/google-docs-lists';
 import {
@@ -120,6 +120,8 @@ export function cleanHtml(
   options: CleanHtmlOptions = {},
 ): CleanedHtml {
   const doc = (options.parseHtml ?? platformHtmlParser())(withoutControlCharacters(html));
+  // Again once parsed: `&#11;` is a control character only after the parser decoded it.
+  for (const text of textNodesUnder(doc)) text.data = withoutControlCharacters(text.data);
   const notices = new PasteNotices();
   const linked = convertSource(source, doc, notices);
   const title = options.extractTitle ? takeTitle(doc) : undefined;

@@ -54,6 +54,17 @@ export function commentsUnder(root: Node): Node[] {
   return found;
 }
 
+/** Every text node under `root`, in no particular order; iterative, for deeply nested HTML. */
+export function textNodesUnder(root: Node): Text[] {
+  const found: Text[] = [];
+  const waiting: Node[] = [root];
+  for (let node = waiting.pop(); node; node = waiting.pop()) {
+    if (isText(node)) found.push(node);
+    else waiting.push(...Array.from(node.childNodes));
+  }
+  return found;
+}
+
 /** Whitespace, including the no-break spaces Word fills empty paragraphs with. */
 export const isBlank = (text: string | null | undefined): boolean =>
   !text || /^[\s\u00a0\u200b]*$/.test(text);

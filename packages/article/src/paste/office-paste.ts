@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { withoutControlCharacters } from '../validation/plain-text';
+import { sliceWithoutControlCharacters } from './control-characters';
 import { cleanPastedHtml } from './clean-pasted-html';
 import { isBlank } from './dom';
 import { type PasteNotice, pasteNotice } from './paste-notices';
@@ -37,6 +38,8 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
           // and a save refuses them (see withoutControlCharacters).
           transformPastedText: (text) => withoutControlCharacters(text),
           transformPastedHTML: (html) => withoutControlCharacters(html),
+          // Once parsed too: `&#11;` in the HTML is a control character only after decoding.
+          transformPasted: (slice) => sliceWithoutControlCharacters(slice),
           handlePaste(view, event, slice) {
             const html = event.clipboardData?.getData('text/html');
             // Images are left out (with a notice): Word's are local file: paths, Google's are

@@ -1,5 +1,6 @@
 import { ARTICLE_HEADING_LEVELS } from '../extensions/article-heading';
 import { isAllowedHref } from '../href';
+import { describesSomething } from '../images/alt-text-needed';
 import { IMAGE_LIMITS } from '../images/image-limits';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 import { DOCUMENT_LIMITS } from './document-limits';
@@ -40,7 +41,9 @@ const boundedString =
       : `must be a string of at most ${max} characters`;
 
 const altText: AttributeRule = (value) =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= IMAGE_LIMITS.maxAltLength
+  typeof value === 'string' &&
+  describesSomething(value) &&
+  value.length <= IMAGE_LIMITS.maxAltLength
     ? null
     : `must be non-empty text of at most ${IMAGE_LIMITS.maxAltLength} characters (describe the image for people who cannot see it)`;
 

@@ -1,6 +1,8 @@
+import { Slice } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { getArticleSchema } from '../extensions/article-extensions';
 import { cleanPastedHtml } from '../paste/clean-pasted-html';
+import { sliceWithoutControlCharacters } from '../paste/control-characters';
 import { nodeHtmlParser } from '../paste/fixtures/node-dom';
 import { wordDocument, wordParagraph } from '../paste/fixtures/word-clipboard';
 import { cleanedToDocument } from '../paste/schema-content';
@@ -23,5 +25,24 @@ describe('control characters from outside', () => {
     const doc = cleanedToDocument(cleaned, getArticleSchema());
     expect(JSON.stringify(doc)).not.toMatch(/\\u000[0-8bcBC]/);
     expect(validateDocument(doc).ok).toBe(true);
+  });
+});
+
+describe('control characters written as HTML entities', () => {
+  it('are dropped once parsed, from a Word paste and from any other pasted HTML', () => {
+    const html = wordDocument(wordParagraph('one&#11;two&#1;three'));
+    const cleaned = cleanPastedHtml(html, { parseHtml: nodeHtmlParser() })!;
+    const doc = cleanedToDocument(cleaned, getArticleSchema());
+    expect(JSON.stringify(doc)).not.toMatch(/\\u000[0-8bcBC]/);
+    expect(validateDocument(doc).ok).toBe(true);
+
+    const schema = getArticleSchema();
+    const pasted = schema.node('doc', null, [
+      schema.node('paragraph', null, [schema.text('one\u000btwo\u0001three'), schema.text('ok')]),
+    ]);
+    const slice = sliceWithoutControlCharacters(new Slice(pasted.content, 0, 0));
+    expect(slice.content.firstChild!.textContent).toBe('one twothreeok');
+    const clean = new Slice(pasted.content.cut(0, 1), 0, 0);
+    expect(sliceWithoutControlCharacters(clean)).toBe(clean);
   });
 });

@@ -18,6 +18,7 @@ import {
   yDocToArticle,
 } from '../document/article-ydoc';
 import { articleDocumentName } from '../document/document-name';
+import { collabUserOf } from '../people/collab-user';
 import { createCollabServer, type CollabServer } from './collab-server';
 import { connectClient, waitForDoc, type TestClient } from './test-clients';
 
@@ -212,6 +213,22 @@ describe('collaboration server', () => {
       sub.provider.destroy();
       expect(textOf(sharedDoc(id))).not.toContain('After: ');
     });
+
+  it('shows each caret with the name and colour of its session, whatever the browser announced', async () => {
+    const id = await newDraft('writer', 'Names.');
+    const writer = connect(id, 'writer');
+    const editor = connect(id, 'editor');
+    await Promise.all([writer.authenticated, editor.authenticated]);
+    writer.provider.setAwarenessField('user', { name: 'editor', color: 'red; background: url(x)' });
+    const writerClientId = writer.doc.clientID;
+    const seen = () => editor.provider.awareness?.getStates().get(writerClientId)?.user;
+    await new Promise<void>((resolve) => {
+      const check = () => seen() && resolve();
+      editor.provider.awareness?.on('change', check);
+      check();
+    });
+    expect(seen()).toEqual(collabUserOf({ id: users.writer!.id, name: 'writer' }));
+  });
 
   it('replaces the shared document for everyone when a revision is restored', async () => {
     const id = await newDraft('writer', 'Version one.');

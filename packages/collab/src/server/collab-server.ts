@@ -13,6 +13,7 @@ import {
   RIGHTS_RECHECK_MS,
   type CollabContext,
 } from './authenticate';
+import { collabUserOf } from '../people/collab-user';
 import { createPersistence } from './persistence';
 
 export interface CollabServerOptions {
@@ -86,6 +87,12 @@ export function createCollabServer(options: CollabServerOptions) {
         // Hocuspocus closes the connection with `reason`, before the message is applied.
         throw withReason(error);
       }
+    },
+    // A caret's name and colour are the session's, whatever the browser announced: anyone on
+    // the socket writes their own awareness state, and could otherwise appear as someone else.
+    async beforeHandleAwareness({ states, context }) {
+      if (!context) return;
+      for (const state of states.values()) if (state.user) state.user = collabUserOf(context.user);
     },
     async onStateless({ connection, documentName, document, payload }) {
       const message = parseCollabMessage(payload);

@@ -94,6 +94,27 @@ describe('images in saves', () => {
     expect(JSON.parse(stored.body)).toEqual(draft.body);
   });
 
+  it('refuses an image node whose size is not its upload’s, and writes nothing', async () => {
+    const image = await storedImage();
+    const draft = await createArticle(n.db, n.editor, { title: 'Sizes', sectionId: n.world.id });
+    const stretched = {
+      ...imageNode(image.id),
+      attrs: { ...imageNode(image.id).attrs, width: 20_000, height: 1 },
+    };
+    const result = await saveArticle(
+      n.db,
+      n.editor,
+      draft.id,
+      saveInput(draft, { body: { type: 'doc', content: [stretched] } }),
+    );
+    expect(result).toEqual({
+      status: 'invalid',
+      errors: [{ path: 'body', message: `image '${image.id}' is 1600×900 pixels, not 20000×1` }],
+    });
+    const stored = await n.db.article.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(stored.version).toBe(draft.version);
+  });
+
   it('saves a body with an uploaded image', async () => {
     const image = await storedImage();
     const draft = await createArticle(n.db, n.editor, { title: 'Body', sectionId: n.world.id });

@@ -1,6 +1,7 @@
 import {
   ARTICLE_STATUS,
   collectImageIds,
+  collectImageSizes,
   validateArticle,
   type RelatedLinkInput,
   type ValidArticle,
@@ -172,14 +173,38 @@ async function checkImages(db: Db, article: ValidArticle): Promise<ValidationErr
   const bodyIds = collectImageIds(article.body);
   const wanted = article.leadImageId ? [...bodyIds, article.leadImageId] : bodyIds;
   if (wanted.length === 0) return [];
-  const rows = await db.image.findMany({ where: { id: { in: wanted } }, select: { id: true } });
-  const stored = new Set(rows.map((row) => row.id));
+  const rows = await db.image.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, width: true, height: true },
+  });
+  const stored = new Map(rows.map((row) => [row.id, row]));
   const errors: ValidationError[] = bodyIds
     .filter((imageId) => !stored.has(imageId))
     .map((imageId) => ({ path: 'body', message: `image '${imageId}' was never uploaded` }));
+  errors.push(...wrongImageSizes(article.body, stored));
   if (article.leadImageId && !stored.has(article.leadImageId))
     errors.push({ path: 'leadImageId', message: 'no uploaded image has this id' });
   return errors;
+}
+
+/**
+ * An image node's size is its upload's: readers are sent the renditions that size implies, and
+ * one that was never made (a width of 20,000 for a 600 px upload) is a broken picture.
+ */
+function wrongImageSizes(
+  body: ValidArticle['body'],
+  stored: ReadonlyMap<string, { width: number; height: number }>,
+): ValidationError[] {
+  return collectImageSizes(body).flatMap(({ imageId, width, height }) => {
+    const upload = stored.get(imageId);
+    if (!upload || (upload.width === width && upload.height === height)) return [];
+    return [
+      {
+        path: 'body',
+        message: `image '${imageId}' is ${upload.width}×${upload.height} pixels, not ${width}×${height}`,
+      },
+    ];
+  });
 }
 
 export interface ConditionalWrite {

@@ -1,4 +1,9 @@
-import { ALT_TEXT_NEEDED, IMAGE_LIMITS, type ImageAttributes } from '@newsroom/article';
+import {
+  ALT_TEXT_NEEDED,
+  IMAGE_LIMITS,
+  IMAGE_UPLOAD_FORMATS,
+  type ImageAttributes,
+} from '@newsroom/article';
 import { isMediaError, type StoredImage } from '@newsroom/media';
 import { importNotice, type ImportNotice } from '../import-notices';
 import type { DocumentImages } from './document-images';
@@ -38,6 +43,22 @@ function refusalOf(error: unknown): Refusal | null {
   }
 }
 
+/** Types we take ("PNG", "JPG" …): one of them that cannot be read is damaged, not refused. */
+const ACCEPTED_TYPE_NAMES = new Set([
+  ...Object.keys(IMAGE_UPLOAD_FORMATS).map((format) => format.toUpperCase()),
+  'JPG',
+]);
+
+function refusalOfPicture(error: unknown, claimedType: string): Refusal | null {
+  const refusal = refusalOf(error);
+  return refusal === 'unsupported' &&
+    isMediaError(error) &&
+    error.code === 'unsupported_type' &&
+    ACCEPTED_TYPE_NAMES.has(claimedType)
+    ? 'unreadable'
+    : refusal;
+}
+
 /**
  * The pictures the body shows (`refs`, in order), one at a time through `store`. A picture the
  * pipeline refuses (EMF, WMF, SVG, damaged, too large) is left out and counted, never failing
@@ -67,7 +88,7 @@ export async function storeDocumentImages(
       placed.set(ref, { imageId: stored.id, ...pick(stored) });
       if (alt === ALT_TEXT_NEEDED) needAlt.push(placed.size);
     } catch (error) {
-      const refusal = refusalOf(error);
+      const refusal = refusalOfPicture(error, image.claimedType);
       if (!refusal) throw error;
       refused[refusal] += 1;
       if (refusal === 'unsupported')

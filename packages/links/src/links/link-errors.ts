@@ -1,5 +1,6 @@
 /** Why a link operation was refused; the API maps each to an HTTP status and a readable message. */
-export type LinkErrorCode = 'alias_taken' | 'unknown_article' | 'not_found' | 'invalid_destination';
+export type LinkErrorCode =
+  'alias_taken' | 'unknown_article' | 'not_found' | 'invalid_destination' | 'article_link';
 
 export class LinkError extends Error {
   constructor(
@@ -16,6 +17,7 @@ const LINK_ERROR_CODES: readonly string[] = [
   'unknown_article',
   'not_found',
   'invalid_destination',
+  'article_link',
 ];
 
 /**

@@ -5,7 +5,14 @@ import {
   type TestDatabase,
 } from '@newsroom/db/testing';
 import type { CreateLinkInput } from '../validation/link-input';
-import { clickStats, createLink, deleteLink, listLinks, updateLink } from './link-service';
+import {
+  ARTICLE_LINK_DELETE,
+  clickStats,
+  createLink,
+  deleteLink,
+  listLinks,
+  updateLink,
+} from './link-service';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -81,5 +88,18 @@ describe('list, update, delete', () => {
     });
     await expect(deleteLink(testDb.db, link.code)).rejects.toMatchObject({ code: 'not_found' });
     expect(await clickStats(testDb.db, link.id)).toEqual({ total: 0, days: [] });
+  });
+
+  it("refuses to delete an article's own link, which stays as it was", async () => {
+    const article = await createPublishedArticle(testDb.db, 'kept-link');
+    const { link } = await createLink(
+      testDb.db,
+      input('https://example.com/kept', { articleId: article.id }),
+    );
+    await expect(deleteLink(testDb.db, link.code)).rejects.toMatchObject({
+      code: 'article_link',
+      message: ARTICLE_LINK_DELETE,
+    });
+    expect(await testDb.db.shortLink.findUnique({ where: { code: link.code } })).toEqual(link);
   });
 });

@@ -148,13 +148,18 @@ export async function updateLink(db: Db, code: string, input: UpdateLinkInput) {
   }
 }
 
+/** Why an article's own link cannot be deleted. */
+export const ARTICLE_LINK_DELETE =
+  'This link belongs to an article: the copies readers shared must keep leading to it. Disable it instead (it then answers 410), or take the article down.';
+
+/** Deletes a link, never an article's own: it lives as long as its article. */
 export async function deleteLink(db: Db, code: string): Promise<ShortLink> {
-  try {
-    return await db.shortLink.delete({ where: { code } });
-  } catch (error) {
-    if (isRecordNotFound(error)) throw notFound(code);
-    throw error;
-  }
+  const link = await db.shortLink.findUnique({ where: { code } });
+  if (!link) throw notFound(code);
+  if (link.articleId !== null) throw new LinkError('article_link', ARTICLE_LINK_DELETE);
+  const { count } = await db.shortLink.deleteMany({ where: { id: link.id, articleId: null } });
+  if (count === 0) throw notFound(code);
+  return link;
 }
 
 function aliasTaken(alias: string, existing?: ShortLink | null) {

@@ -62,6 +62,33 @@ describe('storeImage and readRendition', () => {
     expect((await sharp(jpeg.bytes).metadata()).exif).toBeUndefined();
   });
 
+  it('renders a picture between two standard widths at its own width too, so it is not blurred', async () => {
+    const image = await upload(await jpegWithGps(640, 480), { alt: 'A 640 px picture' });
+    for (const [file, width] of [
+      ['400.avif', 400],
+      ['640.webp', 640],
+      ['640.jpg', 640],
+    ] as const)
+      expect(
+        (await sharp((await readRendition(storage, image.id, file)).bytes).metadata()).width,
+      ).toBe(width);
+  });
+
+  it('serves an image stored before own-width renditions from its standard rendition below', async () => {
+    const older = new DiskMediaStorage(path.join(root, 'stored-before'));
+    const standard = await sharp(await jpegWithGps(640, 480))
+      .resize({ width: 400 })
+      .jpeg()
+      .toBuffer();
+    await older.put('images/colderimage0000000/400.jpg', standard, 'image/jpeg');
+    const served = await readRendition(older, 'colderimage0000000', '640.jpg');
+    expect(served.bytes.equals(standard)).toBe(true);
+    // Only in place of an own width: a missing standard rendition stays missing.
+    await expect(readRendition(older, 'colderimage0000000', '800.jpg')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
   it('answers not found for widths, formats and ids that do not exist', async () => {
     const image = await upload(await jpegWithGps(500, 400), { alt: 'Small' });
     for (const [id, file] of [

@@ -1,8 +1,11 @@
 import {
+  describesSomething,
   IMAGE_FORMAT_MIME,
   IMAGE_ID_PATTERN,
   IMAGE_LIMITS,
   parseRenditionFile,
+  standardWidthBelow,
+  type ImageRenditionFormat,
 } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
 import { z } from 'zod';
@@ -26,8 +29,8 @@ export const imageTextsSchema = z.object({
   alt: z
     .string()
     .trim()
-    .min(1, 'Describe the image (alt text) for people who cannot see it')
-    .max(IMAGE_LIMITS.maxAltLength),
+    .max(IMAGE_LIMITS.maxAltLength)
+    .refine(describesSomething, 'Describe the image (alt text) for people who cannot see it'),
   caption: z.string().trim().max(IMAGE_LIMITS.maxCaptionLength).default(''),
   credit: z.string().trim().max(IMAGE_LIMITS.maxCreditLength).default(''),
 });
@@ -125,7 +128,20 @@ export async function readRendition(
   const rendition = parseRenditionFile(file);
   if (!IMAGE_ID_PATTERN.test(imageId) || !rendition)
     throw new MediaError('not_found', 'No such image');
-  const stored = await storage.get(renditionKey(imageId, rendition.width, rendition.format));
+  const stored =
+    (await storage.get(renditionKey(imageId, rendition.width, rendition.format))) ??
+    (await standInRendition(storage, imageId, rendition));
   if (!stored) throw new MediaError('not_found', 'No such image');
   return { bytes: stored.bytes, contentType: IMAGE_FORMAT_MIME[rendition.format] };
+}
+
+/** For an image stored before it had a rendition at its own width: the standard one below. */
+async function standInRendition(
+  storage: MediaStorage,
+  imageId: string,
+  rendition: { width: number; format: ImageRenditionFormat },
+) {
+  const standardWidth = standardWidthBelow(rendition.width);
+  if (standardWidth === null) return null;
+  return storage.get(renditionKey(imageId, standardWidth, rendition.format));
 }

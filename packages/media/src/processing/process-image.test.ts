@@ -18,7 +18,7 @@ async function refusal(bytes: Buffer, custom = limits): Promise<MediaError> {
 }
 
 describe('processImage', () => {
-  it('renders AVIF, WebP and JPEG at every width up to the original, never larger', async () => {
+  it('renders AVIF, WebP and JPEG at every width up to the original and at its own, never larger', async () => {
     const result = await processImage(await photo(1000, 600), limits);
     expect(result).toMatchObject({ format: 'jpeg', width: 1000, height: 600 });
     expect(result.renditions.map((r) => `${r.width}x${r.height}.${r.format}`)).toEqual([
@@ -28,6 +28,9 @@ describe('processImage', () => {
       '800x480.avif',
       '800x480.webp',
       '800x480.jpeg',
+      '1000x600.avif',
+      '1000x600.webp',
+      '1000x600.jpeg',
     ]);
     for (const rendition of result.renditions) {
       const sniffed = await sharp(rendition.bytes).metadata();
@@ -99,5 +102,27 @@ describe('processImage', () => {
   it('refuses images with too many pixels with 413 (a small file can unpack huge)', async () => {
     const error = await refusal(await photo(500, 500), { ...limits, maxPixels: 200_000 });
     expect(error).toMatchObject({ code: 'too_many_pixels', status: 413 });
+  });
+
+  it('refuses a picture whose renditions would be taller than web formats allow, saying so', async () => {
+    const strip = await sharp({
+      create: { width: 800, height: 17_000, channels: 3, background: '#246' },
+    })
+      .png()
+      .toBuffer();
+    const error = await refusal(strip);
+    expect(error).toMatchObject({ code: 'too_many_pixels', status: 413 });
+    expect(error.message).toBe(
+      'The image is 800×17000 pixels: shown 800 px wide it would be 17000 px tall, and web image formats allow at most 16383. Split it into several images, or crop it',
+    );
+    // Just within: rendered, not refused.
+    const tall = await sharp({
+      create: { width: 400, height: 16_000, channels: 3, background: '#246' },
+    })
+      .png()
+      .toBuffer();
+    expect((await processImage(tall, limits)).renditions.map((r) => r.height)).toEqual([
+      16_000, 16_000, 16_000,
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import {
   IMAGE_RENDITION_FORMATS,
+  IMAGE_RENDITION_MAX_SIDE,
   IMAGE_UPLOAD_FORMATS,
+  renditionHeight,
   renditionWidths,
   type ImageRenditionFormat,
 } from '@newsroom/article';
@@ -78,6 +80,7 @@ export async function processImage(bytes: Buffer, limits: MediaLimits): Promise<
       `The image is ${width}×${height} pixels; the largest side may be ${limits.maxDimension}`,
     );
   if (width * height > limits.maxPixels) throw tooManyPixels(limits);
+  checkRenditionHeights(width, height);
   const oriented = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate();
   const renditions: Rendition[] = [];
   try {
@@ -100,6 +103,20 @@ export async function processImage(bytes: Buffer, limits: MediaLimits): Promise<
     throw decodeFailure(error, limits);
   }
   return { format, width, height, renditions };
+}
+
+/**
+ * A very tall picture (an infographic strip) would need renditions taller than the web formats
+ * allow; said plainly, not reported as a damaged file when the encoder gives up.
+ */
+function checkRenditionHeights(width: number, height: number) {
+  const widest = Math.max(...renditionWidths(width));
+  const tallest = renditionHeight({ width, height }, widest);
+  if (tallest > IMAGE_RENDITION_MAX_SIDE)
+    throw new MediaError(
+      'too_many_pixels',
+      `The image is ${width}×${height} pixels: shown ${widest} px wide it would be ${tallest} px tall, and web image formats allow at most ${IMAGE_RENDITION_MAX_SIDE}. Split it into several images, or crop it`,
+    );
 }
 
 /** The first character after a BOM and whitespace is `<`: XML, SVG or HTML, not a photo. */

@@ -18,13 +18,26 @@ export interface FeedInput {
  * shows the text away from the page, where neither would resolve.
  */
 export function absolutizeLinks(html: string, baseUrl: string, pageUrl: string): string {
-  return html.replace(
-    /(href|src)="(#|\/(?!\/))([^"]*)"/g,
-    (_match, attribute: string, lead: string, rest: string) =>
-      lead === '#'
-        ? `${attribute}="${pageUrl}#${rest}"`
-        : `${attribute}="${absoluteUrl(baseUrl, `/${rest}`)}"`,
-  );
+  return html
+    .replace(
+      /(href|src)="(#|\/(?!\/))([^"]*)"/g,
+      (_match, attribute: string, lead: string, rest: string) =>
+        lead === '#'
+          ? `${attribute}="${pageUrl}#${rest}"`
+          : `${attribute}="${absoluteUrl(baseUrl, `/${rest}`)}"`,
+    )
+    .replace(
+      /srcset="([^"]*)"/g,
+      (_match, candidates: string) => `srcset="${absolutizeSrcset(candidates, baseUrl)}"`,
+    );
+}
+
+/** Each `url 400w` candidate of a srcset (our renderer writes them comma-separated). */
+function absolutizeSrcset(candidates: string, baseUrl: string): string {
+  return candidates
+    .split(/,\s*/)
+    .map((candidate) => (/^\/(?!\/)/.test(candidate) ? absoluteUrl(baseUrl, candidate) : candidate))
+    .join(', ');
 }
 
 function latestChange(articles: readonly FeedArticle[]): Date {

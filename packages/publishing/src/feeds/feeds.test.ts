@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createAuthor, createSection } from '../test-newsroom';
+import { absolutizeLinks } from './build-feed';
 import { buildRobotsTxt } from './build-sitemap';
 import { feedXml } from './feed-content';
 import { FEED_ARTICLE_COUNT, FEED_PATHS, type SiteInfo } from './feed-settings';
@@ -235,6 +236,20 @@ describe('sitemaps and robots.txt', () => {
   it('robots.txt keeps crawlers out of the newsroom and names the sitemaps', () => {
     expect(buildRobotsTxt(site.baseUrl, [FEED_PATHS.sitemap, FEED_PATHS.newsSitemap])).toBe(
       'User-agent: *\nDisallow: /newsroom/\nDisallow: /api/\n\nSitemap: https://news.example/sitemap.xml\nSitemap: https://news.example/news-sitemap.xml\n',
+    );
+  });
+});
+
+describe('absolutizeLinks', () => {
+  it('makes every site-relative address absolute, each picture size in a srcset included', () => {
+    const figure =
+      '<figure><picture><source type="image/avif" srcset="/media/images/cimg1/400.avif 400w, /media/images/cimg1/800.avif 800w">' +
+      '<img src="/media/images/cimg1/800.jpg" srcset="/media/images/cimg1/400.jpg 400w, https://cdn.example/x.jpg 800w" alt="x"></picture></figure>' +
+      '<a href="#fn-1">1</a><a href="//other.example/">o</a>';
+    expect(absolutizeLinks(figure, 'https://news.example', 'https://news.example/w/a')).toBe(
+      '<figure><picture><source type="image/avif" srcset="https://news.example/media/images/cimg1/400.avif 400w, https://news.example/media/images/cimg1/800.avif 800w">' +
+        '<img src="https://news.example/media/images/cimg1/800.jpg" srcset="https://news.example/media/images/cimg1/400.jpg 400w, https://cdn.example/x.jpg 800w" alt="x"></picture></figure>' +
+        '<a href="https://news.example/w/a#fn-1">1</a><a href="//other.example/">o</a>',
     );
   });
 });

@@ -14,7 +14,8 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { bodyFragment } from '@newsroom/collab';
-import { CollabCarets, type CollabUser } from '../collab/collab-carets';
+import type { CollabUser } from '@newsroom/collab';
+import { CollabCarets } from '../collab/collab-carets';
 import { createSharedBody } from '../collab/shared-body';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
 

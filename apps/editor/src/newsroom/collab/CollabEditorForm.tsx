@@ -16,7 +16,7 @@ import { PreviewPanel } from '../editor/PreviewPanel';
 import { publicationOf } from '../editor/publication';
 import { PublishingPanel } from '../editor/PublishingPanel';
 import type { Section } from '../editor/section';
-import type { CollabUser } from './collab-carets';
+import type { CollabUser } from '@newsroom/collab';
 import type { CollabSession, CollabSnapshot } from './collab-session';
 import { PeopleHere } from './PeopleHere';
 import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';

@@ -1,5 +1,5 @@
 'use client';
-import { safeColor } from './collab-color';
+import { safeColor } from '@newsroom/collab';
 import type { Peer } from './collab-session';
 
 /** Who else has the article open, in their caret colours. */

@@ -1,13 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
-import { safeColor } from './collab-color';
-
-/** What each editor tells the others about themselves (the awareness `user` field). */
-export interface CollabUser {
-  name: string;
-  color: string;
-}
+import { safeColor, type CollabUser } from '@newsroom/collab';
 
 export interface CollabCaretsOptions {
   awareness: Awareness | null;

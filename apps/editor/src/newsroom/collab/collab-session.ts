@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { ValidationError } from '@newsroom/article';
 import { articleDocumentName, metaMap, parseCollabMessage } from '@newsroom/collab';
 import * as Y from 'yjs';
-import type { CollabUser } from './collab-carets';
+import type { CollabUser } from '@newsroom/collab';
 import { LocalCopy } from './local-copy';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { CollabUser } from './collab-carets';
+import type { CollabUser } from '@newsroom/collab';
 import { CollabSession, type CollabSnapshot } from './collab-session';
 
 /** One CollabSession per mounted edit page (created after mount: it needs IndexedDB). */

@@ -2,7 +2,7 @@
 import type { EditableArticle } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { backupKey, chooseStartingPoint, type StartingPoint } from '../autosave/draft-backup';
-import type { CollabUser } from '../collab/collab-carets';
+import type { CollabUser } from '@newsroom/collab';
 import { CollabEditorForm } from '../collab/CollabEditorForm';
 import { useCollabSession } from '../collab/use-collab-session';
 import { ArticleEditorForm } from './ArticleEditorForm';

@@ -1,4 +1,5 @@
 import { canEditArticle, canPublish } from '@newsroom/auth';
+import { collabUserOf } from '@newsroom/collab';
 import { getDb } from '@newsroom/db';
 import { findVisibleArticle, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
@@ -6,7 +7,6 @@ import { notFound } from 'next/navigation';
 import { staff } from '../../../../../src/newsroom/staff/staff-shell';
 import { articlePreviewPath } from '../../../../../src/newsroom/newsroom-paths';
 import { ArticleEditor } from '../../../../../src/newsroom/editor/ArticleEditor';
-import { colorFor } from '../../../../../src/newsroom/collab/collab-color';
 import { reachableCollabUrl } from '../../../../../src/newsroom/collab/collab-url';
 
 export const metadata: Metadata = { title: 'Edit article' };
@@ -41,9 +41,7 @@ export default async function EditArticlePage({ params }: Props) {
         article={article}
         sections={sections}
         canPublish={canPublish(user)}
-        collab={
-          collabUrl ? { url: collabUrl, user: { name: user.name, color: colorFor(user.id) } } : null
-        }
+        collab={collabUrl ? { url: collabUrl, user: collabUserOf(user) } : null}
       />
     </section>
   );

@@ -1,3 +1,18 @@
+/**
+ * Who someone is on the socket: the awareness `user` field each editor announces, drawn on their
+ * caret and in "Also in this article". The collaboration server writes it from the session
+ * (a browser could announce any name), and the page starts from the same value.
+ */
+export interface CollabUser {
+  name: string;
+  color: string;
+}
+
+/** The name and colour a staff member is shown with to the others in an article. */
+export function collabUserOf(user: { id: string; name: string }): CollabUser {
+  return { name: user.name, color: colorFor(user.id) };
+}
+
 /** A stable colour per person, readable on white. */
 export function colorFor(userId: string): string {
   let hash = 0;

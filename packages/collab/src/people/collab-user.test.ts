@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorFor, safeColor } from './collab-color';
+import { collabUserOf, colorFor, safeColor } from './collab-user';
 
 describe('colours other people announce', () => {
   it('keeps the colours this app gives people', () => {
@@ -20,5 +20,14 @@ describe('colours other people announce', () => {
       { toString: () => 'red' },
     ])
       expect(safeColor(announced)).toBe('#555');
+  });
+});
+
+describe('who someone is to the others', () => {
+  it('is their staff name and their colour', () => {
+    expect(collabUserOf({ id: 'cmx1', name: 'Ada Editor' })).toEqual({
+      name: 'Ada Editor',
+      color: colorFor('cmx1'),
+    });
   });
 });
