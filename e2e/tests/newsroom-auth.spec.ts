@@ -108,7 +108,7 @@ test('a writer cannot publish: no button, and the API answers 403', async ({ pag
   expect(response.status()).toBe(403);
   expect((await response.json()).error).toEqual({
     code: 'forbidden',
-    message: 'This needs the editor role; you are a writer.',
+    message: 'This needs the editor role; your role is writer.',
   });
   await page.goto('/newsroom/users');
   await expect(page).toHaveURL(/\/newsroom\/forbidden/);

@@ -32,6 +32,8 @@ export {
   createLoginGuard,
   loginLimiters,
   loginRefusalMessage,
+  throttledLoginMessage,
+  WRONG_LOGIN_MESSAGE,
   normalizeEmail,
   LOGIN_LIMITS,
   MAX_FAILED_LOGINS,

@@ -286,8 +286,12 @@ describe('login guard', () => {
       headers: { origin: editor.url },
       redirect: 'manual',
     });
-    expect(redirectTarget(right, editor.url).searchParams.get('error')).toBe('throttled');
+    const refusedAt = redirectTarget(right, editor.url);
+    expect(refusedAt.searchParams.get('error')).toBe('throttled');
     expect(right.headers.get('set-cookie') ?? '').not.toContain(SESSION_COOKIE);
+    // The login page says how long to wait, as the shortener's does.
+    const loginPage = await (await fetch(refusedAt)).text();
+    expect(loginPage).toMatch(/Too many login attempts. Try again in \d+ minutes?\./);
   });
 
   it('is shared by both apps: the shortener refuses once the editor has throttled the account', async () => {

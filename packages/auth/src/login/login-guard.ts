@@ -104,11 +104,18 @@ export function createLoginGuard({
 
 export type AttemptLogin = ReturnType<typeof createLoginGuard>;
 
+/** One message for every wrong email or password: it must not tell which emails have accounts. */
+export const WRONG_LOGIN_MESSAGE = 'Email or password is incorrect.';
+
+/** The lockout message, also on a page that only gets the wait in its URL (any number). */
+export function throttledLoginMessage(retryAfterSeconds: number): string {
+  const minutes = Number.isFinite(retryAfterSeconds)
+    ? Math.min(24 * 60, Math.max(1, Math.ceil(retryAfterSeconds / 60)))
+    : 1;
+  return `Too many login attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
 export function loginRefusalMessage(attempt: Exclude<LoginAttempt, { ok: true }>): string {
-  if (attempt.reason === 'throttled') {
-    const minutes = Math.max(1, Math.ceil(attempt.retryAfterSeconds / 60));
-    return `Too many login attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-  }
-  // One message for every wrong email or password: it must not tell which emails have accounts.
-  return 'Email or password is incorrect.';
+  if (attempt.reason === 'throttled') return throttledLoginMessage(attempt.retryAfterSeconds);
+  return WRONG_LOGIN_MESSAGE;
 }

@@ -28,6 +28,8 @@ export type LoginRefusal = {
   reason: Exclude<LoginAttempt, { ok: true }>['reason'];
   message: string;
   email: string;
+  /** How long a throttled login must wait (0 for any other refusal). */
+  retryAfterSeconds: number;
 };
 
 /**
@@ -45,7 +47,13 @@ export async function logInWithForm(form: FormData): Promise<LoginRefusal | null
     password,
     clientAddress: clientAddressFromHeaders(requestHeaders),
   });
-  if (!attempt.ok) return { reason: attempt.reason, message: loginRefusalMessage(attempt), email };
+  if (!attempt.ok)
+    return {
+      reason: attempt.reason,
+      message: loginRefusalMessage(attempt),
+      email,
+      retryAfterSeconds: attempt.reason === 'throttled' ? attempt.retryAfterSeconds : 0,
+    };
   const { token, expiresAt } = await createSession(db, attempt.user.id);
   (await cookies()).set(
     SESSION_COOKIE,

@@ -69,7 +69,11 @@ export function createStaffShell(config: StaffShellConfig) {
     const user = await currentStaff();
     if (!user) throw new ApiError(401, 'unauthorized', 'Log in to use this API.');
     if (!hasRole(user, role))
-      throw new ApiError(403, 'forbidden', `This needs the ${role} role; you are a ${user.role}.`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `This needs the ${role} role; your role is ${user.role}.`,
+      );
     return user;
   }
 

@@ -22,6 +22,22 @@ export type ScheduleInput = z.input<typeof scheduleSchema>;
 
 const gmt = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} GMT`;
 
+const STATE_SELECT = { status: true, scheduledAt: true, version: true, liveVersion: true };
+
+/**
+ * A schedule changes no content: a live article with nothing unpublished keeps that state (its
+ * live version moves along with the working copy's version, which every write raises). Read at
+ * the version the write is conditioned on, so it cannot be stale.
+ */
+function liveStaysInStep(
+  stored: { version: number; liveVersion: number | null },
+  baseVersion: number,
+): { liveVersion?: number } {
+  return stored.version === baseVersion && stored.liveVersion === baseVersion
+    ? { liveVersion: baseVersion + 1 }
+    : {};
+}
+
 /**
  * "Publish at" / "Update at": at `publishAt` the scheduler publishes the working copy as it
  * stands then. A draft becomes "scheduled" and stays invisible to readers until then; a live
@@ -49,7 +65,7 @@ export async function scheduleArticle(
       [{ path: 'publishAt', message: 'choose a time in the future' }],
       'publish_time_past',
     );
-  const stored = await db.article.findUnique({ where: { id }, select: { status: true } });
+  const stored = await db.article.findUnique({ where: { id }, select: STATE_SELECT });
   if (!stored) throw notFound('The article');
   await requireReadyToPublish(db, id);
   const isLive = stored.status === ARTICLE_STATUS.published;
@@ -58,6 +74,7 @@ export async function scheduleArticle(
       status: isLive ? ARTICLE_STATUS.published : ARTICLE_STATUS.scheduled,
       scheduledAt: publishAt,
       scheduledById: actor.id,
+      ...liveStaysInStep(stored, parsed.data.baseVersion),
     },
     // Still live, or still not: otherwise this is a conflict with whoever changed it.
     where: isLive
@@ -80,10 +97,7 @@ export async function unscheduleArticle(
   { baseVersion }: { baseVersion: number },
 ): Promise<SaveResult> {
   requirePublisher(actor);
-  const stored = await db.article.findUnique({
-    where: { id },
-    select: { status: true, scheduledAt: true },
-  });
+  const stored = await db.article.findUnique({ where: { id }, select: STATE_SELECT });
   if (!stored) throw notFound('The article');
   if (!stored.scheduledAt)
     throw new EditorialError(409, 'This article is not scheduled', [], 'not_scheduled');
@@ -93,6 +107,7 @@ export async function unscheduleArticle(
       status: isLive ? ARTICLE_STATUS.published : ARTICLE_STATUS.draft,
       scheduledAt: null,
       scheduledById: null,
+      ...liveStaysInStep(stored, baseVersion),
     },
     where: { scheduledAt: { not: null } },
     now: new Date(),

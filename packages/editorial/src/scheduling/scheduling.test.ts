@@ -189,6 +189,24 @@ describe('scheduling', () => {
     );
   });
 
+  it('a schedule taken back on a live article with nothing unpublished leaves nothing unpublished', async () => {
+    const draft = await writtenDraft('Steady story');
+    const published = await publishArticle(n.db, n.editor, draft.id, {
+      baseVersion: draft.version,
+    });
+    const live = (published as { article: EditableArticle }).article;
+    expect(live.hasUnpublishedChanges).toBe(false);
+    const scheduled = await schedule(live, minutes(15));
+    expect(scheduled.hasUnpublishedChanges).toBe(false);
+    const back = await unscheduleArticle(n.db, n.editor, live.id, {
+      baseVersion: scheduled.version,
+    });
+    expect(back).toMatchObject({
+      status: 'saved',
+      article: { status: 'published', scheduledAt: null, hasUnpublishedChanges: false },
+    });
+  });
+
   it('answers a schedule based on a stale version with a conflict', async () => {
     const draft = await writtenDraft('Moving target');
     const result = await scheduleArticle(n.db, n.editor, draft.id, {

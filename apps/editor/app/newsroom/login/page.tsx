@@ -1,3 +1,4 @@
+import { throttledLoginMessage, WRONG_LOGIN_MESSAGE } from '@newsroom/auth';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { logIn } from '../../../src/newsroom/staff/login-actions';
@@ -7,10 +8,12 @@ import '../newsroom.css';
 export const metadata: Metadata = { title: 'Log in to the newsroom' };
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<{ next?: string; error?: string; loggedOut?: string }> };
+type Props = {
+  searchParams: Promise<{ next?: string; error?: string; retry?: string; loggedOut?: string }>;
+};
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { next, error, loggedOut } = await searchParams;
+  const { next, error, retry, loggedOut } = await searchParams;
   const target = staff.returnPath(next);
   if (await staff.currentStaff()) redirect(target);
   return (
@@ -18,9 +21,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1>Newsroom login</h1>
       {error && (
         <p role="alert" className="form-error">
-          {error === 'throttled'
-            ? 'Too many login attempts. Try again in a few minutes.'
-            : 'Email or password is incorrect.'}
+          {error === 'throttled' ? throttledLoginMessage(Number(retry)) : WRONG_LOGIN_MESSAGE}
         </p>
       )}
       {loggedOut && <p role="status">You are logged out.</p>}

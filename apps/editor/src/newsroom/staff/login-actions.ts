@@ -11,6 +11,7 @@ export async function logIn(formData: FormData) {
   if (refusal) {
     // One message for every wrong email or password: it must not tell which emails have accounts.
     const params = new URLSearchParams({ error: refusal.reason, next });
+    if (refusal.retryAfterSeconds) params.set('retry', String(refusal.retryAfterSeconds));
     redirect(`${staff.config.loginPath}?${params}`);
   }
   redirect(next);
