@@ -153,7 +153,7 @@ export function createRedirectHandler(
 }
 
 /** How long a browser may reuse a permanent (301/308) redirect without asking again. */
-export const PERMANENT_REDIRECT_CACHE = 'private, max-age=90';
+const PERMANENT_REDIRECT_CACHE = 'private, max-age=90';
 
 type RedirectHeaders = Readonly<Record<string, string>>;
 /** Per cached link, built on its first redirect: a cached redirect allocates no header object. */
