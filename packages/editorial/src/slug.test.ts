@@ -9,6 +9,13 @@ describe('slugify', () => {
     expect(slugify('Crème brûlée: à la carte!')).toBe('creme-brulee-a-la-carte');
   });
 
+  it('spells letters of other alphabets in Latin ones instead of dropping them', () => {
+    expect(slugify('Ça va? Élan — Straße')).toBe('ca-va-elan-strasse');
+    expect(slugify('Łódź and Øresund')).toBe('lodz-and-oresund');
+    expect(slugify('Москва: переговоры')).toBe('moskva-peregovory');
+    expect(slugify('Αθήνα')).toBe('athina');
+  });
+
   it('falls back when nothing is left and cuts long headlines at a word', () => {
     expect(slugify('¿¡!?')).toBe('article');
     const slug = slugify('word '.repeat(100));

@@ -140,6 +140,14 @@ describe('create → redirect → stats', () => {
     });
     const changed = await http.request('/fresh-alias');
     expect([changed.status, changed.headers.location]).toEqual([307, 'https://example.com/two']);
+    expect(changed.headers['cache-control']).toBe('no-store');
+    // A permanent redirect is kept briefly by the browser only, never by a shared cache.
+    await api('PATCH', '/api/links/fresh-alias', { redirectType: 308 });
+    const permanent = await http.request('/fresh-alias');
+    expect([permanent.status, permanent.headers['cache-control']]).toEqual([
+      308,
+      'private, max-age=90',
+    ]);
 
     expect((await api('DELETE', '/api/links/fresh-alias')).status).toBe(204);
     expect((await http.request('/fresh-alias')).status).toBe(404);

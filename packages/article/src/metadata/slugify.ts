@@ -1,10 +1,14 @@
 // Pure and browser-safe: the edit page derives the
 // slug live with the same function the server uses.
+import transliterate from '@sindresorhus/transliterate';
 import { ARTICLE_LIMITS } from '../validation/article-meta-schema';
 
-/** "Pentagon Report: Russia’s role" → "pentagon-report-russias-role". */
+/**
+ * "Pentagon Report: Russia’s role" → "pentagon-report-russias-role"; letters from other
+ * scripts are transliterated first ("Straße" → "strasse", "Москва" → "moskva"), not dropped.
+ */
 export function slugify(title: string): string {
-  const words = title
+  const words = transliterate(title)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // accents, once NFKD split them off
     .toLowerCase()

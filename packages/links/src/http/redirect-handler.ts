@@ -152,6 +152,9 @@ export function createRedirectHandler(
   };
 }
 
+/** How long a browser may reuse a permanent (301/308) redirect without asking again. */
+const PERMANENT_REDIRECT_CACHE = 'private, max-age=90';
+
 type RedirectHeaders = Readonly<Record<string, string>>;
 /** Per cached link, built on its first redirect: a cached redirect allocates no header object. */
 const headersOfLink = new WeakMap<CachedLink, { http: RedirectHeaders; https: RedirectHeaders }>();
@@ -161,10 +164,12 @@ function redirectHeaders(link: CachedLink, https: boolean): RedirectHeaders {
   if (!headers) {
     const http = {
       Location: link.url,
-      // Temporary redirects must come back here (to be counted, and to see later changes).
+      // Temporary redirects must come back here (to be counted, and to see later changes). A
+      // permanent one may be kept by the visitor's browser, briefly, and never by a shared
+      // cache: disabling, expiring or moving the link reaches everyone else at once.
       'Cache-Control':
         link.redirectType === 301 || link.redirectType === 308
-          ? 'public, max-age=3600'
+          ? PERMANENT_REDIRECT_CACHE
           : 'no-store',
       'Content-Length': '0',
       'Permissions-Policy': REDIRECT_PERMISSIONS_POLICY,

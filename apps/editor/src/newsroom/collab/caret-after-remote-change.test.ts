@@ -135,3 +135,44 @@ describe('my caret in a note when another person deletes that note', () => {
     expect(notesBlock.toString()).toContain('Also Second source');
   });
 });
+
+describe('my caret in an empty paragraph when another person writes there or adds one', () => {
+  it('stays in my paragraph when the other person’s first letter arrives in it (an empty one below)', () => {
+    const { mine, other, editor } = twoPeople(
+      doc([paragraph(text('Lead.')), paragraph(), paragraph()]),
+    );
+    editor.commands.setTextSelection(inBlock(editor, 1));
+    textOf(other, 1).insert(0, '0');
+    sync(other, mine);
+    expect(editor.state.doc.toJSON()).toEqual(sharedBody(mine));
+    // y-tiptap 3.0.9 alone: the empty paragraph below (the first empty one it found).
+    expect(editor.state.selection.head).toBe(inBlock(editor, 1));
+    editor.commands.insertContent('a');
+    textOf(other, 1).insert(1, '1');
+    sync(other, mine);
+    sync(mine, other);
+    expect(bodyFragment(other).toJSON()).toBe(
+      '<paragraph>Lead.</paragraph><paragraph>a01</paragraph><paragraph></paragraph>',
+    );
+  });
+
+  it('stays in the paragraph I added when the other person adds one above it at the same moment', () => {
+    const { mine, other, editor } = twoPeople(doc([paragraph(text('Lead.'))]));
+    // Both press Enter at the end of the lead; the other person's paragraph comes first.
+    other.clientID = 0;
+    const theirs = new Y.XmlElement('paragraph');
+    theirs.insert(0, [new Y.XmlText()]);
+    bodyFragment(other).insert(1, [theirs]);
+    editor.commands.setTextSelection(inBlock(editor, 0, 'Lead.'.length));
+    editor.commands.enter();
+    sync(other, mine);
+    expect((bodyFragment(mine).get(1) as Y.XmlElement)._item?.id.client).toBe(0);
+    // y-tiptap 3.0.9 alone: the other person's paragraph (the first empty one).
+    expect(editor.state.selection.head).toBe(inBlock(editor, 2));
+    editor.commands.insertContent('mine');
+    sync(mine, other);
+    expect(bodyFragment(other).toJSON()).toBe(
+      '<paragraph>Lead.</paragraph><paragraph></paragraph><paragraph>mine</paragraph>',
+    );
+  });
+});

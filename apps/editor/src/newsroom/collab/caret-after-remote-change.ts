@@ -9,8 +9,8 @@ import {
 import * as Y from 'yjs';
 
 /**
- * Two fixes to how y-tiptap 3.0.9's sync binding puts the local caret back after another
- * person's change (re-check both on a y-tiptap upgrade: the tests in
+ * Three fixes to how y-tiptap 3.0.9's sync binding puts the local caret back after another
+ * person's change (re-check them on a y-tiptap upgrade: the tests in
  * caret-after-remote-change.test.ts fail without them).
  *
  * 1. A stale caret (the crash). The binding notes the caret once per batch of Yjs transactions
@@ -31,6 +31,17 @@ import * as Y from 'yjs';
  *    counts every block. Fix: when an end of the noted caret lies in a block the change deleted,
  *    put it where that block stood: the start of the block that followed, or the end of the
  *    one before when none followed (what the binding does for blocks further down).
+ *
+ * 3. A caret in an empty paragraph jumped to another paragraph when someone else's first letter
+ *    (or block) arrived. The binding resolves the noted caret with Yjs, then second-guesses the
+ *    answer by content (`recoverSelectionEndpoint`, meant for blocks moved by drag and drop): it
+ *    counts the answer as wrong whenever the caret's paragraph now holds other text, or the caret
+ *    is at a paragraph's start, and then looks for "the same" paragraph by its text. An empty
+ *    paragraph is found again as the first empty paragraph: the one below when the other person's
+ *    letter just filled mine, the other person's new one when we both pressed Enter at once. The
+ *    caret, and every letter typed next, went there. Fix: when an end of the noted caret is in a
+ *    text that still stands, beside a letter that still stands (or at a text's start), Yjs's
+ *    answer is exact, so it is the one shown.
  */
 export function caretAfterRemoteChangePlugin(): Plugin {
   return new Plugin({
@@ -42,7 +53,8 @@ export function caretAfterRemoteChangePlugin(): Plugin {
     appendTransaction(transactions, _oldState, state) {
       if (!transactions.some(rendersRemoteChange)) return null;
       const { binding } = ySyncPluginKey.getState(state) as { binding: ProsemirrorBinding };
-      const selection = whereDeletedBlocksWere(binding, state);
+      const selection =
+        whereDeletedBlocksWere(binding, state) ?? whereItsTextHoldsIt(binding, state);
       if (!selection) return null;
       // Part of rendering the remote change, as the binding marks its own transactions.
       return state.tr
@@ -101,6 +113,46 @@ function whereDeletedBlocksWere(binding: ProsemirrorBinding, state: EditorState)
   const headPos = head?.head ?? state.selection.head;
   if (anchorPos === headPos) return head ?? anchor;
   return TextSelection.between(state.doc.resolve(anchorPos), state.doc.resolve(headPos));
+}
+
+/**
+ * Fix 3: the noted text selection where Yjs puts it, when both its ends are in text that still
+ * stands and it differs from where the binding put it. Null otherwise (the binding's answer).
+ */
+function whereItsTextHoldsIt(binding: ProsemirrorBinding, state: EditorState): Selection | null {
+  const noted = binding.beforeTransactionSelection as NotedSelection | null;
+  if (!noted || noted.type !== 'text' || !noted.anchor || !noted.head) return null;
+  const anchor = inStandingText(binding, noted.anchor, state);
+  const head = inStandingText(binding, noted.head, state);
+  if (anchor === null || head === null) return null;
+  if (anchor === state.selection.anchor && head === state.selection.head) return null;
+  return TextSelection.between(state.doc.resolve(anchor), state.doc.resolve(head));
+}
+
+/**
+ * Where `position` is now, when it lies in a text of the body that is not deleted (nor any block
+ * around it) and next to a letter that is not deleted, or at the text's start: then its Yjs
+ * position is exact. Null when it is not (text moved or deleted), or outside the document.
+ */
+function inStandingText(
+  binding: ProsemirrorBinding,
+  position: Y.RelativePosition,
+  state: EditorState,
+): number | null {
+  const resolved = Y.createAbsolutePositionFromRelativePosition(position, binding.doc);
+  if (!resolved || outermostDeletedAncestor(resolved.type, binding.type)) return null;
+  if (!(resolved.type instanceof Y.XmlText)) return null;
+  if (position.item) {
+    const letter = Y.getItem(binding.doc.store, position.item);
+    if (!(letter instanceof Y.Item) || letter.deleted) return null;
+  }
+  const where = relativePositionToAbsolutePosition(
+    binding.doc,
+    binding.type,
+    position,
+    binding.mapping,
+  );
+  return where !== null && where >= 0 && where <= state.doc.content.size ? where : null;
 }
 
 /** The binding's noted selection (its own type names the fields loosely). */

@@ -1,8 +1,16 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import {
+  HocuspocusProvider,
+  HocuspocusProviderWebsocket,
+  WebSocketStatus,
+} from '@hocuspocus/provider';
 import type { ValidationError } from '@newsroom/article';
-import { articleDocumentName, metaMap, parseCollabMessage } from '@newsroom/collab';
+import {
+  articleDocumentName,
+  metaMap,
+  parseCollabMessage,
+  type CollabUser,
+} from '@newsroom/collab';
 import * as Y from 'yjs';
-import type { CollabUser } from '@newsroom/collab';
 import { LocalCopy } from './local-copy';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
 
@@ -106,6 +114,7 @@ export class CollabSession {
         this.updateSync({ awaitingSave: true });
     });
     addEventListener('pagehide', this.sendNow);
+    addEventListener('offline', this.dropConnection);
   }
 
   subscribe = (listener: () => void) => {
@@ -136,6 +145,7 @@ export class CollabSession {
 
   destroy() {
     removeEventListener('pagehide', this.sendNow);
+    removeEventListener('offline', this.dropConnection);
     this.sendNow();
     this.provider.destroy();
     this.socket.destroy();
@@ -143,6 +153,16 @@ export class CollabSession {
     this.doc.destroy();
     this.listeners.clear();
   }
+
+  /**
+   * The browser knows at once that its network went; an open socket only notices after 30 s
+   * without a message (meanwhile the page said "Syncing…"). Closing it shows "Offline" now, and
+   * the provider keeps retrying until the network is back.
+   */
+  private dropConnection = () => {
+    if (this.socket.status === WebSocketStatus.Connected)
+      this.socket.onClose({ event: new CloseEvent('close', { code: 4000, reason: 'offline' }) });
+  };
 
   /** What waits for the next batch goes now (the page is going away). */
   private sendNow = () => this.provider.flushPendingUpdates();

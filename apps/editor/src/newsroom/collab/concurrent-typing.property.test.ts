@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { bodyFragment } from '@newsroom/collab';
 import { mountedCoEditor, sharedBody, sharedDocWithBody, sync } from './shared-doc-fixture';
 
 /** One person: their copy of the shared document and, once the page has opened it, their editor. */
@@ -66,7 +67,7 @@ function open(person: Person): Editor {
 }
 
 /** The empty paragraph both start in: the server's (seeded with the article) or one just added. */
-type Start = 'seeded' | 'added with Enter';
+type Start = 'seeded' | 'added with Enter' | 'each added with Enter';
 
 function twoPeople(start: Start): [Person, Person] {
   const seed = sharedDocWithBody({
@@ -88,12 +89,25 @@ function twoPeople(start: Start): [Person, Person] {
     editor.commands.enter();
     sync(people[0].doc, people[1].doc);
   }
+  if (start === 'each added with Enter')
+    for (const person of people) {
+      const editor = open(person);
+      editor.commands.setTextSelection(editor.state.doc.child(0).nodeSize - 1);
+      editor.commands.enter();
+    }
   return people;
 }
 
+/** The block a person starts typing in: the empty one, or the one they added themselves. */
+function startedIn(start: Start, person: Person, shared: Y.Doc): number {
+  if (start !== 'each added with Enter') return 1;
+  const blocks = bodyFragment(shared).toArray() as Y.XmlElement[];
+  return blocks.findIndex((block) => block._item?.id.client === person.doc.clientID);
+}
+
 describe('two people typing into one empty paragraph at the same moment', () => {
-  for (const start of ['seeded', 'added with Enter'] as const)
-    it(`every letter either typed shows once, in its typist's order, on both screens, whatever the timing (${start})`, () => {
+  for (const start of ['seeded', 'added with Enter', 'each added with Enter'] as const)
+    it(`every letter either typed shows once, in its typist's order and paragraph, on both screens, whatever the timing (${start})`, () => {
       fc.assert(
         fc.property(fc.array(step, { minLength: 2, maxLength: 30 }), (steps) => {
           const people = twoPeople(start);
@@ -123,6 +137,14 @@ describe('two people typing into one empty paragraph at the same moment', () => 
           // Each person's letters in the order they typed them.
           for (const own of byPerson)
             expect([...shown[0]!].filter((c) => own.includes(c)).join('')).toBe(own);
+          // ... all in the paragraph they started in (their caret never jumped to another).
+          const paragraphs: string[] = [];
+          a.editor!.state.doc.forEach((block) => paragraphs.push(block.textContent));
+          people.forEach((person, index) => {
+            const own = byPerson[index]!;
+            const written = paragraphs[startedIn(start, person, a.doc)] ?? '';
+            expect([...written].filter((c) => own.includes(c)).join('')).toBe(own);
+          });
         }),
         { numRuns: Number(process.env.RUNS ?? 100) },
       );
