@@ -2,7 +2,7 @@
 // allowed by hash) hydrate and enhance "Get short URL"; newsroom pages (scripts by nonce) load the
 // editor. Chromium reports every blocked script or style, and there must be none.
 import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './newsroom-helpers';
+import { logIn, openFromNewsroomList } from './newsroom-helpers';
 
 const seedHeadline = /Russia Likely Supports US-Taliban Reconciliation/;
 
@@ -33,7 +33,7 @@ test('cached reader pages hydrate under their hash-only policy', async ({ page }
 test('newsroom pages run their scripts by nonce', async ({ page }) => {
   const violations = collectViolations(page);
   await logIn(page);
-  await page.getByRole('link', { name: seedHeadline }).first().click();
+  await openFromNewsroomList(page, seedHeadline);
   await expect(page.locator('.ProseMirror').first()).toBeVisible();
   await expect(page.locator('.save-status')).toBeVisible();
   expect(violations).toEqual([]);

@@ -42,6 +42,15 @@ export async function logIn(page: Page, user = ADMIN, from = '/newsroom/articles
   await expect(page).not.toHaveURL(/\/newsroom\/login/);
 }
 
+/**
+ * Opens an article's edit page from the newsroom's list, searched by headline: the journeys
+ * before this one add many articles, and the list shows the latest 25.
+ */
+export async function openFromNewsroomList(page: Page, headline: RegExp) {
+  await page.goto(`/newsroom/articles?q=${encodeURIComponent(headline.source)}`);
+  await page.getByRole('link', { name: headline }).first().click();
+}
+
 /** Creates a draft through the "New article" form and waits for the editor. */
 export async function createArticle(page: Page, headline: string, section = 'World') {
   await page.goto('/newsroom/articles/new');

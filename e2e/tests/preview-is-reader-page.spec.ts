@@ -1,7 +1,13 @@
 // The newsroom's previews are the reader page: same column width and type, rubric and dateline,
 // related links resolved the same way, for the live preview and for revisions.
 import { expect, test, type Locator } from '@playwright/test';
-import { createArticle, expectSaved, logIn, typeInBody } from './newsroom-helpers';
+import {
+  createArticle,
+  expectSaved,
+  logIn,
+  openFromNewsroomList,
+  typeInBody,
+} from './newsroom-helpers';
 
 const seedHeadline = /Russia Likely Supports US-Taliban Reconciliation/;
 
@@ -33,7 +39,7 @@ test('the live preview looks exactly like the reader page', async ({ page }) => 
   expect(reader.related.length).toBeGreaterThan(0);
 
   await logIn(page);
-  await page.getByRole('link', { name: seedHeadline }).first().click();
+  await openFromNewsroomList(page, seedHeadline);
   await page.getByRole('button', { name: 'Show preview' }).click();
   expect(await looks(page.getByTestId('preview').locator('article'))).toEqual(reader);
 });
