@@ -109,10 +109,15 @@ export const WRONG_LOGIN_MESSAGE = 'Email or password is incorrect.';
 
 /** The lockout message, also on a page that only gets the wait in its URL (any number). */
 export function throttledLoginMessage(retryAfterSeconds: number): string {
+  return `Too many login attempts. ${tryAgainIn(retryAfterSeconds)}`;
+}
+
+/** "Try again in 15 minutes." for a wait in seconds (whole minutes, 1 to a day). */
+export function tryAgainIn(retryAfterSeconds: number): string {
   const minutes = Number.isFinite(retryAfterSeconds)
     ? Math.min(24 * 60, Math.max(1, Math.ceil(retryAfterSeconds / 60)))
     : 1;
-  return `Too many login attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
 export function loginRefusalMessage(attempt: Exclude<LoginAttempt, { ok: true }>): string {

@@ -2,6 +2,7 @@ import { getDb } from '@newsroom/db';
 import { processSharedState, type RateLimiter } from '@newsroom/shared-state';
 import { cookies } from 'next/headers';
 import { changePassword, type PasswordChangeInput } from '../account/change-password';
+import { tryAgainIn } from '../login/login-guard';
 import { SESSION_COOKIE, endAllSessions } from '../sessions';
 
 /** What a password-change form shows after sending: the outcome, as a sentence. */
@@ -37,11 +38,7 @@ export async function changePasswordWithForm(
 ): Promise<PasswordChangeState> {
   const decision = await passwordChangeLimiter().consume(userId);
   if (!decision.allowed) {
-    const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60));
-    return {
-      ok: false,
-      message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    };
+    return { ok: false, message: `Too many attempts. ${tryAgainIn(decision.retryAfterSeconds)}` };
   }
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const result = await changePassword(
