@@ -41,8 +41,14 @@ function typeInFirstParagraph(doc: Y.Doc, text: string) {
   (paragraph.get(0) as Y.XmlText).insert(0, text);
 }
 
-function connect(articleId: string, who?: string, origin = ORIGIN) {
-  const client = connectClient({ url, articleId, sessionToken: who && tokens[who], origin });
+function connect(articleId: string, who?: string, origin = ORIGIN, listenOnly = false) {
+  const client = connectClient({
+    url,
+    articleId,
+    sessionToken: who && tokens[who],
+    origin,
+    listenOnly,
+  });
   clients.push(client);
   // A refused client would retry forever; the tests look at the first answer only.
   client.authenticated.catch(() => client.provider.destroy());
@@ -57,6 +63,7 @@ async function startServer() {
     storeMaxDebounceMs: 200,
     // Rights read again before every message: what a logout or a lower role ends shows at once.
     rightsRecheckMs: 0,
+    rightsSweepMs: 50,
     extensions: [
       {
         async onStateless({ payload }) {
@@ -235,6 +242,33 @@ describe('collaboration server', () => {
       check();
     });
     expect(seen()).toEqual(collabUserOf({ id: users.writer!.id, name: 'writer' }));
+  });
+
+  it('closes a connection that only listens once its session has ended', async () => {
+    const user = await testDb.db.user.create({
+      data: {
+        email: `listener-${Math.random()}@newsroom.test`,
+        name: 'Listener',
+        role: 'editor',
+        passwordHash: 'unused',
+      },
+    });
+    tokens.listener = (await createSession(testDb.db, user.id)).token;
+    const id = await newDraft('writer', 'Watched.');
+    const listener = connect(id, 'listener', ORIGIN, true);
+    expect(await listener.authenticated).toBe('read-write');
+    await waitForDoc(listener.doc, (doc) => textOf(doc).includes('Watched.'));
+    const closed = new Promise<string>((resolve) =>
+      listener.provider.on('close', ({ event }: { event: { reason: string } }) =>
+        resolve(event.reason),
+      ),
+    );
+    // Everything the listener sent while connecting has been handled; from here on it sends
+    // nothing, and the server finds the ended session by itself.
+    await probe(listener);
+    await deleteSession(testDb.db, tokens.listener);
+    expect(await closed).toBe('no-session');
+    listener.provider.destroy();
   });
 
   it('replaces the shared document for everyone when a revision is restored', async () => {

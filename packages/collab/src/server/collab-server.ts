@@ -1,5 +1,5 @@
 import { Database } from '@hocuspocus/extension-database';
-import { Server, type Extension } from '@hocuspocus/server';
+import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import type { Db } from '@newsroom/db';
 import {
   articleIdOfDocument,
@@ -28,7 +28,18 @@ export interface CollabServerOptions {
   extensions?: Extension[];
   /** How long an open connection's session and role are trusted (tests: 0, every message). */
   rightsRecheckMs?: number;
+  /** How often every open connection's rights are read, whether it sends anything or not. */
+  rightsSweepMs?: number;
 }
+
+/**
+ * Every open connection's rights are read this often, also for a connection that only listens:
+ * a deactivated, logged-out or demoted person stops receiving the article within this time.
+ */
+export const RIGHTS_SWEEP_MS = 5_000;
+
+/** The WebSocket close code Hocuspocus itself uses for "Forbidden". */
+const FORBIDDEN_CLOSE_CODE = 4403;
 
 /** Stored at most this long after the last keystroke: also how stale "Update" can be. */
 export const STORE_DEBOUNCE_MS = 1_000;
@@ -51,6 +62,8 @@ export function createCollabServer(options: CollabServerOptions) {
     if (message) document.broadcastStateless(JSON.stringify(message));
   };
 
+  let sweepTimer: ReturnType<typeof setInterval> | undefined;
+
   return new Server<CollabContext>({
     quiet: true,
     stopOnSignals: false,
@@ -68,6 +81,15 @@ export function createCollabServer(options: CollabServerOptions) {
       } catch (error) {
         throw withReason(error);
       }
+    },
+    async onListen({ instance }) {
+      sweepTimer = setInterval(
+        () => void sweepRights(options.db, instance.documents.values()),
+        options.rightsSweepMs ?? RIGHTS_SWEEP_MS,
+      );
+    },
+    async onDestroy() {
+      clearInterval(sweepTimer);
     },
     // Before the edits of an open connection are taken in: its session still valid, its role
     // still allowing them (a logout or a lower role ends them within RIGHTS_RECHECK_MS).
@@ -125,6 +147,37 @@ export function createCollabServer(options: CollabServerOptions) {
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
+
+/**
+ * Reads the rights of every open connection again (connectionRights) and closes, with the
+ * reason, those that lost them. Messages are checked as they come (beforeHandleMessage); this
+ * covers a connection that sends nothing and would otherwise go on receiving every change.
+ */
+async function sweepRights(
+  db: Db,
+  documents: Iterable<{ name: string; getConnections(): Connection<CollabContext>[] }>,
+): Promise<void> {
+  const checks = [...documents].flatMap((document) => {
+    const articleId = articleIdOfDocument(document.name);
+    if (!articleId) return [];
+    return document.getConnections().map(async (connection) => {
+      try {
+        const { user, readOnly } = await connectionRights(
+          db,
+          connection.request.headers,
+          articleId,
+        );
+        connection.readOnly = readOnly;
+        connection.context.user = user;
+      } catch (error) {
+        if (error instanceof CollabRefusal)
+          connection.close({ code: FORBIDDEN_CLOSE_CODE, reason: error.reason });
+        // Anything else (the database away): the next sweep or message asks again.
+      }
+    });
+  });
+  await Promise.all(checks);
+}
 
 /** Hocuspocus sends a refusal's `reason` to the client; nothing else is told to it. */
 function withReason(error: unknown): unknown {

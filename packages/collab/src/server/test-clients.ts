@@ -21,6 +21,8 @@ export function connectClient(options: {
   articleId: string;
   sessionToken?: string;
   origin: string;
+  /** Sends nothing after connecting (no awareness): a reader that only listens. */
+  listenOnly?: boolean;
 }): TestClient {
   const headers: Record<string, string> = { origin: options.origin };
   if (options.sessionToken) headers.cookie = `${SESSION_COOKIE}=${options.sessionToken}`;
@@ -38,6 +40,7 @@ export function connectClient(options: {
     name: articleDocumentName(options.articleId),
     document: doc,
     WebSocketPolyfill: BrowserLikeSocket,
+    ...(options.listenOnly && { awareness: null }),
     onAuthenticated: ({ scope }) => settle.resolve(scope),
     onAuthenticationFailed: ({ reason }) => settle.reject(new Error(reason)),
     onStateless: ({ payload }) => {
