@@ -26,6 +26,24 @@ describe('password policy', () => {
     expect(passwordProblem('abcabcabcabc')).toMatch(/repeated/);
   });
 
+  it('sees through full-width letters and digits', () => {
+    expect(passwordProblem('ｐａｓｓｗｏｒｄ１２３４')).toMatch(/commonly used passwords/);
+    expect(passwordProblem('ａａａａａａａａａａａａ')).toMatch(/repeated/);
+    expect(passwordProblem('１２３４５６７８９０１２')).not.toBeNull();
+  });
+
+  it('refuses a run along the alphabet, the digits or the keyboard, either way', () => {
+    for (const run of [
+      'abcdefghijkl',
+      'ABCDEFGHIJKL',
+      'qwertyuiopas',
+      'lkjhgfdsapoiu',
+      '987654321098',
+      'xyzabcdefghi',
+    ])
+      expect(passwordProblem(run), run).toMatch(/run of neighbouring keys or letters/);
+  });
+
   it('accepts long uncommon passwords, passphrases included', () => {
     expect(passwordProblem('correct horse battery staple')).toBeNull();
     expect(passwordProblem('Zq7!mountain-ledger')).toBeNull();

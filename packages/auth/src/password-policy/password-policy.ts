@@ -21,13 +21,30 @@ export function passwordProblem(password: string): string | null {
     return `Password must be at least ${PASSWORD_MIN_LENGTH} characters (this one has ${length}).`;
   if (length > PASSWORD_MAX_LENGTH)
     return `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`;
-  const lower = password.toLowerCase();
+  // Full-width and other compatibility forms count as what they look like ("ｐａｓｓ" is "pass").
+  const lower = password.normalize('NFKC').toLowerCase();
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
   if (isCommon(lower) || (core.length >= 4 && isCommon(core)) || isCommon(halfIfDoubled(lower)))
     return 'This password is on a list of commonly used passwords that attackers try first; choose one that is not.';
-  if (/^(.{1,4})\1+$/su.test(password))
+  if (/^(.{1,4})\1+$/su.test(lower))
     return 'This password is one short pattern repeated; choose one that is harder to guess.';
+  if (isRun(lower))
+    return 'This password is a run of neighbouring keys or letters; choose one that is harder to guess.';
   return null;
+}
+
+/** What people type along: the alphabet, the digits, the keyboard's letters row after row. */
+const RUNS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiopasdfghjklzxcvbnm'];
+
+/** The whole password walks one row (forwards or back, wrapping round): "abcdefghijkl", "0987…". */
+function isRun(text: string): boolean {
+  return RUNS.some((row) => {
+    const rows = [row, [...row].reverse().join('')];
+    return rows.some((line) => {
+      const around = line.repeat(Math.ceil(text.length / line.length) + 1);
+      return around.includes(text);
+    });
+  });
 }
 
 /** "passwordpassword" → "password". */
