@@ -2,6 +2,7 @@
 export type MediaErrorCode =
   | 'too_large'
   | 'too_many_pixels'
+  | 'too_tall'
   | 'unsupported_type'
   | 'svg_refused'
   | 'corrupt_image'
@@ -11,6 +12,8 @@ export type MediaErrorCode =
 const STATUS: Record<MediaErrorCode, number> = {
   too_large: 413,
   too_many_pixels: 413,
+  // The file is not large; its shape is what no web format can show at the rendition widths.
+  too_tall: 422,
   unsupported_type: 415,
   svg_refused: 415,
   corrupt_image: 422,

@@ -26,7 +26,14 @@ describe('images waiting for alt text', () => {
     expect(needsAltText('')).toBe(true);
     expect(needsAltText('Protesters outside parliament')).toBe(false);
     // Nothing anyone could read, or the placeholder in another case.
-    for (const nothing of ['\u200b', ' \u200b\u00a0', '\u2060\ufeff', 'alt text needed'])
+    for (const nothing of [
+      '\u200b',
+      ' \u200b\u00a0',
+      '\u2060\ufeff',
+      '\u2800',
+      '\u115f\u3164',
+      'alt text needed',
+    ])
       expect(needsAltText(nothing)).toBe(true);
     for (const something of ['3', '—', '€', 'Ø']) expect(needsAltText(something)).toBe(false);
   });

@@ -8,11 +8,15 @@ import { IMAGE } from './image';
  */
 export const ALT_TEXT_NEEDED = 'Alt text needed';
 
+/** Letters and symbols that show as nothing: the braille blank and the Hangul fillers. */
+const BLANK_LOOKING = /[\u2800\u115F\u1160\u3164\uFFA0]/gu;
+
 /**
  * Alt text holds at least one letter, digit, punctuation mark or symbol: spaces and invisible
  * characters alone (a zero-width space) describe nothing to someone who cannot see the image.
  */
-export const describesSomething = (alt: string): boolean => /[\p{L}\p{N}\p{P}\p{S}]/u.test(alt);
+export const describesSomething = (alt: string): boolean =>
+  /[\p{L}\p{N}\p{P}\p{S}]/u.test(alt.replace(BLANK_LOOKING, ''));
 
 export const needsAltText = (alt: unknown): boolean =>
   typeof alt !== 'string' ||

@@ -34,6 +34,7 @@ function refusalOf(error: unknown): Refusal | null {
       return 'unsupported';
     case 'too_large':
     case 'too_many_pixels':
+    case 'too_tall':
       return 'tooLarge';
     case 'corrupt_image':
     case 'invalid_metadata':

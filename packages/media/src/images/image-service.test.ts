@@ -55,10 +55,10 @@ describe('storeImage and readRendition', () => {
       credit: 'J. Doe / Agency',
     });
     expect(await findImage(testDb.db, image.id)).toEqual(image);
-    const webp = await readRendition(storage, image.id, '800.webp');
+    const webp = await readRendition({ storage, db: testDb.db }, image.id, '800.webp');
     expect(webp.contentType).toBe('image/webp');
     expect((await sharp(webp.bytes).metadata()).width).toBe(800);
-    const jpeg = await readRendition(storage, image.id, '400.jpg');
+    const jpeg = await readRendition({ storage, db: testDb.db }, image.id, '400.jpg');
     expect((await sharp(jpeg.bytes).metadata()).exif).toBeUndefined();
   });
 
@@ -70,7 +70,11 @@ describe('storeImage and readRendition', () => {
       ['640.jpg', 640],
     ] as const)
       expect(
-        (await sharp((await readRendition(storage, image.id, file)).bytes).metadata()).width,
+        (
+          await sharp(
+            (await readRendition({ storage, db: testDb.db }, image.id, file)).bytes,
+          ).metadata()
+        ).width,
       ).toBe(width);
   });
 
@@ -80,13 +84,28 @@ describe('storeImage and readRendition', () => {
       .resize({ width: 400 })
       .jpeg()
       .toBuffer();
-    await older.put('images/colderimage0000000/400.jpg', standard, 'image/jpeg');
-    const served = await readRendition(older, 'colderimage0000000', '640.jpg');
-    expect(served.bytes.equals(standard)).toBe(true);
-    // Only in place of an own width: a missing standard rendition stays missing.
-    await expect(readRendition(older, 'colderimage0000000', '800.jpg')).rejects.toMatchObject({
-      code: 'not_found',
+    const id = 'colderimage0000000';
+    await testDb.db.image.create({
+      data: {
+        id,
+        format: 'jpeg',
+        width: 640,
+        height: 480,
+        bytes: 1,
+        alt: 'Old',
+        uploadedById: uploaderId,
+      },
     });
+    await older.put(`images/${id}/400.jpg`, standard, 'image/jpeg');
+    const served = await readRendition({ storage: older, db: testDb.db }, id, '640.jpg');
+    expect(served.bytes.equals(standard)).toBe(true);
+    // Only in place of its own width: any other width, or a missing standard one, stays missing.
+    for (const file of ['641.jpg', '500.jpg', '800.jpg'])
+      await expect(
+        readRendition({ storage: older, db: testDb.db }, id, file),
+      ).rejects.toMatchObject({
+        code: 'not_found',
+      });
   });
 
   it('answers not found for widths, formats and ids that do not exist', async () => {
@@ -98,7 +117,7 @@ describe('storeImage and readRendition', () => {
       ['../../etc', '400.jpg'],
       ['cnotthere00000000000', '400.jpg'],
     ] as const)
-      await expect(readRendition(storage, id, file)).rejects.toMatchObject({
+      await expect(readRendition({ storage, db: testDb.db }, id, file)).rejects.toMatchObject({
         code: 'not_found',
         status: 404,
       });
@@ -136,10 +155,14 @@ describe('storeImage and readRendition', () => {
     const dropped = await upload(await jpegWithGps(500, 400), { alt: 'Dropped' });
     await deleteImages(testDb.db, storage, [dropped.id, '../../etc']);
     expect(await findImage(testDb.db, dropped.id)).toBeNull();
-    await expect(readRendition(storage, dropped.id, '400.jpg')).rejects.toMatchObject({
+    await expect(
+      readRendition({ storage, db: testDb.db }, dropped.id, '400.jpg'),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     expect(await findImage(testDb.db, kept.id)).toEqual(kept);
-    expect((await readRendition(storage, kept.id, '400.jpg')).bytes.length).toBeGreaterThan(0);
+    expect(
+      (await readRendition({ storage, db: testDb.db }, kept.id, '400.jpg')).bytes.length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   IMAGE_ID_PATTERN,
   IMAGE_LIMITS,
   parseRenditionFile,
+  renditionWidths,
   standardWidthBelow,
   type ImageRenditionFormat,
 } from '@newsroom/article';
@@ -121,7 +122,7 @@ export async function findImage(db: Db, id: string): Promise<StoredImage | null>
  * widths and formats before anything touches the storage, so no path can be smuggled in.
  */
 export async function readRendition(
-  storage: MediaStorage,
+  { storage, db }: { storage: MediaStorage; db: Db },
   imageId: string,
   file: string,
 ): Promise<StoredFile> {
@@ -130,18 +131,24 @@ export async function readRendition(
     throw new MediaError('not_found', 'No such image');
   const stored =
     (await storage.get(renditionKey(imageId, rendition.width, rendition.format))) ??
-    (await standInRendition(storage, imageId, rendition));
+    (await standInRendition(storage, db, imageId, rendition));
   if (!stored) throw new MediaError('not_found', 'No such image');
   return { bytes: stored.bytes, contentType: IMAGE_FORMAT_MIME[rendition.format] };
 }
 
-/** For an image stored before it had a rendition at its own width: the standard one below. */
+/**
+ * For an image stored before it had a rendition at its own width: the standard one below, at
+ * that one width only (any other width stays a 404, not one more cached alias of a file).
+ */
 async function standInRendition(
   storage: MediaStorage,
+  db: Db,
   imageId: string,
   rendition: { width: number; format: ImageRenditionFormat },
 ) {
   const standardWidth = standardWidthBelow(rendition.width);
   if (standardWidth === null) return null;
+  const image = await db.image.findUnique({ where: { id: imageId }, select: { width: true } });
+  if (!image || !renditionWidths(image.width).includes(rendition.width)) return null;
   return storage.get(renditionKey(imageId, standardWidth, rendition.format));
 }

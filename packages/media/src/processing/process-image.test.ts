@@ -111,7 +111,7 @@ describe('processImage', () => {
       .png()
       .toBuffer();
     const error = await refusal(strip);
-    expect(error).toMatchObject({ code: 'too_many_pixels', status: 413 });
+    expect(error).toMatchObject({ code: 'too_tall', status: 422 });
     expect(error.message).toBe(
       'The image is 800×17000 pixels: shown 800 px wide it would be 17000 px tall, and web image formats allow at most 16383. Split it into several images, or crop it',
     );

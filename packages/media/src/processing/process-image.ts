@@ -114,7 +114,7 @@ function checkRenditionHeights(width: number, height: number) {
   const tallest = renditionHeight({ width, height }, widest);
   if (tallest > IMAGE_RENDITION_MAX_SIDE)
     throw new MediaError(
-      'too_many_pixels',
+      'too_tall',
       `The image is ${width}×${height} pixels: shown ${widest} px wide it would be ${tallest} px tall, and web image formats allow at most ${IMAGE_RENDITION_MAX_SIDE}. Split it into several images, or crop it`,
     );
 }

@@ -1,3 +1,4 @@
+import { getDb } from '@newsroom/db';
 import { isMediaError, readRendition } from '@newsroom/media';
 import { getMediaStorage } from '../../../../../src/media/media-runtime';
 
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ id: string; file: string }> };
 export async function GET(_request: Request, { params }: Props): Promise<Response> {
   const { id, file } = await params;
   try {
-    const rendition = await readRendition(getMediaStorage(), id, file);
+    const rendition = await readRendition({ storage: getMediaStorage(), db: getDb() }, id, file);
     return new Response(new Uint8Array(rendition.bytes), {
       headers: {
         'content-type': rendition.contentType,
