@@ -2,7 +2,7 @@
 import { ARTICLE_LIMITS, formatDateline, type ValidationError } from '@newsroom/article';
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import type { Section } from './section';
-import { slugify, type DraftMeta } from './draft';
+import { followingSlug, type DraftMeta } from './draft';
 
 interface Props {
   meta: DraftMeta;
@@ -69,7 +69,7 @@ export function CanvasFields({ meta, section, slugFollows, errors, onChange }: P
           onKeyDown={(event) => moveToNextField(event, focusStandfirst)}
           onChange={(event) => {
             const title = oneLine(event.target.value);
-            onChange(slugFollows ? { title, slug: slugify(title) } : { title });
+            onChange(slugFollows ? { title, slug: followingSlug(meta.slug, title) } : { title });
           }}
           aria-describedby="title-error"
         />

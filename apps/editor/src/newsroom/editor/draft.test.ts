@@ -3,6 +3,7 @@ import {
   externalUrlProblem,
   fromGmtInputValue,
   saveRequestOf,
+  followingSlug,
   slugFollowsTitle,
   slugProblem,
   toGmtInputValue,
@@ -17,6 +18,13 @@ describe('draft helpers', () => {
     expect(
       slugFollowsTitle({ title: 'Floods', slug: 'floods', publishedAt: '2021-01-01T00:00:00Z' }),
     ).toBe(false);
+  });
+
+  it('keeps the "-2" while the headline still gives the same slug', () => {
+    expect(followingSlug('article-2', '大阪の天気')).toBe('article-2');
+    expect(followingSlug('floods-3', 'Floods!')).toBe('floods-3');
+    expect(followingSlug('floods-3', 'Floods return')).toBe('floods-return');
+    expect(followingSlug('floods', 'Flood')).toBe('flood');
   });
 
   it('explains a bad slug', () => {

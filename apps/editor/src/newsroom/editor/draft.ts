@@ -55,8 +55,21 @@ export function saveRequestOf({ leadImage, ...draft }: ArticleDraft, baseVersion
  */
 export function slugFollowsTitle(article: Pick<EditableArticle, 'slug' | 'title' | 'publishedAt'>) {
   if (article.publishedAt) return false;
-  const base = slugify(article.title);
-  return article.slug === base || new RegExp(`^${base}-\\d+$`).test(article.slug);
+  return isSlugOf(article.slug, slugify(article.title));
+}
+
+/** `slug` is `base`, or `base` with the "-2" made for uniqueness. */
+const isSlugOf = (slug: string, base: string) =>
+  slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
+
+/**
+ * The slug while it follows the headline: the new headline's, unless that is the one the slug
+ * already is (with its "-2": "article-2" stays when a headline in another script edits to
+ * another that also gives "article", which another article has).
+ */
+export function followingSlug(currentSlug: string, title: string): string {
+  const base = slugify(title);
+  return isSlugOf(currentSlug, base) ? currentSlug : base;
 }
 
 export { slugify };
