@@ -2,7 +2,7 @@
  * The load generator, run by redirect.bench.ts as its own process on its own CPU (taskset), so it
  * never shares a core with the server it measures. Reads a plan (JSON file named on the command
  * line), runs a warm-up, prints `measuring` when the measured run starts, then one JSON line with
- * the figures and its own CPU use.
+ * the figures and its own CPU use, then one more with the latency at a fixed rate (fixed-rate.ts).
  *
  * Requests in `cycle` order are built once (autocannon reuses their bytes); `random` order picks
  * one per request, which costs the generator more but lets 100 connections spread over many codes
@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { measureAtFixedRate } from './fixed-rate';
 import type { LoadPlan, LoadResult, PlannedRequest } from './load-plan';
 
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
@@ -68,3 +69,14 @@ const report: LoadResult = {
   generatorCpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
+// After the measured run (whose CPU time the runner has read by now): latency at a fixed rate.
+const fixedRate = await measureAtFixedRate({
+  url: plan.url,
+  rate: plan.fixedRate,
+  seconds: plan.fixedRateSeconds,
+  connections: plan.connections,
+  headers: plan.headers,
+  order: plan.order,
+  requests: plan.requests,
+});
+process.stdout.write(`${JSON.stringify(fixedRate)}\n`);

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_CPU, pinnedCommand } from './cpu-pinning';
+import type { FixedRateResult, PlannedRequest } from './fixed-rate';
 import { processCpuMs } from './process-cpu';
 
-export type PlannedRequest = { path: string; headers?: Record<string, string> };
+export type { PlannedRequest } from './fixed-rate';
 
 export type LoadPlan = {
   url: string;
@@ -23,6 +24,9 @@ export type LoadPlan = {
   /** `cycle`: in turn, each request built once; `random`: one picked at random per request. */
   order: 'cycle' | 'random';
   requests: PlannedRequest[];
+  /** After the measured run: requests per second of the fixed-rate latency phase, and its length. */
+  fixedRate: number;
+  fixedRateSeconds: number;
 };
 
 /** What the generator reports (its own process) about the measured run. */
@@ -45,7 +49,14 @@ export type MeasuredLoad = LoadResult & {
   serverCpuShare: number | undefined;
   /** The server's CPU milliseconds per 1,000 answered requests: independent of the generator. */
   serverCpuMsPer1000: number | undefined;
+  /** Latency at a fixed rate, measured after the run above. */
+  fixedRate: FixedRateResult;
 };
+
+/** Every redirect the server answered for the generator: warm-up, measured run, fixed rate. */
+export function allRedirects(load: MeasuredLoad): number {
+  return load.warmUpRedirects + load.redirects + load.fixedRate.redirects;
+}
 
 const generatorScript = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
 
@@ -82,11 +93,19 @@ export async function measureLoad(plan: LoadPlan, serverPid: number | undefined)
     const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     const elapsedMs = endedAt - startedAt;
     if (exitCode !== 0) throw new Error(`Load generator failed (${exitCode}):\n${output}`);
-    const result = JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult;
+    const [result, fixedRate] = output
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as unknown) as [LoadResult, FixedRateResult];
     const serverCpuMs =
       cpuAtStart !== undefined && cpuAtEnd !== undefined ? cpuAtEnd - cpuAtStart : undefined;
     return {
       ...result,
+      // Both runs' failures count: the zero-errors goal and the click tolerance cover both.
+      errors: result.errors + fixedRate.wrongStatus + fixedRate.unanswered,
+      unanswered: result.unanswered + fixedRate.unanswered,
+      fixedRate,
       serverCpuShare: serverCpuMs === undefined ? undefined : serverCpuMs / elapsedMs,
       serverCpuMsPer1000:
         serverCpuMs === undefined ? undefined : (serverCpuMs * 1000) / Math.max(1, result.answered),
