@@ -3,6 +3,7 @@
 // which runs in a worker thread so that its per-request machinery never slows the redirects down
 // (src/next-host/next-worker.ts says why).
 import { createServer, type IncomingMessage } from 'node:http';
+import { isSqlite, resolveDatabaseUrl } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerUnsupportedMethod,
@@ -13,6 +14,7 @@ import {
   trustedProxiesFromEnv,
 } from '@newsroom/http';
 import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
+import { createSqliteStatementThread } from '@newsroom/links/statement-thread';
 import { startNextHost } from './src/next-host/next-host';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -25,6 +27,11 @@ async function main() {
   await prepareDatabase();
   // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
   const runtime = getShortenerRuntime();
+  // On SQLite, click flushes run on a thread of their own: libsql runs a statement on the calling
+  // thread, and a flush would hold up every redirect meanwhile.
+  const databaseUrl = resolveDatabaseUrl();
+  const clickWriter = isSqlite(databaseUrl) ? createSqliteStatementThread(databaseUrl) : undefined;
+  if (clickWriter) runtime.clicks.runStatementsWith(clickWriter.run);
   // Before the first redirect: codes that clashed by case before they were case-insensitive are
   // learnt (looked up by exact spelling) and reported to the operator.
   const caseReport = await runtime.reconcileCaseKeys();
@@ -83,7 +90,7 @@ async function main() {
       const pending = runtime.clicks.pendingClicks;
       try {
         await runtime.clicks.flush();
-        await Promise.all([runtime.close(), nextHost.close()]);
+        await Promise.all([runtime.close(), nextHost.close(), clickWriter?.close()]);
         console.log(`Shortener stopped (${signal}); wrote ${pending} pending click(s).`);
         process.exit(exitCode);
       } catch (error) {

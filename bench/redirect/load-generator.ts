@@ -2,7 +2,8 @@
  * The load generator, run by redirect.bench.ts as its own process on its own CPU (taskset), so it
  * never shares a core with the server it measures. Reads a plan (JSON file named on the command
  * line), runs a warm-up, prints `measuring` when the measured run starts, then one JSON line with
- * the figures and its own CPU use, then one more with the latency at a fixed rate (fixed-rate.ts).
+ * the figures and its own CPU use; after a line on stdin from the runner, one more with the
+ * latency at a fixed rate (fixed-rate.ts).
  *
  * Requests in `cycle` order are built once (autocannon reuses their bytes); `random` order picks
  * one per request, which costs the generator more but lets 100 connections spread over many codes
@@ -69,7 +70,10 @@ const report: LoadResult = {
   generatorCpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
-// After the measured run (whose CPU time the runner has read by now): latency at a fixed rate.
+// The runner reads the server's CPU time once the run's clicks are written, then says go.
+await new Promise((resolve) => process.stdin.once('data', resolve));
+process.stdin.pause();
+// Then latency at a fixed rate.
 const fixedRate = await measureAtFixedRate({
   url: plan.url,
   rate: plan.fixedRate,

@@ -60,8 +60,16 @@ export function allRedirects(load: MeasuredLoad): number {
 
 const generatorScript = fileURLToPath(new URL('./load-generator.ts', import.meta.url));
 
-/** Runs `plan` from a pinned child process while reading `serverPid`'s CPU time. */
-export async function measureLoad(plan: LoadPlan, serverPid: number | undefined) {
+/**
+ * Runs `plan` from a pinned child process while reading `serverPid`'s CPU time. The measured run
+ * ends when `settle` resolves (called when the generator stops sending): a server that answers
+ * first and writes its clicks later is charged for those writes, in CPU and in time.
+ */
+export async function measureLoad(
+  plan: LoadPlan,
+  serverPid: number | undefined,
+  settle: (measured: LoadResult) => Promise<void> = async () => undefined,
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-load-'));
   const planFile = path.join(dir, 'plan.json');
   writeFileSync(planFile, JSON.stringify(plan));
@@ -73,7 +81,7 @@ export async function measureLoad(plan: LoadPlan, serverPid: number | undefined)
       generatorScript,
       planFile,
     ]);
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     let output = '';
     let cpuAtStart: number | undefined;
     let cpuAtEnd: number | undefined;
@@ -86,8 +94,13 @@ export async function measureLoad(plan: LoadPlan, serverPid: number | undefined)
         startedAt = performance.now();
       }
       if (startedAt !== 0 && endedAt === 0 && output.endsWith('}\n')) {
-        cpuAtEnd = processCpuMs(serverPid);
-        endedAt = performance.now();
+        endedAt = -1; // settling
+        const measured = JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult;
+        void settle(measured).then(() => {
+          cpuAtEnd = processCpuMs(serverPid);
+          endedAt = performance.now();
+          child.stdin.end('go\n');
+        });
       }
     });
     const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));

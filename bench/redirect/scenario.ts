@@ -41,6 +41,11 @@ export type RedirectScenario = {
    */
   checkSeededClicks?: boolean;
   /**
+   * Clicks written so far for this scenario's links (default: the seeded links'), read to wait
+   * after the measured run until its clicks are in the database (see load-plan.ts).
+   */
+  clicksWritten?: (context: ScenarioContext) => Promise<number>;
+  /**
    * After the server stopped (it has flushed): extra checks, given the redirects the generator
    * saw and the requests it gave up on (warm-up included). Shortener scenarios are always checked for exact click counts.
    */

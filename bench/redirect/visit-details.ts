@@ -207,6 +207,14 @@ export async function sendExactVisits(baseUrl: string): Promise<Map<string, numb
 
 type Counted = { clicks: number; details: Map<string, number> };
 
+/** Where the load phase's clicks are counted: every visit link but the exact phase's. */
+const LOAD_LINKS = `"linkId" LIKE 'visit-%' AND "linkId" <> 'visit-exact'`;
+
+/** Clicks written so far for the load phase's links. */
+export async function visitLoadClicks(db: Db): Promise<number> {
+  return (await counted(db, LOAD_LINKS)).clicks;
+}
+
 async function counted(db: Db, where: string): Promise<Counted> {
   const [days, details] = await Promise.all([
     db.$queryRawUnsafe<{ total: bigint | number | null }[]>(
@@ -259,7 +267,7 @@ export async function checkVisitDetails(
     lines.push(`✗ ${line}`);
   };
 
-  const load = await counted(db, `"linkId" LIKE 'visit-%' AND "linkId" <> 'visit-exact'`);
+  const load = await counted(db, LOAD_LINKS);
   if (load.clicks < redirects || load.clicks > redirects + inFlight) {
     fail(
       `load phase: ${load.clicks} clicks counted for ${redirects} redirects (+ ≤ ${inFlight} in flight)`,

@@ -5,6 +5,7 @@ import {
   deleteVisitLinks,
   seedVisitLinks,
   sendExactVisits,
+  visitLoadClicks,
   visitLoadRequests,
 } from '../visit-details';
 
@@ -24,6 +25,7 @@ export default {
   requests: () => visitLoadRequests(),
   minRatio: { versus: 'cached', min: 0.8 },
   checkSeededClicks: false,
+  clicksWritten: ({ db }) => visitLoadClicks(db),
   setup: ({ db }) => seedVisitLinks(db),
   afterLoad: async (_context, baseUrl) => {
     exact = await sendExactVisits(baseUrl);

@@ -1,48 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { resolveDatabaseUrl } from './paths';
-import { providerOf, sqliteFilePath } from './provider';
+import { providerOf } from './provider';
 import { rememberProvider } from './db-provider';
+import {
+  createSqliteAdapter,
+  ensureSqliteFolder,
+  type PrismaLibSqlWal,
+  type SqliteDriverClient,
+} from './sqlite-connection';
+
+export { SQLITE_BUSY_TIMEOUT_MS, type SqliteDriverClient } from './sqlite-connection';
 
 /**
  * The client type every app uses. Both generated clients come from the same models (the
  * PostgreSQL schema is derived from the SQLite one), so the SQLite client's type describes both.
  */
 export type Db = SqliteClient;
-
-/** Two apps and the batched click writer share one SQLite file: wait for locks, don't fail. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
-/**
- * libsql opens a fresh connection after every interactive transaction, so per-connection
- * PRAGMAs would be lost; `timeout` (busy_timeout) is applied by libsql to every connection it
- * opens, and WAL is a persistent property of the database file, so setting it once per client
- * is enough. WAL lets readers (the redirect hot path) proceed while a writer holds the lock.
- */
-class PrismaLibSqlWal extends PrismaLibSql {
-  /** The libsql client of the latest connection (see sqliteClientOf). */
-  current: SqliteDriverClient | undefined;
-
-  override createClient(config: Parameters<PrismaLibSql['createClient']>[0]) {
-    const client = super.createClient(config);
-    this.current = client;
-    // The local libsql client runs statements synchronously inside execute(), so WAL is on
-    // before the first query; a failure (e.g. read-only file) only costs concurrency.
-    client.execute('PRAGMA journal_mode = WAL').catch(() => undefined);
-    return client;
-  }
-}
-
-export function createSqliteAdapter(url: string): PrismaLibSqlWal {
-  return new PrismaLibSqlWal({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-}
-
-/** The libsql client under Prisma's SQLite adapter. */
-export type SqliteDriverClient = ReturnType<PrismaLibSql['createClient']>;
 
 const sqliteAdapters = new WeakMap<object, PrismaLibSqlWal>();
 
@@ -55,13 +30,6 @@ const sqliteAdapters = new WeakMap<object, PrismaLibSqlWal>();
  */
 export function sqliteClientOf(db: object): SqliteDriverClient | undefined {
   return sqliteAdapters.get(db)?.current;
-}
-
-/** SQLite creates the file but not its folder; the zero-setup default lives in `<repo>/data`. */
-export function ensureSqliteFolder(url: string): void {
-  const file = sqliteFilePath(url);
-  if (file === ':memory:' || file === '') return;
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }
 
 /** node-postgres' own default: connections per process when DATABASE_POOL_MAX is not set. */

@@ -8,7 +8,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { createSqliteAdapter, ensureSqliteFolder } from '../client';
+import { createSqliteAdapter, ensureSqliteFolder } from '../sqlite-connection';
 import { providerOf } from '../provider';
 
 /** A driver adapter factory for the schema engine, plus a way to release everything it opened. */

@@ -1,6 +1,7 @@
 import { providerOfDb, type Db } from '@newsroom/db';
 import { hotExecute } from '../sql/hot-sql';
 import { splitDetailKey } from '../visits/dimensions';
+import type { StatementRunner } from './statement-thread';
 
 export type ClickBufferOptions = {
   db: Db;
@@ -31,7 +32,7 @@ type DayRow = [linkId: string, day: string, count: number];
 type DetailRow = [linkId: string, day: string, detail: string, count: number];
 
 /**
- * Counts clicks in memory and writes them in batches (one row per link and day, up to 1,000 rows
+ * Counts clicks in memory and writes them in batches (one row per link and day, up to 500 rows
  * per statement) instead of one database write per redirect. The increment happens in SQL
  * (`count = count + excluded.count`), so several instances flushing into one PostgreSQL never lose
  * each other's updates. Counts a failed flush could not write go back to be retried by the next.
@@ -51,9 +52,17 @@ export class ClickBuffer {
   /** A flush waiting for the previous one: later callers join it instead of queueing more. */
   private queued: Promise<void> | undefined;
   private readonly options: ClickBufferOptions;
+  /** Where the counter statements run: on this thread unless moved (runStatementsWith). */
+  private runStatement: StatementRunner;
 
   constructor(options: ClickBufferOptions) {
     this.options = options;
+    this.runStatement = (sql, args) => hotExecute(options.db, sql, args);
+  }
+
+  /** Runs the flushes' statements through `runner` from now on (e.g. a statement thread). */
+  runStatementsWith(runner: StatementRunner): void {
+    this.runStatement = runner;
   }
 
   /**
@@ -109,49 +118,42 @@ export class ClickBuffer {
     const batch = this.pending;
     this.pending = new Map();
     this.pendingCount = 0;
-    // Sorted, so that every instance locks rows in the same order: two PostgreSQL transactions
-    // upserting the same rows in opposite orders deadlock (40P01).
-    const days: DayRow[] = [];
-    const details: DetailRow[] = [];
-    const entries = [...batch].flatMap(([day, links]) =>
-      [...links].map(([linkId, entry]) => [`${linkId}\n${day}`, { linkId, day, entry }] as const),
-    );
-    for (const [, { linkId, day, entry }] of entries.sort(byKey)) {
-      if (entry.count > 0) days.push([linkId, day, entry.count]);
-      if (entry.details) {
-        for (const [detail, count] of [...entry.details].sort(byKey)) {
-          details.push([linkId, day, detail, count]);
-        }
-      }
-    }
     // Days first: a failure there puts back every detail too, so a retry writes both.
-    const failedDay = await this.writeChunks(days, upsertClickDays);
-    if (failedDay !== undefined) {
-      this.putBack(days.slice(failedDay), details);
+    const unwrittenDays = await this.writeChunks(dayRows(batch), upsertClickDays);
+    if (unwrittenDays.length > 0) {
+      this.putBack(unwrittenDays, [...detailRows(batch)]);
       return;
     }
-    const failedDetail = await this.writeChunks(details, upsertClickDetails);
-    if (failedDetail !== undefined) this.putBack([], details.slice(failedDetail));
+    this.putBack([], await this.writeChunks(detailRows(batch), upsertClickDetails));
   }
 
-  /** Writes rows by the chunk; returns the index of the first row not written, if any. */
-  private async writeChunks<Row>(
-    rows: Row[],
-    write: (db: Db, rows: Row[]) => Promise<unknown>,
-  ): Promise<number | undefined> {
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      // SQLite (libsql) runs a statement synchronously on this thread: between statements, let
-      // the redirects waiting meanwhile be answered, so a flush never stalls them for long.
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+  /**
+   * Writes rows a statement at a time, a chunk built, sorted and sent while the rows after it
+   * wait in their iterator: a flush of a busy minute over many links never holds this thread
+   * for more than one chunk. Returns the rows not written (a failed chunk and those after it).
+   */
+  private async writeChunks<Row extends CounterRow>(
+    rows: Iterator<Row>,
+    write: (target: CounterTarget, rows: Row[]) => Promise<unknown>,
+  ): Promise<Row[]> {
+    const target = { db: this.options.db, run: this.runStatement };
+    for (let statement = 0; ; statement += 1) {
+      const chunk = take(rows, ROWS_PER_STATEMENT);
+      if (chunk.length === 0) return [];
+      // SQLite on this thread (no statement thread) runs a statement synchronously: between
+      // statements, let the redirects waiting meanwhile be answered.
+      if (statement > 0) await new Promise((resolve) => setImmediate(resolve));
+      // Sorted, so that every instance locks rows in the same order: two PostgreSQL statements
+      // upserting the same rows in opposite orders deadlock (40P01).
+      chunk.sort(byRowKey);
       try {
-        await write(this.options.db, rows.slice(start, start + ROWS_PER_STATEMENT));
+        await write(target, chunk);
       } catch (error) {
         // Statements before this one are committed; this one and the rest are retried later.
         (this.options.onError ?? console.error)(error);
-        return start;
+        return [...chunk, ...drain(rows)];
       }
     }
-    return undefined;
   }
 
   private putBack(days: DayRow[], details: DetailRow[]): void {
@@ -177,9 +179,47 @@ export class ClickBuffer {
  */
 const ROWS_PER_STATEMENT = 500;
 
-function byKey([a]: readonly [string, unknown], [b]: readonly [string, unknown]): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** A counter row: its key fields (text) first, its count last. */
+type CounterRow = readonly [...string[], number];
+
+/** Orders rows by their key fields (link id, day, then the detail when there is one). */
+function byRowKey(a: CounterRow, b: CounterRow): number {
+  for (let index = 0; index < a.length - 1; index += 1) {
+    const [x, y] = [a[index] as string, b[index] as string];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
+
+function* dayRows(batch: Map<string, Map<string, PendingDay>>): Generator<DayRow> {
+  for (const [day, links] of batch) {
+    for (const [linkId, entry] of links) if (entry.count > 0) yield [linkId, day, entry.count];
+  }
+}
+
+function* detailRows(batch: Map<string, Map<string, PendingDay>>): Generator<DetailRow> {
+  for (const [day, links] of batch) {
+    for (const [linkId, entry] of links) {
+      for (const [detail, count] of entry.details ?? []) yield [linkId, day, detail, count];
+    }
+  }
+}
+
+function take<Row>(rows: Iterator<Row>, count: number): Row[] {
+  const chunk: Row[] = [];
+  for (let next = rows.next(); !next.done; next = rows.next()) {
+    chunk.push(next.value);
+    if (chunk.length === count) break;
+  }
+  return chunk;
+}
+
+function drain<Row>(rows: Iterator<Row>): Row[] {
+  return take(rows, Number.POSITIVE_INFINITY);
+}
+
+/** The database a flush writes to (its dialect), and what runs its statements. */
+type CounterTarget = { db: Db; run: StatementRunner };
 
 /** A counter table the flush adds to: its columns (the last is the count) and its key. */
 type CounterTable = {
@@ -209,10 +249,12 @@ const CLICK_DETAILS: CounterTable = {
  * resolves SQLite's INSERT … SELECT … ON CONFLICT parsing ambiguity. On PostgreSQL the rows are
  * inserted in the array's (sorted) order, so that instances lock rows in the same order.
  */
-function upsertCounters(db: Db, table: CounterTable, rows: readonly (readonly unknown[])[]) {
-  return hotExecute(db, statement(table, providerOfDb(db) === 'postgresql'), [
-    JSON.stringify(rows),
-  ]);
+function upsertCounters(
+  { db, run }: CounterTarget,
+  table: CounterTable,
+  rows: readonly (readonly unknown[])[],
+) {
+  return run(statement(table, providerOfDb(db) === 'postgresql'), [JSON.stringify(rows)]);
 }
 
 const statements = new Map<string, string>();
@@ -248,13 +290,13 @@ function buildStatement({ name, columns, key }: CounterTable, postgres: boolean)
     DO UPDATE SET "count" = "${name}"."count" + excluded."count"`;
 }
 
-function upsertClickDays(db: Db, rows: DayRow[]) {
-  return upsertCounters(db, CLICK_DAYS, rows);
+function upsertClickDays(target: CounterTarget, rows: DayRow[]) {
+  return upsertCounters(target, CLICK_DAYS, rows);
 }
 
-function upsertClickDetails(db: Db, rows: DetailRow[]) {
+function upsertClickDetails(target: CounterTarget, rows: DetailRow[]) {
   return upsertCounters(
-    db,
+    target,
     CLICK_DETAILS,
     rows.map(([linkId, day, detail, count]) => {
       const [dimension, value] = splitDetailKey(detail);
