@@ -345,6 +345,22 @@ test('Publish now from a co-edited page leaves nothing unpublished', async ({ pa
   await expect(page.getByTestId('publication-text')).toHaveText('Published');
 });
 
+test('a headline whose slug another article has takes the next free slug, and saving goes on', async ({
+  page,
+}) => {
+  await logIn(page);
+  const stamp = Date.now();
+  await createArticle(page, `Same headline ${stamp}`);
+  await createArticle(page, `Another headline ${stamp}`);
+  await page.getByRole('textbox', { name: 'Headline', exact: true }).fill(`Same headline ${stamp}`);
+  await body(page).click();
+  await page.keyboard.type('The body is saved too.');
+  await expectSaved(page);
+  await expect(page.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(
+    `same-headline-${stamp}-2`,
+  );
+});
+
 test('log out deletes the copies of articles this browser kept', async ({ page }) => {
   await logIn(page);
   await createArticle(page, `Shared computer ${Date.now()}`);

@@ -9,7 +9,12 @@ import { ArticleBodyEditor } from '../body-editor/ArticleBodyEditor';
 import { ArticleDetailPanels } from '../editor/ArticleDetailPanels';
 import type { PublishingAction } from '../editor/api-client';
 import { CanvasFields } from '../editor/CanvasFields';
-import { slugFollowsTitle, type ArticleDraft, type DraftMeta } from '../editor/draft';
+import {
+  nextSlugToTry,
+  slugFollowsTitle,
+  type ArticleDraft,
+  type DraftMeta,
+} from '../editor/draft';
 import { HistoryPanel } from '../editor/HistoryPanel';
 import { LeadImageFigure } from '../editor/LeadImageFigure';
 import { PreviewPanel } from '../editor/PreviewPanel';
@@ -69,6 +74,15 @@ export function CollabEditorForm({
   }, [snapshot.hasUnpublishedChanges]);
 
   const updateMeta = useCallback((patch: Partial<DraftMeta>) => writeSharedMeta(doc, patch), [doc]);
+
+  // A headline whose slug another article has: while the slug follows the headline, take the
+  // next suffix (as "New article" does) instead of refusing every save of the draft.
+  // (Each refusal is a new list: "storm-2" refused in turn moves on to "storm-3".)
+  useEffect(() => {
+    if (!slugFollows || !snapshot.errors.some((error) => error.path === 'slug')) return;
+    const shared = readSharedMeta(doc);
+    writeSharedMeta(doc, { slug: nextSlugToTry(shared.slug, shared.title) });
+  }, [snapshot.errors, slugFollows, doc]);
 
   const readSnapshot = useCallback(
     (): ArticleDraft => ({

@@ -4,6 +4,7 @@ import {
   fromGmtInputValue,
   saveRequestOf,
   followingSlug,
+  nextSlugToTry,
   slugFollowsTitle,
   slugProblem,
   toGmtInputValue,
@@ -25,6 +26,13 @@ describe('draft helpers', () => {
     expect(followingSlug('floods-3', 'Floods!')).toBe('floods-3');
     expect(followingSlug('floods-3', 'Floods return')).toBe('floods-return');
     expect(followingSlug('floods', 'Flood')).toBe('flood');
+  });
+
+  it('tries the next suffix when a following slug is taken', () => {
+    expect(nextSlugToTry('floods', 'Floods')).toBe('floods-2');
+    expect(nextSlugToTry('floods-2', 'Floods')).toBe('floods-3');
+    expect(nextSlugToTry('floods-9', 'Floods')).toBe('floods-10');
+    expect(nextSlugToTry('article', '大阪の天気')).toBe('article-2');
   });
 
   it('explains a bad slug', () => {

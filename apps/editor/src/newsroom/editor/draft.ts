@@ -72,6 +72,16 @@ export function followingSlug(currentSlug: string, title: string): string {
   return isSlugOf(currentSlug, base) ? currentSlug : base;
 }
 
+/**
+ * The next slug to try while the slug follows the headline and the server says it is taken:
+ * "storm" → "storm-2" → "storm-3", as "New article" does (the server has the last word).
+ */
+export function nextSlugToTry(slug: string, title: string): string {
+  const base = slugify(title);
+  const suffix = new RegExp(`^${base}-(\\d+)$`).exec(slug);
+  return `${base}-${suffix ? Number(suffix[1]) + 1 : 2}`;
+}
+
 export { slugify };
 
 /** Inline message for the slug field, or null. The server still decides uniqueness. */
