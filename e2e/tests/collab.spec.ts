@@ -361,6 +361,27 @@ test('a headline whose slug another article has takes the next free slug, and sa
   );
 });
 
+test('a page whose session ended in another tab says so, and asks to log in again', async ({
+  page,
+}) => {
+  await logIn(page);
+  const id = await createArticle(page, `Session ends ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Before the other tab logged out.');
+  await expectSaved(page);
+  const otherTab = await page.context().newPage();
+  await otherTab.goto('/newsroom/articles');
+  await otherTab.getByRole('button', { name: 'Log out' }).click();
+  await expect(otherTab.getByRole('status')).toHaveText('You are logged out.');
+  await page.keyboard.type(' Typed after.');
+  const notice = page.getByRole('alert').filter({ hasText: 'Your session has ended' });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole('link', { name: 'log in again' })).toHaveAttribute(
+    'href',
+    `/newsroom/login?next=${encodeURIComponent(`/newsroom/articles/${id}`)}`,
+  );
+});
+
 test('log out deletes the copies of articles this browser kept', async ({ page }) => {
   await logIn(page);
   await createArticle(page, `Shared computer ${Date.now()}`);

@@ -25,7 +25,10 @@ export { applyBodyJson } from './document/apply-json';
 export {
   articleDocumentName,
   articleIdOfDocument,
+  COLLAB_REFUSALS,
+  isCollabRefusal,
   parseCollabMessage,
+  type CollabRefusalReason,
   type CollabMessage,
 } from './document/document-name';
 export { applyArticle } from './document/apply-json';

@@ -1,6 +1,10 @@
 // The newsroom's own addresses, one builder each, for pages, server actions and browser code
 // alike (the reader site's article URLs are `articlePath` in @newsroom/article).
 
+export const LOGIN_PAGE_PATH = '/newsroom/login';
+/** The login page, coming back to `path` afterwards. */
+export const loginPagePath = (path: string) =>
+  `${LOGIN_PAGE_PATH}?${new URLSearchParams({ next: path })}`;
 export const ARTICLES_PAGE_PATH = '/newsroom/articles';
 export const NEW_ARTICLE_PAGE_PATH = `${ARTICLES_PAGE_PATH}/new`;
 export const IMPORT_PAGE_PATH = `${ARTICLES_PAGE_PATH}/import`;

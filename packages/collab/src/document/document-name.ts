@@ -8,6 +8,18 @@ export function articleIdOfDocument(name: string): string | null {
   return DOCUMENT_NAME.exec(name)?.[1] ?? null;
 }
 
+/**
+ * Why the collaboration server refuses or ends a connection (its `reason`, which the browser
+ * receives): no valid session (also when it ends later, e.g. a log out in another tab), a page
+ * served elsewhere, an article this person may not see.
+ */
+export const COLLAB_REFUSALS = ['no-session', 'origin-not-allowed', 'unknown-document'] as const;
+export type CollabRefusalReason = (typeof COLLAB_REFUSALS)[number];
+
+export function isCollabRefusal(reason: string): reason is CollabRefusalReason {
+  return (COLLAB_REFUSALS as readonly string[]).includes(reason);
+}
+
 /** Stateless messages between the collaboration server and the edit page (JSON strings). */
 export type CollabMessage =
   /** The working copy now holds the shared document up to here (version for Publish / Update). */

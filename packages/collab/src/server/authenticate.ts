@@ -7,7 +7,7 @@ import {
 } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { parseCookie } from 'cookie';
-import { articleIdOfDocument } from '../document/document-name';
+import { articleIdOfDocument, type CollabRefusalReason } from '../document/document-name';
 
 export interface CollabContext {
   user: SessionUser;
@@ -16,7 +16,7 @@ export interface CollabContext {
 
 /** Why a connection was refused; Hocuspocus sends `reason` to the client. */
 export class CollabRefusal extends Error {
-  constructor(readonly reason: string) {
+  constructor(readonly reason: CollabRefusalReason) {
     super(reason);
   }
 }

@@ -6,6 +6,7 @@ import {
 import type { ValidationError } from '@newsroom/article';
 import {
   articleDocumentName,
+  isCollabRefusal,
   metaMap,
   parseCollabMessage,
   type CollabUser,
@@ -102,6 +103,11 @@ export class CollabSession {
       onSynced: () => this.update({ ready: true }),
       onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
       onAuthenticationFailed: ({ reason }) => this.update({ refused: reason }),
+      // A connection the server ends later (a log out in another tab, a lower role) arrives as
+      // a close of this document with the refusal's reason; the socket itself stays open.
+      onClose: ({ event }) => {
+        if (isCollabRefusal(event.reason)) this.update({ refused: event.reason });
+      },
       onUnsyncedChanges: ({ number }) => this.updateSync({ unsynced: number }),
       onStateless: ({ payload }) => this.onMessage(payload),
     });

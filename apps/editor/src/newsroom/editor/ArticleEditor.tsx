@@ -7,6 +7,7 @@ import { CollabEditorForm } from '../collab/CollabEditorForm';
 import { useCollabSession } from '../collab/use-collab-session';
 import { ArticleEditorForm } from './ArticleEditorForm';
 import type { Section } from './section';
+import { articleEditPath, loginPagePath } from '../newsroom-paths';
 import { draftOf, type ArticleDraft } from './draft';
 
 /** The collaboration server's URL, and who is connecting (shown to others; owns the local copy). */
@@ -36,7 +37,12 @@ function CollabEditor({
   if (snapshot?.refused)
     return (
       <p role="alert">
-        The collaboration server refused this page ({snapshot.refused}); log in again.
+        {snapshot.refused === 'no-session'
+          ? 'Your session has ended: '
+          : `The collaboration server refused this page (${snapshot.refused}): `}
+        <a href={loginPagePath(articleEditPath(article.id))}>log in again</a>. Edits this page had
+        not saved yet are kept in this browser and saved when you are back, unless the session ended
+        with a log out, which deletes them.
       </p>
     );
   if (!session || !snapshot?.ready) return <p aria-busy="true">Loading the editor…</p>;
