@@ -38,12 +38,33 @@ export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
     }
     if (patch.publishedAt !== undefined) meta.set(DATELINE_FIELD, patch.publishedAt ?? '');
     if (patch.leadImage !== undefined) meta.set(LEAD_IMAGE_FIELD, leadImageEntry(patch.leadImage));
-    if (patch.related) {
-      const related = relatedArray(doc);
-      related.delete(0, related.length);
-      related.push(patch.related.map((entry) => ({ ...entry })));
-    }
+    if (patch.related) updateRelated(relatedArray(doc) as Y.Array<RelatedEntry>, patch.related);
   });
+}
+
+/** One related link's identity: the article it points to, or its address and title. */
+const relatedKey = (entry: RelatedEntry) =>
+  'articleId' in entry ? `article ${entry.articleId}` : `url ${entry.url}\n${entry.title}`;
+
+/**
+ * Turns the shared list into `next` with the fewest changes: removed entries deleted, a moved one
+ * taken out and put back at its place, new ones inserted. Rewriting the whole list made two
+ * people's changes at once add up: two moves kept both copies of the list, and a move undid a
+ * removal made meanwhile.
+ */
+export function updateRelated(related: Y.Array<RelatedEntry>, next: readonly RelatedEntry[]) {
+  const wanted = next.map(relatedKey);
+  for (let index = related.length - 1; index >= 0; index -= 1) {
+    if (!wanted.includes(relatedKey(related.get(index)))) related.delete(index, 1);
+  }
+  next.forEach((entry, index) => {
+    const current = related.toArray().map(relatedKey);
+    if (current[index] === wanted[index]) return;
+    const from = current.indexOf(wanted[index]!, index);
+    if (from !== -1) related.delete(from, 1);
+    related.insert(index, [{ ...entry }]);
+  });
+  if (related.length > next.length) related.delete(next.length, related.length - next.length);
 }
 
 /** Calls `onChange` whenever any field changes, here or elsewhere. */

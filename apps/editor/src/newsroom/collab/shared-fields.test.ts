@@ -1,0 +1,53 @@
+import { relatedArray } from '@newsroom/collab';
+import type { RelatedEntry } from '@newsroom/editorial';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readSharedMeta, writeSharedMeta } from './shared-fields';
+
+const link = (n: number): RelatedEntry => ({ url: `https://example.com/${n}`, title: `Link ${n}` });
+const titles = (doc: Y.Doc) => readSharedMeta(doc).related.map((entry) => entry.title);
+
+/** Two people's copies of one document, each changed on its own, then synced both ways. */
+function twoCopies(start: RelatedEntry[]) {
+  const a = new Y.Doc();
+  writeSharedMeta(a, { related: start });
+  const b = new Y.Doc();
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  const sync = () => {
+    const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+    const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+    Y.applyUpdate(b, fromA);
+    Y.applyUpdate(a, fromB);
+  };
+  return { a, b, sync };
+}
+
+describe('related links in the shared document', () => {
+  it('applies a move, a removal and an addition as such', () => {
+    const doc = new Y.Doc();
+    writeSharedMeta(doc, { related: [link(1), link(2), link(3)] });
+    writeSharedMeta(doc, { related: [link(3), link(1), link(2)] });
+    expect(titles(doc)).toEqual(['Link 3', 'Link 1', 'Link 2']);
+    writeSharedMeta(doc, { related: [link(3), link(2), link(4)] });
+    expect(titles(doc)).toEqual(['Link 3', 'Link 2', 'Link 4']);
+    expect(relatedArray(doc).length).toBe(3);
+  });
+
+  it('keeps two people’s moves of different links without copying the list', () => {
+    const { a, b, sync } = twoCopies([link(1), link(2), link(3), link(4)]);
+    writeSharedMeta(a, { related: [link(2), link(1), link(3), link(4)] }); // Link 1 down
+    writeSharedMeta(b, { related: [link(1), link(2), link(4), link(3)] }); // Link 4 up
+    sync();
+    expect(titles(a)).toEqual(titles(b));
+    expect([...titles(a)].sort()).toEqual(['Link 1', 'Link 2', 'Link 3', 'Link 4']);
+  });
+
+  it('keeps a removal made while someone else moved another link', () => {
+    const { a, b, sync } = twoCopies([link(1), link(2), link(3)]);
+    writeSharedMeta(a, { related: [link(1), link(3)] }); // Link 2 removed
+    writeSharedMeta(b, { related: [link(1), link(3), link(2)] }); // Link 3 up
+    sync();
+    expect(titles(a)).toEqual(titles(b));
+    expect([...titles(a)].sort()).toEqual(['Link 1', 'Link 3']);
+  });
+});
