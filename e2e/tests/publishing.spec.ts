@@ -30,6 +30,8 @@ test('a live article keeps what readers see until "Update"', async ({ page, cont
   await typeInBody(page, 'The version readers see.');
   await expectSaved(page);
   const readerPath = await publishNow(page);
+  // "Publish now" is gone: the outcome has the focus, not the top of the page.
+  await expect(notice(page)).toBeFocused();
 
   const reader = await context.newPage();
   await reader.goto(readerPath);

@@ -1,7 +1,7 @@
 'use client';
 import { ARTICLE_STATUS } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
 import { articleAction, type PublishingAction } from './api-client';
 import {
@@ -56,6 +56,14 @@ export function PublishingPanel(props: PublishingPanelProps) {
   const { articleId, publication, canPublish, draftPath, dateline } = props;
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The button pressed is often gone afterwards ("Publish now" becomes "Update"): a keyboard or
+  // screen-reader user would be thrown back to the top of the page. The outcome takes the focus.
+  useEffect(() => {
+    if (notice && (!document.activeElement || document.activeElement === document.body)) {
+      noticeRef.current?.focus();
+    }
+  }, [notice]);
   const [publishAt, setPublishAt] = useState('');
   const publishAtId = useId();
   const isLive = publication.status === ARTICLE_STATUS.published;
@@ -185,7 +193,7 @@ export function PublishingPanel(props: PublishingPanelProps) {
       )}
 
       {notice && (
-        <p role="alert" className="editor-notice">
+        <p role="alert" className="editor-notice" ref={noticeRef} tabIndex={-1}>
           {notice}
         </p>
       )}
