@@ -382,6 +382,33 @@ test('a page whose session ended in another tab says so, and asks to log in agai
   );
 });
 
+test('an open page follows a publication made elsewhere, and its slug stops following the headline', async ({
+  page,
+  baseURL,
+}) => {
+  await logIn(page);
+  const id = await createArticle(page, `Published elsewhere ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Written here, published from elsewhere.');
+  await expectSaved(page);
+  const slug = await page.getByRole('textbox', { name: 'Slug', exact: true }).inputValue();
+  const stored = await page.request.get(`/api/newsroom/articles/${id}`);
+  const { version } = ((await stored.json()) as { article: { version: number } }).article;
+  const published = await page.request.post(`/api/newsroom/articles/${id}/publish`, {
+    data: { baseVersion: version },
+    headers: { origin: baseURL! },
+  });
+  expect(published.status()).toBe(200);
+
+  await expect(page.getByTestId('publication-text')).toHaveText('Published', {
+    timeout: 20_000,
+  });
+  await page.getByRole('textbox', { name: 'Headline', exact: true }).fill('A new headline');
+  await expectSaved(page);
+  // The live address changes only on purpose, not with a headline tweak.
+  await expect(page.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(slug);
+});
+
 test('log out deletes the copies of articles this browser kept', async ({ page }) => {
   await logIn(page);
   await createArticle(page, `Shared computer ${Date.now()}`);

@@ -1,5 +1,5 @@
 'use client';
-import { articlePath, normalizeFootnotes } from '@newsroom/article';
+import { ARTICLE_STATUS, articlePath, normalizeFootnotes } from '@newsroom/article';
 import { bodyFragment } from '@newsroom/collab';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
@@ -7,7 +7,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useState } from 'react';
 import { ArticleBodyEditor } from '../body-editor/ArticleBodyEditor';
 import { ArticleDetailPanels } from '../editor/ArticleDetailPanels';
-import type { PublishingAction } from '../editor/api-client';
+import { fetchArticle, type PublishingAction } from '../editor/api-client';
 import { CanvasFields } from '../editor/CanvasFields';
 import {
   nextSlugToTry,
@@ -26,6 +26,9 @@ import type { CollabSession, CollabSnapshot } from './collab-session';
 import { PeopleHere } from './PeopleHere';
 import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';
 import { syncLabel, syncStatusText } from './sync-status';
+
+/** How often an open edit page reads the article's state (someone else may publish it). */
+const PUBLICATION_CHECK_MS = 10_000;
 
 interface Props {
   article: EditableArticle;
@@ -54,6 +57,25 @@ export function CollabEditorForm({
   const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [previewing, setPreviewing] = useState(false);
+  /** A writer's draft that someone published meanwhile: theirs to read only now. */
+  const [publishedByOthers, setPublishedByOthers] = useState(false);
+
+  // Someone else may publish, unpublish or schedule the article: the page follows its state.
+  useEffect(() => {
+    const follow = async () => {
+      if (document.visibilityState !== 'visible') return;
+      const stored = await fetchArticle(article.id);
+      if (!stored) return;
+      const now = publicationOf(stored);
+      setPublication((current) =>
+        JSON.stringify(current) === JSON.stringify(now) ? current : now,
+      );
+      if (stored.publishedAt) setSlugFollows(false);
+      setPublishedByOthers(!canPublish && stored.status !== ARTICLE_STATUS.draft);
+    };
+    const timer = setInterval(() => void follow(), PUBLICATION_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [article.id, canPublish]);
 
   useEffect(
     () =>
@@ -106,7 +128,7 @@ export function CollabEditorForm({
 
   const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
   const readerPath = section ? articlePath({ slug: meta.slug, section }) : null;
-  const editable = !snapshot.readOnly;
+  const editable = !snapshot.readOnly && !publishedByOthers;
 
   const syncStatus = (
     <p className={`save-status sync-${syncLabel(snapshot.sync)}`} role="status" aria-live="polite">
@@ -124,6 +146,11 @@ export function CollabEditorForm({
           onOpenChange={setPreviewing}
         />
         <div className="edit-writing" hidden={previewing}>
+          {publishedByOthers && (
+            <p role="alert" className="editor-notice">
+              An editor has published this article: it is read-only for you now.
+            </p>
+          )}
           <fieldset disabled={!editable} className="collab-fields">
             <CanvasFields
               meta={meta}

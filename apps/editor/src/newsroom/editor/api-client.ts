@@ -107,6 +107,16 @@ export async function restoreRevisionRequest(
   }
 }
 
+/** The stored article (its publication state), or null when it cannot be read now. */
+export async function fetchArticle(articleId: string): Promise<EditableArticle | null> {
+  try {
+    const answer = await call('GET', articleApiPath(articleId));
+    return answer.status === 200 ? (answer.data.article as EditableArticle) : null;
+  } catch {
+    return null; // offline: the next look will tell
+  }
+}
+
 export async function fetchRevisions(articleId: string): Promise<RevisionSummary[]> {
   const answer = await call('GET', `${articleApiPath(articleId)}/revisions`);
   if (answer.status !== 200) throw new Error(errorText(answer));
