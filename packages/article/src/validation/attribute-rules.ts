@@ -60,7 +60,7 @@ const pixels: AttributeRule = (value) =>
 const href: AttributeRule = (value) =>
   isAllowedHref(value)
     ? null
-    : `href not allowed: ${JSON.stringify(value).slice(0, 80)} (only http(s), mailto or site-relative)`;
+    : `is not allowed: ${JSON.stringify(value).slice(0, 80)} (only http(s), mailto or site-relative)`;
 
 export const NODE_RULES: Record<string, TypeRule> = {
   doc: { attrs: {} },

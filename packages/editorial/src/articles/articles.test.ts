@@ -258,8 +258,18 @@ describe('saving', () => {
     });
     expect(noVersion.status === 'invalid' && noVersion.errors[0]).toEqual({
       path: 'baseVersion',
-      message: 'baseVersion is required',
+      message: 'baseVersion is required: the version of the article you started from',
     });
+    for (const baseVersion of [-1, 0, 1.5, 1e308]) {
+      const wrong = await saveArticle(n.db, n.editor, article.id, {
+        ...saveInput(article),
+        baseVersion,
+      });
+      expect(wrong.status === 'invalid' && wrong.errors[0]).toEqual({
+        path: 'baseVersion',
+        message: expect.stringMatching(/whole number of at least 1/),
+      });
+    }
     expect(await findEditableArticle(n.db, article.id)).toEqual(before);
   });
 

@@ -7,11 +7,14 @@ import { EditorialError, forbidden, notFound } from '../errors';
 import { getRevision } from '../revisions/revisions';
 import { requireReadyToPublish } from './publish-readiness';
 import { checkRelatedTargets } from './related';
-import { conflictOrForbidden, writeIfVersionMatches, type SaveResult } from './save-article';
+import {
+  baseVersionSchema,
+  conflictOrForbidden,
+  writeIfVersionMatches,
+  type SaveResult,
+} from './save-article';
 
-export const versionedActionSchema = z.object({
-  baseVersion: z.number({ message: 'baseVersion is required' }).int().positive(),
-});
+export const versionedActionSchema = z.object({ baseVersion: baseVersionSchema });
 export type VersionedAction = z.infer<typeof versionedActionSchema>;
 
 export function requirePublisher(actor: Actor) {

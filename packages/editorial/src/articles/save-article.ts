@@ -35,8 +35,23 @@ export interface SaveOptions {
   revisionIntervalMs?: number;
 }
 
+const BASE_VERSION_MESSAGE =
+  'baseVersion must be the version of the article you started from: a whole number of at least 1';
+
+/** The version a save or an action starts from (the write happens only if it is still current). */
+export const baseVersionSchema = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'baseVersion is required: the version of the article you started from'
+        : BASE_VERSION_MESSAGE,
+  })
+  .int(BASE_VERSION_MESSAGE)
+  .min(1, BASE_VERSION_MESSAGE)
+  .max(Number.MAX_SAFE_INTEGER, BASE_VERSION_MESSAGE);
+
 const saveEnvelopeSchema = z.object({
-  baseVersion: z.number({ message: 'baseVersion is required' }).int().positive(),
+  baseVersion: baseVersionSchema,
   publishedAt: z.iso
     .datetime({ offset: true, message: 'publishedAt must be an ISO date and time' })
     .nullable()

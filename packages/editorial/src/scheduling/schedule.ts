@@ -7,12 +7,13 @@ import { requirePublisher } from '../articles/publish';
 import { requireReadyToPublish } from '../articles/publish-readiness';
 import {
   conflictOrForbidden,
+  baseVersionSchema,
   writeIfVersionMatches,
   type SaveResult,
 } from '../articles/save-article';
 
 export const scheduleSchema = z.object({
-  baseVersion: z.number({ message: 'baseVersion is required' }).int().positive(),
+  baseVersion: baseVersionSchema,
   publishAt: z.iso.datetime({
     offset: true,
     message: 'publishAt must be an ISO date and time, e.g. 2030-01-31T09:00:00Z',
