@@ -310,8 +310,15 @@ describe('validation: every rule answers with a clear 4xx', () => {
       400,
     );
     expect((await api('GET', '/api/links?pageSize=101')).json.error.fields.pageSize).toMatch(
-      /at most 100/,
+      /whole number from 1 to 100/,
     );
+    for (const page of ['0', '-1', '1.5', '0x10', '1e2', 'abc']) {
+      const answer = await api('GET', `/api/links?page=${page}`);
+      expect([answer.status, answer.json.error.fields.page]).toEqual([
+        400,
+        'page must be a whole number from 1 to 1000000',
+      ]);
+    }
   });
 });
 

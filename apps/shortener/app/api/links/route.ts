@@ -3,15 +3,24 @@ import { listLinks, toLinkView } from '@newsroom/links';
 import { linkBodies } from '../../../src/api/link-bodies';
 import { withApiKey } from '../../../src/api/with-api-key';
 
+/** A whole number written in digits (no "0x10", "1e2" or "1.5") from `min` to `max`. */
+const wholeNumberParam = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `${name} must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `${name} must be a whole number from ${min} to ${max}`)
+        .max(max, `${name} must be a whole number from ${min} to ${max}`),
+    )
+    .default(fallback);
+
 const listQuery = z.object({
   q: z.string().max(200, 'q can have at most 200 characters').optional(),
-  page: z.coerce.number({ error: 'page must be a number' }).int().min(1).default(1),
-  pageSize: z.coerce
-    .number({ error: 'pageSize must be a number' })
-    .int()
-    .min(1)
-    .max(100, 'pageSize can be at most 100')
-    .default(20),
+  page: wholeNumberParam('page', 1, 1_000_000, 1),
+  pageSize: wholeNumberParam('pageSize', 1, 100, 20),
 });
 
 /** Creates a link: 201, or 200 with the existing link when the article already has one. */
