@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { isSqlite, resolveDatabaseUrl } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
+  answerMalformedPath,
   answerUnsupportedMethod,
   applySecurityHeaders,
   resolveClientAddress,
@@ -68,6 +69,8 @@ async function main() {
     // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
     applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
     if (answerUnsupportedMethod(req, res)) return;
+    // Next.js answers a path it cannot decode (`/links/%C3`) with a bare 500.
+    if (answerMalformedPath(req, res)) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

@@ -59,3 +59,8 @@ export {
 } from './security-headers/security-headers';
 export { inlineScriptHashes } from './security-headers/inline-scripts';
 export { applySecurityHeaders } from './security-headers/node-headers';
+export {
+  answerMalformedPath,
+  hasMalformedPathEscape,
+  MALFORMED_PATH_MESSAGE,
+} from './paths/malformed-path';
