@@ -24,6 +24,11 @@ const dev = process.env.NODE_ENV !== 'production';
 /** How long a shutdown waits for open requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
+/** `/<one segment>`: where short codes live. */
+function isShortCodePath(path: string): boolean {
+  return /^\/[^/]*$/.test(path);
+}
+
 async function main() {
   await prepareDatabase();
   // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
@@ -69,8 +74,9 @@ async function main() {
     // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
     applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
     if (answerUnsupportedMethod(req, res)) return;
-    // Next.js answers a path it cannot decode (`/links/%C3`) with a bare 500.
-    if (answerMalformedPath(req, res)) return;
+    // Next.js answers a path it cannot decode (`/links/%C3`) with a bare 500. One segment is a
+    // short code that cannot exist: 404, as for any unknown code.
+    if (answerMalformedPath(req, res, { notFound: isShortCodePath })) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

@@ -63,4 +63,5 @@ export {
   answerMalformedPath,
   hasMalformedPathEscape,
   MALFORMED_PATH_MESSAGE,
+  type MalformedPathOptions,
 } from './paths/malformed-path';

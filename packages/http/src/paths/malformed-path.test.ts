@@ -62,3 +62,22 @@ describe('answerMalformedPath', () => {
     expect(await get('/world/caf%C3%A9?q=%')).toMatchObject({ status: 200, body: 'served' });
   });
 });
+
+describe('answerMalformedPath with notFound', () => {
+  it('answers the paths it names 404', async () => {
+    const notFound = createServer((req, res) => {
+      if (answerMalformedPath(req, res, { notFound: (path) => !path.includes('/', 1) })) return;
+      res.end('served');
+    });
+    await new Promise<void>((resolve) => notFound.listen(0, '127.0.0.1', resolve));
+    const saved = port;
+    port = (notFound.address() as AddressInfo).port;
+    try {
+      expect((await get('/%C3')).status).toBe(404);
+      expect((await get('/links/%C3')).status).toBe(400);
+    } finally {
+      port = saved;
+      await new Promise<void>((resolve) => notFound.close(() => resolve()));
+    }
+  });
+});

@@ -25,8 +25,7 @@ export function hasMalformedPathEscape(url: string | undefined): boolean {
   }
 }
 
-function isApiPath(url: string): boolean {
-  const path = pathOf(url);
+function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
@@ -35,18 +34,28 @@ const MALFORMED_PATH_PAGE =
   '<h1>This address is not valid</h1>' +
   '<p>It has a broken "%" code in it. Check the link, or go to the <a href="/">front page</a>.</p></html>';
 
+export type MalformedPathOptions = {
+  /** Paths answered 404 rather than 400 (the shortener's `/<code>`: no such short link). */
+  notFound?: (path: string) => boolean;
+};
+
 /**
  * Answers a request whose path cannot be decoded with 400, before it reaches Next.js, and returns
  * true; false for any other request. APIs get the one error shape (`bad_request`), pages a small
  * HTML page. The caller applies the security headers first, as for any answer.
  */
-export function answerMalformedPath(req: IncomingMessage, res: ServerResponse): boolean {
+export function answerMalformedPath(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: MalformedPathOptions = {},
+): boolean {
   if (!hasMalformedPathEscape(req.url)) return false;
-  const api = isApiPath(req.url ?? '/');
+  const path = pathOf(req.url ?? '/');
+  const api = isApiPath(path);
   const body = Buffer.from(
     api ? JSON.stringify(errorBody('bad_request', MALFORMED_PATH_MESSAGE)) : MALFORMED_PATH_PAGE,
   );
-  res.writeHead(400, {
+  res.writeHead(options.notFound?.(path) ? 404 : 400, {
     'content-type': api ? 'application/json' : 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-length': String(body.length),
