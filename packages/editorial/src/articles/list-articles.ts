@@ -5,7 +5,12 @@ import {
   type ArticleStatus,
 } from '@newsroom/article';
 import { canPublish, type Actor } from '@newsroom/auth';
-import { containsIgnoringCase, type Db, type Prisma } from '@newsroom/db';
+import {
+  containsTextIgnoringCase,
+  type Db,
+  type Prisma,
+  type TextSearchTarget,
+} from '@newsroom/db';
 import { z } from 'zod';
 import { hasUnpublishedChanges } from './editable-article';
 
@@ -38,6 +43,13 @@ export interface ArticleListItem {
  * admins; for writers the published ones and their own drafts. `query` is parsed leniently: a
  * bad filter from a URL falls back to "any", never an error.
  */
+const ARTICLE_TITLES: TextSearchTarget = { table: 'Article', key: 'id', columns: ['title'] };
+const LIVE_TITLES: TextSearchTarget = {
+  table: 'ArticleLive',
+  key: 'articleId',
+  columns: ['title'],
+};
+
 export async function listArticles(
   db: Db,
   actor: Actor,
@@ -50,7 +62,7 @@ export async function listArticles(
       : { OR: [{ status: ARTICLE_STATUS.published }, { authorId: actor.id }] }),
     ...(status ? { status } : {}),
     ...(sectionId ? { sectionId } : {}),
-    ...(q ? { title: containsIgnoringCase(db, q) } : {}),
+    ...(q ? await containsTextIgnoringCase(db, ARTICLE_TITLES, q) : {}),
   };
   const [rows, total] = await Promise.all([
     db.article.findMany({
@@ -95,7 +107,7 @@ export async function searchPublishedArticles(
 ) {
   const rows = await db.articleLive.findMany({
     where: {
-      ...(q.trim() ? { title: containsIgnoringCase(db, q.trim()) } : {}),
+      ...(q.trim() ? await containsTextIgnoringCase(db, LIVE_TITLES, q.trim()) : {}),
       ...(excludeId ? { NOT: { articleId: excludeId } } : {}),
     },
     orderBy: { publishedAt: 'desc' },

@@ -1,7 +1,8 @@
 import { UTM_FIELDS, type UtmValues } from '../forwarding/utm';
 import { codeKeyOf } from './case-keys';
 import {
-  containsIgnoringCase,
+  containsTextIgnoringCase,
+  type TextSearchTarget,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
@@ -112,21 +113,15 @@ export async function clickStats(db: Db, linkId: string) {
   return { total: days.reduce((sum, day) => sum + day.count, 0), days };
 }
 
+const LINK_TEXT: TextSearchTarget = { table: 'ShortLink', key: 'id', columns: ['url', 'code'] };
+
 export type ListLinksQuery = { q?: string; page: number; pageSize: number };
 
 /** Newest first; `q` matches part of the destination or the code (in any case). */
 export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
   const search = q?.trim();
-  const where = search
-    ? {
-        OR: [
-          { url: containsIgnoringCase(db, search) },
-          { code: { contains: search } },
-          // Codes are case-insensitive: match their lower-case key too (on either database).
-          { codeKey: { contains: codeKeyOf(search) } },
-        ],
-      }
-    : {};
+  // Codes are case-insensitive, so the code is searched ignoring case like the destination.
+  const where = search ? await containsTextIgnoringCase(db, LINK_TEXT, search) : {};
   const [links, total] = await Promise.all([
     db.shortLink.findMany({
       where,
