@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './testing';
 import { isPostgres } from './provider';
 import { providerOfDb } from './db-provider';
-import { containsTextIgnoringCase, type TextSearchTarget } from './text-search';
+import { pageContainingText } from './text-search';
 
-const LINKS: TextSearchTarget = { table: 'ShortLink', key: 'id', columns: ['url', 'code'] };
 const URLS = [
   'https://example.org/plain',
   'https://example.org/under_score',
@@ -26,16 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.cleanup());
 
-async function search(text: string, page = { skip: 0, take: 100 }) {
-  const where = await containsTextIgnoringCase(testDb.db, LINKS, text);
-  const [rows, total] = await Promise.all([
-    testDb.db.shortLink.findMany({ where, orderBy: { url: 'asc' }, ...page }),
-    testDb.db.shortLink.count({ where }),
-  ]);
+async function search(text: string, page = { skip: 0, take: 100 }, where: object = {}) {
+  const { rows, total } = await pageContainingText({
+    db: testDb.db,
+    columns: ['url', 'code'],
+    text,
+    where,
+    ...page,
+    findMany: (args) => testDb.db.shortLink.findMany({ ...args, orderBy: { url: 'asc' } }),
+    count: (where) => testDb.db.shortLink.count({ where }),
+  });
   return { urls: rows.map((row) => row.url), total };
 }
 
-describe('containsTextIgnoringCase', () => {
+describe('pageContainingText', () => {
   it('knows which database the client talks to', () => {
     expect(providerOfDb(testDb.db)).toBe(isPostgres(testDb.url) ? 'postgresql' : 'sqlite');
   });
@@ -71,5 +74,27 @@ describe('containsTextIgnoringCase', () => {
       urls: ['https://example.org/x_2'],
       total: 3,
     });
+  });
+  it('keeps the other conditions of the query', async () => {
+    expect((await search('_', undefined, { NOT: { code: 'link5' } })).urls).toEqual([
+      'https://example.org/under_score',
+      'https://example.org/x_2',
+      'https://example.org/x_3',
+    ]);
+  });
+
+  it('pages through more matches than one query may list by key', async () => {
+    await testDb.db.shortLink.createMany({
+      data: Array.from({ length: 1200 }, (_, index) => ({
+        code: `many${index}`,
+        codeKey: `many${index}`,
+        url: `https://many.example/m_${String(index).padStart(4, '0')}`,
+      })),
+    });
+    expect(await search('m_11', { skip: 99, take: 2 })).toEqual({
+      urls: ['https://many.example/m_1199'],
+      total: 100,
+    });
+    expect((await search('y.example/m_', { skip: 1100, take: 200 })).total).toBe(1200);
   });
 });

@@ -5,12 +5,7 @@ import {
   type ArticleStatus,
 } from '@newsroom/article';
 import { canPublish, type Actor } from '@newsroom/auth';
-import {
-  containsTextIgnoringCase,
-  type Db,
-  type Prisma,
-  type TextSearchTarget,
-} from '@newsroom/db';
+import { pageContainingText, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
 import { hasUnpublishedChanges } from './editable-article';
 
@@ -43,13 +38,6 @@ export interface ArticleListItem {
  * admins; for writers the published ones and their own drafts. `query` is parsed leniently: a
  * bad filter from a URL falls back to "any", never an error.
  */
-const ARTICLE_TITLES: TextSearchTarget = { table: 'Article', key: 'id', columns: ['title'] };
-const LIVE_TITLES: TextSearchTarget = {
-  table: 'ArticleLive',
-  key: 'articleId',
-  columns: ['title'],
-};
-
 export async function listArticles(
   db: Db,
   actor: Actor,
@@ -62,31 +50,35 @@ export async function listArticles(
       : { OR: [{ status: ARTICLE_STATUS.published }, { authorId: actor.id }] }),
     ...(status ? { status } : {}),
     ...(sectionId ? { sectionId } : {}),
-    ...(q ? await containsTextIgnoringCase(db, ARTICLE_TITLES, q) : {}),
   };
-  const [rows, total] = await Promise.all([
-    db.article.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        title: true,
-        slug: true,
-        status: true,
-        version: true,
-        liveVersion: true,
-        publishedAt: true,
-        scheduledAt: true,
-        updatedAt: true,
-        createdAt: true,
-        section: { select: { id: true, name: true } },
-        author: { select: { id: true, name: true } },
-      },
-    }),
-    db.article.count({ where }),
-  ]);
+  const { rows, total } = await pageContainingText({
+    db,
+    columns: ['title'],
+    text: q ?? '',
+    where,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    findMany: (args) =>
+      db.article.findMany({
+        ...args,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          status: true,
+          version: true,
+          liveVersion: true,
+          publishedAt: true,
+          scheduledAt: true,
+          updatedAt: true,
+          createdAt: true,
+          section: { select: { id: true, name: true } },
+          author: { select: { id: true, name: true } },
+        },
+      }),
+    count: (where) => db.article.count({ where }),
+  });
   const items: ArticleListItem[] = rows.map(({ version: _v, liveVersion: _l, ...row }) => ({
     ...row,
     status: row.status as ArticleStatus,
@@ -105,19 +97,23 @@ export async function searchPublishedArticles(
   q: string,
   { excludeId, limit = 10 }: { excludeId?: string; limit?: number } = {},
 ) {
-  const rows = await db.articleLive.findMany({
-    where: {
-      ...(q.trim() ? await containsTextIgnoringCase(db, LIVE_TITLES, q.trim()) : {}),
-      ...(excludeId ? { NOT: { articleId: excludeId } } : {}),
-    },
-    orderBy: { publishedAt: 'desc' },
+  const { rows } = await pageContainingText({
+    db,
+    columns: ['title'],
+    text: q.trim(),
+    where: excludeId ? { NOT: { articleId: excludeId } } : {},
     take: Math.min(limit, 50),
-    select: {
-      articleId: true,
-      title: true,
-      slug: true,
-      section: { select: { slug: true, name: true } },
-    },
+    findMany: (args) =>
+      db.articleLive.findMany({
+        ...args,
+        orderBy: { publishedAt: 'desc' },
+        select: {
+          articleId: true,
+          title: true,
+          slug: true,
+          section: { select: { slug: true, name: true } },
+        },
+      }),
   });
   return rows.map((row) => ({
     id: row.articleId,

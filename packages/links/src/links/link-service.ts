@@ -1,8 +1,7 @@
 import { UTM_FIELDS, type UtmValues } from '../forwarding/utm';
 import { codeKeyOf } from './case-keys';
 import {
-  containsTextIgnoringCase,
-  type TextSearchTarget,
+  pageContainingText,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
@@ -113,24 +112,22 @@ export async function clickStats(db: Db, linkId: string) {
   return { total: days.reduce((sum, day) => sum + day.count, 0), days };
 }
 
-const LINK_TEXT: TextSearchTarget = { table: 'ShortLink', key: 'id', columns: ['url', 'code'] };
-
 export type ListLinksQuery = { q?: string; page: number; pageSize: number };
 
 /** Newest first; `q` matches part of the destination or the code (in any case). */
 export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
-  const search = q?.trim();
   // Codes are case-insensitive, so the code is searched ignoring case like the destination.
-  const where = search ? await containsTextIgnoringCase(db, LINK_TEXT, search) : {};
-  const [links, total] = await Promise.all([
-    db.shortLink.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    db.shortLink.count({ where }),
-  ]);
+  const { rows: links, total } = await pageContainingText({
+    db,
+    columns: ['url', 'code'],
+    text: q?.trim() ?? '',
+    where: {},
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    findMany: (args) =>
+      db.shortLink.findMany({ ...args, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    count: (where) => db.shortLink.count({ where }),
+  });
   return { links, total, page, pageSize };
 }
 
