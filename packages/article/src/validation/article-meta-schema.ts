@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MARKER_STYLES } from '../footnotes/markers';
 import { isAllowedHref, MAX_HREF_LENGTH, normalizeHref } from '../href';
+import { describesSomething } from '../images/alt-text-needed';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 import { controlCharacterProblem } from './plain-text';
 
@@ -23,6 +24,32 @@ const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
   schema.superRefine((text, context) => {
     const problem = controlCharacterProblem(what, text);
     if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Breaks a headline across lines: it is one line everywhere (page title, feeds, lists). */
+const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
+
+/**
+ * The headline, as both "New article" and saving take it: one line of visible text. Spaces or
+ * invisible characters alone (a zero-width space) would publish a headline that shows nothing.
+ */
+export const headlineSchema = plainText(
+  'title',
+  z
+    .string()
+    .trim()
+    .min(1, 'Give the article a headline')
+    .max(
+      ARTICLE_LIMITS.maxTitleLength,
+      `Keep the headline under ${ARTICLE_LIMITS.maxTitleLength} characters`,
+    ),
+)
+  .refine((title) => !LINE_BREAK_OR_TAB.test(title), {
+    message: 'Keep the headline on one line: remove the line break or tab',
+    abort: true,
+  })
+  .refine((title) => title === '' || describesSomething(title), {
+    message: 'The headline has no visible characters: write one with letters or digits',
   });
 
 export const relatedLinkSchema = z.union([
@@ -53,7 +80,7 @@ export const relatedLinkSchema = z.union([
 export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
 export const articleMetaSchema = z.object({
-  title: plainText('title', z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength)),
+  title: headlineSchema,
   slug: z
     .string()
     .max(ARTICLE_LIMITS.maxSlugLength)
