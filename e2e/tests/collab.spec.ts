@@ -234,6 +234,36 @@ test('a note inserted while the other person types: both see the same markers an
   await close();
 });
 
+test('a slug one person typed by hand is kept when the other edits the headline', async ({
+  page,
+  browser,
+}) => {
+  const { id, other, close } = await twoPeopleInOneArticle(page, browser, 'Hand-typed');
+  // Both pages start with the slug following the headline.
+  await other.getByRole('textbox', { name: 'Slug', exact: true }).fill('typed-by-hand');
+  await expect(page.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(
+    'typed-by-hand',
+  );
+  await page
+    .getByRole('textbox', { name: 'Headline', exact: true })
+    .fill('A headline changed on the other screen');
+  await expect(other.getByRole('textbox', { name: 'Headline', exact: true })).toHaveValue(
+    'A headline changed on the other screen',
+  );
+  await expect(page.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(
+    'typed-by-hand',
+  );
+  await expect(other.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(
+    'typed-by-hand',
+  );
+  await expectSaved(page);
+  const stored = await page.request.get(`/api/newsroom/articles/${id}`);
+  expect(((await stored.json()) as { article: { slug: string } }).article.slug).toBe(
+    'typed-by-hand',
+  );
+  await close();
+});
+
 test('the collaboration server dies mid-edit and comes back: nothing typed is lost', async ({
   page,
   browser,
@@ -287,6 +317,53 @@ test('text typed while the browser is offline is kept and merged on reconnect', 
   await expectSaved(page);
   await page.goto(`/newsroom/articles/${id}`);
   await expect(body(page)).toHaveText('Online words. Offline words.');
+});
+
+test('Publish now from a co-edited page leaves nothing unpublished', async ({ page }) => {
+  await logIn(page);
+  const id = await createArticle(page, `Published together ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Ready for readers.');
+  await expectSaved(page);
+  const published = page.waitForResponse(
+    (response) => response.url().endsWith(`/${id}/publish`) && response.status() === 200,
+  );
+  await page.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.locator('.editor-notice')).toHaveText('Published.');
+  // The dateline the publication set is written back to the shared document and stored as a
+  // new version: a copy of what is live, so nothing is unpublished.
+  const { article } = (await (await published).json()) as { article: { version: number } };
+  const stored = async () => {
+    const response = await page.request.get(`/api/newsroom/articles/${id}`);
+    return (
+      (await response.json()) as { article: { version: number; hasUnpublishedChanges: boolean } }
+    ).article;
+  };
+  await expect.poll(async () => (await stored()).version).toBeGreaterThan(article.version);
+  expect((await stored()).hasUnpublishedChanges).toBe(false);
+  await page.reload();
+  await expect(page.getByTestId('publication-text')).toHaveText('Published');
+});
+
+test('log out deletes the copies of articles this browser kept', async ({ page }) => {
+  await logIn(page);
+  await createArticle(page, `Shared computer ${Date.now()}`);
+  await body(page).click();
+  await page.context().setOffline(true);
+  await page.keyboard.type('Typed on a shared computer.');
+  await expect(saveStatus(page)).toHaveText(/^Offline: \d+ changes? kept here$/);
+  const keptCopies = () =>
+    page.evaluate(async () =>
+      (await indexedDB.databases()).flatMap(({ name }) =>
+        name?.startsWith('newsroom-') ? [name] : [],
+      ),
+    );
+  await expect.poll(keptCopies).toHaveLength(1);
+  await page.context().setOffline(false);
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('status')).toHaveText('You are logged out.');
+  await expect.poll(keptCopies).toEqual([]);
 });
 
 test('text typed while the server is down is kept when the page is left right after', async ({

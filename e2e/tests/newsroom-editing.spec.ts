@@ -87,8 +87,9 @@ test('history lists revisions and restores one as a new revision', async ({ page
   await firstPublication.getByRole('button', { name: 'Restore' }).click();
   await expect(page.locator('.history-panel [role=status]')).toHaveText(/Restored version \d+/);
   await expect(body(page)).toHaveText('First version of the text.');
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5); // the restore, and the working copy it replaced
   await expect(rows.first()).toContainText('Restored');
+  await expect(rows.nth(1)).toContainText('Before a restore');
 
   await page.reload();
   await expect(body(page)).toHaveText('First version of the text.');

@@ -59,6 +59,7 @@ function mountCollab(url: string, articleId: string): void {
     url,
     { id: articleId, version: 1, hasUnpublishedChanges: false },
     user,
+    user.name,
   );
   const unsubscribe = session.subscribe(() => {
     if (!session.snapshot.ready) return;

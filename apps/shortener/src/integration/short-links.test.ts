@@ -422,8 +422,16 @@ describe('staff pages', () => {
     });
     expect(moved.status).toBe(400);
     expect(moved.json.error.message).toMatch(/follows the article's address/);
-    expect((await api('GET', `/api/links/${link.code}`)).json.url).toBe(
-      'https://news.example/world/address-when-the-link-was-made',
+    // The address it stores is the article's, not the one the request gave.
+    expect((await api('GET', `/api/links/${link.code}`)).json.url).toMatch(
+      /^https?:\/\/[^/]+\/world\/staff-page-story$/,
     );
+    const expiring = await api('POST', '/api/links', {
+      url: 'https://news.example/world/staff-page-story',
+      articleId: (await createPublishedArticle(testDb.db, 'never-expires')).id,
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(expiring.status).toBe(400);
+    expect(expiring.json.error.message).toMatch(/cannot expire/);
   });
 });

@@ -63,6 +63,19 @@ const readerTitle = async (article: EditableArticle, slug = article.slug) =>
   (await findPublishedArticle(n.db, 'world', slug))?.title ?? null;
 
 describe('the live version and the working copy', () => {
+  it('a save that reads as the live version (an edit undone, the dateline written back) leaves nothing unpublished', async () => {
+    const live = await liveArticle('Undone edit');
+    const edited = await save(live, { body: paragraphDoc('A typo') });
+    expect(edited.hasUnpublishedChanges).toBe(true);
+    const undone = await save(edited, { body: paragraphDoc('As first published.') });
+    expect(undone).toMatchObject({ hasUnpublishedChanges: false, version: edited.version + 1 });
+    // The dateline the publication set, written back unchanged (what the shared document does).
+    const rewritten = await save(undone, { publishedAt: live.publishedAt });
+    expect(rewritten.hasUnpublishedChanges).toBe(false);
+    const other = await save(rewritten, { title: 'Undone edit, again' });
+    expect(other.hasUnpublishedChanges).toBe(true);
+  });
+
   it('autosave changes only the working copy; Update publishes it and leaves a revision', async () => {
     const live = await liveArticle('Calm morning');
     expect(live).toMatchObject({ status: 'published', hasUnpublishedChanges: false });

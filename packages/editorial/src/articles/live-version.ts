@@ -31,6 +31,44 @@ async function liveState(
   return { location, publishedAt: new Date(live.publishedAt) };
 }
 
+type WorkingCopy = Prisma.ArticleGetPayload<{ include: { relatedLinks: true } }>;
+
+/** What a live version holds of a working copy (its dateline: the stored one, else `now`). */
+function liveContentOf(article: WorkingCopy, now: Date) {
+  return {
+    slug: article.slug,
+    sectionId: article.sectionId,
+    title: article.title,
+    standfirst: article.standfirst,
+    body: article.body,
+    markerStyle: article.markerStyle,
+    related: JSON.stringify(relatedInputsOf(article.relatedLinks)),
+    leadImageId: article.leadImageId,
+    publishedAt: article.publishedAt ?? now,
+  };
+}
+
+/**
+ * After a save of a live article: a working copy that reads the same as the live version has
+ * nothing unpublished (the dateline a first publication set, written back by the shared
+ * document; an edit undone), so the live version moves along to the working copy's `version`.
+ */
+export async function keepLiveInStepIfSame(tx: Tx, articleId: string, version: number) {
+  const live = await tx.articleLive.findUnique({ where: { articleId } });
+  if (!live) return;
+  const article = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: { relatedLinks: { orderBy: { position: 'asc' } } },
+  });
+  const copy = liveContentOf(article, live.publishedAt);
+  const same = (Object.keys(copy) as (keyof typeof copy)[]).every((field) =>
+    field === 'publishedAt'
+      ? copy.publishedAt.getTime() === live.publishedAt.getTime()
+      : copy[field] === live[field],
+  );
+  if (same) await tx.article.update({ where: { id: articleId }, data: { liveVersion: version } });
+}
+
 /**
  * Copies the working copy (as it now stands inside `tx`) to the live version, and records its
  * slug in the URL history. A slug that is another article's history is refused (409, and the
@@ -51,18 +89,7 @@ export async function makeWorkingCopyLive(
   if (owner && owner.articleId !== articleId) throw slugTaken();
   if (!owner)
     await tx.articlePath.create({ data: { slug: article.slug, articleId, createdAt: now } });
-  const content = {
-    slug: article.slug,
-    sectionId: article.sectionId,
-    title: article.title,
-    standfirst: article.standfirst,
-    body: article.body,
-    markerStyle: article.markerStyle,
-    related: JSON.stringify(relatedInputsOf(article.relatedLinks)),
-    leadImageId: article.leadImageId,
-    publishedAt: article.publishedAt ?? now,
-    updatedAt: now,
-  };
+  const content = { ...liveContentOf(article, now), updatedAt: now };
   await tx.articleLive.upsert({
     where: { articleId },
     create: { articleId, ...content },

@@ -139,8 +139,10 @@ async function dropMissingTargets(
 }
 
 /**
- * Puts a revision's headline, standfirst, body, marker style and related list back. The
- * restore is itself recorded as a new revision, so it can be undone the same way.
+ * Puts a revision's headline, standfirst, body, marker style and related list back. What the
+ * restore replaces is kept first as a "replaced" revision (the working copy need not be in any
+ * revision: autosaves leave one at most every 10 minutes), and the restore itself is recorded as
+ * a new revision, so either can be restored in turn.
  */
 export async function restoreRevision(
   db: Db,
@@ -166,6 +168,7 @@ export async function restoreRevision(
       body: JSON.stringify(revision.body),
     },
     related,
+    revisionBefore: 'replaced',
     now,
     revision: async () => 'restore',
   });

@@ -19,7 +19,7 @@ import {
   toEditableArticle,
   type EditableArticle,
 } from './editable-article';
-import { makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
+import { keepLiveInStepIfSame, makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
 import { announceLiveChange } from './reader-pages';
 import { checkRelatedTargets, replaceRelatedLinks } from './related';
 
@@ -102,6 +102,7 @@ export async function writeParsedSave(
       },
       related: article.related,
       alsoWrite: options.alsoWrite,
+      keepLiveInStepIfSame: true,
       now,
       revision: async (tx) =>
         (await isAutosaveRevisionDue(tx, id, now, options.revisionIntervalMs)) ? 'autosave' : null,
@@ -218,6 +219,8 @@ export interface ConditionalWrite {
   revision: (tx: Prisma.TransactionClient) => Promise<RevisionReason | null>;
   /** The live version: becomes a copy of the written working copy, or is taken down. */
   live?: { action: 'publish'; reason: LiveChangeReason } | { action: 'withdraw' };
+  /** A save: when the working copy now reads as the live version, nothing is unpublished. */
+  keepLiveInStepIfSame?: boolean;
   /** More rows to write in the same transaction, knowing the version this write makes. */
   alsoWrite?: (tx: Prisma.TransactionClient, version: number) => Promise<void>;
   now: Date;
@@ -256,6 +259,7 @@ export async function writeIfVersionMatches(
       if (count === 0) throw new ConditionNotMet();
       if (write.related) await replaceRelatedLinks(tx, id, write.related);
       if (write.alsoWrite) await write.alsoWrite(tx, baseVersion + 1);
+      if (write.keepLiveInStepIfSame) await keepLiveInStepIfSame(tx, id, baseVersion + 1);
       const reason = await write.revision(tx);
       if (reason) await recordRevision(tx, id, actor.id, reason, write.now);
       const change = !write.live

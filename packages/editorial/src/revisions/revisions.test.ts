@@ -112,4 +112,32 @@ describe('revisions', () => {
     });
     expect((await findEditableArticle(n.db, article.id))?.version).toBe(article.version + 1);
   });
+
+  it('keeps the working copy a restore replaces, also when no revision holds it yet', async () => {
+    let article = await createArticle(n.db, n.editor, {
+      title: 'Keep my rewrite',
+      sectionId: n.world.id,
+    });
+    article = await save(article, 'first draft', 0, n.editor);
+    // Within the autosave interval: this text is in no revision.
+    article = await save(article, 'two hours of rewriting', 5, n.editor);
+    const [first] = await listRevisions(n.db, article.id);
+    expect(first).toMatchObject({ reason: 'autosave', version: article.version - 1 });
+
+    const stale = await restoreRevision(n.db, n.editor, article.id, first!.id, {
+      baseVersion: article.version - 1,
+    });
+    expect(stale.status).toBe('conflict');
+    expect(await listRevisions(n.db, article.id)).toHaveLength(1); // nothing kept for a refusal
+
+    await restoreRevision(n.db, n.editor, article.id, first!.id, {
+      baseVersion: article.version,
+    });
+    const [restored, replaced] = await listRevisions(n.db, article.id);
+    expect(restored).toMatchObject({ reason: 'restore', version: article.version + 1 });
+    expect(replaced).toMatchObject({ reason: 'replaced', version: article.version });
+    expect((await getRevision(n.db, article.id, replaced!.id)).body).toEqual(
+      paragraphDoc('two hours of rewriting'),
+    );
+  });
 });

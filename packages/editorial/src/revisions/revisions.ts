@@ -4,8 +4,11 @@ import type { JSONContent } from '@tiptap/core';
 import { relatedInputsOf } from '../articles/live-version';
 import { notFound } from '../errors';
 
-/** discard: the working copy as it was just before "Discard changes" threw it away. */
-export type RevisionReason = 'autosave' | 'publish' | 'restore' | 'discard';
+/**
+ * discard: the working copy as it was just before "Discard changes" threw it away; replaced: as
+ * it was just before a restore replaced it.
+ */
+export type RevisionReason = 'autosave' | 'publish' | 'restore' | 'discard' | 'replaced';
 
 /** Autosaves leave at most one revision per this interval (publish and restore always do). */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 10 * 60 * 1000;

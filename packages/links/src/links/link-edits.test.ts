@@ -5,6 +5,7 @@ import {
   type TestDatabase,
 } from '@newsroom/db/testing';
 import { ARTICLE_LINK_DESTINATION, editLink, linkChanges, type LinkActor } from './link-edits';
+import { ARTICLE_LINK_EXPIRY } from './link-errors';
 import { createLink } from './link-service';
 
 let testDb: TestDatabase;
@@ -124,6 +125,12 @@ describe('editLink', () => {
       editor,
     );
     expect(edited).toMatchObject({ url: link.url, utmSource: 'newsletter' });
+    await expect(
+      editLink(testDb.db, link.code, { expiresAt: new Date(Date.now() + 60_000) }, editor),
+    ).rejects.toMatchObject({ code: 'article_link', message: ARTICLE_LINK_EXPIRY });
+    expect(
+      (await testDb.db.shortLink.findUniqueOrThrow({ where: { id: link.id } })).expiresAt,
+    ).toBe(null);
   });
 
   it('answers not_found for an unknown code', async () => {

@@ -5,7 +5,7 @@ import {
   effectiveDestinationProblem,
   type UpdateLinkInput,
 } from '../validation/link-input';
-import { LinkError } from './link-errors';
+import { ARTICLE_LINK_EXPIRY, LinkError } from './link-errors';
 import { findLink } from './link-service';
 
 /** Who changed a link: a member of staff on the staff pages, or an API key. */
@@ -50,6 +50,9 @@ export async function editLink(
     if (Object.keys(changes).length === 0) return { link: current, changes };
     if (changes.url && current.articleId !== null) {
       throw new LinkError('invalid_destination', ARTICLE_LINK_DESTINATION);
+    }
+    if (data.expiresAt && current.articleId !== null) {
+      throw new LinkError('article_link', ARTICLE_LINK_EXPIRY);
     }
     const problem = effectiveDestinationProblem(data.url ?? current.url, { ...current, ...data });
     if (problem) throw new LinkError('invalid_destination', problem);

@@ -2,6 +2,10 @@
 export type LinkErrorCode =
   'alias_taken' | 'unknown_article' | 'not_found' | 'invalid_destination' | 'article_link';
 
+/** Why an article's own link refuses an expiry (at creation and later). */
+export const ARTICLE_LINK_EXPIRY =
+  'This link belongs to an article and lives as long as the article: it cannot expire. Unpublish the article, or disable the link, to take it down.';
+
 export class LinkError extends Error {
   constructor(
     readonly code: LinkErrorCode,

@@ -40,6 +40,16 @@ describe('createLink', () => {
     expect(await testDb.db.shortLink.count({ where: { articleId: article.id } })).toBe(1);
   });
 
+  it("stores an article link's own address on the reader site, not the one the request gave", async () => {
+    const article = await createPublishedArticle(testDb.db, 'trusted-address');
+    const { link } = await createLink(
+      testDb.db,
+      input('https://evil.example.com/phish', { articleId: article.id }),
+      { readerSiteUrl: 'https://news.example' },
+    );
+    expect(link.url).toBe('https://news.example/world/trusted-address');
+  });
+
   it('draws a new code when a generated one is taken (constraint, not check-then-insert)', async () => {
     await createLink(testDb.db, input('https://example.com/a'), { generate: () => 'TAKEN123' });
     const draws = ['TAKEN123', 'TAKEN123', 'FREE4567'];

@@ -8,6 +8,7 @@ import {
   type Db,
   type ShortLink,
 } from '@newsroom/db';
+import { articlePath } from '@newsroom/article';
 import { generateCode } from '../codes/generate-code';
 import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
 import { LinkError } from './link-errors';
@@ -22,6 +23,11 @@ export type CreateLinkOptions = {
   generate?: () => string;
   /** Keys shared by links that clashed by case before the rule (see case-keys.ts): refused too. */
   caseClashKeys?: ReadonlySet<string>;
+  /**
+   * The reader site's base URL: an article's link stores the article's address there, whatever
+   * the request said (the link follows the article; a client's `url` is not trusted).
+   */
+  readerSiteUrl?: string;
 };
 export type CreateLinkResult = { link: ShortLink; created: boolean };
 
@@ -41,15 +47,18 @@ export async function createLink(
     createdById = null,
     generate = generateCode,
     caseClashKeys,
+    readerSiteUrl,
   }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
   if (input.alias && caseClashKeys?.has(codeKeyOf(input.alias))) throw aliasTaken(input.alias);
+  let url = input.url;
   if (input.articleId) {
     const article = await db.article.findUnique({
       where: { id: input.articleId },
-      select: { id: true },
+      select: { slug: true, section: { select: { slug: true } } },
     });
     if (!article) throw unknownArticle(input.articleId);
+    if (readerSiteUrl) url = `${readerSiteUrl}${articlePath(article)}`;
     // A shortcut for the common "ask again" case; the insert below still guards the race.
     const existing = await db.shortLink.findUnique({ where: { articleId: input.articleId } });
     if (existing) return { link: existing, created: false };
@@ -62,7 +71,7 @@ export async function createLink(
         data: {
           code,
           codeKey: codeKeyOf(code),
-          url: input.url,
+          url,
           forwardQuery: input.forwardQuery ?? true,
           ...utmData(input),
           articleId: input.articleId ?? null,

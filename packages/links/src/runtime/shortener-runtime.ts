@@ -115,7 +115,11 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
 
     async createLink(input: CreateLinkInput, options?: CreateLinkOptions) {
       await caseClashKeysLearnt;
-      const result = await createLink(db, input, { caseClashKeys, ...options });
+      const result = await createLink(db, input, {
+        caseClashKeys,
+        readerSiteUrl: config.editorUrl,
+        ...options,
+      });
       // Instances may remember the code as unknown from a lookup before it existed.
       await linkChanged(result.link.code);
       return result;

@@ -85,6 +85,13 @@ describe('create-link validation', () => {
       create.parse({ url: 'https://example.com', expiresAt: '2030-02-01T00:00:00+01:00' })
         .expiresAt,
     ).toEqual(new Date('2030-01-31T23:00:00Z'));
+    expect(
+      createErrors({
+        url: 'https://example.com',
+        articleId: 'article-1',
+        expiresAt: '2030-02-01T00:00:00Z',
+      }).expiresAt,
+    ).toMatch(/belongs to an article.*cannot expire/);
   });
 
   it('names unknown fields and a body that is not an object', () => {

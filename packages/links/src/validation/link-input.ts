@@ -14,6 +14,7 @@ import {
   type DestinationPolicyOptions,
 } from './destination-policy';
 import { isReservedPath } from './reserved';
+import { ARTICLE_LINK_EXPIRY } from '../links/link-errors';
 
 export const REDIRECT_TYPES = [301, 302, 307, 308] as const;
 export type RedirectType = (typeof REDIRECT_TYPES)[number];
@@ -171,7 +172,12 @@ export function linkSchemas({ ownHosts, allowed, now = () => new Date() }: LinkS
       { error: objectError },
     )
     .transform((value): CreateLinkInput => value)
-    .superRefine(checkEffectiveDestination);
+    .superRefine(checkEffectiveDestination)
+    .superRefine((value, ctx) => {
+      if (value.articleId && value.expiresAt) {
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: ARTICLE_LINK_EXPIRY });
+      }
+    });
 
   const update = z
     .strictObject(

@@ -1,6 +1,7 @@
 import { throttledLoginMessage, WRONG_LOGIN_MESSAGE } from '@newsroom/auth';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { ForgetLocalCopies } from '../../../src/newsroom/collab/ForgetLocalCopies';
 import { logIn } from '../../../src/newsroom/staff/login-actions';
 import { staff } from '../../../src/newsroom/staff/staff-shell';
 import '../newsroom.css';
@@ -24,6 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
           {error === 'throttled' ? throttledLoginMessage(Number(retry)) : WRONG_LOGIN_MESSAGE}
         </p>
       )}
+      {loggedOut && <ForgetLocalCopies />}
       {loggedOut && (
         <p role="status">
           {loggedOut === 'everywhere'

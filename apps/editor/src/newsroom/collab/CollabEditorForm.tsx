@@ -50,7 +50,16 @@ export function CollabEditorForm({
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [previewing, setPreviewing] = useState(false);
 
-  useEffect(() => observeSharedMeta(doc, () => setMeta(readSharedMeta(doc))), [doc]);
+  useEffect(
+    () =>
+      observeSharedMeta(doc, () => {
+        const shared = readSharedMeta(doc);
+        setMeta(shared);
+        // Someone else typed a slug by hand, or published: their slug must not be replaced here.
+        if (!slugFollowsTitle(shared)) setSlugFollows(false);
+      }),
+    [doc],
+  );
   useEffect(() => {
     setPublication((current) =>
       current.hasUnpublishedChanges === snapshot.hasUnpublishedChanges || !current.live

@@ -11,7 +11,7 @@ import {
   type CollabUser,
 } from '@newsroom/collab';
 import * as Y from 'yjs';
-import { LocalCopy } from './local-copy';
+import { LocalCopy, localCopyName } from './local-copy';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
 
 /**
@@ -70,6 +70,7 @@ export class CollabSession {
     url: string,
     article: { id: string; version: number; hasUnpublishedChanges: boolean },
     user: CollabUser,
+    userId: string,
   ) {
     const articleId = article.id;
     this.snapshot = {
@@ -82,7 +83,7 @@ export class CollabSession {
       refused: null,
       errors: [],
     };
-    this.local = new LocalCopy(`newsroom-${articleDocumentName(articleId)}`, this.doc);
+    this.local = new LocalCopy(localCopyName(userId, articleId), this.doc);
     this.local.persistence.on('synced', () => {
       if (metaMap(this.doc).size > 0) this.update({ ready: true });
     });

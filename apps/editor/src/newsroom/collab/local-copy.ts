@@ -1,5 +1,36 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { articleDocumentName } from '@newsroom/collab';
+
+/** Every copy this app keeps in IndexedDB starts with this (older ones had no person in it). */
+const LOCAL_COPY_PREFIX = 'newsroom-';
+
+/**
+ * One copy per person and article: on a browser several people use, one person's unsent edits
+ * never reach the server as another's (the server stores an edit as whoever's connection sent it).
+ */
+export function localCopyName(userId: string, articleId: string): string {
+  return `${LOCAL_COPY_PREFIX}${userId}:${articleDocumentName(articleId)}`;
+}
+
+/**
+ * Deletes every copy kept in this browser (after a log out: drafts must not stay readable on a
+ * shared computer). A copy still open elsewhere is deleted once that page closes it.
+ */
+export async function forgetLocalCopies(): Promise<void> {
+  const databases = await indexedDB.databases();
+  await Promise.all(
+    databases
+      .flatMap(({ name }) => (name?.startsWith(LOCAL_COPY_PREFIX) ? [name] : []))
+      .map(
+        (name) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          }),
+      ),
+  );
+}
 
 /**
  * How long edits are collected before they are written to this browser's copy while the

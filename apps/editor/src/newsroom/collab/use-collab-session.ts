@@ -8,13 +8,14 @@ export function useCollabSession(
   url: string | null,
   article: { id: string; version: number; hasUnpublishedChanges: boolean },
   user: CollabUser,
+  userId: string,
 ): { session: CollabSession | null; snapshot: CollabSnapshot | null } {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const [start] = useState(() => ({ article, user }));
+  const [start] = useState(() => ({ article, user, userId }));
   useEffect(() => {
     if (!url) return;
     // One article for one person per page: the values at mount are the ones that count.
-    const created = new CollabSession(url, start.article, start.user);
+    const created = new CollabSession(url, start.article, start.user, start.userId);
     setSession(created);
     return () => created.destroy();
   }, [url, start]);

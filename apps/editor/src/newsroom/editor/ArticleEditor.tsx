@@ -9,12 +9,15 @@ import { ArticleEditorForm } from './ArticleEditorForm';
 import type { Section } from './section';
 import { draftOf, type ArticleDraft } from './draft';
 
+/** The collaboration server's URL, and who is connecting (shown to others; owns the local copy). */
+export type CollabConnection = { url: string; user: CollabUser; userId: string };
+
 export interface ArticleEditorProps {
   article: EditableArticle;
   sections: Section[];
   canPublish: boolean;
   /** Live co-editing (the collaboration server answered): its address and who is editing. */
-  collab: { url: string; user: CollabUser } | null;
+  collab: CollabConnection | null;
 }
 
 export function ArticleEditor({ article, sections, canPublish, collab }: ArticleEditorProps) {
@@ -28,8 +31,8 @@ function CollabEditor({
   sections,
   canPublish,
   collab,
-}: ArticleEditorProps & { collab: { url: string; user: CollabUser } }) {
-  const { session, snapshot } = useCollabSession(collab.url, article, collab.user);
+}: ArticleEditorProps & { collab: CollabConnection }) {
+  const { session, snapshot } = useCollabSession(collab.url, article, collab.user, collab.userId);
   if (snapshot?.refused)
     return (
       <p role="alert">

@@ -24,6 +24,7 @@ const REASONS: Record<string, string> = {
   publish: 'Published',
   restore: 'Restored',
   discard: 'Discarded changes (kept here)',
+  replaced: 'Before a restore (kept here)',
 };
 
 export function HistoryPanel({

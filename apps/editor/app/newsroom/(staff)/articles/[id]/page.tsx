@@ -41,7 +41,7 @@ export default async function EditArticlePage({ params }: Props) {
         article={article}
         sections={sections}
         canPublish={canPublish(user)}
-        collab={collabUrl ? { url: collabUrl, user: collabUserOf(user) } : null}
+        collab={collabUrl ? { url: collabUrl, user: collabUserOf(user), userId: user.id } : null}
       />
     </section>
   );
