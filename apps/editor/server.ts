@@ -7,6 +7,7 @@ import next from 'next';
 import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
+  answerMalformedPath,
   answerUnavailableOnServerError,
   answerUnsupportedMethod,
   applySecurityHeaders,
@@ -80,6 +81,8 @@ async function main() {
       });
     }
     if (answerUnsupportedMethod(req, res)) return;
+    // Next.js answers a path it cannot decode (`/%C3`) with a bare 500.
+    if (answerMalformedPath(req, res)) return;
     // The first page to meet a database outage answers 503 like every later one.
     answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);

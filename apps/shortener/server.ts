@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { isSqlite, resolveDatabaseUrl } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
+  answerMalformedPath,
   answerUnsupportedMethod,
   applySecurityHeaders,
   resolveClientAddress,
@@ -22,6 +23,11 @@ const hostname = process.env.HOST ?? '127.0.0.1';
 const dev = process.env.NODE_ENV !== 'production';
 /** How long a shutdown waits for open requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
+
+/** `/<one segment>`: where short codes live. */
+function isShortCodePath(path: string): boolean {
+  return /^\/[^/]*$/.test(path);
+}
 
 async function main() {
   await prepareDatabase();
@@ -68,6 +74,9 @@ async function main() {
     // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
     applySecurityHeaders(req, res, { audience: 'staff', https: isHttps(req), development: dev });
     if (answerUnsupportedMethod(req, res)) return;
+    // Next.js answers a path it cannot decode (`/links/%C3`) with a bare 500. One segment is a
+    // short code that cannot exist: 404, as for any unknown code.
+    if (answerMalformedPath(req, res, { notFound: isShortCodePath })) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

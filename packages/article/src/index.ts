@@ -92,6 +92,7 @@ export { validateDocument } from './validation/validate-document';
 export {
   ARTICLE_LIMITS,
   articleMetaSchema,
+  headlineSchema,
   relatedLinkSchema,
   SLUG_PATTERN,
   type ArticleMeta,

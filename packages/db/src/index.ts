@@ -2,7 +2,7 @@
 export { createDb, getDb, sqliteClientOf, SQLITE_BUSY_TIMEOUT_MS } from './client';
 export type { SqliteDriverClient } from './client';
 export type { Db } from './client';
-export { containsIgnoringCase } from './text-search';
+export { escapeLikePattern, pageContainingText, type TextSearchPage } from './text-search';
 export { probeDatabase } from './probe';
 export { providerOfDb } from './db-provider';
 export { isUniqueViolation, isForeignKeyViolation, isRecordNotFound } from './prisma-errors';

@@ -59,3 +59,9 @@ export {
 } from './security-headers/security-headers';
 export { inlineScriptHashes } from './security-headers/inline-scripts';
 export { applySecurityHeaders } from './security-headers/node-headers';
+export {
+  answerMalformedPath,
+  hasMalformedPathEscape,
+  MALFORMED_PATH_MESSAGE,
+  type MalformedPathOptions,
+} from './paths/malformed-path';

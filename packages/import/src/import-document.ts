@@ -1,6 +1,7 @@
 import {
   ARTICLE_LIMITS,
   cleanedToDocument,
+  describesSomething,
   cleanHtml,
   detectHtmlSource,
   getArticleSchema,
@@ -79,8 +80,13 @@ const titleFromFileName = (fileName: string) =>
     .replace(/[_-]+/g, ' ')
     .trim();
 
+/** A document's title as a headline: one line (a title style may hold line breaks or tabs). */
+const oneLine = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
 function headlineOf(title: string | undefined, fileName: string): string {
-  const headline = (title || titleFromFileName(fileName) || 'Imported document').trim();
+  const visible = (text: string) => (describesSomething(text) ? text : '');
+  const headline =
+    visible(oneLine(title)) || visible(oneLine(titleFromFileName(fileName))) || 'Imported document';
   return headline.length > ARTICLE_LIMITS.maxTitleLength
     ? `${headline.slice(0, ARTICLE_LIMITS.maxTitleLength - 1).trimEnd()}…`
     : headline;

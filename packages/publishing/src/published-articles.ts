@@ -55,6 +55,8 @@ export interface PublishedArticle extends ArticleSummary {
   markerStyle: string;
   /** When this version went live (the last Publish or Update). */
   updatedAt: Date;
+  /** When the draft was made: never changes, so it dates the article's feed entry id. */
+  createdAt: Date;
   author: { name: string };
   related: ResolvedRelatedLink[];
   /** The articles its related list names (shown or not): the page changes when they do. */
@@ -151,7 +153,7 @@ export async function findPublishedArticle(
       markerStyle: true,
       related: true,
       updatedAt: true,
-      article: { select: { author: { select: { name: true } } } },
+      article: { select: { createdAt: true, author: { select: { name: true } } } },
     },
   });
   if (!row || row.section.slug !== sectionSlug) return null;
@@ -162,6 +164,7 @@ export async function findPublishedArticle(
     body,
     markerStyle,
     updatedAt,
+    createdAt: article.createdAt,
     author: article.author,
     related: await resolveRelatedLinks(db, relatedInputs),
     relatedArticleIds: relatedInputs.flatMap((entry) =>

@@ -10,8 +10,10 @@ export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
-export function generateMetadata(): Metadata {
-  return listMetadata(undefined, '/', 'The latest news, with notes and sources.');
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  // An invalid page number answers 404 from the page itself.
+  const page = pageNumber((await searchParams).page) ?? 1;
+  return listMetadata(undefined, '/', 'The latest news, with notes and sources.', { page });
 }
 
 export default async function HomePage({ searchParams }: Props) {

@@ -1,3 +1,5 @@
+import { listPagePath } from './list-page-path';
+
 /** Newer / older links as plain anchors: paging works without JavaScript. */
 export function Pagination({
   basePath,
@@ -9,7 +11,7 @@ export function Pagination({
   hasNextPage: boolean;
 }) {
   if (page === 1 && !hasNextPage) return null;
-  const href = (target: number) => (target === 1 ? basePath : `${basePath}?page=${target}`);
+  const href = (target: number) => listPagePath(basePath, target);
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 && (

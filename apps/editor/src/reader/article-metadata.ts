@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { absoluteUrl } from '@newsroom/article';
 import type { ArticleImage, PublishedArticle } from '@newsroom/publishing';
 import { feedAlternates } from './feed-responses';
+import { listPagePath } from './list-page-path';
 import { SITE_NAME, siteUrl } from './site';
 
 /** og:image / twitter:image: the lead image's JPEG, absolute, with its size and alt text. */
@@ -48,17 +49,32 @@ export function articleMetadata(article: PublishedArticle): Metadata {
   };
 }
 
-/** Metadata of a list page (home, or a section's with its own feeds first). */
+/**
+ * The title of page `page` of a list: "World – page 2" (the layout adds the site's name), the
+ * home page's "Newsroom – page 2"; page 1 keeps the plain title.
+ */
+function listPageTitle(title: string | undefined, page: number): Metadata['title'] {
+  if (page === 1) return title;
+  return title ? `${title} – page ${page}` : { absolute: `${SITE_NAME} – page ${page}` };
+}
+
+/**
+ * Metadata of a list page (home, or a section's with its own feeds first). Each page of the list
+ * is canonical to itself: page 1 as canonical would tell search engines that the older pages
+ * are duplicates to drop.
+ */
 export function listMetadata(
   title: string | undefined,
   path: string,
   description: string,
-  section?: { slug: string; name: string },
+  options: { section?: { slug: string; name: string }; page?: number } = {},
 ) {
-  const url = absoluteUrl(siteUrl(), path);
-  const ogTitle = title ?? SITE_NAME;
+  const { section, page = 1 } = options;
+  const url = absoluteUrl(siteUrl(), listPagePath(path, page));
+  const pageTitle = listPageTitle(title, page);
+  const ogTitle = page === 1 ? (title ?? SITE_NAME) : `${title ?? SITE_NAME} – page ${page}`;
   return {
-    ...(title ? { title } : {}),
+    ...(pageTitle ? { title: pageTitle } : {}),
     description,
     alternates: { canonical: url, types: feedAlternates(section) },
     openGraph: { type: 'website', siteName: SITE_NAME, title: ogTitle, description, url },

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { MARKER_STYLES } from '../footnotes/markers';
-import { isAllowedHref, MAX_HREF_LENGTH, normalizeHref } from '../href';
+import { MAX_HREF_LENGTH } from '../href';
+import { describesSomething } from '../images/alt-text-needed';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 import { controlCharacterProblem } from './plain-text';
+import { parseRelatedUrl } from './related-url';
 
 export const ARTICLE_LIMITS = {
   maxTitleLength: 200,
@@ -25,18 +27,56 @@ const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 
+/** Breaks a headline across lines: it is one line everywhere (page title, feeds, lists). */
+const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
+
+/**
+ * The headline, as both "New article" and saving take it: one line of visible text. Spaces or
+ * invisible characters alone (a zero-width space) would publish a headline that shows nothing.
+ */
+export const headlineSchema = plainText(
+  'title',
+  z
+    .string()
+    .trim()
+    .min(1, 'Give the article a headline')
+    .max(
+      ARTICLE_LIMITS.maxTitleLength,
+      `Keep the headline under ${ARTICLE_LIMITS.maxTitleLength} characters`,
+    ),
+)
+  .refine((title) => !LINE_BREAK_OR_TAB.test(title), {
+    message: 'Keep the headline on one line: remove the line break or tab',
+    abort: true,
+  })
+  .refine((title) => title === '' || describesSomething(title), {
+    message: 'The headline has no visible characters: write one with letters or digits',
+  });
+
 export const relatedLinkSchema = z.union([
   z.strictObject({
-    title: plainText('title', z.string().trim().min(1).max(ARTICLE_LIMITS.maxRelatedTitleLength)),
+    title: plainText(
+      'title',
+      z
+        .string()
+        .trim()
+        .min(1, 'Give the link a title')
+        .max(
+          ARTICLE_LIMITS.maxRelatedTitleLength,
+          `Keep the link title under ${ARTICLE_LIMITS.maxRelatedTitleLength} characters`,
+        ),
+    ),
+    // Refined, then transformed: a refinement's issue keeps its path inside the union.
     url: z
       .string()
-      .trim()
-      .refine(
-        (url) => isAllowedHref(url) && !normalizeHref(url).toLowerCase().startsWith('mailto:'),
-        {
-          message: 'url must be http(s) or site-relative',
-        },
-      ),
+      .superRefine((url, context) => {
+        const parsed = parseRelatedUrl(url);
+        if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.problem });
+      })
+      .transform((url) => {
+        const parsed = parseRelatedUrl(url);
+        return parsed.ok ? parsed.href : url;
+      }),
   }),
   // An internal link is stored as the target's id. The newsroom API returns it with the target's
   // current `title` and `href` (resolved at read time), so an article fetched with GET can be
@@ -52,8 +92,23 @@ export const relatedLinkSchema = z.union([
 
 export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
+/** The same address (or article) twice in one article's related links. */
+function refuseRepeatedLinks(links: RelatedLinkInput[], context: z.RefinementCtx) {
+  const seen = new Set<string>();
+  for (const [index, link] of links.entries()) {
+    const key = 'url' in link ? `url:${link.url}` : `article:${link.articleId}`;
+    if (seen.has(key))
+      context.addIssue({
+        code: 'custom',
+        message: 'This link is already in the list',
+        path: [index, 'url' in link ? 'url' : 'articleId'],
+      });
+    seen.add(key);
+  }
+}
+
 export const articleMetaSchema = z.object({
-  title: plainText('title', z.string().trim().min(1).max(ARTICLE_LIMITS.maxTitleLength)),
+  title: headlineSchema,
   slug: z
     .string()
     .max(ARTICLE_LIMITS.maxSlugLength)
@@ -64,7 +119,14 @@ export const articleMetaSchema = z.object({
     z.string().trim().max(ARTICLE_LIMITS.maxStandfirstLength),
   ).default(''),
   markerStyle: z.enum(MARKER_STYLES).default('numeric'),
-  related: z.array(relatedLinkSchema).max(ARTICLE_LIMITS.maxRelatedLinks).default([]),
+  related: z
+    .array(relatedLinkSchema)
+    .max(
+      ARTICLE_LIMITS.maxRelatedLinks,
+      `Keep to ${ARTICLE_LIMITS.maxRelatedLinks} related links or fewer`,
+    )
+    .superRefine(refuseRepeatedLinks)
+    .default([]),
   /** The lead image: an id, null for none; left out, the stored one stays. */
   leadImageId: z
     .string()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateArticle } from '@newsroom/article';
 import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
 import { findEditableArticle, findVisibleArticle, type EditableArticle } from './editable-article';
@@ -71,6 +72,35 @@ describe('creating articles', () => {
       status: 422,
       errors: [{ path: 'sectionId' }],
     });
+  });
+
+  it('applies the headline rules of saving: no control characters, one line, visible text', async () => {
+    const refusals = {
+      'A\u0000B': 'title contains an invisible control character (U+0000); remove it',
+      '\u200b\u200b': 'The headline has no visible characters: write one with letters or digits',
+      '\u2800 \u3164': 'The headline has no visible characters: write one with letters or digits',
+      'Line\nbreak': 'Keep the headline on one line: remove the line break or tab',
+      'Tab\there': 'Keep the headline on one line: remove the line break or tab',
+    };
+    for (const [title, message] of Object.entries(refusals)) {
+      await expect(
+        createArticle(n.db, n.writer, { title, sectionId: n.world.id }),
+        JSON.stringify(title),
+      ).rejects.toMatchObject({ status: 422, errors: [{ path: 'title', message }] });
+      // Saving says the same about the same headline.
+      const saved = validateArticle({
+        title,
+        slug: 'a',
+        sectionId: n.world.id,
+        body: paragraphDoc('Body.'),
+      });
+      expect(saved.ok ? [] : saved.errors).toEqual([{ path: 'title', message }]);
+    }
+    const created = await createArticle(n.db, n.writer, {
+      title: '\u200bZero-width inside',
+      sectionId: n.world.id,
+    });
+    expect(created.title).toBe('\u200bZero-width inside');
   });
 });
 
@@ -370,6 +400,23 @@ describe('listing and searching', () => {
       }),
     ]);
     expect(await searchPublishedArticles(n.db, 'Floods')).toEqual([]);
+  });
+
+  it('takes % and _ in a search literally, in the list and the related-article search', async () => {
+    await createArticle(n.db, n.editor, {
+      title: 'Rates up 100% in a year',
+      sectionId: n.world.id,
+    });
+    await createArticle(n.db, n.editor, {
+      title: 'Rates up 1000 in a year',
+      sectionId: n.world.id,
+    });
+    const titles = async (q: string) =>
+      (await listArticles(n.db, n.editor, { q, pageSize: 100 })).items.map((item) => item.title);
+    expect(await titles('100%')).toEqual(['Rates up 100% in a year']);
+    expect(await titles('up 1_0')).toEqual([]);
+    expect(await searchPublishedArticles(n.db, '%')).toEqual([]);
+    expect(await searchPublishedArticles(n.db, 'Tar_et')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ARTICLE_LIMITS, type MarkerStyle, validateDocument } from '@newsroom/article';
+import { headlineSchema, type MarkerStyle, validateDocument } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
 import { isUniqueViolation, type Db } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
@@ -8,14 +8,8 @@ import { findFreeSlug, slugify } from '../slug';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 
 export const newArticleSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Give the article a headline')
-    .max(
-      ARTICLE_LIMITS.maxTitleLength,
-      `Keep the headline under ${ARTICLE_LIMITS.maxTitleLength} characters`,
-    ),
+  // The rules saving applies: a draft is never created with a headline it could not save.
+  title: headlineSchema,
   sectionId: z.string().min(1, 'Choose a section'),
 });
 export type NewArticle = z.input<typeof newArticleSchema>;

@@ -5,7 +5,7 @@ import {
   type ArticleStatus,
 } from '@newsroom/article';
 import { canPublish, type Actor } from '@newsroom/auth';
-import { containsIgnoringCase, type Db, type Prisma } from '@newsroom/db';
+import { pageContainingText, type Db, type Prisma } from '@newsroom/db';
 import { z } from 'zod';
 import { hasUnpublishedChanges } from './editable-article';
 
@@ -50,31 +50,35 @@ export async function listArticles(
       : { OR: [{ status: ARTICLE_STATUS.published }, { authorId: actor.id }] }),
     ...(status ? { status } : {}),
     ...(sectionId ? { sectionId } : {}),
-    ...(q ? { title: containsIgnoringCase(db, q) } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db.article.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        title: true,
-        slug: true,
-        status: true,
-        version: true,
-        liveVersion: true,
-        publishedAt: true,
-        scheduledAt: true,
-        updatedAt: true,
-        createdAt: true,
-        section: { select: { id: true, name: true } },
-        author: { select: { id: true, name: true } },
-      },
-    }),
-    db.article.count({ where }),
-  ]);
+  const { rows, total } = await pageContainingText({
+    db,
+    columns: ['title'],
+    text: q ?? '',
+    where,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    findMany: (args) =>
+      db.article.findMany({
+        ...args,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          status: true,
+          version: true,
+          liveVersion: true,
+          publishedAt: true,
+          scheduledAt: true,
+          updatedAt: true,
+          createdAt: true,
+          section: { select: { id: true, name: true } },
+          author: { select: { id: true, name: true } },
+        },
+      }),
+    count: (where) => db.article.count({ where }),
+  });
   const items: ArticleListItem[] = rows.map(({ version: _v, liveVersion: _l, ...row }) => ({
     ...row,
     status: row.status as ArticleStatus,
@@ -93,19 +97,23 @@ export async function searchPublishedArticles(
   q: string,
   { excludeId, limit = 10 }: { excludeId?: string; limit?: number } = {},
 ) {
-  const rows = await db.articleLive.findMany({
-    where: {
-      ...(q.trim() ? { title: containsIgnoringCase(db, q.trim()) } : {}),
-      ...(excludeId ? { NOT: { articleId: excludeId } } : {}),
-    },
-    orderBy: { publishedAt: 'desc' },
+  const { rows } = await pageContainingText({
+    db,
+    columns: ['title'],
+    text: q.trim(),
+    where: excludeId ? { NOT: { articleId: excludeId } } : {},
     take: Math.min(limit, 50),
-    select: {
-      articleId: true,
-      title: true,
-      slug: true,
-      section: { select: { slug: true, name: true } },
-    },
+    findMany: (args) =>
+      db.articleLive.findMany({
+        ...args,
+        orderBy: { publishedAt: 'desc' },
+        select: {
+          articleId: true,
+          title: true,
+          slug: true,
+          section: { select: { slug: true, name: true } },
+        },
+      }),
   });
   return rows.map((row) => ({
     id: row.articleId,

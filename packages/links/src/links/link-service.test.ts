@@ -88,6 +88,18 @@ describe('list, update, delete', () => {
     expect(anyCase.links.map((link) => link.url)).toEqual(['https://search.example/one']);
   });
 
+  it('takes % and _ in a search literally', async () => {
+    await createLink(testDb.db, input('https://literal.example/under_score'));
+    await createLink(testDb.db, input('https://literal.example/100%25'));
+    await createLink(testDb.db, input('https://literal.example/plain'));
+    const urls = async (q: string) =>
+      (await listLinks(testDb.db, { q, page: 1, pageSize: 100 })).links.map((link) => link.url);
+    expect(await urls('literal.example/under_')).toEqual(['https://literal.example/under_score']);
+    expect(await urls('literal.example/100%')).toEqual(['https://literal.example/100%25']);
+    expect(await urls('literal.example/p_ain')).toEqual([]);
+    expect(await urls('literal.example/pl%n')).toEqual([]);
+  });
+
   it('updates and deletes, and says clearly when the code does not exist', async () => {
     const { link } = await createLink(testDb.db, input('https://example.com/x'));
     const updated = await updateLink(testDb.db, link.code, { disabled: true, redirectType: 301 });

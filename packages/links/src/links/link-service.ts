@@ -1,7 +1,7 @@
 import { UTM_FIELDS, type UtmValues } from '../forwarding/utm';
 import { codeKeyOf } from './case-keys';
 import {
-  containsIgnoringCase,
+  pageContainingText,
   isForeignKeyViolation,
   isRecordNotFound,
   isUniqueViolation,
@@ -125,26 +125,18 @@ export type ListLinksQuery = { q?: string; page: number; pageSize: number };
 
 /** Newest first; `q` matches part of the destination or the code (in any case). */
 export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
-  const search = q?.trim();
-  const where = search
-    ? {
-        OR: [
-          { url: containsIgnoringCase(db, search) },
-          { code: { contains: search } },
-          // Codes are case-insensitive: match their lower-case key too (on either database).
-          { codeKey: { contains: codeKeyOf(search) } },
-        ],
-      }
-    : {};
-  const [links, total] = await Promise.all([
-    db.shortLink.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    db.shortLink.count({ where }),
-  ]);
+  // Codes are case-insensitive, so the code is searched ignoring case like the destination.
+  const { rows: links, total } = await pageContainingText({
+    db,
+    columns: ['url', 'code'],
+    text: q?.trim() ?? '',
+    where: {},
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    findMany: (args) =>
+      db.shortLink.findMany({ ...args, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    count: (where) => db.shortLink.count({ where }),
+  });
   return { links, total, page, pageSize };
 }
 

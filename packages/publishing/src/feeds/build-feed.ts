@@ -1,6 +1,7 @@
 import { absoluteUrl, sectionPath } from '@newsroom/article';
 import { escapeHtml } from '@newsroom/renderer';
 import { Feed } from 'feed';
+import { feedEntryId } from './entry-id';
 import type { FeedArticle } from './feed-articles';
 import { type FeedFormat, feedPath, type SiteInfo } from './feed-settings';
 import { xmlSafeText } from './xml-text';
@@ -40,6 +41,16 @@ function absolutizeSrcset(candidates: string, baseUrl: string): string {
     .join(', ');
 }
 
+const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+
+/**
+ * `<dc:creator>` declaring its own namespace: `feed` declares it on the root only for items with
+ * content, and an article with an empty body has none.
+ */
+function dcCreator(name: string) {
+  return { _attributes: { 'xmlns:dc': DUBLIN_CORE }, _text: name };
+}
+
 function latestChange(articles: readonly FeedArticle[]): Date {
   const times = articles.map(({ article }) => article.updatedAt.getTime());
   return new Date(times.length > 0 ? Math.max(...times) : 0);
@@ -71,11 +82,15 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
       // Atom writes the title as type="html", RSS as text; the standfirst is HTML in both. Our
       // headlines and standfirsts are plain text: escaped where the format reads HTML.
       title: format === 'atom' ? escapeHtml(article.title) : article.title,
-      id: url,
+      // Written as <guid isPermaLink="false"> in RSS.
+      id: feedEntryId(site.baseUrl, article),
       link: url,
       ...(article.standfirst && { description: escapeHtml(article.standfirst) }),
       content: absolutizeLinks(html, site.baseUrl, url),
-      author: [{ name: article.author.name }],
+      // RSS 2.0's <author> is an e-mail address: the name goes in dc:creator there.
+      ...(format === 'atom'
+        ? { author: [{ name: article.author.name }] }
+        : { extensions: [{ name: 'dc:creator', objects: dcCreator(article.author.name) }] }),
       date: article.updatedAt,
       published: article.publishedAt,
       category: [{ name: article.section.name, term: article.section.slug }],

@@ -114,7 +114,7 @@ describe('RSS and Atom feeds', () => {
     const entries = feed.entry as Record<string, any>[];
     expect(entries).toHaveLength(FEED_ARTICLE_COUNT);
     expect(
-      entries.every((entry) => String(entry.id).startsWith('https://news.example/feeds-world/')),
+      entries.every((entry) => /^tag:news\.example,\d{4}-\d\d-\d\d:article:\w+$/.test(entry.id)),
     ).toBe(true);
     expect(entries[0]!.published).toBe(hoursAgo(1).toISOString());
     const links = [feed.link].flat().map((link: Record<string, string>) => link['@_href']);
@@ -180,6 +180,47 @@ describe('RSS and Atom feeds', () => {
     expect(rss['content:encoded']).toContain('Body text');
     const news = parse(documents[4]!).urlset.url[0];
     expect(news['news:news']['news:title']).toBe('Titlewith VT');
+    await own.cleanup();
+  });
+
+  it('keeps an entry id when the slug changes, and names the author with dc:creator in RSS', async () => {
+    const own = await createTestDatabase();
+    const { db } = own;
+    const author = await createAuthor(db, 'Tom & Jerry');
+    const renamed = await createSection(db, 'feeds-renamed', 'Renamed');
+    const article = await createArticle(db, {
+      authorId: author.id,
+      sectionId: renamed.id,
+      slug: 'before-rename',
+      title: 'Renamed story',
+    });
+    const ids = async () => {
+      const rss = parse((await feedXml(db, site, 'rss'))!).rss;
+      const atom = parse((await feedXml(db, site, 'atom'))!).feed;
+      return { item: rss.channel.item[0], entry: atom.entry[0], rss };
+    };
+    const before = await ids();
+    const day = (await db.article.findUniqueOrThrow({ where: { id: article.id } })).createdAt
+      .toISOString()
+      .slice(0, 10);
+    const expected = `tag:news.example,${day}:article:${article.id}`;
+    expect(before.item.guid).toEqual({ '#text': expected, '@_isPermaLink': 'false' });
+    expect(before.entry.id).toBe(expected);
+    expect(before.item.author).toBeUndefined();
+    expect(before.item['dc:creator']).toEqual({
+      '#text': 'Tom & Jerry',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+    });
+    expect(before.entry.author).toEqual({ name: 'Tom & Jerry' });
+
+    await db.articleLive.update({
+      where: { articleId: article.id },
+      data: { slug: 'after-rename' },
+    });
+    const after = await ids();
+    expect(after.item.link).toBe('https://news.example/feeds-renamed/after-rename');
+    expect(after.item.guid).toEqual(before.item.guid);
+    expect(after.entry.id).toBe(expected);
     await own.cleanup();
   });
 

@@ -14,15 +14,15 @@ type Props = {
   searchParams: Promise<{ page?: string | string[] }>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
   if (!section) return {};
-  return listMetadata(
-    section.name,
-    sectionPath(section),
-    `The latest from ${section.name}.`,
+  // An invalid page number answers 404 from the page itself.
+  const page = pageNumber((await searchParams).page) ?? 1;
+  return listMetadata(section.name, sectionPath(section), `The latest from ${section.name}.`, {
     section,
-  );
+    page,
+  });
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {

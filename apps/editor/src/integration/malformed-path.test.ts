@@ -1,0 +1,90 @@
+// A path with a percent-escape that does not decode (`/%C3`, `/100%`) reaches neither app's
+// Next.js (which answers it with a bare text/plain 500): the front servers answer 400, with the
+// API error shape under /api and a small HTML page elsewhere, and their security headers. The
+// shortener's redirect path keeps answering such a code 404.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, createApiKey, createSession } from '@newsroom/auth';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { startBothApps, type AppServer } from '@newsroom/testing';
+
+let testDb: TestDatabase;
+let editor: AppServer;
+let shortener: AppServer;
+let cookie: string;
+let apiKey: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const user = await testDb.db.user.create({
+    data: { email: 'pct@example.com', name: 'Pct', role: 'admin', passwordHash: 'x' },
+  });
+  cookie = `${SESSION_COOKIE}=${(await createSession(testDb.db, user.id)).token}`;
+  apiKey = (await createApiKey(testDb.db, 'pct')).key;
+  ({ editor, shortener } = await startBothApps(testDb.url));
+});
+
+afterAll(async () => {
+  await Promise.all([editor?.stop(), shortener?.stop()]);
+  await testDb?.cleanup();
+});
+
+type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
+
+/** node:http sends the path as written (fetch and URL would re-encode the broken escape). */
+function ask(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function expectApiRefusal(answer: Answer, path: string) {
+  expect(answer.status, path).toBe(400);
+  expect(answer.headers['content-type'], path).toBe('application/json');
+  expect(JSON.parse(answer.body), path).toMatchObject({
+    error: { code: 'bad_request', message: expect.stringContaining('%') },
+  });
+  expect(answer.headers['x-content-type-options'], path).toBe('nosniff');
+}
+
+function expectPageRefusal(answer: Answer, path: string) {
+  expect(answer.status, path).toBe(400);
+  expect(answer.headers['content-type'], path).toBe('text/html; charset=utf-8');
+  expect(answer.body, path).toContain('This address is not valid');
+  expect(answer.headers['content-security-policy'], path).toContain("default-src 'self'");
+  expect(answer.headers['x-content-type-options'], path).toBe('nosniff');
+}
+
+describe('a path that does not decode', () => {
+  it('is a 400 page or API error on the editor', async () => {
+    for (const path of [
+      '/%C3',
+      '/world/%C3',
+      '/%C3/feed.xml',
+      '/media/images/%C3/400.jpg',
+      '/100%',
+    ])
+      expectPageRefusal(await ask(editor.url, path), path);
+    for (const path of ['/api/articles/%C3/short-link', '/api/newsroom/articles/%C3'])
+      expectApiRefusal(await ask(editor.url, path, { cookie }), path);
+  });
+
+  it('is a 400 page or API error on the shortener, and a 404 as a short code', async () => {
+    const auth = { authorization: `Bearer ${apiKey}` };
+    for (const path of ['/api/links/%E0%A4%A', '/api/links/%ZZ/stats', '/api/links/a%'])
+      expectApiRefusal(await ask(shortener.url, path, auth), path);
+    expectPageRefusal(await ask(shortener.url, '/links/%C3'), '/links/%C3');
+    expect((await ask(shortener.url, '/%C3')).status).toBe(404);
+  });
+
+  it('leaves well-formed escapes alone', async () => {
+    expect((await ask(editor.url, '/world/caf%C3%A9')).status).toBe(404);
+  });
+});

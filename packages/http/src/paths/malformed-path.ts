@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody } from '../errors/api-error';
+
+export const MALFORMED_PATH_MESSAGE =
+  'The address has a malformed percent-escape: "%" must be followed by two hex digits that spell UTF-8 text.';
+
+/** The request target's path, without its query and fragment (which Next.js does not decode). */
+function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/**
+ * True when the path holds a percent-escape that cannot be decoded (`/%C3`, `/100%`, `/%ZZ`):
+ * Next.js decodes path segments and answers such a path with a bare 500.
+ */
+export function hasMalformedPathEscape(url: string | undefined): boolean {
+  const path = pathOf(url ?? '/');
+  if (!path.includes('%')) return false; // the common case: nothing to decode
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+const MALFORMED_PATH_PAGE =
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address</title>' +
+  '<h1>This address is not valid</h1>' +
+  '<p>It has a broken "%" code in it. Check the link, or go to the <a href="/">front page</a>.</p></html>';
+
+export type MalformedPathOptions = {
+  /** Paths answered 404 rather than 400 (the shortener's `/<code>`: no such short link). */
+  notFound?: (path: string) => boolean;
+};
+
+/**
+ * Answers a request whose path cannot be decoded with 400, before it reaches Next.js, and returns
+ * true; false for any other request. APIs get the one error shape (`bad_request`), pages a small
+ * HTML page. The caller applies the security headers first, as for any answer.
+ */
+export function answerMalformedPath(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: MalformedPathOptions = {},
+): boolean {
+  if (!hasMalformedPathEscape(req.url)) return false;
+  const path = pathOf(req.url ?? '/');
+  const api = isApiPath(path);
+  const body = Buffer.from(
+    api ? JSON.stringify(errorBody('bad_request', MALFORMED_PATH_MESSAGE)) : MALFORMED_PATH_PAGE,
+  );
+  res.writeHead(options.notFound?.(path) ? 404 : 400, {
+    'content-type': api ? 'application/json' : 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': String(body.length),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
+}
