@@ -3,11 +3,13 @@
 // security headers and the client's address (behind the proxies TRUSTED_PROXIES names) and goes
 // to Next.
 import { createServer } from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerMalformedPath,
+  answerMethodNotAllowed,
   answerUnavailableOnServerError,
   answerUnsupportedMethod,
   applySecurityHeaders,
@@ -16,6 +18,7 @@ import {
   shortenerSiteUrl,
   stampClientAddress,
   trustedProxiesFromEnv,
+  readRouteMethods,
 } from '@newsroom/http';
 import {
   createReaderPageCache,
@@ -67,6 +70,7 @@ async function main() {
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
+  const routeMethods = readRouteMethods(path.join(import.meta.dirname, 'app'));
   const server = createServer((req, res) => {
     if (readerPages?.handle(req, res)) return;
     stampClientAddress(req, trust);
@@ -83,6 +87,8 @@ async function main() {
     if (answerUnsupportedMethod(req, res)) return;
     // Next.js answers a path it cannot decode (`/%C3`) with a bare 500.
     if (answerMalformedPath(req, res)) return;
+    // A method the route handler does not export: Next.js would answer a bare, empty 405.
+    if (answerMethodNotAllowed(req, res, routeMethods)) return;
     // The first page to meet a database outage answers 503 like every later one.
     answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);

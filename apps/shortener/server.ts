@@ -3,16 +3,19 @@
 // which runs in a worker thread so that its per-request machinery never slows the redirects down
 // (src/next-host/next-worker.ts says why).
 import { createServer, type IncomingMessage } from 'node:http';
+import path from 'node:path';
 import { isSqlite, resolveDatabaseUrl } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerMalformedPath,
+  answerMethodNotAllowed,
   answerUnsupportedMethod,
   applySecurityHeaders,
   resolveClientAddress,
   servedOverHttps,
   stampClientAddress,
   trustedProxiesFromEnv,
+  readRouteMethods,
 } from '@newsroom/http';
 import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 import { createSqliteStatementThread } from '@newsroom/links/statement-thread';
@@ -68,6 +71,7 @@ async function main() {
   const warmed = await runtime.warmCache();
   if (warmed > 0) console.log(`Link cache warmed with the ${warmed} most clicked link(s).`);
 
+  const routeMethods = readRouteMethods(path.join(import.meta.dirname, 'app'));
   const server = createServer((req, res) => {
     if (handleShortLink(req, res)) return;
     stampClientAddress(req, trust); // Next code reads the client from this header only
@@ -77,6 +81,8 @@ async function main() {
     // Next.js answers a path it cannot decode (`/links/%C3`) with a bare 500. One segment is a
     // short code that cannot exist: 404, as for any unknown code.
     if (answerMalformedPath(req, res, { notFound: isShortCodePath })) return;
+    // A method the route handler does not export: Next.js would answer a bare, empty 405.
+    if (answerMethodNotAllowed(req, res, routeMethods)) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

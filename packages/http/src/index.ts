@@ -33,6 +33,11 @@ export {
 } from './unavailable/availability-gate';
 export { answerUnavailableOnServerError } from './unavailable/server-error-gate';
 export { answerUnsupportedMethod, SERVED_METHODS } from './methods/unsupported-method';
+export {
+  answerMethodNotAllowed,
+  readRouteMethods,
+  type RouteMethods,
+} from './methods/route-methods';
 export { readerSiteUrl, shortenerSiteUrl } from './site-urls/site-urls';
 export {
   isDatabaseUnavailable,

@@ -32,14 +32,22 @@ afterAll(async () => {
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 /** node:http sends the path as written (fetch and URL would re-encode the broken escape). */
-function ask(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+function ask(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<Answer> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path, headers, method },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -88,3 +96,44 @@ describe('a path that does not decode', () => {
     expect((await ask(editor.url, '/world/caf%C3%A9')).status).toBe(404);
   });
 });
+
+describe('a method the route does not answer', () => {
+  it('is a 405 with Allow and the API error shape on both apps, not a bare empty 405', async () => {
+    const { link } = await createLinkOverApi();
+    for (const [base, method, path, headers, allow] of [
+      [
+        shortener.url,
+        'PUT',
+        `/api/links/${link}`,
+        { authorization: `Bearer ${apiKey}` },
+        'GET, HEAD, PATCH, DELETE, OPTIONS',
+      ],
+      [
+        shortener.url,
+        'DELETE',
+        '/api/links',
+        { authorization: `Bearer ${apiKey}` },
+        'GET, HEAD, POST, OPTIONS',
+      ],
+      [editor.url, 'DELETE', '/api/newsroom/articles/any/publish', { cookie }, 'POST, OPTIONS'],
+    ] as const) {
+      const answer = await ask(base, path, headers, method);
+      expect([answer.status, answer.headers.allow], `${method} ${path}`).toEqual([405, allow]);
+      expect(JSON.parse(answer.body), `${method} ${path}`).toMatchObject({
+        error: { code: 'method_not_allowed', message: expect.stringContaining(allow) },
+      });
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
+    const feed = await ask(editor.url, '/feed.xml', {}, 'POST');
+    expect([feed.status, feed.headers.allow]).toEqual([405, 'GET, HEAD, OPTIONS']);
+  });
+});
+
+async function createLinkOverApi(): Promise<{ link: string }> {
+  const response = await fetch(`${shortener.url}/api/links`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url: 'https://example.com/methods' }),
+  });
+  return { link: ((await response.json()) as { code: string }).code };
+}
