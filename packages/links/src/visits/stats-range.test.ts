@@ -31,6 +31,9 @@ describe('stats range', () => {
     expect(errors({ from: '2026-11-02', to: '2026-11-01' })).toEqual({
       range: 'The range is reversed: from (2026-11-02) is after to (2026-11-01).',
     });
+    expect(errors({ from: '2099-01-01' }).range).toMatch(
+      /^The range is reversed: from \(2099-01-01\) is after today \(\d{4}-\d{2}-\d{2}, UTC\), where a range without "to" ends\.$/,
+    );
     expect(errors({ from: '2025-01-01', to: '2026-01-02' })).toEqual({
       range: 'The range from 2025-01-01 to 2026-01-02 has 367 days; at most 366 are allowed.',
     });

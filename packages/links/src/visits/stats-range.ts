@@ -45,7 +45,10 @@ export function statsQuerySchema(now: () => number = Date.now) {
         ctx.addIssue({
           code: 'custom',
           path: ['range'],
-          message: `The range is reversed: from (${from}) is after to (${to}).`,
+          message:
+            query.to === undefined
+              ? `The range is reversed: from (${from}) is after today (${to}, UTC), where a range without "to" ends.`
+              : `The range is reversed: from (${from}) is after to (${to}).`,
         });
       } else if (days > MAX_STATS_RANGE_DAYS) {
         ctx.addIssue({
