@@ -37,7 +37,17 @@ const markers = (page: Page) =>
   body(page)
     .locator('sup.footnote-reference')
     .evaluateAll((references) => references.map((reference) => reference.dataset.marker));
-const noteTexts = (page: Page) => body(page).locator('li.footnote').allTextContents();
+/** The notes' texts without the other people's caret labels. */
+const noteTexts = (page: Page) =>
+  body(page)
+    .locator('li.footnote')
+    .evaluateAll((notes) =>
+      notes.map((note) => {
+        const copy = note.cloneNode(true) as HTMLElement;
+        for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();
+        return copy.textContent ?? '';
+      }),
+    );
 
 /** One person creates a draft, a second one (another browser context) opens it too. */
 async function twoPeopleInOneArticle(page: Page, browser: Browser, headline: string) {
@@ -261,6 +271,35 @@ test('a slug one person typed by hand is kept when the other edits the headline'
   expect(((await stored.json()) as { article: { slug: string } }).article.slug).toBe(
     'typed-by-hand',
   );
+  await close();
+});
+
+test('a note removed while the other person writes in it: they are told, with its text, and type nowhere', async ({
+  page,
+  browser,
+}) => {
+  const { other, close } = await twoPeopleInOneArticle(page, browser, 'Removed note');
+  await body(page).click();
+  await page.keyboard.type('A claim');
+  await page.keyboard.press('ControlOrMeta+Alt+F');
+  await page.keyboard.type('Ministry report');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => noteTexts(other)).toEqual(['Ministry report']);
+
+  await body(other).locator('li.footnote').click();
+  await other.keyboard.press('End');
+  await other.keyboard.type(', page 12');
+  await expect.poll(() => noteTexts(page)).toEqual(['Ministry report, page 12']);
+  // The first person deletes the text holding the only reference: the note goes with it.
+  await body(page).locator('p').first().click({ clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await expect.poll(() => noteTexts(page)).toEqual([]);
+
+  const notice = other.getByRole('alert').filter({ hasText: 'removed the note you were writing' });
+  await expect(notice).toContainText('Ministry report, page 12');
+  await other.keyboard.type('meant for the note');
+  await expectSaved(other);
+  expect(await bodyText(body(other))).not.toContain('meant for the note');
   await close();
 });
 

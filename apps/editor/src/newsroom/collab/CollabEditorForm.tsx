@@ -4,7 +4,7 @@ import { bodyFragment } from '@newsroom/collab';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ArticleBodyEditor } from '../body-editor/ArticleBodyEditor';
 import { ArticleDetailPanels } from '../editor/ArticleDetailPanels';
 import { fetchArticle, type PublishingAction } from '../editor/api-client';
@@ -24,6 +24,7 @@ import type { Section } from '../editor/section';
 import type { CollabUser } from '@newsroom/collab';
 import type { CollabSession, CollabSnapshot } from './collab-session';
 import { PeopleHere } from './PeopleHere';
+import { NOTE_REMOVED_EVENT, type RemovedNote } from './removed-note';
 import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';
 import { syncLabel, syncStatusText } from './sync-status';
 
@@ -57,6 +58,16 @@ export function CollabEditorForm({
   const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [previewing, setPreviewing] = useState(false);
+  const writing = useRef<HTMLDivElement>(null);
+  /** The note someone else removed while this person wrote in it (its text, to put back). */
+  const [removedNote, setRemovedNote] = useState<RemovedNote | null>(null);
+  useEffect(() => {
+    const element = writing.current;
+    if (!element) return;
+    const onRemoved = (event: Event) => setRemovedNote((event as CustomEvent<RemovedNote>).detail);
+    element.addEventListener(NOTE_REMOVED_EVENT, onRemoved);
+    return () => element.removeEventListener(NOTE_REMOVED_EVENT, onRemoved);
+  }, []);
   /** A writer's draft that someone published meanwhile: theirs to read only now. */
   const [publishedByOthers, setPublishedByOthers] = useState(false);
 
@@ -145,7 +156,7 @@ export function CollabEditorForm({
           sections={sections}
           onOpenChange={setPreviewing}
         />
-        <div className="edit-writing" hidden={previewing}>
+        <div className="edit-writing" hidden={previewing} ref={writing}>
           {publishedByOthers && (
             <p role="alert" className="editor-notice">
               An editor has published this article: it is read-only for you now.
@@ -161,6 +172,18 @@ export function CollabEditorForm({
             />
           </fieldset>
           {meta.leadImage && <LeadImageFigure image={meta.leadImage} />}
+          {removedNote && (
+            <div role="alert" className="editor-notice removed-note">
+              <p>
+                Someone else removed the note you were writing (they deleted its reference). Its
+                text, to put back if it is still needed:
+              </p>
+              <blockquote>{removedNote.text || '(empty)'}</blockquote>
+              <button type="button" onClick={() => setRemovedNote(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
           <ArticleBodyEditor
             initialContent={article.body}
             markerStyle={meta.markerStyle}

@@ -71,7 +71,8 @@ export const CaretAfterRemoteChange = Extension.create({
   addProseMirrorPlugins: () => [caretAfterRemoteChangePlugin()],
 });
 
-const rendersRemoteChange = (tr: { getMeta(key: unknown): unknown; docChanged: boolean }) =>
+/** A transaction that renders another person's change (the binding marks its own). */
+export const rendersRemoteChange = (tr: { getMeta(key: unknown): unknown; docChanged: boolean }) =>
   tr.docChanged &&
   (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 

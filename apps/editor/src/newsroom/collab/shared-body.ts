@@ -5,6 +5,7 @@ import { Transform } from '@tiptap/pm/transform';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { CaretAfterRemoteChange } from './caret-after-remote-change';
+import { RemovedNoteGuard } from './removed-note';
 import { TextInNewBlocks } from './text-in-new-blocks';
 
 /** The sync binding's mapping of Y types to the nodes rendered from them. */
@@ -78,6 +79,7 @@ export function createSharedBody(fragment: Y.XmlFragment): Extensions {
     Collaboration.configure({ fragment, ySyncOptions: { mapping } }),
     FirstDocument,
     CaretAfterRemoteChange,
+    RemovedNoteGuard,
     TextInNewBlocks,
   ];
 }
