@@ -2,9 +2,10 @@
 // reader-page cache (Next.js renders each page once per change); every other request gets its
 // security headers and the client's address (behind the proxies TRUSTED_PROXIES names) and goes
 // to Next.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { isCrossSiteMutation } from '@newsroom/auth';
 import { getDb } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
@@ -71,6 +72,9 @@ async function main() {
   await app.prepare();
 
   const routeMethods = readRouteMethods(path.join(import.meta.dirname, 'app'));
+  // A cross-site mutation gets the Origin check's 403 from Next.js first, as on every path.
+  const refusedFirst = (request: IncomingMessage) =>
+    isCrossSiteMutation(request.method ?? 'GET', request.headers);
   const server = createServer((req, res) => {
     if (readerPages?.handle(req, res)) return;
     stampClientAddress(req, trust);
@@ -88,7 +92,7 @@ async function main() {
     // Next.js answers a path it cannot decode (`/%C3`) with a bare 500.
     if (answerMalformedPath(req, res)) return;
     // A method the route handler does not export: Next.js would answer a bare, empty 405.
-    if (answerMethodNotAllowed(req, res, routeMethods)) return;
+    if (answerMethodNotAllowed(req, res, routeMethods, { refusedFirst })) return;
     // The first page to meet a database outage answers 503 like every later one.
     answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);

@@ -1,5 +1,6 @@
 import { staffProxy } from '@newsroom/auth/next';
 import type { NextRequest } from 'next/server';
+import { isLinkApiPath } from './src/api/link-api-path';
 import { staff } from './src/staff/staff-shell';
 
 /**
@@ -10,7 +11,7 @@ import { staff } from './src/staff/staff-shell';
 export function proxy(request: NextRequest) {
   return staffProxy(request, {
     shell: staff,
-    isOriginExempt: (pathname) => pathname === '/api/links' || pathname.startsWith('/api/links/'),
+    isOriginExempt: isLinkApiPath,
     isStaffArea: (pathname) => pathname === '/links' || pathname.startsWith('/links/'),
   });
 }

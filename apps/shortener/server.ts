@@ -19,6 +19,8 @@ import {
 } from '@newsroom/http';
 import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 import { createSqliteStatementThread } from '@newsroom/links/statement-thread';
+import { isCrossSiteMutation } from '@newsroom/auth';
+import { isLinkApiPath } from './src/api/link-api-path';
 import { startNextHost } from './src/next-host/next-host';
 
 const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
@@ -72,6 +74,10 @@ async function main() {
   if (warmed > 0) console.log(`Link cache warmed with the ${warmed} most clicked link(s).`);
 
   const routeMethods = readRouteMethods(path.join(import.meta.dirname, 'app'));
+  // A cross-site mutation gets the Origin check's 403 from Next.js first (the link API, called
+  // with API keys, has no Origin check).
+  const refusedFirst = (request: IncomingMessage, pathname: string) =>
+    !isLinkApiPath(pathname) && isCrossSiteMutation(request.method ?? 'GET', request.headers);
   const server = createServer((req, res) => {
     if (handleShortLink(req, res)) return;
     stampClientAddress(req, trust); // Next code reads the client from this header only
@@ -82,7 +88,7 @@ async function main() {
     // short code that cannot exist: 404, as for any unknown code.
     if (answerMalformedPath(req, res, { notFound: isShortCodePath })) return;
     // A method the route handler does not export: Next.js would answer a bare, empty 405.
-    if (answerMethodNotAllowed(req, res, routeMethods)) return;
+    if (answerMethodNotAllowed(req, res, routeMethods, { refusedFirst })) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

@@ -33,7 +33,13 @@ export {
   type ApiKeySummary,
   type RevokeResult,
 } from './api-keys';
-export { crossSiteProblem, isHttps, isSafeMethod, requestOrigin } from './origin/request-origin';
+export {
+  crossSiteProblem,
+  isCrossSiteMutation,
+  isHttps,
+  isSafeMethod,
+  requestOrigin,
+} from './origin/request-origin';
 export { safeReturnPath, type ReturnPathRules } from './return-path/safe-return-path';
 export { passwordProblem, passwordSchema } from './password-policy/password-policy';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/password-limits';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossSiteProblem, isHttps, requestOrigin } from './request-origin';
+import { crossSiteProblem, isCrossSiteMutation, isHttps, requestOrigin } from './request-origin';
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 
@@ -46,5 +46,16 @@ describe('crossSiteProblem', () => {
       expect(crossSiteProblem(headers({ ...site, origin })), origin).toMatch(
         /Cross-site request refused/,
       );
+  });
+});
+
+describe('isCrossSiteMutation (node:http headers)', () => {
+  it('refuses a mutation without this site’s Origin, and never a safe method', () => {
+    const host = { host: 'news.example' };
+    expect(isCrossSiteMutation('POST', host)).toBe(true);
+    expect(isCrossSiteMutation('DELETE', { ...host, origin: 'https://evil.example' })).toBe(true);
+    expect(isCrossSiteMutation('PUT', { ...host, origin: 'http://news.example' })).toBe(false);
+    expect(isCrossSiteMutation('GET', host)).toBe(false);
+    expect(isCrossSiteMutation('OPTIONS', { ...host, origin: 'https://evil.example' })).toBe(false);
   });
 });

@@ -39,6 +39,24 @@ export function crossSiteProblem(headers: Headers, url?: string): string | null 
   return null;
 }
 
+/**
+ * The same check for a request as node:http gives it (the front servers): a state-changing
+ * request that crossSiteProblem refuses.
+ */
+export function isCrossSiteMutation(
+  method: string,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  if (isSafeMethod(method)) return false;
+  const fetchHeaders = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      fetchHeaders.append(name, one);
+    }
+  }
+  return crossSiteProblem(fetchHeaders) !== null;
+}
+
 function normalizeOrigin(origin: string): string | null {
   try {
     return new URL(origin).origin;

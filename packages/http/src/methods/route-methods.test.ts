@@ -24,8 +24,11 @@ beforeAll(async () => {
   file('(reader)/[section]/feed.xml/route.ts', 'export function GET() {}\n');
   file('(reader)/[section]/[slug]/page.tsx', 'export default function Page() {}\n');
   const routes = readRouteMethods(appDir);
+  // As the front servers do: a request another check refuses first is left to it.
+  const refusedFirst = (req: { headers: Record<string, unknown> }) =>
+    req.headers['x-refused-first'] === 'yes';
   server = createServer((req, res) => {
-    if (answerMethodNotAllowed(req, res, routes)) return;
+    if (answerMethodNotAllowed(req, res, routes, { refusedFirst })) return;
     res.end('to Next.js');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,10 +39,10 @@ afterAll(async () => {
   rmSync(appDir, { recursive: true, force: true });
 });
 
-function send(method: string, target: string) {
+function send(method: string, target: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; allow?: string; type?: string; body: string }>(
     (resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path: target }, (res) => {
+      const req = request({ host: '127.0.0.1', port, method, path: target, headers }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
@@ -88,6 +91,10 @@ describe('answerMethodNotAllowed', () => {
     ] as const) {
       expect((await send(method, target)).status, `${method} ${target}`).toBe(200);
     }
+  });
+
+  it('leaves a request another check refuses first (the Origin check) to it', async () => {
+    expect((await send('PUT', '/api/links/spring', { 'x-refused-first': 'yes' })).status).toBe(200);
   });
 
   it('answers outside /api/ in plain text', async () => {

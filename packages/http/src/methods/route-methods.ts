@@ -107,12 +107,19 @@ export function answerMethodNotAllowed(
   req: IncomingMessage,
   res: ServerResponse,
   routes: RouteMethods,
+  {
+    refusedFirst,
+  }: {
+    /** Requests a check behind us refuses first (the apps' Origin check: 403 before 405). */
+    refusedFirst?: (req: IncomingMessage, pathname: string) => boolean;
+  } = {},
 ): boolean {
   const url = req.url ?? '/';
   const pathname = url.slice(0, url.search(/[?#]|$/));
   const allowed = routes.allowedAt(pathname);
   const method = req.method ?? 'GET';
   if (!allowed || allowed.includes(method)) return false;
+  if (refusedFirst?.(req, pathname)) return false;
   const message = `${method} is not allowed here; this address answers ${allowed.join(', ')}.`;
   const api = pathname === '/api' || pathname.startsWith('/api/');
   res.writeHead(405, {
