@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { errorBody } from '../errors/api-error';
+import { isApiPath, pathOf } from '../paths/malformed-path';
 
 const HANDLER_EXPORT =
   /^export\s+(?:const|(?:async\s+)?function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm;
@@ -114,14 +115,13 @@ export function answerMethodNotAllowed(
     refusedFirst?: (req: IncomingMessage, pathname: string) => boolean;
   } = {},
 ): boolean {
-  const url = req.url ?? '/';
-  const pathname = url.slice(0, url.search(/[?#]|$/));
+  const pathname = pathOf(req.url ?? '/');
   const allowed = routes.allowedAt(pathname);
   const method = req.method ?? 'GET';
   if (!allowed || allowed.includes(method)) return false;
   if (refusedFirst?.(req, pathname)) return false;
   const message = `${method} is not allowed here; this address answers ${allowed.join(', ')}.`;
-  const api = pathname === '/api' || pathname.startsWith('/api/');
+  const api = isApiPath(pathname);
   res.writeHead(405, {
     allow: allowed.join(', '),
     'content-type': api ? 'application/json' : 'text/plain; charset=utf-8',

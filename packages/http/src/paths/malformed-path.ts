@@ -5,7 +5,7 @@ export const MALFORMED_PATH_MESSAGE =
   'The address has a malformed percent-escape: "%" must be followed by two hex digits that spell UTF-8 text.';
 
 /** The request target's path, without its query and fragment (which Next.js does not decode). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
 }
@@ -25,7 +25,8 @@ export function hasMalformedPathEscape(url: string | undefined): boolean {
   }
 }
 
-function isApiPath(path: string): boolean {
+/** Under `/api/`: answered in the API error shape. */
+export function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
