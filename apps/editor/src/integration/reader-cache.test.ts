@@ -177,6 +177,12 @@ describe('reader pages from the cache', () => {
     expect(first.headers.get('x-frame-options')).toBe('DENY');
     expect(first.headers.get('x-cache')).toBeNull();
   });
+
+  it('serves the site icon where browsers and feed readers look for it', async () => {
+    const favicon = await get('/favicon.ico');
+    expect([favicon.status, favicon.headers.get('content-type')]).toEqual([200, 'image/x-icon']);
+    expect(await (await get('/')).text()).toMatch(/<link rel="icon" href="\/favicon\.ico/);
+  });
 });
 
 describe('feeds and sitemaps', () => {
