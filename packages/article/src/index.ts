@@ -73,6 +73,7 @@ export {
 } from './images/image-renditions';
 
 export { slugify } from './metadata/slugify';
+export { bodyExcerpt, EXCERPT_MAX_LENGTH } from './metadata/excerpt';
 export { formatDateline } from './metadata/dateline';
 export {
   ARTICLE_STATUS,

@@ -1,6 +1,6 @@
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
-import { articlePath } from '@newsroom/article';
+import { articlePath, bodyExcerpt } from '@newsroom/article';
 import {
   imageRowSelect,
   toArticleImage,
@@ -8,6 +8,7 @@ import {
   type ImageRow,
 } from './images/article-image';
 import { parseRelatedJson, resolveRelatedLinks } from './related-links';
+import { parseBody } from './render-stored-article';
 
 // Everything here reads ArticleLive, the live versions: one row per published article, written
 // only by Publish / Update / a schedule firing. The newsroom's working copies (Article) never
@@ -52,6 +53,11 @@ export interface ListOptions {
 /** Everything the article page needs. Only the author's name leaves the database. */
 export interface PublishedArticle extends ArticleSummary {
   body: string;
+  /**
+   * What describes it to search engines, social cards and feed readers: the standfirst, or the
+   * body's opening words when it has none (otherwise they pick arbitrary text of the page).
+   */
+  description: string;
   markerStyle: string;
   /** When this version went live (the last Publish or Update). */
   updatedAt: Date;
@@ -162,6 +168,7 @@ export async function findPublishedArticle(
   return {
     ...toSummary(summary),
     body,
+    description: summary.standfirst || bodyExcerpt(parseBody(body)),
     markerStyle,
     updatedAt,
     createdAt: article.createdAt,

@@ -14,7 +14,8 @@ export interface StoredArticleContent {
 
 const EMPTY_DOCUMENT: JSONContent = { type: 'doc', content: [] };
 
-function parseBody(body: string): JSONContent {
+/** Article.body as a document; a damaged one reads as empty. */
+export function parseBody(body: string): JSONContent {
   try {
     const doc: unknown = JSON.parse(body);
     return doc !== null && typeof doc === 'object' && !Array.isArray(doc)

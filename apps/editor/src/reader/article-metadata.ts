@@ -19,7 +19,7 @@ function socialImage(image: ArticleImage) {
 /** <title>, description, canonical link, Open Graph and Twitter tags of an article page. */
 export function articleMetadata(article: PublishedArticle): Metadata {
   const url = absoluteUrl(siteUrl(), article.path);
-  const description = article.standfirst || undefined;
+  const description = article.description || undefined;
   const image = article.leadImage && socialImage(article.leadImage);
   return {
     title: article.title,

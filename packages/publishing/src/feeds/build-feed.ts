@@ -79,13 +79,13 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
   for (const { article, html } of articles) {
     const url = absoluteUrl(site.baseUrl, article.path);
     feed.addItem({
-      // Atom writes the title as type="html", RSS as text; the standfirst is HTML in both. Our
-      // headlines and standfirsts are plain text: escaped where the format reads HTML.
+      // Atom writes the title as type="html", RSS as text; the description is HTML in both. Our
+      // headlines and descriptions are plain text: escaped where the format reads HTML.
       title: format === 'atom' ? escapeHtml(article.title) : article.title,
       // Written as <guid isPermaLink="false"> in RSS.
       id: feedEntryId(site.baseUrl, article),
       link: url,
-      ...(article.standfirst && { description: escapeHtml(article.standfirst) }),
+      ...(article.description && { description: escapeHtml(article.description) }),
       content: absolutizeLinks(html, site.baseUrl, url),
       // RSS 2.0's <author> is an e-mail address: the name goes in dc:creator there.
       ...(format === 'atom'

@@ -74,6 +74,7 @@ beforeAll(async () => {
     sectionId: sport.id,
     slug: 'sport-1',
     title: 'Sport story',
+    body: withNote('The match began late'),
     publishedAt: hoursAgo(0.5),
   });
   await createArticle(db, {
@@ -92,6 +93,8 @@ describe('RSS and Atom feeds', () => {
     const items = rss.channel.item as Record<string, any>[];
     expect(items).toHaveLength(FEED_ARTICLE_COUNT);
     expect(items[0]!.title).toBe('Sport story');
+    // No standfirst: described by the body's opening words (without the note), not by nothing.
+    expect(items[0]!.description).toBe('The match began late &amp; &lt;more&gt;');
     expect(items[1]).toMatchObject({
       title: 'World story 1 <&>',
       link: 'https://news.example/feeds-world/world-1',

@@ -3,7 +3,7 @@ import { newsArticleJsonLd, serializeJsonLd } from './json-ld';
 
 const article = {
   title: 'Pentagon Report',
-  standfirst: 'A summary.',
+  description: 'A summary.',
   path: '/military-intelligence/pentagon-report',
   publishedAt: new Date('2021-04-14T07:00:00Z'),
   updatedAt: new Date('2021-04-14T09:30:00Z'),

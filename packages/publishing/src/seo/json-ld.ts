@@ -6,7 +6,7 @@ export interface NewsArticleJsonLdInput {
   siteName: string;
   article: {
     title: string;
-    standfirst: string;
+    description: string;
     path: string;
     publishedAt: Date;
     updatedAt: Date;
@@ -37,7 +37,7 @@ export function newsArticleJsonLd({ siteUrl, siteName, article }: NewsArticleJso
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
-    ...(article.standfirst ? { description: article.standfirst } : {}),
+    ...(article.description ? { description: article.description } : {}),
     datePublished: article.publishedAt.toISOString(),
     dateModified: modified.toISOString(),
     articleSection: article.section.name,
