@@ -10,6 +10,8 @@ import {
   META_FIELDS,
   metaMap,
   relatedArray,
+  TEXT_FIELDS,
+  writeTextField,
   type CollabArticle,
 } from './article-ydoc';
 import { giveNewTextblocksText } from './textblock-text';
@@ -38,6 +40,8 @@ export function applyArticle(doc: Y.Doc, article: CollabArticle, origin?: unknow
     const meta = metaMap(doc);
     for (const field of META_FIELDS)
       if (meta.get(field) !== article[field]) meta.set(field, article[field]);
+    // The smallest edit: what someone types elsewhere in the headline meanwhile stays.
+    for (const field of TEXT_FIELDS) writeTextField(doc, field, article[field]);
     if (meta.get(DATELINE_FIELD) !== (article.publishedAt ?? ''))
       meta.set(DATELINE_FIELD, article.publishedAt ?? '');
     const leadImage = leadImageEntry(article.leadImage);
