@@ -27,6 +27,7 @@ import { PeopleHere } from './PeopleHere';
 import { NOTE_REMOVED_EVENT, type RemovedNote } from './removed-note';
 import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';
 import { syncLabel, syncStatusText } from './sync-status';
+import { useCaretsKeptInTextFields } from './text-field-caret';
 
 /** How often an open edit page reads the article's state (someone else may publish it). */
 const PUBLICATION_CHECK_MS = 10_000;
@@ -59,6 +60,8 @@ export function CollabEditorForm({
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [previewing, setPreviewing] = useState(false);
   const writing = useRef<HTMLDivElement>(null);
+  const canvasFields = useRef<HTMLFieldSetElement>(null);
+  useCaretsKeptInTextFields(doc, canvasFields, meta);
   /** The note someone else removed while this person wrote in it (its text, to put back). */
   const [removedNote, setRemovedNote] = useState<RemovedNote | null>(null);
   useEffect(() => {
@@ -162,7 +165,7 @@ export function CollabEditorForm({
               An editor has published this article: it is read-only for you now.
             </p>
           )}
-          <fieldset disabled={!editable} className="collab-fields">
+          <fieldset disabled={!editable} className="collab-fields" ref={canvasFields}>
             <CanvasFields
               meta={meta}
               section={section}

@@ -7,6 +7,7 @@ import type { ValidationError } from '@newsroom/article';
 import {
   articleDocumentName,
   isCollabRefusal,
+  hasLegacyTextFields,
   metaMap,
   parseCollabMessage,
   type CollabUser,
@@ -86,7 +87,11 @@ export class CollabSession {
     };
     this.local = new LocalCopy(localCopyName(userId, articleId), this.doc);
     this.local.persistence.on('synced', () => {
-      if (metaMap(this.doc).size > 0) this.update({ ready: true });
+      // A copy kept before headline and standfirst were texts waits for the server, which
+      // upgrades the document: this copy's old headline may differ from the server's (edited
+      // offline), and two different upgrades would both stay, the headline shown twice.
+      if (metaMap(this.doc).size > 0 && !hasLegacyTextFields(this.doc))
+        this.update({ ready: true });
     });
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({

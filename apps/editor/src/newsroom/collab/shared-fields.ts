@@ -5,7 +5,11 @@ import {
   META_FIELDS,
   metaMap,
   readLeadImage,
+  readTextField,
   relatedArray,
+  TEXT_FIELDS,
+  textField,
+  writeTextField,
   type MetaField,
 } from '@newsroom/collab';
 import type { RelatedEntry } from '@newsroom/editorial';
@@ -17,10 +21,10 @@ export function readSharedMeta(doc: Y.Doc): DraftMeta {
   const meta = metaMap(doc);
   const value = (field: MetaField | typeof DATELINE_FIELD) => String(meta.get(field) ?? '');
   return {
-    title: value('title'),
+    title: readTextField(doc, 'title'),
     slug: value('slug'),
     sectionId: value('sectionId'),
-    standfirst: value('standfirst'),
+    standfirst: readTextField(doc, 'standfirst'),
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: value(DATELINE_FIELD) || null,
     leadImage: readLeadImage(doc),
@@ -28,9 +32,17 @@ export function readSharedMeta(doc: Y.Doc): DraftMeta {
   };
 }
 
-/** Writes changed fields into the shared document (one transaction: one update for everyone). */
+/**
+ * Writes changed fields into the shared document (one transaction: one update for everyone).
+ * Headline and standfirst arrive whole from their fields and go in as the smallest edit, so
+ * someone typing elsewhere in the same field at the same moment keeps their letters.
+ */
 export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
   doc.transact(() => {
+    for (const field of TEXT_FIELDS) {
+      const value = patch[field];
+      if (value !== undefined) writeTextField(doc, field, value);
+    }
     const meta = metaMap(doc);
     for (const field of META_FIELDS) {
       const value = patch[field];
@@ -69,12 +81,13 @@ export function updateRelated(related: Y.Array<RelatedEntry>, next: readonly Rel
 
 /** Calls `onChange` whenever any field changes, here or elsewhere. */
 export function observeSharedMeta(doc: Y.Doc, onChange: () => void): () => void {
-  const meta = metaMap(doc);
-  const related = relatedArray(doc);
-  meta.observe(onChange);
-  related.observe(onChange);
+  const types = [
+    metaMap(doc),
+    relatedArray(doc),
+    ...TEXT_FIELDS.map((field) => textField(doc, field)),
+  ];
+  for (const type of types) type.observe(onChange);
   return () => {
-    meta.unobserve(onChange);
-    related.unobserve(onChange);
+    for (const type of types) type.unobserve(onChange);
   };
 }
