@@ -4,6 +4,7 @@ export {
   ARTICLE_YDOC,
   DATELINE_FIELD,
   LEAD_IMAGE_FIELD,
+  SLUG_BY_HAND_FIELD,
   leadImageEntry,
   readLeadImage,
   type LeadImageValue,

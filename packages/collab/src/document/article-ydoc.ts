@@ -38,6 +38,12 @@ export const TEXT_FIELDS = [ARTICLE_YDOC.title, ARTICLE_YDOC.standfirst] as cons
 export type TextField = (typeof TEXT_FIELDS)[number];
 /** In the metadata map too: ISO, or '' for none. */
 export const DATELINE_FIELD = 'publishedAt';
+/**
+ * In the metadata map too: '1' once someone typed the slug by hand; no page makes the slug follow
+ * the headline after that. (A slug that differs from the headline's does not tell: with two
+ * people typing in the headline, a page may hear of the other's letters before of their slug.)
+ */
+export const SLUG_BY_HAND_FIELD = 'slugByHand';
 /** In the metadata map too: the lead image as JSON (what the page shows of it), or '' for none. */
 export const LEAD_IMAGE_FIELD = 'leadImage';
 

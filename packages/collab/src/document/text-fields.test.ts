@@ -6,6 +6,7 @@ import {
   hasLegacyTextFields,
   metaMap,
   readTextField,
+  SLUG_BY_HAND_FIELD,
   textField,
   upgradeLegacyTextFields,
   writeTextField,
@@ -81,6 +82,17 @@ describe('headline and standfirst as shared texts', () => {
     sync(server, person);
     expect(readTextField(server, 'title')).toBe('Gale reaches the coast tonight');
     expect(readTextField(person, 'title')).toBe(readTextField(server, 'title'));
+  });
+});
+
+describe('a working copy changed outside', () => {
+  it('marks a slug that is not the headline’s as typed by hand, so no page replaces it', () => {
+    const doc = articleToYDoc(article);
+    applyArticle(doc, { ...article, title: 'Gale warning', slug: 'gale-warning-2' });
+    expect(metaMap(doc).has(SLUG_BY_HAND_FIELD)).toBe(false);
+    applyArticle(doc, { ...article, title: 'Gale warning', slug: 'weather' });
+    expect(metaMap(doc).get(SLUG_BY_HAND_FIELD)).toBe('1');
+    expect(yDocToArticle(doc).slug).toBe('weather');
   });
 });
 

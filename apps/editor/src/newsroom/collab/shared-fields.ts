@@ -7,6 +7,7 @@ import {
   readLeadImage,
   readTextField,
   relatedArray,
+  SLUG_BY_HAND_FIELD,
   TEXT_FIELDS,
   textField,
   writeTextField,
@@ -53,6 +54,10 @@ export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
     if (patch.related) updateRelated(relatedArray(doc) as Y.Array<RelatedEntry>, patch.related);
   });
 }
+
+/** Someone typed the slug by hand: from now on no page makes it follow the headline. */
+export const markSlugTypedByHand = (doc: Y.Doc) => metaMap(doc).set(SLUG_BY_HAND_FIELD, '1');
+export const slugTypedByHand = (doc: Y.Doc) => metaMap(doc).get(SLUG_BY_HAND_FIELD) === '1';
 
 /** One related link's identity: the article it points to, or its address and title. */
 const relatedKey = (entry: RelatedEntry) =>

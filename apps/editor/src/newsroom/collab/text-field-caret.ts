@@ -1,5 +1,5 @@
-import { readTextField, textField, TEXT_FIELDS, type TextField } from '@newsroom/collab';
-import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+import { readTextField, textField, TEXT_FIELDS } from '@newsroom/collab';
+import { type RefObject, useEffect } from 'react';
 import type * as Y from 'yjs';
 
 /** A textarea's selection, in UTF-16 code units as both the textarea and Y.Text count. */
@@ -48,38 +48,38 @@ export function mapSelection(selection: FieldSelection, delta: TextDelta): Field
 }
 
 /**
- * Keeps the caret (or selection) of the headline and standfirst on the same letters when
- * someone else's change arrives. The fields are controlled textareas: when React writes a new
- * value, the browser puts the caret at the end, so the caret is read (and mapped through the
- * change) when the change arrives, before React renders it, and put back once it has.
- * `values` are the fields' values as rendered; `fields` holds the textareas (by their names).
+ * Shows someone else's change to the headline or standfirst in its field at once, with the caret
+ * (or selection) kept on the same letters.
+ *
+ * The fields are controlled textareas, and React would show the change at its next render, with
+ * the caret at the end (the browser puts it there when a new value is set). Worse, a key pressed
+ * before that render reads the field's old value, without the other person's letters, and
+ * writing that value would delete them. So the change is written into the field as it arrives
+ * (React then finds the field already showing its value and leaves it, caret and all).
+ * `fields` holds the textareas, by their names.
  */
-export function useCaretsKeptInTextFields(
-  doc: Y.Doc,
-  fields: RefObject<HTMLElement | null>,
-  values: Record<TextField, string>,
-) {
-  const { title, standfirst } = values;
-  const pending = useRef(new Map<TextField, FieldSelection>());
-
+export function useTextFieldsShowingSharedText(doc: Y.Doc, fields: RefObject<HTMLElement | null>) {
   useEffect(() => {
-    const field = (name: TextField) =>
-      fields.current?.querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`) ?? null;
     const observers = TEXT_FIELDS.map((name) => {
       const observer = (event: Y.YTextEvent) => {
-        // This page's own typing is already in the field, caret and all.
-        if (event.transaction.local) {
-          pending.current.delete(name);
-          return;
-        }
-        const element = field(name);
-        if (!element || element !== element.ownerDocument.activeElement) return;
-        const current = pending.current.get(name) ?? {
-          start: element.selectionStart,
-          end: element.selectionEnd,
-          direction: element.selectionDirection ?? 'none',
-        };
-        pending.current.set(name, mapSelection(current, event.delta));
+        // This page's own typing is already in the field.
+        if (event.transaction.local) return;
+        const element = fields.current?.querySelector<HTMLTextAreaElement>(
+          `textarea[name="${name}"]`,
+        );
+        const value = readTextField(doc, name);
+        if (!element || element.value === value) return;
+        const focused = element === element.ownerDocument.activeElement;
+        const selection = mapSelection(
+          {
+            start: element.selectionStart,
+            end: element.selectionEnd,
+            direction: element.selectionDirection ?? 'none',
+          },
+          event.delta,
+        );
+        element.value = value;
+        if (focused) element.setSelectionRange(selection.start, selection.end, selection.direction);
       };
       textField(doc, name).observe(observer);
       return () => textField(doc, name).unobserve(observer);
@@ -88,18 +88,4 @@ export function useCaretsKeptInTextFields(
       for (const stop of observers) stop();
     };
   }, [doc, fields]);
-
-  useLayoutEffect(() => {
-    for (const [name, selection] of pending.current) {
-      const element = fields.current?.querySelector<HTMLTextAreaElement>(
-        `textarea[name="${name}"]`,
-      );
-      // Only once the field shows the latest change (a render in between may not have it yet).
-      if (!element || element.value !== readTextField(doc, name)) continue;
-      pending.current.delete(name);
-      if (element === element.ownerDocument.activeElement)
-        element.setSelectionRange(selection.start, selection.end, selection.direction);
-    }
-    // The values only say when to look: the field shows them now.
-  }, [doc, fields, title, standfirst]);
 }
