@@ -157,7 +157,7 @@ describe('collaboration server', () => {
     await testDb.db.collabDocument.create({
       data: {
         articleId: id,
-        state: Y.encodeStateAsUpdate(old),
+        state: new Uint8Array(Y.encodeStateAsUpdate(old)),
         articleVersion: article.version,
       },
     });
