@@ -154,9 +154,14 @@ export function upgradeLegacyTextFields(doc: Y.Doc, origin?: unknown): boolean {
   return changed;
 }
 
-/** Whether the document still holds a text field the old way (see upgradeLegacyTextFields). */
+/**
+ * Whether the document holds a text field only the old way (see upgradeLegacyTextFields): a
+ * plain value in the map, its Y.Text never written.
+ */
 export const hasLegacyTextFields = (doc: Y.Doc) =>
-  TEXT_FIELDS.some((field) => legacyValue(doc, field) !== null);
+  TEXT_FIELDS.some(
+    (field) => legacyValue(doc, field) !== null && !everWritten(textField(doc, field)),
+  );
 
 /**
  * Writes a text field's new value as the smallest edit (one delete and one insert where the

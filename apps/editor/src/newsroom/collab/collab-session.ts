@@ -17,6 +17,15 @@ import { LocalCopy, localCopyName } from './local-copy';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
 
 /**
+ * Whether this browser's copy of the article (read before the server answers) is enough to show
+ * the page: it holds the article, and not in the shape from before headline and standfirst were
+ * texts. Such a copy waits for the server, which upgrades the document: the copy's old headline
+ * may differ from the server's (edited offline), and two different upgrades would both stay,
+ * the headline shown twice.
+ */
+export const localCopyCanShow = (doc: Y.Doc) => metaMap(doc).size > 0 && !hasLegacyTextFields(doc);
+
+/**
  * The longest wait between two attempts to reach the collaboration server again (the provider
  * backs off from 1 s): an editor whose server is back waits at most this long to be in sync.
  */
@@ -87,11 +96,7 @@ export class CollabSession {
     };
     this.local = new LocalCopy(localCopyName(userId, articleId), this.doc);
     this.local.persistence.on('synced', () => {
-      // A copy kept before headline and standfirst were texts waits for the server, which
-      // upgrades the document: this copy's old headline may differ from the server's (edited
-      // offline), and two different upgrades would both stay, the headline shown twice.
-      if (metaMap(this.doc).size > 0 && !hasLegacyTextFields(this.doc))
-        this.update({ ready: true });
+      if (localCopyCanShow(this.doc)) this.update({ ready: true });
     });
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({
