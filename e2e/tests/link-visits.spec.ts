@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CLICKS_WRITTEN_WITHIN_MS } from '@newsroom/links/testing';
 
 const shortenerUrl = process.env.SHORTENER_URL!;
 
@@ -33,7 +34,7 @@ test('staff see where a link’s readers come from, for a range they choose, and
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId('click-total')).toHaveText('3', { timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: CLICKS_WRITTEN_WITHIN_MS });
   await expect(
     page.getByRole('img', { name: 'Referrer: t.co 2 (67%), (direct) 1 (33%)' }),
   ).toBeVisible();

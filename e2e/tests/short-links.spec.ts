@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CLICKS_WRITTEN_WITHIN_MS } from '@newsroom/links/testing';
 import { createDb } from '@newsroom/db';
 
 const shortenerUrl = process.env.SHORTENER_URL!;
@@ -65,7 +66,7 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   await page.getByRole('link', { name: 'SVG' }).click();
   expect((await download).suggestedFilename()).toBe('qr-e2e-campaign.svg');
 
-  // Two human clicks, then the stats show them (clicks are written about once a second).
+  // Two human clicks, then the stats show them (clicks are written every 5 s by default).
   const browserUa = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36' };
   for (let index = 0; index < 2; index += 1) {
     const response = await request.get(`${shortenerUrl}/e2e-campaign`, {
@@ -77,7 +78,7 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId('click-total')).toHaveText('2', { timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
+  }).toPass({ timeout: CLICKS_WRITTEN_WITHIN_MS });
   await expect(
     page.getByRole('img', { name: /Clicks per day over the last 30 days: 2 in total/ }),
   ).toBeVisible();

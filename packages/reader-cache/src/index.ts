@@ -8,6 +8,7 @@ export {
   type ReaderPageCache,
   type ReaderPageCacheOptions,
 } from './cache/reader-page-cache';
+export { isNotModified, weakEtag } from './cache/cached-page';
 export { readerPageKey } from './cache/page-key';
 export { withVisitorQuery } from './cache/redirect-query';
 export { readerCacheSettingsFromEnv } from './cache/settings';

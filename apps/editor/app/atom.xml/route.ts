@@ -5,6 +5,6 @@ import { siteInfo, xmlResponse } from '../../src/reader/feed-responses';
 export const dynamic = 'force-dynamic';
 
 /** The site's Atom feed: the latest articles, full text. */
-export async function GET() {
-  return xmlResponse(await feedXml(getDb(), siteInfo(), 'atom'), 'atom');
+export async function GET(request: Request) {
+  return xmlResponse(request, await feedXml(getDb(), siteInfo(), 'atom'), 'atom');
 }

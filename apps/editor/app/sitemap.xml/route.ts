@@ -6,6 +6,6 @@ import { xmlResponse } from '../../src/reader/feed-responses';
 export const dynamic = 'force-dynamic';
 
 /** Every published article with lastmod; an index of /sitemaps/<n>.xml when there are many. */
-export async function GET() {
-  return xmlResponse(await sitemapXml(getDb(), siteUrl()), 'sitemap');
+export async function GET(request: Request) {
+  return xmlResponse(request, await sitemapXml(getDb(), siteUrl()), 'sitemap');
 }

@@ -178,3 +178,29 @@ describe('reader pages from the cache', () => {
     expect(first.headers.get('x-cache')).toBeNull();
   });
 });
+
+describe('feeds and sitemaps', () => {
+  it('carry a validator: an unchanged feed answers 304, a change gives a new one', async () => {
+    const worldFeed = `/${newsroom.world.slug}/atom.xml`;
+    for (const path of ['/feed.xml', worldFeed, '/sitemap.xml']) {
+      const first = await get(path);
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
+      const again = await get(path, { 'if-none-match': etag });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('etag')).toBe(etag);
+      expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+      expect((await get(path, { 'if-none-match': 'W/"something-else"' })).status).toBe(200);
+    }
+
+    const feedEtag = (await get('/feed.xml')).headers.get('etag')!;
+    story = await staff.unpublish(story);
+    const changed = await get('/feed.xml', { 'if-none-match': feedEtag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(feedEtag);
+    expect(await changed.text()).not.toContain('The story');
+    story = await staff.publish(story);
+  });
+});

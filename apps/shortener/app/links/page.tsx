@@ -23,6 +23,7 @@ export default async function LinksPage({ searchParams }: Props) {
     page,
     pageSize: PAGE_SIZE,
   });
+  const views = await runtime.viewsOf(links);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageHref = (target: number) =>
     `/links?${new URLSearchParams({ ...(q && { q }), page: String(target) })}`;
@@ -52,12 +53,12 @@ export default async function LinksPage({ searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
-            {links.map((link) => (
+            {links.map((link, index) => (
               <tr key={link.id}>
                 <td>
                   <a href={`/links/${encodeURIComponent(link.code)}`}>{link.code}</a>
                 </td>
-                <td className="url">{link.url}</td>
+                <td className="url">{views[index]!.url}</td>
                 <td>{linkState(link)}</td>
                 <td>
                   <time dateTime={link.createdAt.toISOString()}>

@@ -2,6 +2,7 @@
 // real HTTP): varied referrers, user agents and client addresses (X-Forwarded-For from a trusted
 // loopback proxy) give exact breakdowns; bots, HEAD and previews count nowhere; API and staff
 // page serve the same figures, as JSON and CSV; bad ranges are a 400 with a message.
+import { CLICKS_WRITTEN_WITHIN_MS } from '@newsroom/links/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
@@ -155,7 +156,7 @@ describe('visit details', () => {
         expect(json.total).toBe(11);
         expect(JSON.stringify(json.breakdowns)).not.toContain('(not recorded)');
       },
-      { timeout: 10_000 },
+      { timeout: CLICKS_WRITTEN_WITHIN_MS },
     );
   });
 
@@ -293,7 +294,7 @@ describe('without TRUSTED_PROXIES', () => {
       expect(redirect.status).toBe(302);
       await vi.waitFor(
         async () => expect((await directApi('GET', `/api/links/${code}/stats`)).json.total).toBe(1),
-        { timeout: 10_000 },
+        { timeout: CLICKS_WRITTEN_WITHIN_MS },
       );
       const { json } = await directApi('GET', `/api/links/${code}/stats`);
       // 127.0.0.1, the test's own connection, is in no country.

@@ -127,15 +127,19 @@ describe('ClickBuffer', () => {
     expect(written).toMatchObject({ _sum: { count: count + 1 }, _count: count });
   });
 
-  it('flushes by itself once `flushEvery` clicks are pending', async () => {
-    const link = await newLink();
-    const clicks = new ClickBuffer({ db: testDb.db, intervalMs: 60_000, flushEvery: 3 });
-    clicks.record(link.id);
-    clicks.record(link.id);
-    expect(clicks.pendingClicks).toBe(2);
-    clicks.record(link.id);
+  it('flushes by itself once `flushEvery` rows are pending, however many clicks they hold', async () => {
+    const [first, second] = [await newLink(), await newLink()];
+    const clicks = new ClickBuffer({ db: testDb.db, intervalMs: 60_000, flushEvery: 4 });
+    for (let index = 0; index < 10; index += 1) clicks.record(first.id);
+    // One link-day row and its two details: three rows, ten clicks.
+    clicks.record(first.id, Date.now(), ['device\ndesktop', 'country\nFR']);
+    expect(clicks.pendingClicks).toBe(11);
+    clicks.record(second.id);
     await vi.waitFor(async () => {
-      expect((await testDb.db.clickDay.findFirst({ where: { linkId: link.id } }))?.count).toBe(3);
+      const days = await testDb.db.clickDay.findMany({
+        where: { linkId: { in: [first.id, second.id] } },
+      });
+      expect(days.map((day) => day.count).sort()).toEqual([1, 11]);
     });
     expect(clicks.pendingClicks).toBe(0);
   });

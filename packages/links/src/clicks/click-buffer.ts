@@ -7,7 +7,11 @@ export type ClickBufferOptions = {
   db: Db;
   /** Flush at least this often while clicks are pending. */
   intervalMs: number;
-  /** Flush as soon as this many clicks are pending. */
+  /**
+   * Flush as soon as this many rows are pending (a row: one link's clicks of one day, or one of
+   * its visit details). Rows, not clicks, are what a pending batch holds in memory and what a
+   * flush writes: a thousand clicks on one link are one row.
+   */
   flushEvery: number;
   onError?: (error: unknown) => void;
 };
@@ -47,6 +51,7 @@ export class ClickBuffer {
    */
   private pending = new Map<string, Map<string, PendingDay>>();
   private pendingCount = 0;
+  private pendingRows = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   /** A flush waiting for the previous one: later callers join it instead of queueing more. */
@@ -74,15 +79,21 @@ export class ClickBuffer {
     entry.count += 1;
     if (details) {
       const counts = (entry.details ??= new Map());
-      for (const detail of details) counts.set(detail, (counts.get(detail) ?? 0) + 1);
+      for (const detail of details) this.addDetail(counts, detail, 1);
     }
     this.pendingCount += 1;
-    if (this.pendingCount >= this.options.flushEvery) void this.flush();
+    if (this.pendingRows >= this.options.flushEvery) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 
   get pendingClicks(): number {
     return this.pendingCount;
+  }
+
+  private addDetail(counts: Map<string, number>, detail: string, clicks: number): void {
+    const before = counts.get(detail);
+    if (before === undefined) this.pendingRows += 1;
+    counts.set(detail, (before ?? 0) + clicks);
   }
 
   /** Writes everything pending; resolves once written (flushes never overlap). */
@@ -107,6 +118,7 @@ export class ClickBuffer {
     if (!entry) {
       entry = { count: 0, details: undefined };
       links.set(linkId, entry);
+      this.pendingRows += 1;
     }
     return entry;
   }
@@ -118,6 +130,7 @@ export class ClickBuffer {
     const batch = this.pending;
     this.pending = new Map();
     this.pendingCount = 0;
+    this.pendingRows = 0;
     // Days first: a failure there puts back every detail too, so a retry writes both.
     const unwrittenDays = await this.writeChunks(dayRows(batch), upsertClickDays);
     if (unwrittenDays.length > 0) {
@@ -162,8 +175,7 @@ export class ClickBuffer {
       this.pendingCount += count;
     }
     for (const [linkId, day, detail, count] of details) {
-      const counts = (this.entry(linkId, day).details ??= new Map());
-      counts.set(detail, (counts.get(detail) ?? 0) + count);
+      this.addDetail((this.entry(linkId, day).details ??= new Map()), detail, count);
     }
     this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }

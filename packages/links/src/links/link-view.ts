@@ -1,4 +1,5 @@
-import type { ShortLink } from '@newsroom/db';
+import { absoluteUrl, articlePath } from '@newsroom/article';
+import type { Db, ShortLink } from '@newsroom/db';
 import { UTM_FIELDS, applyUtm, type UtmValues } from '../forwarding/utm';
 
 /** A link as the API and the staff pages show it. */
@@ -23,12 +24,18 @@ export type LinkView = {
 
 export type ClickStats = { total: number; days: { day: string; count: number }[] };
 
-export function toLinkView(link: ShortLink, baseUrl: string): LinkView {
+/**
+ * `articleAddress`: where the link's article lives now (see liveArticleAddresses). An article's
+ * link follows its article, so the address stored when the link was made goes stale with the
+ * first change of slug or section; it is shown only while the article is not live.
+ */
+export function toLinkView(link: ShortLink, baseUrl: string, articleAddress?: string): LinkView {
+  const url = articleAddress ?? link.url;
   return {
     code: link.code,
     shortUrl: `${baseUrl}/${link.code}`,
-    url: link.url,
-    redirectsTo: applyUtm(link.url, link),
+    url,
+    redirectsTo: applyUtm(url, link),
     forwardQuery: link.forwardQuery,
     ...(Object.fromEntries(UTM_FIELDS.map((field) => [field, link[field]])) as Required<UtmValues>),
     articleId: link.articleId,
@@ -47,4 +54,20 @@ export function linkState(
   if (link.disabled) return 'disabled';
   if (link.expiresAt && link.expiresAt.getTime() <= now) return 'expired';
   return 'active';
+}
+
+/** Article id → its live address on the reader site, for those of `articleIds` that are live. */
+export async function liveArticleAddresses(
+  db: Db,
+  articleIds: readonly string[],
+  readerSiteUrl: string,
+): Promise<Map<string, string>> {
+  if (articleIds.length === 0) return new Map();
+  const live = await db.articleLive.findMany({
+    where: { articleId: { in: [...new Set(articleIds)] } },
+    select: { articleId: true, slug: true, section: { select: { slug: true } } },
+  });
+  return new Map(
+    live.map((article) => [article.articleId, absoluteUrl(readerSiteUrl, articlePath(article))]),
+  );
 }

@@ -73,6 +73,20 @@ describe("an article's canonical short link", () => {
       .toBe('https://news.example/site/politics/second-name');
     response = await follow(link.code);
     expect(response.headers.get('location')).toBe('https://news.example/site/politics/second-name');
+    // The API and the staff pages show where it goes now, not the address it was made with.
+    const storedLink = await db.shortLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(storedLink.url).toBe('https://news.example/site/world/first-name');
+    expect(await runtime.viewOf(storedLink)).toMatchObject({
+      url: 'https://news.example/site/politics/second-name',
+      redirectsTo: 'https://news.example/site/politics/second-name',
+    });
+    const other = await db.shortLink.create({
+      data: { code: 'plain', codeKey: 'plain', url: 'https://example.com/plain' },
+    });
+    expect((await runtime.viewsOf([other, storedLink])).map((view) => view.url)).toEqual([
+      'https://example.com/plain',
+      'https://news.example/site/politics/second-name',
+    ]);
 
     // Unpublished: a clear 410 page, not the reader site's 404.
     await db.articleLive.delete({ where: { articleId: article.id } });
@@ -81,6 +95,10 @@ describe("an article's canonical short link", () => {
     response = await follow(link.code);
     expect(response.status).toBe(410);
     expect(await response.text()).toContain('not published at the moment');
+    // Not live: there is no address now; the one stored when the link was made is shown.
+    expect((await runtime.viewOf(storedLink)).url).toBe(
+      'https://news.example/site/world/first-name',
+    );
     expect((await fetch(`${base}/${link.code}+`)).status).toBe(410);
   });
 });

@@ -1,10 +1,11 @@
-import { getDb, type Db } from '@newsroom/db';
+import { getDb, type Db, type ShortLink } from '@newsroom/db';
 import { processSharedState, type SharedState } from '@newsroom/shared-state';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { readShortenerConfig, type ShortenerConfig } from '../config';
 import { caseClashKeysOf, codeKeyOf, reconcileCaseKeys } from '../links/case-keys';
 import { editLink, type LinkActor } from '../links/link-edits';
 import { createLink, deleteLink, findLink, type CreateLinkOptions } from '../links/link-service';
+import { liveArticleAddresses, toLinkView, type LinkView } from '../links/link-view';
 import { UnknownCodeGuard } from '../limits/unknown-code-guard';
 import { batchLoader } from '../resolver/batch-loader';
 import { LinkResolver } from '../resolver/link-resolver';
@@ -78,6 +79,15 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
     }
   }
 
+  /** Links as the API and the staff pages show them: an article's link with its article's address now. */
+  async function viewsOf(links: readonly ShortLink[]): Promise<LinkView[]> {
+    const articleIds = links.flatMap((link) => (link.articleId ? [link.articleId] : []));
+    const addresses = await liveArticleAddresses(db, articleIds, config.editorUrl);
+    return links.map((link) =>
+      toLinkView(link, config.baseUrl, link.articleId ? addresses.get(link.articleId) : undefined),
+    );
+  }
+
   return {
     db,
     config,
@@ -129,6 +139,11 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       const { link } = await editLink(db, code, input, actor);
       await linkChanged(link.code);
       return link;
+    },
+    viewsOf,
+    async viewOf(link: ShortLink): Promise<LinkView> {
+      const [view] = await viewsOf([link]);
+      return view!;
     },
     async deleteLink(code: string) {
       const link = await deleteLink(db, (await findLink(db, code))?.code ?? code);

@@ -65,8 +65,7 @@ export async function buildCachedPage(input: {
     gzipAsync(html, { level: 9 }),
   ]);
   const bodies: Record<ContentCoding, Buffer> = { identity: html, gzip: gz, br };
-  // Weak: the codings differ in bytes but not in meaning, and share the validator.
-  const etag = `W/"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+  const etag = weakEtag(html);
   const text = html.toString('utf8');
   const common = {
     'Content-Type': input.contentType,
@@ -103,6 +102,14 @@ export async function buildCachedPage(input: {
     headers: { http: variants(false), https: variants(true) },
     notModified: { http: notModified(false), https: notModified(true) },
   };
+}
+
+/**
+ * A content's validator. Weak: its gzip, brotli and plain codings differ in bytes but not in
+ * meaning, and share it.
+ */
+export function weakEtag(content: string | Buffer): string {
+  return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }
 
 /** If-None-Match against the page's one validator (every coding shares it: same content). */

@@ -6,8 +6,8 @@ import { xmlResponse } from '../../../src/reader/feed-responses';
 export const dynamic = 'force-dynamic';
 
 /** `/sitemaps/<n>.xml`: one part of the sitemap index. */
-export async function GET(_request: Request, { params }: { params: Promise<{ part: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ part: string }> }) {
   const match = /^([1-9][0-9]{0,6})\.xml$/.exec((await params).part);
   const xml = match ? await sitemapPartXml(getDb(), siteUrl(), Number(match[1])) : null;
-  return xmlResponse(xml, 'sitemap');
+  return xmlResponse(request, xml, 'sitemap');
 }

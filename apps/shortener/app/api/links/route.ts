@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listLinks, toLinkView } from '@newsroom/links';
+import { listLinks } from '@newsroom/links';
 import { linkBodies } from '../../../src/api/link-bodies';
 import { withApiKey } from '../../../src/api/with-api-key';
 
@@ -27,7 +27,7 @@ const listQuery = z.object({
 export const POST = withApiKey(
   async ({ body, apiKey, runtime }) => {
     const { link, created } = await runtime.createLink(body, { apiKeyId: apiKey.id });
-    const view = toLinkView(link, runtime.config.baseUrl);
+    const view = await runtime.viewOf(link);
     return Response.json(view, {
       status: created ? 201 : 200,
       headers: { Location: `/api/links/${link.code}` },
@@ -41,7 +41,7 @@ export const GET = withApiKey(
   async ({ query, runtime }) => {
     const result = await listLinks(runtime.db, query);
     return Response.json({
-      links: result.links.map((link) => toLinkView(link, runtime.config.baseUrl)),
+      links: await runtime.viewsOf(result.links),
       page: result.page,
       pageSize: result.pageSize,
       total: result.total,

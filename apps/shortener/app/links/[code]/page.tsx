@@ -9,7 +9,6 @@ import {
   getShortenerRuntime,
   linkChanges,
   linkState,
-  toLinkView,
   visitStats,
   DEFAULT_STATS_RANGE_DAYS,
   MAX_STATS_RANGE_DAYS,
@@ -49,7 +48,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
   const runtime = getShortenerRuntime();
   const link = await findLink(runtime.db, code);
   if (!link) notFound();
-  const view = toLinkView(link, runtime.config.baseUrl);
+  const view = await runtime.viewOf(link);
   const stats = await clickStats(runtime.db, link.id);
   const visits = await visitStats(runtime.db, link.id, range);
   const rangeLabel = isDefault

@@ -1,23 +1,17 @@
-import {
-  clickStats,
-  findLinkOrThrow,
-  linkChanges,
-  toLinkView,
-  type UpdateLinkInput,
-} from '@newsroom/links';
+import { clickStats, findLinkOrThrow, linkChanges, type UpdateLinkInput } from '@newsroom/links';
 import { linkBodies } from '../../../../src/api/link-bodies';
 import { withApiKey } from '../../../../src/api/with-api-key';
 
 type Params = { code: string };
 
 /**
- * A link with its clicks (the total and one entry per day, written about once a second) and its
+ * A link with its clicks (the total and one entry per day, written every few seconds) and its
  * change log (newest first).
  */
 export const GET = withApiKey<Params>(async ({ params, runtime }) => {
   const link = await findLinkOrThrow(runtime.db, params.code);
   return Response.json({
-    ...toLinkView(link, runtime.config.baseUrl),
+    ...(await runtime.viewOf(link)),
     clicks: await clickStats(runtime.db, link.id),
     changes: await linkChanges(runtime.db, link.id),
   });
@@ -34,7 +28,7 @@ export const PATCH = withApiKey<Params, UpdateLinkInput>(
       id: apiKey.id,
       name: apiKey.name,
     });
-    return Response.json(toLinkView(link, runtime.config.baseUrl));
+    return Response.json(await runtime.viewOf(link));
   },
   { schema: linkBodies.update },
 );
