@@ -63,8 +63,12 @@ export function CollabEditorForm({
 }: Props) {
   const { doc } = session;
   const [meta, setMeta] = useState<DraftMeta>(() => readSharedMeta(doc));
+  // On opening, a shared slug that is not its headline's counts as typed by hand too (documents
+  // from before the mark do not have it); later such a slug may just lag behind someone's typing
+  // in the headline, which the slug-following effect below catches up with.
   const [slugFollows, setSlugFollows] = useState(
-    () => slugFollowsTitle(article) && !slugTypedByHand(doc),
+    () =>
+      slugFollowsTitle(article) && slugFollowsTitle(readSharedMeta(doc)) && !slugTypedByHand(doc),
   );
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [previewing, setPreviewing] = useState(false);
