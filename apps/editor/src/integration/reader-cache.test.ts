@@ -168,6 +168,19 @@ describe('reader pages from the cache', () => {
     expect((await get(storyPath)).status).toBe(200);
   });
 
+  it('an address typed with capitals redirects to the page it names', async () => {
+    const worldPath = `/${newsroom.world.slug}`;
+    const capitalised = (path: string) => path.toUpperCase();
+    const section = await get(`${capitalised(worldPath)}?utm_source=tw`);
+    expect([section.status, section.headers.get('location')]).toEqual([
+      308,
+      `${worldPath}?utm_source=tw`,
+    ]);
+    const article = await get(capitalised(storyPath));
+    expect([article.status, article.headers.get('location')]).toEqual([308, storyPath]);
+    expect((await get('/NO-SUCH-SECTION')).status).toBe(404);
+  });
+
   it('leaves newsroom pages to Next.js with a per-response nonce and no framing', async () => {
     const [first, second] = [await get('/newsroom/login'), await get('/newsroom/login')];
     const policy = first.headers.get('content-security-policy')!;
@@ -176,6 +189,12 @@ describe('reader pages from the cache', () => {
     expect(second.headers.get('content-security-policy')).not.toBe(policy);
     expect(first.headers.get('x-frame-options')).toBe('DENY');
     expect(first.headers.get('x-cache')).toBeNull();
+  });
+
+  it('serves the site icon where browsers and feed readers look for it', async () => {
+    const favicon = await get('/favicon.ico');
+    expect([favicon.status, favicon.headers.get('content-type')]).toEqual([200, 'image/x-icon']);
+    expect(await (await get('/')).text()).toMatch(/<link rel="icon" href="\/favicon\.ico/);
   });
 });
 

@@ -158,7 +158,8 @@ describe('create → redirect → stats', () => {
   it('hands reserved paths and other methods to Next.js', async () => {
     expect((await http.request('/')).body).toContain('Newsroom short links');
     expect((await http.request('/api')).status).toBe(404);
-    expect((await http.request('/favicon.ico')).headers.location).toBeUndefined();
+    const favicon = await http.request('/favicon.ico');
+    expect([favicon.status, favicon.headers['content-type']]).toEqual([200, 'image/x-icon']);
     // A method no route serves: 405 with what is served (Next.js answered TRACE with a 500).
     const trace = await http.request('/fresh-alias', { method: 'TRACE' });
     expect([trace.status, trace.headers.allow]).toEqual([

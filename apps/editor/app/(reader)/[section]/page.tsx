@@ -1,9 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { withVisitorQuery } from '@newsroom/reader-cache';
 import { sectionPath } from '@newsroom/article';
 import { ArticleList } from '../../../src/reader/ArticleList';
 import { listMetadata } from '../../../src/reader/article-metadata';
-import { getArticlePage, getSection, pageNumber } from '../../../src/reader/data';
+import {
+  getArticlePage,
+  getSection,
+  getSectionInOtherCase,
+  pageNumber,
+  queryOf,
+} from '../../../src/reader/data';
 import { listPageDependsOn } from '../../../src/reader/page-dependencies';
 import { Pagination } from '../../../src/reader/Pagination';
 
@@ -11,7 +18,7 @@ export const dynamic = 'force-dynamic';
 
 type Props = {
   params: Promise<{ section: string }>;
-  searchParams: Promise<{ page?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -26,9 +33,19 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
-  const section = await getSection((await params).section);
+  const slug = (await params).section;
+  const section = await getSection(slug);
+  if (!section) {
+    const sameInOtherCase = await getSectionInOtherCase(slug);
+    if (sameInOtherCase) {
+      permanentRedirect(
+        withVisitorQuery(sectionPath(sameInOtherCase), queryOf(await searchParams)),
+      );
+    }
+    notFound();
+  }
   const page = pageNumber((await searchParams).page);
-  if (!section || page === null) notFound();
+  if (page === null) notFound();
   const { articles, hasNextPage } = await getArticlePage(page, section.slug);
   if (page > 1 && articles.length === 0) notFound();
   await listPageDependsOn(section.slug, articles);

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '../../../../src/reader/ArticleView';
 import { articleMetadata } from '../../../../src/reader/article-metadata';
-import { getCurrentArticlePath, getPublishedArticle } from '../../../../src/reader/data';
+import { getCurrentArticlePath, getPublishedArticle, queryOf } from '../../../../src/reader/data';
 import { articlePageDependsOn } from '../../../../src/reader/page-dependencies';
 
 export const dynamic = 'force-dynamic';
@@ -12,16 +12,6 @@ type Props = {
   params: Promise<{ section: string; slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-/** The request's query string back from Next's parsed form ('' without one). */
-function queryOf(searchParams: Record<string, string | string[] | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(searchParams))
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
-      query.append(name, one);
-  const text = query.toString();
-  return text === '' ? '' : `?${text}`;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
