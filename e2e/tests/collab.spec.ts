@@ -92,6 +92,53 @@ test('two people type in one paragraph at once and both screens show the same te
   await close();
 });
 
+const headline = (screen: Page) => screen.getByRole('textbox', { name: 'Headline', exact: true });
+/** Puts the caret at `at` in a field (after clicking into it, wherever the click landed). */
+const caretAt = async (field: Locator, at: number) => {
+  await field.click();
+  await field.evaluate((element: HTMLTextAreaElement, at) => element.setSelectionRange(at, at), at);
+};
+const caretOf = (field: Locator) =>
+  field.evaluate((element: HTMLTextAreaElement) => [element.selectionStart, element.selectionEnd]);
+
+test('two people type in one headline at once: both keep their letters, and the caret stays on its letters', async ({
+  page,
+  browser,
+}) => {
+  const { id, other, close } = await twoPeopleInOneArticle(page, browser, 'Storm coast');
+  const start = await headline(page).inputValue(); // "Storm coast <number>"
+  await expect(headline(other)).toHaveValue(start);
+  // One person writes after "Storm ", the other at the start, at once.
+  await caretAt(headline(page), 'Storm '.length);
+  await caretAt(headline(other), 0);
+  const mine = 'north ';
+  const theirs = 'Big ';
+  await Promise.all([page.keyboard.type(mine), other.keyboard.type(theirs)]);
+  const both = `${theirs}Storm ${mine}${start.slice('Storm '.length)}`;
+  await expect(headline(page)).toHaveValue(both);
+  await expect(headline(other)).toHaveValue(both);
+
+  // The caret of one stays on its letters (before "coast") while the other types before it.
+  await caretAt(headline(other), 0);
+  await other.keyboard.type('Very ');
+  const final = `Very ${both}`;
+  await expect(headline(page)).toHaveValue(final);
+  const beforeCoast = final.indexOf('coast');
+  expect(await caretOf(headline(page))).toEqual([beforeCoast, beforeCoast]);
+  await expect(headline(page)).toBeFocused();
+
+  // The slug still follows the headline, made from the whole merged one on both screens.
+  const slug = final.toLowerCase().replaceAll(' ', '-');
+  for (const screen of [page, other])
+    await expect(screen.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(slug);
+  await expectSaved(page);
+  await expectSaved(other);
+  const stored = await page.request.get(`/api/newsroom/articles/${id}`);
+  const { article } = (await stored.json()) as { article: { title: string; slug: string } };
+  expect(article).toMatchObject({ title: final, slug });
+  await close();
+});
+
 /** Whether `letters` appear in `text` in their order (other letters may come between). */
 const inOrder = (text: string, letters: string) => {
   let at = 0;

@@ -72,7 +72,7 @@ export {
   type ImageRenditionFormat,
 } from './images/image-renditions';
 
-export { slugify } from './metadata/slugify';
+export { isSlugOfTitle, slugify } from './metadata/slugify';
 export { bodyExcerpt, EXCERPT_MAX_LENGTH } from './metadata/excerpt';
 export { formatDateline } from './metadata/dateline';
 export {

@@ -18,6 +18,15 @@ export function slugify(title: string): string {
   return trimToLength(words, ARTICLE_LIMITS.maxSlugLength - 4) || 'article';
 }
 
+/**
+ * Whether `slug` is the one `title` gives, or that one with the "-2" made for uniqueness: a slug
+ * that still follows its headline (rather than one typed by hand).
+ */
+export function isSlugOfTitle(slug: string, title: string): boolean {
+  const base = slugify(title);
+  return slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
+}
+
 /** Cuts at a hyphen so a long headline doesn't end in half a word; room is left for "-99". */
 function trimToLength(slug: string, max: number): string {
   if (slug.length <= max) return slug;

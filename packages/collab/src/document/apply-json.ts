@@ -1,4 +1,4 @@
-import { getArticleSchema } from '@newsroom/article';
+import { getArticleSchema, isSlugOfTitle } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
@@ -10,6 +10,9 @@ import {
   META_FIELDS,
   metaMap,
   relatedArray,
+  SLUG_BY_HAND_FIELD,
+  TEXT_FIELDS,
+  writeTextField,
   type CollabArticle,
 } from './article-ydoc';
 import { giveNewTextblocksText } from './textblock-text';
@@ -38,6 +41,11 @@ export function applyArticle(doc: Y.Doc, article: CollabArticle, origin?: unknow
     const meta = metaMap(doc);
     for (const field of META_FIELDS)
       if (meta.get(field) !== article[field]) meta.set(field, article[field]);
+    // The smallest edit: what someone types elsewhere in the headline meanwhile stays.
+    for (const field of TEXT_FIELDS) writeTextField(doc, field, article[field]);
+    // A slug chosen outside (a REST save, a revision) that is not the headline's stays as it is.
+    if (!isSlugOfTitle(article.slug, article.title) && meta.get(SLUG_BY_HAND_FIELD) !== '1')
+      meta.set(SLUG_BY_HAND_FIELD, '1');
     if (meta.get(DATELINE_FIELD) !== (article.publishedAt ?? ''))
       meta.set(DATELINE_FIELD, article.publishedAt ?? '');
     const leadImage = leadImageEntry(article.leadImage);

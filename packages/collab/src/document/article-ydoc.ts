@@ -7,24 +7,43 @@ import {
 import type { JSONContent } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { textEdit } from './text-edit';
 import { giveTextblocksText } from './textblock-text';
 
 /**
  * The shape of an article's shared document. The body is the fragment the editor's
  * Collaboration extension binds to; the metadata sits beside it so everything co-edits.
- * Headline and standfirst are plain values (the last writer of a field wins), related links an
- * array (concurrent additions both stay).
+ * Headline and standfirst are texts of their own (two people typing in one both keep their
+ * letters), the other details plain values in a map (the last writer of a field wins), related
+ * links an array (concurrent additions both stay).
  */
 export const ARTICLE_YDOC = {
   body: 'body',
   meta: 'meta',
   related: 'related',
+  title: 'title',
+  standfirst: 'standfirst',
 } as const;
 
-export const META_FIELDS = ['title', 'slug', 'sectionId', 'standfirst', 'markerStyle'] as const;
+/** The details held as plain values in the metadata map. */
+export const META_FIELDS = ['slug', 'sectionId', 'markerStyle'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
+/**
+ * The fields typed in letter by letter: each a top-level Y.Text. Top-level, because a Y.Text
+ * nested in the map would be created by whoever wrote first, and two people creating it at once
+ * would each get their own, one of which the map drops with its letters; a top-level type
+ * exists in every copy of the document from the start.
+ */
+export const TEXT_FIELDS = [ARTICLE_YDOC.title, ARTICLE_YDOC.standfirst] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
 /** In the metadata map too: ISO, or '' for none. */
 export const DATELINE_FIELD = 'publishedAt';
+/**
+ * In the metadata map too: '1' once someone typed the slug by hand; no page makes the slug follow
+ * the headline after that. (A slug that differs from the headline's does not tell: with two
+ * people typing in the headline, a page may hear of the other's letters before of their slug.)
+ */
+export const SLUG_BY_HAND_FIELD = 'slugByHand';
 /** In the metadata map too: the lead image as JSON (what the page shows of it), or '' for none. */
 export const LEAD_IMAGE_FIELD = 'leadImage';
 
@@ -63,6 +82,101 @@ export const toRelatedInput = (entry: RelatedValue): RelatedLinkInput =>
 export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body);
 export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
 export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedValue>(ARTICLE_YDOC.related);
+export const textField = (doc: Y.Doc, field: TextField) => doc.getText(field);
+
+/**
+ * Whether the field's Y.Text was ever written (deleted letters stay in it as tombstones, so an
+ * emptied field still counts). Documents from before the Y.Text held the field as a plain
+ * value in the metadata map instead.
+ */
+const everWritten = (text: Y.Text) => text._start !== null;
+
+/** The value a document from before the Y.Text holds in the metadata map, if any. */
+function legacyValue(doc: Y.Doc, field: TextField): string | null {
+  const value: unknown = metaMap(doc).get(field);
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * A text field's value. The metadata map's old plain value counts only while the Y.Text was
+ * never written (a document stored before the Y.Text, not yet upgraded): once it was, what an
+ * old copy of the document (a browser's IndexedDB) still sets there is ignored.
+ */
+export function readTextField(doc: Y.Doc, field: TextField): string {
+  const text = textField(doc, field);
+  return everWritten(text) ? text.toString() : (legacyValue(doc, field) ?? '');
+}
+
+/** 32-bit FNV-1a: the same field and value give the same writer everywhere. */
+function upgradeWriter(field: TextField, value: string): number {
+  let hash = 0x811c9dc5;
+  for (const letter of `${field}\n${value}`) {
+    hash ^= letter.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * Runs `write` in the current transaction as another writer. (Applying that writer's update
+ * instead would mark the whole transaction as someone else's, and Yjs would then take the
+ * page's own letters in it for another client's and change its client id.)
+ */
+function writeAs(doc: Y.Doc, writer: number, write: () => void) {
+  const own = doc.clientID;
+  doc.clientID = writer;
+  try {
+    write();
+  } finally {
+    doc.clientID = own;
+  }
+}
+
+/**
+ * Moves the old plain headline and standfirst of a document stored before the Y.Texts into them
+ * (the server does it when loading such a document; the page before its first write). The
+ * letters are written as a writer named after the field and value: two servers (or a server and
+ * a page) upgrading the same document write the very same letters under the same ids, which Yjs
+ * keeps once, so the headline is never doubled. Returns whether anything changed.
+ */
+export function upgradeLegacyTextFields(doc: Y.Doc, origin?: unknown): boolean {
+  let changed = false;
+  doc.transact(() => {
+    for (const field of TEXT_FIELDS) {
+      const value = legacyValue(doc, field);
+      if (value === null) continue;
+      if (!everWritten(textField(doc, field)) && value)
+        writeAs(doc, upgradeWriter(field, value), () => textField(doc, field).insert(0, value));
+      metaMap(doc).delete(field);
+      changed = true;
+    }
+  }, origin);
+  return changed;
+}
+
+/**
+ * Whether the document holds a text field only the old way (see upgradeLegacyTextFields): a
+ * plain value in the map, its Y.Text never written.
+ */
+export const hasLegacyTextFields = (doc: Y.Doc) =>
+  TEXT_FIELDS.some(
+    (field) => legacyValue(doc, field) !== null && !everWritten(textField(doc, field)),
+  );
+
+/**
+ * Writes a text field's new value as the smallest edit (one delete and one insert where the
+ * values differ), so what someone else types elsewhere in the field at the same time stays.
+ */
+export function writeTextField(doc: Y.Doc, field: TextField, value: string): void {
+  doc.transact(() => {
+    if (!everWritten(textField(doc, field))) upgradeLegacyTextFields(doc);
+    const text = textField(doc, field);
+    const edit = textEdit(text.toString(), value);
+    if (!edit) return;
+    if (edit.remove) text.delete(edit.index, edit.remove);
+    if (edit.insert) text.insert(edit.index, edit.insert);
+  });
+}
 
 /** The metadata map's spelling of a lead image ('' for none). */
 export const leadImageEntry = (image: LeadImageValue | null) =>
@@ -98,6 +212,7 @@ export function writeArticleToYDoc(doc: Y.Doc, article: CollabArticle): void {
     giveTextblocksText(fragment, getArticleSchema());
     const meta = metaMap(doc);
     for (const field of META_FIELDS) meta.set(field, article[field]);
+    for (const field of TEXT_FIELDS) writeTextField(doc, field, article[field]);
     meta.set(DATELINE_FIELD, article.publishedAt ?? '');
     meta.set(LEAD_IMAGE_FIELD, leadImageEntry(article.leadImage));
     const related = relatedArray(doc);
@@ -136,10 +251,10 @@ export function yDocToArticle(doc: Y.Doc): CollabArticle {
   const meta = metaMap(doc);
   const value = (field: MetaField) => String(meta.get(field) ?? '');
   return {
-    title: value('title'),
+    title: readTextField(doc, 'title'),
     slug: value('slug'),
     sectionId: value('sectionId'),
-    standfirst: value('standfirst'),
+    standfirst: readTextField(doc, 'standfirst'),
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: String(meta.get(DATELINE_FIELD) ?? '') || null,
     leadImage: readLeadImage(doc),

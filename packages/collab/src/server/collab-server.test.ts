@@ -11,10 +11,14 @@ import { freePort } from '@newsroom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  articleToYDoc,
   bodyFragment,
+  hasLegacyTextFields,
   LEAD_IMAGE_FIELD,
   leadImageEntry,
   metaMap,
+  readTextField,
+  writeTextField,
   yDocToArticle,
 } from '../document/article-ydoc';
 import { articleDocumentName } from '../document/document-name';
@@ -141,6 +145,35 @@ describe('collaboration server', () => {
     const row = await testDb.db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
     expect(row.articleVersion).toBe(version);
     expect(textOf(decode(row.state))).toContain('Breaking: Storm');
+  });
+
+  it('upgrades a document stored with the old plain headline once, for everyone', async () => {
+    const id = await newDraft('writer', 'Stored the old way.');
+    const article = (await findEditableArticle(testDb.db, id))!;
+    // As stored before the headline and standfirst were texts: plain values in the map.
+    const old = articleToYDoc({ ...article, title: '', standfirst: '' });
+    metaMap(old).set('title', article.title);
+    metaMap(old).set('standfirst', 'Ferries cancelled');
+    await testDb.db.collabDocument.create({
+      data: {
+        articleId: id,
+        state: new Uint8Array(Y.encodeStateAsUpdate(old)),
+        articleVersion: article.version,
+      },
+    });
+    const [writer, editor] = [connect(id, 'writer'), connect(id, 'editor')];
+    await Promise.all([writer.authenticated, editor.authenticated]);
+    for (const client of [writer, editor]) {
+      await waitForDoc(client.doc, (doc) => readTextField(doc, 'title') === article.title);
+      expect(hasLegacyTextFields(client.doc)).toBe(false);
+      expect(readTextField(client.doc, 'standfirst')).toBe('Ferries cancelled');
+    }
+    const saved = writer.nextMessage((message) => message.type === 'saved');
+    writeTextField(writer.doc, 'title', `${article.title} tonight`);
+    await waitForDoc(editor.doc, (doc) => readTextField(doc, 'title').endsWith(' tonight'));
+    await saved;
+    expect((await findEditableArticle(testDb.db, id))?.title).toBe(`${article.title} tonight`);
+    expect(readTextField(editor.doc, 'title')).toBe(`${article.title} tonight`);
   });
 
   it('seeds a document once, however many people open it at the same moment', async () => {

@@ -10,6 +10,7 @@ import { applyArticle } from '../document/apply-json';
 import {
   articleToYDoc,
   toRelatedInput,
+  upgradeLegacyTextFields,
   yDocToArticle,
   type CollabArticle,
 } from '../document/article-ydoc';
@@ -40,6 +41,16 @@ const savedMessage = (article: EditableArticle): CollabMessage => ({
   version: article.version,
   hasUnpublishedChanges: article.hasUnpublishedChanges,
 });
+
+/**
+ * Stored bytes with a headline and standfirst from before their Y.Texts moved into them. The
+ * upgrade writes the same letters under the same ids wherever it runs, so doing it on every load
+ * until the next store writes the result is harmless (and so are two servers doing it at once).
+ */
+function upgraded(state: Uint8Array): Uint8Array {
+  const doc = decode(state);
+  return upgradeLegacyTextFields(doc) ? encodeState(doc) : state;
+}
 
 /** One spelling of a working copy's content, to tell a content change from a state change. */
 const canonical = (article: CollabArticle) =>
@@ -83,10 +94,13 @@ export function createPersistence(db: Db) {
     if (!article) return null;
     if (row && row.articleVersion === article.version) {
       remember(articleId, article);
-      return row.state;
+      return upgraded(row.state);
     }
     const doc = row ? decode(row.state) : articleToYDoc(toCollabArticle(article));
-    if (row) applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
+    if (row) {
+      upgradeLegacyTextFields(doc, WORKING_COPY_ORIGIN);
+      applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
+    }
     const state = encodeState(doc);
     try {
       if (row)

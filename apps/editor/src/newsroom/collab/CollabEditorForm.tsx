@@ -10,6 +10,7 @@ import { ArticleDetailPanels } from '../editor/ArticleDetailPanels';
 import { fetchArticle, type PublishingAction } from '../editor/api-client';
 import { CanvasFields } from '../editor/CanvasFields';
 import {
+  followingSlug,
   nextSlugToTry,
   slugFollowsTitle,
   type ArticleDraft,
@@ -25,8 +26,15 @@ import type { CollabUser } from '@newsroom/collab';
 import type { CollabSession, CollabSnapshot } from './collab-session';
 import { PeopleHere } from './PeopleHere';
 import { NOTE_REMOVED_EVENT, type RemovedNote } from './removed-note';
-import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';
+import {
+  markSlugTypedByHand,
+  observeSharedMeta,
+  readSharedMeta,
+  slugTypedByHand,
+  writeSharedMeta,
+} from './shared-fields';
 import { syncLabel, syncStatusText } from './sync-status';
+import { useTextFieldsShowingSharedText } from './text-field-caret';
 
 /** How often an open edit page reads the article's state (someone else may publish it). */
 const PUBLICATION_CHECK_MS = 10_000;
@@ -55,10 +63,18 @@ export function CollabEditorForm({
 }: Props) {
   const { doc } = session;
   const [meta, setMeta] = useState<DraftMeta>(() => readSharedMeta(doc));
-  const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
+  // On opening, a shared slug that is not its headline's counts as typed by hand too (documents
+  // from before the mark do not have it); later such a slug may just lag behind someone's typing
+  // in the headline, which the slug-following effect below catches up with.
+  const [slugFollows, setSlugFollows] = useState(
+    () =>
+      slugFollowsTitle(article) && slugFollowsTitle(readSharedMeta(doc)) && !slugTypedByHand(doc),
+  );
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [previewing, setPreviewing] = useState(false);
   const writing = useRef<HTMLDivElement>(null);
+  const canvasFields = useRef<HTMLFieldSetElement>(null);
+  useTextFieldsShowingSharedText(doc, canvasFields);
   /** The note someone else removed while this person wrote in it (its text, to put back). */
   const [removedNote, setRemovedNote] = useState<RemovedNote | null>(null);
   useEffect(() => {
@@ -94,7 +110,7 @@ export function CollabEditorForm({
         const shared = readSharedMeta(doc);
         setMeta(shared);
         // Someone else typed a slug by hand, or published: their slug must not be replaced here.
-        if (!slugFollowsTitle(shared)) setSlugFollows(false);
+        if (shared.publishedAt || slugTypedByHand(doc)) setSlugFollows(false);
       }),
     [doc],
   );
@@ -107,6 +123,17 @@ export function CollabEditorForm({
   }, [snapshot.hasUnpublishedChanges]);
 
   const updateMeta = useCallback((patch: Partial<DraftMeta>) => writeSharedMeta(doc, patch), [doc]);
+  const editable = !snapshot.readOnly && !publishedByOthers;
+
+  // Letters someone else typed into the headline arrive without a slug made from the whole
+  // merged headline (theirs was made from what they had then): while the slug follows, each
+  // page makes it from the headline it shows, and all pages end on the same one.
+  useEffect(() => {
+    if (!slugFollows || !editable) return;
+    const shared = readSharedMeta(doc); // the freshest (more may have arrived since the render)
+    const slug = followingSlug(shared.slug, shared.title);
+    if (slug !== shared.slug) writeSharedMeta(doc, { slug });
+  }, [meta.slug, meta.title, slugFollows, editable, doc]);
 
   // A headline whose slug another article has: while the slug follows the headline, take the
   // next suffix (as "New article" does) instead of refusing every save of the draft.
@@ -139,8 +166,6 @@ export function CollabEditorForm({
 
   const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
   const readerPath = section ? articlePath({ slug: meta.slug, section }) : null;
-  const editable = !snapshot.readOnly && !publishedByOthers;
-
   const syncStatus = (
     <p className={`save-status sync-${syncLabel(snapshot.sync)}`} role="status" aria-live="polite">
       {syncStatusText(snapshot.sync)}
@@ -162,7 +187,7 @@ export function CollabEditorForm({
               An editor has published this article: it is read-only for you now.
             </p>
           )}
-          <fieldset disabled={!editable} className="collab-fields">
+          <fieldset disabled={!editable} className="collab-fields" ref={canvasFields}>
             <CanvasFields
               meta={meta}
               section={section}
@@ -217,7 +242,10 @@ export function CollabEditorForm({
             sections={sections}
             errors={snapshot.errors}
             onChange={updateMeta}
-            onSlugEdited={() => setSlugFollows(false)}
+            onSlugEdited={() => {
+              setSlugFollows(false);
+              markSlugTypedByHand(doc);
+            }}
           />
         </fieldset>
         <HistoryPanel

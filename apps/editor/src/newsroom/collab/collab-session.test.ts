@@ -1,5 +1,7 @@
+import { articleToYDoc, metaMap, upgradeLegacyTextFields } from '@newsroom/collab';
 import { describe, expect, it } from 'vitest';
-import { sameFact, type Peer } from './collab-session';
+import * as Y from 'yjs';
+import { localCopyCanShow, sameFact, type Peer } from './collab-session';
 import type { SyncState } from './sync-status';
 
 const sync = (patch: Partial<SyncState> = {}): SyncState => ({
@@ -47,5 +49,35 @@ describe('sameFact (when the edit page is told about a change)', () => {
     expect(sameFact('version', 3, 3)).toBe(true);
     expect(sameFact('version', 3, 4)).toBe(false);
     expect(sameFact('ready', false, undefined)).toBe(true);
+  });
+});
+
+describe('localCopyCanShow (the page shows this browser’s copy before the server answers)', () => {
+  const article = {
+    title: '',
+    slug: 'storm',
+    sectionId: 'section-1',
+    standfirst: '',
+    markerStyle: 'numeric' as const,
+    publishedAt: null,
+    leadImage: null,
+    related: [],
+    body: { type: 'doc', content: [{ type: 'paragraph' }] },
+  };
+
+  it('shows a copy holding the article, not an empty one', () => {
+    expect(localCopyCanShow(articleToYDoc({ ...article, title: 'Storm' }))).toBe(true);
+    expect(localCopyCanShow(new Y.Doc())).toBe(false);
+  });
+
+  it('waits for the server with a copy from before the headline was a text', () => {
+    const old = articleToYDoc(article);
+    metaMap(old).set('title', 'Storm');
+    expect(localCopyCanShow(old)).toBe(false);
+    upgradeLegacyTextFields(old); // as the server does
+    expect(localCopyCanShow(old)).toBe(true);
+    // An old value the copy still sets later changes nothing: the text was written.
+    metaMap(old).set('title', 'Storm, typed offline the old way');
+    expect(localCopyCanShow(old)).toBe(true);
   });
 });

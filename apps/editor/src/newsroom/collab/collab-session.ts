@@ -7,6 +7,7 @@ import type { ValidationError } from '@newsroom/article';
 import {
   articleDocumentName,
   isCollabRefusal,
+  hasLegacyTextFields,
   metaMap,
   parseCollabMessage,
   type CollabUser,
@@ -14,6 +15,15 @@ import {
 import * as Y from 'yjs';
 import { LocalCopy, localCopyName } from './local-copy';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
+
+/**
+ * Whether this browser's copy of the article (read before the server answers) is enough to show
+ * the page: it holds the article, and not in the shape from before headline and standfirst were
+ * texts. Such a copy waits for the server, which upgrades the document: the copy's old headline
+ * may differ from the server's (edited offline), and two different upgrades would both stay,
+ * the headline shown twice.
+ */
+export const localCopyCanShow = (doc: Y.Doc) => metaMap(doc).size > 0 && !hasLegacyTextFields(doc);
 
 /**
  * The longest wait between two attempts to reach the collaboration server again (the provider
@@ -86,7 +96,7 @@ export class CollabSession {
     };
     this.local = new LocalCopy(localCopyName(userId, articleId), this.doc);
     this.local.persistence.on('synced', () => {
-      if (metaMap(this.doc).size > 0) this.update({ ready: true });
+      if (localCopyCanShow(this.doc)) this.update({ ready: true });
     });
     this.socket = new HocuspocusProviderWebsocket({ url, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({

@@ -2,7 +2,7 @@ import { relatedArray } from '@newsroom/collab';
 import type { RelatedEntry } from '@newsroom/editorial';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readSharedMeta, writeSharedMeta } from './shared-fields';
+import { observeSharedMeta, readSharedMeta, writeSharedMeta } from './shared-fields';
 
 const link = (n: number): RelatedEntry => ({ url: `https://example.com/${n}`, title: `Link ${n}` });
 const titles = (doc: Y.Doc) => readSharedMeta(doc).related.map((entry) => entry.title);
@@ -49,5 +49,34 @@ describe('related links in the shared document', () => {
     sync();
     expect(titles(a)).toEqual(titles(b));
     expect([...titles(a)].sort()).toEqual(['Link 1', 'Link 3']);
+  });
+});
+
+describe('headline and standfirst in the shared document', () => {
+  it('keep both people’s letters when they type in the same field at once', () => {
+    const { a, b, sync } = twoCopies([]);
+    writeSharedMeta(a, { title: 'Storm reaches the coast', standfirst: 'Ferries cancelled' });
+    sync();
+    // Each page writes its field's whole new value; only the letters typed go into the document.
+    writeSharedMeta(a, { title: 'Big storm reaches the coast' });
+    writeSharedMeta(b, {
+      title: 'Storm reaches the north coast',
+      standfirst: 'All ferries cancelled',
+    });
+    sync();
+    expect(readSharedMeta(a).title).toBe('Big storm reaches the north coast');
+    expect(readSharedMeta(b)).toEqual(readSharedMeta(a));
+    expect(readSharedMeta(a).standfirst).toBe('All ferries cancelled');
+  });
+
+  it('tells the page about a change to the headline', () => {
+    const doc = new Y.Doc();
+    let changes = 0;
+    const stop = observeSharedMeta(doc, () => (changes += 1));
+    writeSharedMeta(doc, { title: 'Storm' });
+    expect(changes).toBe(1);
+    stop();
+    writeSharedMeta(doc, { title: 'Storm again' });
+    expect(changes).toBe(1);
   });
 });

@@ -5,7 +5,12 @@ import {
   META_FIELDS,
   metaMap,
   readLeadImage,
+  readTextField,
   relatedArray,
+  SLUG_BY_HAND_FIELD,
+  TEXT_FIELDS,
+  textField,
+  writeTextField,
   type MetaField,
 } from '@newsroom/collab';
 import type { RelatedEntry } from '@newsroom/editorial';
@@ -17,10 +22,10 @@ export function readSharedMeta(doc: Y.Doc): DraftMeta {
   const meta = metaMap(doc);
   const value = (field: MetaField | typeof DATELINE_FIELD) => String(meta.get(field) ?? '');
   return {
-    title: value('title'),
+    title: readTextField(doc, 'title'),
     slug: value('slug'),
     sectionId: value('sectionId'),
-    standfirst: value('standfirst'),
+    standfirst: readTextField(doc, 'standfirst'),
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: value(DATELINE_FIELD) || null,
     leadImage: readLeadImage(doc),
@@ -28,9 +33,17 @@ export function readSharedMeta(doc: Y.Doc): DraftMeta {
   };
 }
 
-/** Writes changed fields into the shared document (one transaction: one update for everyone). */
+/**
+ * Writes changed fields into the shared document (one transaction: one update for everyone).
+ * Headline and standfirst arrive whole from their fields and go in as the smallest edit, so
+ * someone typing elsewhere in the same field at the same moment keeps their letters.
+ */
 export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
   doc.transact(() => {
+    for (const field of TEXT_FIELDS) {
+      const value = patch[field];
+      if (value !== undefined) writeTextField(doc, field, value);
+    }
     const meta = metaMap(doc);
     for (const field of META_FIELDS) {
       const value = patch[field];
@@ -41,6 +54,10 @@ export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
     if (patch.related) updateRelated(relatedArray(doc) as Y.Array<RelatedEntry>, patch.related);
   });
 }
+
+/** Someone typed the slug by hand: from now on no page makes it follow the headline. */
+export const markSlugTypedByHand = (doc: Y.Doc) => metaMap(doc).set(SLUG_BY_HAND_FIELD, '1');
+export const slugTypedByHand = (doc: Y.Doc) => metaMap(doc).get(SLUG_BY_HAND_FIELD) === '1';
 
 /** One related link's identity: the article it points to, or its address and title. */
 const relatedKey = (entry: RelatedEntry) =>
@@ -69,12 +86,13 @@ export function updateRelated(related: Y.Array<RelatedEntry>, next: readonly Rel
 
 /** Calls `onChange` whenever any field changes, here or elsewhere. */
 export function observeSharedMeta(doc: Y.Doc, onChange: () => void): () => void {
-  const meta = metaMap(doc);
-  const related = relatedArray(doc);
-  meta.observe(onChange);
-  related.observe(onChange);
+  const types = [
+    metaMap(doc),
+    relatedArray(doc),
+    ...TEXT_FIELDS.map((field) => textField(doc, field)),
+  ];
+  for (const type of types) type.observe(onChange);
   return () => {
-    meta.unobserve(onChange);
-    related.unobserve(onChange);
+    for (const type of types) type.unobserve(onChange);
   };
 }

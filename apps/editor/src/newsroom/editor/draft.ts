@@ -1,6 +1,6 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editorial';
-import { ARTICLE_LIMITS, SLUG_PATTERN, slugify } from '@newsroom/article';
+import { ARTICLE_LIMITS, isSlugOfTitle, SLUG_PATTERN, slugify } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
 /** Everything the user edits; what autosave sends and what the browser backup holds. */
@@ -55,12 +55,8 @@ export function saveRequestOf({ leadImage, ...draft }: ArticleDraft, baseVersion
  */
 export function slugFollowsTitle(article: Pick<EditableArticle, 'slug' | 'title' | 'publishedAt'>) {
   if (article.publishedAt) return false;
-  return isSlugOf(article.slug, slugify(article.title));
+  return isSlugOfTitle(article.slug, article.title);
 }
-
-/** `slug` is `base`, or `base` with the "-2" made for uniqueness. */
-const isSlugOf = (slug: string, base: string) =>
-  slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
 
 /**
  * The slug while it follows the headline: the new headline's, unless that is the one the slug
@@ -68,8 +64,7 @@ const isSlugOf = (slug: string, base: string) =>
  * another that also gives "article", which another article has).
  */
 export function followingSlug(currentSlug: string, title: string): string {
-  const base = slugify(title);
-  return isSlugOf(currentSlug, base) ? currentSlug : base;
+  return isSlugOfTitle(currentSlug, title) ? currentSlug : slugify(title);
 }
 
 /**
