@@ -232,6 +232,15 @@ describe('writers and drafts; GET then PUT', () => {
     expect(
       (await fetch(`${editor.url}/api/newsroom/articles/${theirs.id}/revisions`, asWriter)).status,
     ).toBe(404);
+    // A save answers as for an id that never existed, so it cannot tell that the draft exists.
+    const save = (id: string) =>
+      fetch(`${editor.url}/api/newsroom/articles/${id}`, {
+        method: 'PUT',
+        headers: { ...asWriter.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ baseVersion: 1, title: 'Hijacked' }),
+      }).then(async (response) => [response.status, await response.json()]);
+    expect(await save(theirs.id)).toEqual(await save('no-such-article'));
+    expect((await save(theirs.id))[0]).toBe(404);
     const preview = await fetch(`${editor.url}/newsroom/articles/${theirs.id}/preview`, asWriter);
     expect(preview.status).toBe(404);
     expect(await preview.text()).not.toContain('Not for your eyes');

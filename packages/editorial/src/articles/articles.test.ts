@@ -303,13 +303,14 @@ describe('saving', () => {
     expect(await findEditableArticle(n.db, article.id)).toEqual(before);
   });
 
-  it('lets writers edit only their own drafts', async () => {
+  it('lets writers edit only their own drafts (someone else’s is as unknown as a made-up id)', async () => {
     const theirs = await createArticle(n.db, n.otherWriter, {
       title: 'Not yours',
       sectionId: n.world.id,
     });
     await expect(saveArticle(n.db, n.writer, theirs.id, saveInput(theirs))).rejects.toMatchObject({
-      status: 403,
+      status: 404,
+      message: 'The article was not found',
     });
     const own = await writtenArticle(n.writer, 'Mine, then published');
     const published = await publishArticle(n.db, n.editor, own.id, { baseVersion: own.version });

@@ -1,5 +1,5 @@
 import { ARTICLE_STATUS, type RelatedLinkInput } from '@newsroom/article';
-import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
+import { canEditArticle, canPublish, canSeeArticle, type Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { parseRelatedJson } from '@newsroom/publishing';
 import { z } from 'zod';
@@ -159,7 +159,7 @@ export async function restoreRevision(
     where: { id: articleId },
     select: { authorId: true, status: true },
   });
-  if (!stored) throw notFound('The article');
+  if (!stored || !canSeeArticle(actor, stored)) throw notFound('The article');
   if (!canEditArticle(actor, stored)) throw forbidden('You cannot edit this article');
   const revision = await getRevision(db, articleId, revisionId);
   const related = await dropMissingTargets(db, actor, articleId, revision.related);

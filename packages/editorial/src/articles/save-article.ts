@@ -7,7 +7,7 @@ import {
   type ValidArticle,
   type ValidationError,
 } from '@newsroom/article';
-import { canEditArticle, canPublish, type Actor } from '@newsroom/auth';
+import { canEditArticle, canPublish, canSeeArticle, type Actor } from '@newsroom/auth';
 import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
@@ -74,7 +74,9 @@ export async function saveArticle(
     where: { id },
     select: { authorId: true, status: true },
   });
-  if (!stored) throw notFound('The article');
+  // Someone else's draft does not exist for a writer: 404 like an unknown id, not a 403 that
+  // would confirm it.
+  if (!stored || !canSeeArticle(actor, stored)) throw notFound('The article');
   if (!canEditArticle(actor, stored)) throw cannotEdit(actor);
 
   const parsed = await parseSave(db, actor, id, input);
@@ -301,7 +303,7 @@ export async function writeIfVersionMatches(
 /** The condition failed: either the version moved on (conflict) or the permission did. */
 export async function conflictOrForbidden(db: Db, actor: Actor, id: string): Promise<SaveResult> {
   const current = await findEditableArticle(db, id);
-  if (!current) throw notFound('The article');
+  if (!current || !canSeeArticle(actor, current)) throw notFound('The article');
   if (!canEditArticle(actor, { authorId: current.authorId, status: current.status }))
     throw cannotEdit(actor);
   return { status: 'conflict', current };

@@ -102,11 +102,12 @@ describe('revisions', () => {
       baseVersion: article.version,
     });
     expect(stale.status).toBe('conflict');
+    // Another writer's draft does not exist for a writer.
     await expect(
       restoreRevision(n.db, n.otherWriter, article.id, original!.id, {
         baseVersion: article.version + 1,
       }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ status: 404 });
     await expect(getRevision(n.db, 'other-article', original!.id)).rejects.toMatchObject({
       status: 404,
     });
