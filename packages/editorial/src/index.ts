@@ -71,3 +71,9 @@ export {
   LAST_ADMIN_MESSAGE,
   type StaffUserView,
 } from './users/users';
+export {
+  createSection,
+  newSectionSchema,
+  RESERVED_SECTION_SLUGS,
+  type NewSection,
+} from './sections/sections';

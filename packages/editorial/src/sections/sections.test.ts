@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { listSections } from '../articles/list-articles';
+import { createSection } from './sections';
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(() => testDb.cleanup());
+
+describe('createSection', () => {
+  it('makes the address from the name, lists the new section last, and refuses a taken one', async () => {
+    const culture = await createSection(testDb.db, { name: '  Culture & Arts ' });
+    expect(culture).toMatchObject({ name: 'Culture & Arts', slug: 'culture-arts' });
+    await createSection(testDb.db, { name: 'Économie', slug: 'economy' });
+    expect((await listSections(testDb.db)).map((section) => section.slug).slice(-2)).toEqual([
+      'culture-arts',
+      'economy',
+    ]);
+    await expect(createSection(testDb.db, { name: 'Culture, arts' })).rejects.toMatchObject({
+      status: 409,
+      message: 'A section already has the address /culture-arts: give another slug',
+    });
+  });
+
+  it('refuses an empty name, a malformed slug and the addresses the sites answer themselves', async () => {
+    for (const [input, path] of [
+      [{ name: '   ' }, 'name'],
+      [{ name: 'World', slug: 'World News' }, 'slug'],
+      [{ name: 'Newsroom' }, 'slug'],
+      [{ name: 'Pictures', slug: 'media' }, 'slug'],
+    ] as const) {
+      await expect(createSection(testDb.db, input)).rejects.toMatchObject({
+        status: 422,
+        errors: [expect.objectContaining({ path })],
+      });
+    }
+  });
+});
+
+describe('npm run section:create / section:list', () => {
+  const run = promisify(execFile);
+  const cli = (...args: string[]) =>
+    run('npx', ['tsx', 'scripts/cli.ts', ...args], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DATABASE_URL: testDb.url },
+    }).then(
+      ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it('creates a section an operator names, lists it, and explains a refusal', async () => {
+    const created = await cli('section:create', '--name', 'Sport');
+    expect(created).toMatchObject({ code: 0 });
+    expect(created.stdout).toMatch(/^Created section "Sport" at \/sport \(\w+\)/);
+    expect((await cli('section:list')).stdout).toMatch(/^\/sport\tSport\t\w+$/m);
+    const refused = await cli('section:create', '--name', 'Sport');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('A section already has the address /sport');
+  });
+});
