@@ -81,7 +81,7 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     allowedDestinations: allowedDestinations(env, [base.host.toLowerCase(), ...extraHosts]),
     deletedCodeReserveDays: wholeNumber(
       env,
-      'SHORTENER_DELETED_CODE_RESERVE_DAYS',
+      'SHORTENER_DELETED_CODE_DAYS',
       DEFAULT_DELETED_CODE_RESERVE_DAYS,
     ),
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),

@@ -3,7 +3,7 @@ import { codeKeyOf } from './case-keys';
 import { LinkError } from './link-errors';
 
 /**
- * How long the code of a deleted link stays reserved (SHORTENER_DELETED_CODE_RESERVE_DAYS): a
+ * How long the code of a deleted link stays reserved (SHORTENER_DELETED_CODE_DAYS): a
  * printed poster or a shared message keeps the old short URL, and it must not start leading
  * somewhere else the moment the link is gone. A month covers most reprints and re-shares.
  */

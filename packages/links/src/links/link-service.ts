@@ -34,7 +34,7 @@ export type CreateLinkOptions = {
    * the request said (the link follows the article; a client's `url` is not trusted).
    */
   readerSiteUrl?: string;
-  /** Days the code of a deleted link stays reserved (SHORTENER_DELETED_CODE_RESERVE_DAYS). */
+  /** Days the code of a deleted link stays reserved (SHORTENER_DELETED_CODE_DAYS). */
   deletedCodeReserveDays?: number;
 };
 export type CreateLinkResult = { link: ShortLink; created: boolean };
