@@ -3,7 +3,8 @@ import { isApiKeyScope, scopeAllows, scopeNeededFor } from './api-key-scope';
 
 describe('API key scopes', () => {
   it('needs read for reading methods and write for every other one', () => {
-    for (const method of ['GET', 'get', 'HEAD', 'OPTIONS']) expect(scopeNeededFor(method)).toBe('read');
+    for (const method of ['GET', 'get', 'HEAD', 'OPTIONS'])
+      expect(scopeNeededFor(method)).toBe('read');
     for (const method of ['POST', 'PATCH', 'PUT', 'DELETE', 'delete', 'TRACE', 'PROPFIND']) {
       expect(scopeNeededFor(method)).toBe('write');
     }

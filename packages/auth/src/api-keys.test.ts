@@ -96,9 +96,9 @@ describe('API key scopes', () => {
 
   it('refuses an unknown scope and makes no key', async () => {
     const before = await testDb.db.apiKey.count();
-    await expect(
-      createApiKey(testDb.db, 'typo', { scope: 'readonly' as 'read' }),
-    ).rejects.toThrow(/Unknown API key scope "readonly"/);
+    await expect(createApiKey(testDb.db, 'typo', { scope: 'readonly' as 'read' })).rejects.toThrow(
+      /Unknown API key scope "readonly"/,
+    );
     expect(await testDb.db.apiKey.count()).toBe(before);
   });
 
