@@ -1,14 +1,22 @@
 // Staff and key management from the shell:
 //   npm run user:create -- --email a@b.c --name "A B" --role editor --password '…'
-//   npm run apikey:create -- --name editor-app
+//   npm run apikey:create -- --name editor-app [--scope read|write]   (default write)
 //   npm run apikey:list
 //   npm run apikey:revoke -- <prefix-or-id>
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { getDb, type Db } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
-import { createApiKey, createUser, listApiKeys, revokeApiKey } from '../src';
-import { apiKeyTable, revocationReport } from '../src/cli/api-key-output';
+import {
+  API_KEY_SCOPES,
+  DEFAULT_API_KEY_SCOPE,
+  createApiKey,
+  createUser,
+  isApiKeyScope,
+  listApiKeys,
+  revokeApiKey,
+} from '../src';
+import { apiKeyTable, createdKeyReport, revocationReport } from '../src/cli/api-key-output';
 
 const [command, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
@@ -19,6 +27,7 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     role: { type: 'string', default: 'writer' },
     password: { type: 'string' },
+    scope: { type: 'string', default: DEFAULT_API_KEY_SCOPE },
   },
 });
 
@@ -35,8 +44,14 @@ const commands: Record<string, (db: Db) => Promise<number>> = {
   },
   'apikey:create': async (db) => {
     if (!values.name) throw new Error('Give the key a name: --name <who uses it>');
-    const { key } = await createApiKey(db, values.name);
-    console.log(`API key "${values.name}" (shown once, store it now):\n${key}`);
+    const { scope } = values;
+    if (!isApiKeyScope(scope)) {
+      throw new Error(
+        `--scope must be one of ${API_KEY_SCOPES.join(', ')} (read: look only; write: everything); nothing was created`,
+      );
+    }
+    const { key, record } = await createApiKey(db, values.name, { scope });
+    console.log(createdKeyReport(record, key));
     return 0;
   },
   'apikey:list': async (db) => {

@@ -67,6 +67,7 @@ describe('revoking API keys', () => {
       id: record.id,
       name: 'listed',
       prefix: record.prefix,
+      scope: 'write',
       createdAt: record.createdAt,
       lastUsedAt: used,
       revokedAt: null,
@@ -76,5 +77,37 @@ describe('revoking API keys', () => {
     expect(
       (await listApiKeys(testDb.db)).find((item) => item.id === record.id)?.lastUsedAt,
     ).toEqual(later);
+  });
+});
+
+describe('API key scopes', () => {
+  it('makes keys that can write unless asked for a read-only one, and lists the scope', async () => {
+    const writer = await createApiKey(testDb.db, 'editor app');
+    const reader = await createApiKey(testDb.db, 'dashboard', { scope: 'read' });
+    expect(writer.record.scope).toBe('write');
+    expect(reader.record.scope).toBe('read');
+    // The scope travels with the verified key: the API decides on it.
+    expect((await verifyApiKey(testDb.db, reader.key))?.scope).toBe('read');
+    expect((await verifyApiKey(testDb.db, writer.key))?.scope).toBe('write');
+    const listed = await listApiKeys(testDb.db);
+    expect(listed.find((item) => item.id === reader.record.id)?.scope).toBe('read');
+    expect(listed.find((item) => item.id === writer.record.id)?.scope).toBe('write');
+  });
+
+  it('refuses an unknown scope and makes no key', async () => {
+    const before = await testDb.db.apiKey.count();
+    await expect(createApiKey(testDb.db, 'typo', { scope: 'readonly' as 'read' })).rejects.toThrow(
+      /Unknown API key scope "readonly"/,
+    );
+    expect(await testDb.db.apiKey.count()).toBe(before);
+  });
+
+  it('gives keys stored before scopes existed the write scope (the migration default)', async () => {
+    // A row inserted without the column, as the rows were before the migration added it.
+    await testDb.db.$executeRawUnsafe(
+      `INSERT INTO "ApiKey" ("id", "name", "prefix", "keyHash") VALUES ('old-row', 'legacy', 'nwsk_legacy', 'hash-of-legacy')`,
+    );
+    const legacy = await testDb.db.apiKey.findUniqueOrThrow({ where: { id: 'old-row' } });
+    expect(legacy.scope).toBe('write');
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiKey, Db } from '@newsroom/db';
+import { DEFAULT_API_KEY_SCOPE, isApiKeyScope, type ApiKeyScope } from './api-key-scope';
 import { randomToken, sha256 } from './tokens';
 
 const KEY_PREFIX = 'nwsk';
@@ -9,11 +10,20 @@ const KEY_PREFIX = 'nwsk';
  */
 export const API_KEY_LAST_USED_PRECISION_MS = 60_000;
 
-/** Creates an API key. The key itself is returned once and never stored. */
-export async function createApiKey(db: Db, name: string) {
+/**
+ * Creates an API key, by default one that can do everything (`write`). The key itself is returned
+ * once and never stored.
+ */
+export async function createApiKey(
+  db: Db,
+  name: string,
+  { scope = DEFAULT_API_KEY_SCOPE }: { scope?: ApiKeyScope } = {},
+) {
+  // Checked here too: the scope may come from a command line, and a typo must not make a key.
+  if (!isApiKeyScope(scope)) throw new Error(`Unknown API key scope "${String(scope)}"`);
   const key = `${KEY_PREFIX}_${randomToken(24)}`;
   const record = await db.apiKey.create({
-    data: { name, prefix: key.slice(0, KEY_PREFIX.length + 7), keyHash: sha256(key) },
+    data: { name, prefix: key.slice(0, KEY_PREFIX.length + 7), keyHash: sha256(key), scope },
   });
   return { key, record };
 }
@@ -52,13 +62,14 @@ export function bearerToken(authorization: string | null | undefined): string | 
 
 export type ApiKeySummary = Pick<
   ApiKey,
-  'id' | 'name' | 'prefix' | 'createdAt' | 'lastUsedAt' | 'revokedAt'
+  'id' | 'name' | 'prefix' | 'scope' | 'createdAt' | 'lastUsedAt' | 'revokedAt'
 >;
 
 const summaryFields = {
   id: true,
   name: true,
   prefix: true,
+  scope: true,
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,

@@ -34,6 +34,14 @@ export {
   type RevokeResult,
 } from './api-keys';
 export {
+  API_KEY_SCOPES,
+  DEFAULT_API_KEY_SCOPE,
+  isApiKeyScope,
+  scopeAllows,
+  scopeNeededFor,
+  type ApiKeyScope,
+} from './api-key-scope';
+export {
   crossSiteProblem,
   isCrossSiteMutation,
   isHttps,

@@ -2,6 +2,7 @@
 // headers, reading JSON bodies, and the one error shape of every API.
 export {
   ApiError,
+  FORBIDDEN_CODE,
   isApiError,
   errorBody,
   errorResponse,

@@ -73,3 +73,17 @@ describe('readShortenerConfig: link cache', () => {
     );
   });
 });
+
+describe('readShortenerConfig: deleted codes', () => {
+  it('keeps the code of a deleted link 30 days by default; 0 frees it at once; nonsense is refused', () => {
+    expect(readShortenerConfig({}).deletedCodeReserveDays).toBe(30);
+    const days = (value: string) =>
+      readShortenerConfig({ SHORTENER_DELETED_CODE_DAYS: value }).deletedCodeReserveDays;
+    expect(days('90')).toBe(90);
+    expect(days('0')).toBe(0);
+    expect(() => days('-1')).toThrow(
+      'SHORTENER_DELETED_CODE_DAYS must be a whole number (0 or more), got "-1"',
+    );
+    expect(() => days('a month')).toThrow(/SHORTENER_DELETED_CODE_DAYS/);
+  });
+});

@@ -1,4 +1,5 @@
 import { readerSiteUrl, shortenerSiteUrl } from '@newsroom/http';
+import { DEFAULT_DELETED_CODE_RESERVE_DAYS } from './links/deleted-codes';
 import { compileDestinationPolicy } from './validation/destination-policy';
 
 /**
@@ -45,6 +46,8 @@ export type ShortenerConfig = {
    * host names, ".suffix" names); everything internal is refused by default.
    */
   allowedDestinations: string[];
+  /** Days the code of a deleted link is kept from new links (0: free at once). */
+  deletedCodeReserveDays: number;
   /** Count clicks by referrer host, device type, browser, system and country (ClickDetail). */
   visitDetails: boolean;
   /** An mmdb file to use instead of the country database shipped in the npm package. */
@@ -76,6 +79,11 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     editorUrl: readerSiteUrl(env),
     allowedDestinations: allowedDestinations(env, [base.host.toLowerCase(), ...extraHosts]),
+    deletedCodeReserveDays: wholeNumber(
+      env,
+      'SHORTENER_DELETED_CODE_DAYS',
+      DEFAULT_DELETED_CODE_RESERVE_DAYS,
+    ),
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
     countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,
   };

@@ -1,8 +1,8 @@
 import type { ZodType } from 'zod';
 import type { ApiKey } from '@newsroom/db';
-import { bearerToken, verifyApiKey } from '@newsroom/auth';
+import { bearerToken, scopeAllows, scopeNeededFor, verifyApiKey } from '@newsroom/auth';
 import { fieldErrors, getShortenerRuntime, type ShortenerRuntime } from '@newsroom/links';
-import { readJsonBody } from '@newsroom/http';
+import { FORBIDDEN_CODE, readJsonBody } from '@newsroom/http';
 import type { RateLimiter } from '@newsroom/shared-state';
 import { ApiError, errorResponse } from './api-error';
 
@@ -31,7 +31,8 @@ type RouteContext<Params> = { params: Promise<Params> };
 
 /**
  * One wrapper for every JSON API route (modelled on dub's withWorkspace): API key from
- * `Authorization: Bearer`, rate limit, the JSON body through @newsroom/http (415 unless
+ * `Authorization: Bearer`, its scope (403 for a read-only key on anything but a read, before the
+ * body is read or a rate limit counted), rate limit, the JSON body through @newsroom/http (415 unless
  * application/json, 413 past the limit, 400 for invalid UTF-8, JSON or lone surrogates),
  * validation of body and query, and errors as `{ error: { code, message, fields? } }` (503 with
  * Retry-After while the database is unreachable).
@@ -44,6 +45,7 @@ export function withApiKey<Params = Record<string, never>, Body = undefined, Que
     try {
       const runtime = getShortenerRuntime();
       const apiKey = await authenticate(request, runtime);
+      enforceScope(request, apiKey);
       if (options.limiter) await enforceLimit(options.limiter(runtime), apiKey);
       const body = options.schema
         ? parse(options.schema, await readJsonBody(request, { maxBytes: LINK_BODY_LIMIT_BYTES }))
@@ -72,6 +74,21 @@ async function authenticate(request: Request, runtime: ShortenerRuntime): Promis
     undefined,
     { 'WWW-Authenticate': 'Bearer' },
   );
+}
+
+/**
+ * The scope comes from the method (GET reads, everything else writes), not from each route: a
+ * route added later that changes links is closed to read-only keys without declaring anything.
+ */
+function enforceScope(request: Request, apiKey: ApiKey) {
+  const needed = scopeNeededFor(request.method);
+  if (scopeAllows(apiKey.scope, needed)) return;
+  const path = new URL(request.url).pathname;
+  const message =
+    apiKey.scope === 'read'
+      ? `This API key can only read: ${request.method} ${path} changes links and needs a key with the write scope (npm run apikey:create -- --name <name>); nothing was changed.`
+      : `This API key has the unknown scope "${apiKey.scope}" and may do nothing; create a new key (npm run apikey:create).`;
+  throw new ApiError(403, FORBIDDEN_CODE, message);
 }
 
 async function enforceLimit(limiter: RateLimiter, apiKey: ApiKey) {

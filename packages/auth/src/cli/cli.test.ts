@@ -36,10 +36,10 @@ describe('apikey:list and apikey:revoke', () => {
     const listed = await cli('apikey:list');
     expect(listed.code).toBe(0);
     const [header, row] = listed.stdout.trim().split('\n');
-    expect(header).toMatch(/^PREFIX\s+NAME\s+CREATED\s+LAST USED\s+REVOKED\s+ID$/);
+    expect(header).toMatch(/^PREFIX\s+NAME\s+SCOPE\s+CREATED\s+LAST USED\s+REVOKED\s+ID$/);
     expect(row).toMatch(
       new RegExp(
-        `^${record.prefix}\\s+nightly-export\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\s+never\\s+-\\s+${record.id}$`,
+        `^${record.prefix}\\s+nightly-export\\s+write\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\s+never\\s+-\\s+${record.id}$`,
       ),
     );
     expect(listed.stdout).not.toContain(key);
@@ -61,5 +61,25 @@ describe('apikey:list and apikey:revoke', () => {
     expect(bare.code).toBe(1);
     expect(bare.stderr).toMatch(/Name one key/);
     // Each run starts a process that checks the migrations: seconds each on a busy machine.
+  }, 180_000);
+});
+
+describe('apikey:create --scope', () => {
+  it('makes a read-only key that apikey:list shows as such, and refuses an unknown scope', async () => {
+    const created = await cli('apikey:create', '--name', 'dashboard', '--scope', 'read');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^API key "dashboard", scope read \(read-only: /);
+    const key = created.stdout.trim().split('\n').at(-1)!;
+    expect((await verifyApiKey(testDb.db, key))?.scope).toBe('read');
+
+    const listed = await cli('apikey:list');
+    const row = listed.stdout.split('\n').find((line) => /\sdashboard\s/.test(line));
+    expect(row).toMatch(/\sdashboard\s+read\s/);
+
+    const before = await testDb.db.apiKey.count();
+    const typo = await cli('apikey:create', '--name', 'typo', '--scope', 'readonly');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/--scope must be one of read, write .*nothing was created/);
+    expect(await testDb.db.apiKey.count()).toBe(before);
   }, 180_000);
 });

@@ -1,5 +1,5 @@
 import { getDb } from '@newsroom/db';
-import { ApiError } from '@newsroom/http';
+import { ApiError, FORBIDDEN_CODE } from '@newsroom/http';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { crossSiteProblem, isSafeMethod } from '../origin/request-origin';
@@ -71,7 +71,7 @@ export function createStaffShell(config: StaffShellConfig) {
     if (!hasRole(user, role))
       throw new ApiError(
         403,
-        'forbidden',
+        FORBIDDEN_CODE,
         `This needs the ${role} role; your role is ${user.role}.`,
       );
     return user;

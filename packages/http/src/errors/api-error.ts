@@ -4,6 +4,9 @@ export type FieldErrors = Record<string, string>;
 /** The one error shape of every API of both apps. */
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 
+/** The code of a 403: the caller is known but may not do this (a role, a key's scope). */
+export const FORBIDDEN_CODE = 'forbidden';
+
 /**
  * An error an API answers with its status and `{ error: { code, message, fields? } }`. Thrown
  * anywhere below a route wrapper (withStaff, withApiKey); the wrapper turns it into the response.

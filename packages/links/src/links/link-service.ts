@@ -11,6 +11,12 @@ import {
 import { articlePath } from '@newsroom/article';
 import { generateCode } from '../codes/generate-code';
 import type { CreateLinkInput, UpdateLinkInput } from '../validation/link-input';
+import {
+  DEFAULT_DELETED_CODE_RESERVE_DAYS,
+  recentlyDeletedAlias,
+  reservationOf,
+  reserveDeletedCode,
+} from './deleted-codes';
 import { LinkError } from './link-errors';
 
 /** A generated code collides once in ~10^13 draws; a few retries make failure impossible in practice. */
@@ -28,6 +34,8 @@ export type CreateLinkOptions = {
    * the request said (the link follows the article; a client's `url` is not trusted).
    */
   readerSiteUrl?: string;
+  /** Days the code of a deleted link stays reserved (SHORTENER_DELETED_CODE_DAYS). */
+  deletedCodeReserveDays?: number;
 };
 export type CreateLinkResult = { link: ShortLink; created: boolean };
 
@@ -38,6 +46,12 @@ export type CreateLinkResult = { link: ShortLink; created: boolean };
  *  - on the article: that article already has its canonical link → return it (created: false);
  *  - on a chosen alias → LinkError alias_taken;
  *  - on a generated code → draw another code.
+ * The code of a recently deleted link is reserved (see deleted-codes.ts). A chosen alias is
+ * inserted and then checked against the reservations in one transaction: a deletion either
+ * committed before (its reservation is seen, the insert is undone: 409) or the old link was
+ * still there (unique conflict: 409), so a DELETE and a POST of one alias never both win. A
+ * generated code is checked before its insert: it could only slip through if the random draw
+ * hit a code created and deleted within those milliseconds.
  */
 export async function createLink(
   db: Db,
@@ -48,6 +62,7 @@ export async function createLink(
     generate = generateCode,
     caseClashKeys,
     readerSiteUrl,
+    deletedCodeReserveDays = DEFAULT_DELETED_CODE_RESERVE_DAYS,
   }: CreateLinkOptions = {},
 ): Promise<CreateLinkResult> {
   if (input.alias && caseClashKeys?.has(codeKeyOf(input.alias))) throw aliasTaken(input.alias);
@@ -66,21 +81,23 @@ export async function createLink(
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
     const code = input.alias ?? generate();
     if (caseClashKeys?.has(codeKeyOf(code))) continue;
+    if (!input.alias && (await reservationOf(db, code, deletedCodeReserveDays))) continue;
+    const data = {
+      code,
+      codeKey: codeKeyOf(code),
+      url,
+      forwardQuery: input.forwardQuery ?? true,
+      ...utmData(input),
+      articleId: input.articleId ?? null,
+      redirectType: input.redirectType,
+      expiresAt: input.expiresAt,
+      apiKeyId,
+      createdById,
+    };
     try {
-      const link = await db.shortLink.create({
-        data: {
-          code,
-          codeKey: codeKeyOf(code),
-          url,
-          forwardQuery: input.forwardQuery ?? true,
-          ...utmData(input),
-          articleId: input.articleId ?? null,
-          redirectType: input.redirectType,
-          expiresAt: input.expiresAt,
-          apiKeyId,
-          createdById,
-        },
-      });
+      const link = input.alias
+        ? await createUnlessReserved(db, data, input.alias, deletedCodeReserveDays)
+        : await db.shortLink.create({ data });
       return { link, created: true };
     } catch (error) {
       if (isForeignKeyViolation(error) && input.articleId) {
@@ -95,6 +112,24 @@ export async function createLink(
     }
   }
   throw new Error(`No free short code found after ${MAX_CODE_ATTEMPTS} attempts`);
+}
+
+type NewLinkData = Parameters<Db['shortLink']['create']>[0]['data'];
+
+/** Inserts a link with a chosen alias, undone when a recently deleted link had the alias. */
+function createUnlessReserved(
+  db: Db,
+  data: NewLinkData,
+  alias: string,
+  reserveDays: number,
+): Promise<ShortLink> {
+  if (reserveDays <= 0) return db.shortLink.create({ data });
+  return db.$transaction(async (tx) => {
+    const link = await tx.shortLink.create({ data });
+    const reservation = await reservationOf(tx, alias, reserveDays);
+    if (reservation) throw recentlyDeletedAlias(alias, reservation);
+    return link;
+  });
 }
 
 /** The link with this code: the exact spelling first (links that clashed by case), then any case. */
@@ -153,13 +188,27 @@ export async function updateLink(db: Db, code: string, input: UpdateLinkInput) {
 export const ARTICLE_LINK_DELETE =
   'This link belongs to an article: the copies readers shared must keep leading to it. Disable it instead (it then answers 410), or take the article down.';
 
-/** Deletes a link, never an article's own: it lives as long as its article. */
-export async function deleteLink(db: Db, code: string): Promise<ShortLink> {
+/**
+ * Deletes a link, never an article's own: it lives as long as its article. Its code stays
+ * reserved for `deletedCodeReserveDays` (written in the same transaction as the deletion).
+ */
+export async function deleteLink(
+  db: Db,
+  code: string,
+  {
+    deletedCodeReserveDays = DEFAULT_DELETED_CODE_RESERVE_DAYS,
+  }: { deletedCodeReserveDays?: number } = {},
+): Promise<ShortLink> {
   const link = await db.shortLink.findUnique({ where: { code } });
   if (!link) throw notFound(code);
   if (link.articleId !== null) throw new LinkError('article_link', ARTICLE_LINK_DELETE);
-  const { count } = await db.shortLink.deleteMany({ where: { id: link.id, articleId: null } });
-  if (count === 0) throw notFound(code);
+  const deleted = await db.$transaction(async (tx) => {
+    const { count } = await tx.shortLink.deleteMany({ where: { id: link.id, articleId: null } });
+    if (count === 0) return false;
+    await reserveDeletedCode(tx, link.code, deletedCodeReserveDays);
+    return true;
+  });
+  if (!deleted) throw notFound(code);
   return link;
 }
 

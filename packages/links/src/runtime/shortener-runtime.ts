@@ -128,6 +128,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       const result = await createLink(db, input, {
         caseClashKeys,
         readerSiteUrl: config.editorUrl,
+        deletedCodeReserveDays: config.deletedCodeReserveDays,
         ...options,
       });
       // Instances may remember the code as unknown from a lookup before it existed.
@@ -146,7 +147,9 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
       return view!;
     },
     async deleteLink(code: string) {
-      const link = await deleteLink(db, (await findLink(db, code))?.code ?? code);
+      const link = await deleteLink(db, (await findLink(db, code))?.code ?? code, {
+        deletedCodeReserveDays: config.deletedCodeReserveDays,
+      });
       await linkChanged(link.code);
       return link;
     },

@@ -1,0 +1,74 @@
+// A deleted alias is not reusable at once, against the real shortener (server.ts + the built app,
+// a real SQLite file, real HTTP): the old short URL answers 404 and a new link cannot take its
+// code, in any case, for the reservation period.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import {
+  NO_RATE_LIMITS,
+  startShortenerWithClients,
+  type ShortenerWithClients,
+} from '../testing/shortener-clients';
+
+let testDb: TestDatabase;
+let shortener: ShortenerWithClients;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  shortener = await startShortenerWithClients(testDb, 'deleted codes', NO_RATE_LIMITS);
+});
+
+afterAll(async () => {
+  await shortener?.stop();
+  await testDb?.cleanup();
+});
+
+describe('a deleted alias', () => {
+  it('answers 404 and cannot be taken by a new link in any case, with 409 saying until when', async () => {
+    const { api, http } = shortener;
+    const made = await api('POST', '/api/links', {
+      url: 'https://example.com/spring',
+      alias: 'spring',
+    });
+    expect(made.status).toBe(201);
+    expect((await http.request('/spring')).headers.location).toBe('https://example.com/spring');
+
+    expect((await api('DELETE', '/api/links/spring')).status).toBe(204);
+    expect((await http.request('/spring')).status).toBe(404);
+    expect((await http.request('/SPRING')).status).toBe(404);
+    expect((await api('GET', '/api/links/spring')).status).toBe(404);
+
+    for (const alias of ['SPRING', 'spring', 'Spring']) {
+      const refused = await api('POST', '/api/links', { url: 'https://example.com/other', alias });
+      expect(refused.status).toBe(409);
+      expect(refused.json.error.code).toBe('alias_taken');
+      expect(refused.json.error.message).toMatch(
+        new RegExp(
+          `^The alias "${alias}" belonged to a link deleted recently.* on \\d{4}-\\d\\d-\\d\\dT.*: it stays reserved until \\d{4}-\\d\\d-\\d\\dT`,
+        ),
+      );
+      expect(refused.json.error.fields).toEqual({ alias: refused.json.error.message });
+    }
+    // Nothing was made and the old short URL still leads nowhere.
+    expect((await api('GET', '/api/links?q=spring')).json.total).toBe(0);
+    expect((await http.request('/Spring')).status).toBe(404);
+  });
+
+  it('becomes free once the reservation has ended', async () => {
+    const { api, http } = shortener;
+    expect(
+      (await api('POST', '/api/links', { url: 'https://example.com/a', alias: 'old-sale' })).status,
+    ).toBe(201);
+    expect((await api('DELETE', '/api/links/old-sale')).status).toBe(204);
+    // As if deleted 30 days ago (the default reservation).
+    await testDb.db.deletedCode.update({
+      where: { codeKey: 'old-sale' },
+      data: { deletedAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) },
+    });
+    const reused = await api('POST', '/api/links', {
+      url: 'https://example.com/b',
+      alias: 'OLD-SALE',
+    });
+    expect(reused.status).toBe(201);
+    expect((await http.request('/old-sale')).headers.location).toBe('https://example.com/b');
+  });
+});
