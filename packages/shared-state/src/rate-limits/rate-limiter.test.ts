@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { createRateLimiter, type RateLimitStore } from './rate-limiter';
+import { freePort } from '@newsroom/testing';
+import {
+  createRateLimiter,
+  isRateLimitStoreError,
+  RateLimitStoreError,
+  type RateLimitStore,
+} from './rate-limiter';
 
 // Limiter names unique to this run: a Redis server kept between runs still holds the last run's counts.
 const RUN = randomUUID().slice(0, 8);
@@ -82,5 +88,30 @@ describe.each(stores)('rate limiter on the %s store', (_kind, store) => {
     const refused = await limiter.consume('carol');
     expect(refused.allowed).toBe(false);
     expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(500);
+  });
+});
+
+describe('a store that cannot be reached', () => {
+  it('is neither an allowance nor a refusal: consume rejects with RateLimitStoreError', async () => {
+    // A port nothing listens on, and a client that gives up at once instead of queueing.
+    const port = await freePort();
+    const unreachable = new Redis({
+      port,
+      host: '127.0.0.1',
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    const limiter = createRateLimiter(
+      { kind: 'redis', client: unreachable },
+      { name: `down-${RUN}`, points: 5, windowSeconds: 60 },
+    );
+    const failure = await limiter.consume('dave').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RateLimitStoreError);
+    expect(isRateLimitStoreError(failure)).toBe(true);
+    expect(isRateLimitStoreError(new Error('other'))).toBe(false);
+    expect((failure as Error).message).toMatch(/^The rate-limit store is unavailable: /);
+    unreachable.disconnect();
   });
 });

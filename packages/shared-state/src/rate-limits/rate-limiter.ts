@@ -22,6 +22,22 @@ export interface RateLimitOptions {
   blockInMemory?: boolean;
 }
 
+/**
+ * The counters' store (Redis, the database) could not be asked: neither allowed nor refused.
+ * Each caller decides: an abuse limit may answer without it, a guard must refuse.
+ */
+export class RateLimitStoreError extends Error {
+  constructor(cause: unknown) {
+    super(`The rate-limit store is unavailable: ${(cause as Error)?.message ?? cause}`, { cause });
+    this.name = 'RateLimitStoreError';
+  }
+}
+
+/** By name, not class: Next.js bundles its own copies of packages, and of this class with them. */
+export function isRateLimitStoreError(error: unknown): error is RateLimitStoreError {
+  return error instanceof Error && error.name === 'RateLimitStoreError';
+}
+
 export type RateLimitDecision =
   { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -51,7 +67,7 @@ export function createRateLimiter(store: RateLimitStore, options: RateLimitOptio
             retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
           };
         }
-        throw refusal;
+        throw new RateLimitStoreError(refusal);
       }
     },
     async reset(key) {
