@@ -54,7 +54,13 @@ export {
 export { CODE_ALPHABET, CODE_LENGTH, generateCode } from './codes/generate-code';
 export { LinkError, isLinkError, type LinkErrorCode } from './links/link-errors';
 export { DEFAULT_DELETED_CODE_RESERVE_DAYS } from './links/deleted-codes';
-export { toLinkView, linkState, type LinkView, type ClickStats } from './links/link-view';
+export {
+  toLinkView,
+  linkState,
+  shortUrlOf,
+  type LinkView,
+  type ClickStats,
+} from './links/link-view';
 export {
   createLink,
   findLink,

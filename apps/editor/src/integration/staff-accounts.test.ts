@@ -191,20 +191,26 @@ describe('changing one’s password (the form as posted without JavaScript)', ()
 
 describe("revoking the editor's own API key", () => {
   it('rotates it: "Get short URL" keeps working with a new key', async () => {
-    const shortUrlOf = async (slug: string) => {
-      const article = await createPublishedArticle(testDb.db, slug);
-      const response = await fetch(`${editor.url}/api/articles/${article.id}/short-link`, {
+    const press = async (articleId: string) => {
+      const response = await fetch(`${editor.url}/api/articles/${articleId}/short-link`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: editor.url },
       });
       expect(response.status).toBe(200);
       return ((await response.json()) as { shortUrl: string }).shortUrl;
     };
+    const shortUrlOf = async (slug: string) =>
+      press((await createPublishedArticle(testDb.db, slug)).id);
     const keyFile = path.join(dataDir, 'editor.api-key');
-    expect(await shortUrlOf('before-revocation')).toMatch(/^http/);
+    const before = await createPublishedArticle(testDb.db, 'before-revocation');
+    const firstUrl = await press(before.id);
+    expect(firstUrl).toMatch(/^http/);
     const firstKey = readFileSync(keyFile, 'utf8').trim();
 
     expect(await revokeApiKey(testDb.db, firstKey)).toMatchObject({ outcome: 'revoked' });
+    // A link that exists is read from the database: the shortener, and the key, are not needed.
+    expect(await press(before.id)).toBe(firstUrl);
+    expect(await testDb.db.apiKey.count({ where: { name: 'editor', revokedAt: null } })).toBe(0);
     expect(await shortUrlOf('after-revocation')).toMatch(/^http/);
     const secondKey = readFileSync(keyFile, 'utf8').trim();
     expect(secondKey).not.toBe(firstKey);

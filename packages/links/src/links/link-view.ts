@@ -24,6 +24,9 @@ export type LinkView = {
 
 export type ClickStats = { total: number; days: { day: string; count: number }[] };
 
+/** A code's short URL on the shortener at `baseUrl`. */
+export const shortUrlOf = (baseUrl: string, code: string) => `${baseUrl}/${code}`;
+
 /**
  * `articleAddress`: where the link's article lives now (see liveArticleAddresses). An article's
  * link follows its article, so the address stored when the link was made goes stale with the
@@ -33,7 +36,7 @@ export function toLinkView(link: ShortLink, baseUrl: string, articleAddress?: st
   const url = articleAddress ?? link.url;
   return {
     code: link.code,
-    shortUrl: `${baseUrl}/${link.code}`,
+    shortUrl: shortUrlOf(baseUrl, link.code),
     url,
     redirectsTo: applyUtm(url, link),
     forwardQuery: link.forwardQuery,

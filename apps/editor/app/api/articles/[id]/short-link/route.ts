@@ -1,7 +1,18 @@
 import { getDb } from '@newsroom/db';
 import { articlePath } from '@newsroom/article';
-import { clientAddressFromHeaders, errorResponse, toErrorResponse } from '@newsroom/http';
-import { processSharedState, type RateLimiter } from '@newsroom/shared-state';
+import {
+  clientAddressFromHeaders,
+  errorResponse,
+  isDatabaseUnavailable,
+  shortenerSiteUrl,
+  toErrorResponse,
+} from '@newsroom/http';
+import { shortUrlOf } from '@newsroom/links';
+import {
+  isRateLimitStoreError,
+  processSharedState,
+  type RateLimiter,
+} from '@newsroom/shared-state';
 import {
   ShortenerUnavailableError,
   articleUrl,
@@ -21,6 +32,14 @@ const shortLinkLimiter = () =>
     points: SHORT_LINK_REQUESTS_PER_MINUTE,
     windowSeconds: 60,
   }));
+
+/** At most one line a minute while the limiter's store is away, not one per press. */
+let limiterDownLoggedAt = -Infinity;
+function logLimiterDown(error: unknown) {
+  if (Date.now() - limiterDownLoggedAt < 60_000) return;
+  limiterDownLoggedAt = Date.now();
+  console.error('Short-link button: rate limit unavailable (answering without it):', error);
+}
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
@@ -65,7 +84,17 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
 }
 
 async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const limit = await shortLinkLimiter().consume(clientAddressFromHeaders(request.headers));
+  const limit = await shortLinkLimiter()
+    .consume(clientAddressFromHeaders(request.headers))
+    .catch((error: unknown) => {
+      // Redis away: answered without the limit (an existing link is read from the database; a
+      // new one is made at most once per published article), rather than a 500.
+      if (isRateLimitStoreError(error) && !isDatabaseUnavailable(error)) {
+        logLimiterDown(error);
+        return { allowed: true, remaining: 0 } as const;
+      }
+      throw error;
+    });
   if (!limit.allowed) {
     return failure(
       request,
@@ -93,7 +122,15 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
   try {
     // The shortener sends this link to the article's live URL of the moment (by article id);
     // the url given here is only where it was when the link was made.
-    const { shortUrl } = await requestShortLink({ url: articleUrl(livePath), articleId: id });
+    // An article has one link for good: once made, it is read here, without asking the
+    // shortener (which may be busy, or refuse a revoked key that only an operator can replace).
+    const existing = await getDb().shortLink.findUnique({
+      where: { articleId: id },
+      select: { code: true },
+    });
+    const { shortUrl } = existing
+      ? { shortUrl: shortUrlOf(shortenerSiteUrl(), existing.code) }
+      : await requestShortLink({ url: articleUrl(livePath), articleId: id });
     if (isPlainForm(request)) {
       return html(200, shortUrlPage({ shortUrl, title: live.title, articlePath: livePath }));
     }
