@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, createArticle, logIn } from './newsroom-helpers';
+
+const shortenerUrl = process.env.SHORTENER_URL!;
+
+/** axe's findings on the page as "rule: selector" lines, so a failure says what and where. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+  );
+}
+
+async function expectAccessible(page: Page) {
+  await expect(page.getByRole('main')).toHaveCount(1);
+  expect(await axeViolations(page), page.url()).toEqual([]);
+}
+
+async function logInToShortener(page: Page, next = '/links/new') {
+  await page.goto(`${shortenerUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(`${shortenerUrl}${next}`);
+}
+
+test('every newsroom page has one main landmark, a skip link past the nav, and no axe violations', async ({
+  page,
+}) => {
+  await page.goto('/newsroom/login');
+  await expectAccessible(page);
+
+  await logIn(page, ADMIN, '/newsroom/articles');
+  await expectAccessible(page);
+  // The first Tab reaches the skip link; following it moves past the nav to the content.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#content$/);
+
+  for (const path of ['/newsroom/articles/new', '/newsroom/users', '/newsroom/account']) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+
+  await createArticle(page, `Accessible page ${Date.now()}`);
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('shortener staff pages reflow at 320 CSS px: no sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await logInToShortener(page);
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  expect(await pageWidth()).toBeLessThanOrEqual(320);
+
+  const longUrl = `https://example.com/${'a-long-path-segment/'.repeat(12)}?q=${'x'.repeat(80)}`;
+  await page.getByLabel('Destination URL').fill(longUrl);
+  await page.getByRole('button', { name: 'Create short link' }).click();
+  await expect(page.getByRole('heading', { name: /^Short link/ })).toBeVisible();
+  await expect(page.getByTestId('destination')).toHaveText(longUrl);
+  expect(await pageWidth()).toBeLessThanOrEqual(320);
+
+  await page.goto(`${shortenerUrl}/links`);
+  expect(await pageWidth()).toBeLessThanOrEqual(320);
+});
+
+test('after a server-side form error the focus is on the problem, not back on <body>', async ({
+  page,
+}) => {
+  // Shortener login, wrong password: the message (the form cannot say which field was wrong).
+  await page.goto(`${shortenerUrl}/login`);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+  await expect(page.getByRole('alert')).toBeFocused();
+
+  // New link with a destination the server refuses: the field, described by its message.
+  await logInToShortener(page);
+  const destination = page.getByLabel('Destination URL');
+  await destination.fill('ftp://x');
+  await page.getByRole('button', { name: 'Create short link' }).click();
+  await expect(destination).toHaveAttribute('aria-invalid', 'true');
+  await expect(destination).toBeFocused();
+  await expect(destination).toHaveAccessibleDescription(/.+/);
+
+  // Editor account page, wrong current password: that field, described by the message.
+  await logIn(page, ADMIN, '/newsroom/account');
+  const current = page.getByLabel('Current password');
+  await current.fill('not my password');
+  await page.getByLabel('New password').fill('a fresh long passphrase');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(current).toHaveAccessibleDescription('Your current password is not correct.');
+  await expect(current).toBeFocused();
+});
+
+test('"Add user" shows a refused password under the field, announced, described and focused', async ({
+  page,
+}) => {
+  await logIn(page, ADMIN, '/newsroom/users');
+  const email = `weak-${Date.now()}@newsroom.test`;
+  await page.getByLabel('Name', { exact: true }).fill('Weak Password');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  const password = page.getByLabel('Password', { exact: true });
+  await password.fill('password1234');
+  await page.getByRole('button', { name: 'Add user' }).click();
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('list of commonly used passwords');
+  await expect(alert).not.toContainText('password:');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAccessibleDescription(await alert.innerText());
+  await expect(password).toBeFocused();
+  await expect(page.getByRole('cell', { name: email })).toHaveCount(0);
+
+  // A good password creates the user and clears the problem.
+  await password.fill('a long and unusual passphrase');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Created ${email}.`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(password).not.toHaveAttribute('aria-invalid', 'true');
+});
