@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, createArticle, logIn } from './newsroom-helpers';
+import { ADMIN, body, createArticle, logIn, typeInBody } from './newsroom-helpers';
 
 const shortenerUrl = process.env.SHORTENER_URL!;
 
@@ -126,4 +126,34 @@ test('"Add user" shows a refused password under the field, announced, described 
   await expect(page.getByRole('status')).toHaveText(`Created ${email}.`);
   await expect(alert).toHaveCount(0);
   await expect(password).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the link dialog is modal: Tab and Shift+Tab cycle inside it until it closes', async ({
+  page,
+}) => {
+  await logIn(page);
+  await createArticle(page, `Modal link dialog ${Date.now()}`);
+  await typeInBody(page, 'A sentence to link.');
+  await page.keyboard.press('ControlOrMeta+K');
+  const dialog = page.getByRole('dialog', { name: 'Add link' });
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  const address = dialog.getByLabel('Link address');
+  await expect(address).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Link address, Apply link, Cancel, and round again: never into the article behind.
+  const apply = dialog.getByRole('button', { name: 'Apply link' });
+  const cancel = dialog.getByRole('button', { name: 'Cancel' });
+  for (const stop of [apply, cancel, address]) {
+    await page.keyboard.press('Tab');
+    await expect(stop).toBeFocused();
+  }
+  for (const stop of [cancel, apply, address, cancel]) {
+    await page.keyboard.press('Shift+Tab');
+    await expect(stop).toBeFocused();
+  }
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(body(page)).toBeFocused();
 });
