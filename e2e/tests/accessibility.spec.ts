@@ -50,6 +50,19 @@ test('every newsroom page has one main landmark, a skip link past the nav, and n
   await expectAccessible(page);
 });
 
+test('shortener staff pages have one main landmark and no axe violations', async ({ page }) => {
+  await page.goto(`${shortenerUrl}/login`);
+  await expectAccessible(page);
+  await logInToShortener(page);
+  await expectAccessible(page);
+  await page.getByLabel('Destination URL').fill('https://example.com/axe-checked');
+  await page.getByRole('button', { name: 'Create short link' }).click();
+  await expect(page.getByRole('heading', { name: /^Short link/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${shortenerUrl}/links`);
+  await expectAccessible(page);
+});
+
 test('shortener staff pages reflow at 320 CSS px: no sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await logInToShortener(page);
