@@ -40,13 +40,16 @@ test('every newsroom page has one main landmark, a skip link past the nav, and n
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#content$/);
 
-  for (const path of ['/newsroom/articles/new', '/newsroom/users', '/newsroom/account']) {
+  const pages = ['/newsroom/articles/new', '/newsroom/articles/import', '/newsroom/users'];
+  for (const path of [...pages, '/newsroom/account', '/newsroom/forbidden?role=admin']) {
     await page.goto(path);
     await expectAccessible(page);
   }
 
-  await createArticle(page, `Accessible page ${Date.now()}`);
+  const id = await createArticle(page, `Accessible page ${Date.now()}`);
   await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/newsroom/articles/${id}/preview`);
   await expectAccessible(page);
 });
 
