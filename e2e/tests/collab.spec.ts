@@ -2,7 +2,14 @@
 // killed and restarted here. The other journeys run without it (REST autosave).
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { CollabServerProcess } from './collab-server';
-import { body, createArticle, expectSaved, logIn, saveStatus } from './newsroom-helpers';
+import {
+  body,
+  createArticle,
+  createStaffWithCli,
+  expectSaved,
+  logIn,
+  saveStatus,
+} from './newsroom-helpers';
 
 let server: CollabServerProcess;
 test.beforeAll(async () => {
@@ -493,6 +500,70 @@ test('an open page follows a publication made elsewhere, and its slug stops foll
   await expectSaved(page);
   // The live address changes only on purpose, not with a headline tweak.
   await expect(page.getByRole('textbox', { name: 'Slug', exact: true })).toHaveValue(slug);
+});
+
+/** A writer logged in a browser context of their own, with a draft of theirs open in it. */
+async function writerWithOpenDraft(browser: Browser, headline: string) {
+  const writer = createStaffWithCli('writer');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, writer);
+  const id = await createArticle(page, `${headline} ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('The writer’s first words.');
+  await expectSaved(page);
+  return { writer, page, id, close: () => context.close() };
+}
+
+test('a writer whose open draft an editor schedules is told it was scheduled, not published', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const { page: writerPage, id, close } = await writerWithOpenDraft(browser, 'Scheduled elsewhere');
+  await logIn(page);
+  const stored = await page.request.get(`/api/newsroom/articles/${id}`);
+  const { version } = ((await stored.json()) as { article: { version: number } }).article;
+  const scheduled = await page.request.post(`/api/newsroom/articles/${id}/schedule`, {
+    data: { baseVersion: version, publishAt: new Date(Date.now() + 3_600_000).toISOString() },
+    headers: { origin: baseURL! },
+  });
+  expect(scheduled.status()).toBe(200);
+  await expect(
+    writerPage.getByRole('alert').filter({ hasText: 'An editor has scheduled this article' }),
+  ).toContainText(/\(Scheduled for .+\): it is read-only for you now\./, { timeout: 20_000 });
+  await close();
+});
+
+test('an editor demoted while editing someone else’s draft is told so, not asked to log in again', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const { id, close: closeWriter } = await writerWithOpenDraft(browser, 'Demoted meanwhile');
+  const editor = createStaffWithCli('editor');
+  const editorContext = await browser.newContext();
+  const editorPage = await editorContext.newPage();
+  await logIn(editorPage, editor, `/newsroom/articles/${id}`);
+  await expect(body(editorPage)).toBeVisible();
+
+  await logIn(page);
+  const { users } = (await (await page.request.get('/api/newsroom/users')).json()) as {
+    users: { id: string; email: string }[];
+  };
+  const editorId = users.find((user) => user.email === editor.email)!.id;
+  const demoted = await page.request.patch(`/api/newsroom/users/${editorId}`, {
+    data: { role: 'writer' },
+    headers: { origin: baseURL! },
+  });
+  expect(demoted.status()).toBe(200);
+
+  const notice = editorPage.getByRole('alert').filter({ hasText: 'You can no longer edit' });
+  await expect(notice).toContainText('your role has changed', { timeout: 20_000 });
+  await expect(notice).not.toContainText('log in again');
+  await expect(notice.getByRole('link', { name: 'Back to the articles' })).toBeVisible();
+  await editorContext.close();
+  await closeWriter();
 });
 
 test('log out deletes the copies of articles this browser kept', async ({ page }) => {

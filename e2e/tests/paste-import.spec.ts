@@ -102,6 +102,10 @@ test('pasting Word HTML into a note keeps it inside that note', async ({ page })
   await expect(notes(page).locator('br')).toHaveCount(1);
   await expect(references(page)).toHaveCount(1);
   await expect(body(page).locator('p')).toHaveCount(1);
+  // The pasted text's own note ("A note of the note.") cannot come along: said, not lost silently.
+  await expect(page.getByRole('status').filter({ hasText: 'own notes were left out' })).toHaveText(
+    /The pasted text’s own notes were left out: a note cannot hold notes/,
+  );
 });
 
 test('Google Docs footnote numbers without their notes: the editor says so', async ({ page }) => {

@@ -42,6 +42,7 @@ export {
   type ReferenceLocation,
 } from './footnotes/json-footnotes';
 export { createNoteId } from './footnotes/note-id';
+export { emptyNoteNumbers, emptyNotesMessage } from './footnotes/empty-notes';
 
 export { Image, IMAGE, type ImageAttributes } from './images/image';
 export { collectImageIds, collectImageSizes } from './images/collect-images';

@@ -5,13 +5,14 @@
 //   npm run apikey:revoke -- <prefix-or-id>
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { getDb, type Db } from '@newsroom/db';
+import { getDb, isUniqueViolation, type Db } from '@newsroom/db';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   API_KEY_SCOPES,
   DEFAULT_API_KEY_SCOPE,
   createApiKey,
   createUser,
+  EMAIL_TAKEN_MESSAGE,
   isApiKeyScope,
   listApiKeys,
   revokeApiKey,
@@ -38,6 +39,8 @@ const commands: Record<string, (db: Db) => Promise<number>> = {
       name: values.name ?? '',
       role: values.role as 'writer',
       password: values.password ?? '',
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new Error(`${EMAIL_TAKEN_MESSAGE}: ${values.email}`) : error;
     });
     console.log(`Created ${user.role} ${user.email} (${user.id})`);
     return 0;

@@ -22,7 +22,13 @@ export {
   sessionCookieOptions,
   type SessionUser,
 } from './sessions';
-export { createUser, authenticate, newUserSchema, type NewUser } from './users';
+export {
+  createUser,
+  authenticate,
+  EMAIL_TAKEN_MESSAGE,
+  newUserSchema,
+  type NewUser,
+} from './users';
 export {
   API_KEY_LAST_USED_PRECISION_MS,
   createApiKey,

@@ -12,6 +12,9 @@ export const newUserSchema = z.object({
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
+/** What an existing address gets (emails are unique whatever their case). */
+export const EMAIL_TAKEN_MESSAGE = 'A user with this email already exists';
+
 export async function createUser(db: Db, input: NewUser) {
   const user = newUserSchema.parse(input);
   return db.user.create({

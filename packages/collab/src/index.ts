@@ -34,6 +34,7 @@ export {
   articleDocumentName,
   articleIdOfDocument,
   COLLAB_REFUSALS,
+  COLLAB_UNAVAILABLE,
   isCollabRefusal,
   parseCollabMessage,
   type CollabRefusalReason,

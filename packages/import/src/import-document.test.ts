@@ -59,6 +59,29 @@ const textOf = (node: JSONContent): string =>
   node.text ?? (node.content ?? []).map(textOf).join('');
 
 describe('importing a .docx', () => {
+  it('imports an empty Word footnote as it is, and says publishing will refuse it', async () => {
+    const bytes = await writeDocx({
+      footnotes: { 1: 'A source.', 2: '' },
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Claimed'),
+            new FootnoteReferenceRun(1),
+            new TextRun(' and noted'),
+            new FootnoteReferenceRun(2),
+            new TextRun('.'),
+          ],
+        }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'notes.docx', bytes });
+    expect(notesOf(imported.doc)).toHaveLength(2);
+    expect(imported.notices).toContainEqual({
+      code: 'emptyNotes',
+      message: 'Note 2 is empty: write it, or delete its marker, before publishing',
+    });
+  });
+
   it('makes the title the headline and keeps headings, lists, links, bold, italic and footnotes', async () => {
     const bytes = await writeDocx({
       footnotes: { 1: 'First note.', 2: 'Second note.' },

@@ -4,6 +4,7 @@ import {
   describesSomething,
   cleanHtml,
   detectHtmlSource,
+  emptyNoteNumbers,
   getArticleSchema,
   NESTED_TOO_DEEP,
   type HtmlSource,
@@ -205,11 +206,17 @@ async function convert(
       title: headlineOf(cleaned.title, fileName),
       doc,
       markerStyle: 'numeric',
-      notices: [...pasteNoticesForImport(cleaned.notices), ...imageNotices],
+      notices: [...pasteNoticesForImport(cleaned.notices), ...imageNotices, ...noteNotices(doc)],
     };
   } finally {
     await close();
   }
+}
+
+/** A Word footnote left empty: imported as it is, and said, since publishing will refuse it. */
+function noteNotices(doc: JSONContent): ImportNotice[] {
+  const empty = emptyNoteNumbers(doc);
+  return empty.length > 0 ? [importNotice.emptyNotes(empty)] : [];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { altTextNeededMessage, type PasteNoticeCode } from '@newsroom/article';
+import { altTextNeededMessage, emptyNotesMessage, type PasteNoticeCode } from '@newsroom/article';
 
 /** What an import tells the person doing it: the paste pipeline's notices, and its own. */
 export type ImportNoticeCode =
@@ -9,7 +9,8 @@ export type ImportNoticeCode =
   | 'imagesMissing'
   | 'imagesInNotes'
   | 'imagesNotStored'
-  | 'altTextNeeded';
+  | 'altTextNeeded'
+  | 'emptyNotes';
 
 export interface ImportNotice {
   code: ImportNoticeCode;
@@ -53,5 +54,9 @@ export const importNotice = {
   altTextNeeded: (positions: readonly number[]): ImportNotice => ({
     code: 'altTextNeeded',
     message: altTextNeededMessage(positions),
+  }),
+  emptyNotes: (numbers: readonly number[]): ImportNotice => ({
+    code: 'emptyNotes',
+    message: emptyNotesMessage(numbers),
   }),
 };

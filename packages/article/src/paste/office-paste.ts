@@ -6,6 +6,7 @@ import { cleanPastedHtml } from './clean-pasted-html';
 import { isBlank } from './dom';
 import { type PasteNotice, pasteNotice } from './paste-notices';
 import { pasteCleanedHtml, pasteIntoNote, selectionInNote } from './paste-transaction';
+import { parseCleanedNotes } from './schema-content';
 
 export interface OfficePasteOptions {
   /** Told what a paste could not carry over (e.g. Google Docs' footnotes). */
@@ -52,8 +53,15 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
               isBlank(cleaned.body.textContent) &&
               (event.clipboardData?.files.length ?? 0) > 0;
             if (cleaned && !onlyAFile) {
+              // Into a note, the text comes without its notes (a note cannot hold notes): said.
+              const notesLeftOut =
+                selectionInNote(view.state) &&
+                parseCleanedNotes(cleaned, view.state.schema).length > 0;
               view.dispatch(pasteCleanedHtml(view.state, cleaned));
-              if (cleaned.notices.length > 0) onNotices(cleaned.notices);
+              const notices = notesLeftOut
+                ? [...cleaned.notices, pasteNotice('notesInNote')]
+                : cleaned.notices;
+              if (notices.length > 0) onNotices(notices);
               return true;
             }
             // Any other HTML is pasted as before, but its pictures cannot come along (the schema

@@ -2,6 +2,8 @@
 export const PASTE_NOTICES = {
   footnotesNotCopied: 'Footnotes were not copied: import the .docx instead',
   notesMissing: 'Some notes were not on the clipboard; their markers were left out',
+  notesInNote:
+    'The pasted text’s own notes were left out: a note cannot hold notes. Paste it into the article text to keep them',
   imagesDropped:
     'Images were left out: pictures in copied text cannot be taken from the clipboard (Word and Google Docs give only their addresses); import the document instead, or add each with + Image',
 } as const;

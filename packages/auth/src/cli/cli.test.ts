@@ -83,3 +83,15 @@ describe('apikey:create --scope', () => {
     expect(await testDb.db.apiKey.count()).toBe(before);
   }, 180_000);
 });
+
+describe('user:create', () => {
+  it('creates a member of staff, and says so in words when the email is taken (any case)', async () => {
+    const user = ['--name', 'First Admin', '--role', 'admin', '--password', 'tram sorrel quiet 42'];
+    const created = await cli('user:create', '--email', 'first@newsroom.test', ...user);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Created admin first@newsroom\.test \(\w+\)/);
+    const again = await cli('user:create', '--email', 'FIRST@newsroom.test', ...user);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe('A user with this email already exists: FIRST@newsroom.test');
+  }, 180_000);
+});

@@ -20,6 +20,12 @@ export function isCollabRefusal(reason: string): reason is CollabRefusalReason {
   return (COLLAB_REFUSALS as readonly string[]).includes(reason);
 }
 
+/**
+ * Not a refusal: the server could not check the connection's rights (its database is away).
+ * The page keeps its edits, shows itself offline and asks again shortly.
+ */
+export const COLLAB_UNAVAILABLE = 'unavailable';
+
 /** Stateless messages between the collaboration server and the edit page (JSON strings). */
 export type CollabMessage =
   /** The working copy now holds the shared document up to here (version for Publish / Update). */

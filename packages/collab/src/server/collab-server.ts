@@ -3,6 +3,7 @@ import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import type { Db } from '@newsroom/db';
 import {
   articleIdOfDocument,
+  COLLAB_UNAVAILABLE,
   parseCollabMessage,
   type CollabMessage,
 } from '../document/document-name';
@@ -179,9 +180,23 @@ async function sweepRights(
   await Promise.all(checks);
 }
 
-/** Hocuspocus sends a refusal's `reason` to the client; nothing else is told to it. */
+/**
+ * Hocuspocus sends the `reason` to the client. A refusal says why; anything else (the database
+ * away, mostly) says `unavailable`, so the page shows itself offline and asks again instead of
+ * waiting without a word (a failed check of an open connection drops its message and closes
+ * the document) or telling its person to log in again.
+ */
 function withReason(error: unknown): unknown {
-  return error instanceof CollabRefusal
-    ? Object.assign(new Error(error.reason), { reason: error.reason })
-    : error;
+  const reason = error instanceof CollabRefusal ? error.reason : COLLAB_UNAVAILABLE;
+  if (reason === COLLAB_UNAVAILABLE) logUnavailable(error);
+  return Object.assign(new Error(reason), { reason });
+}
+
+/** At most one line a minute while the database is away, not one per message. */
+let unavailableLoggedAt = -Infinity;
+function logUnavailable(error: unknown) {
+  const now = Date.now();
+  if (now - unavailableLoggedAt < 60_000) return;
+  unavailableLoggedAt = now;
+  console.error('Collaboration: could not check a connection (answered "unavailable"):', error);
 }

@@ -10,6 +10,8 @@ import { repoPrismaDir } from '../test-helpers';
 import { deployMigrations, migrationStatus, migrationTarget } from './commands';
 import { MigrationError } from './errors';
 import { listMigrationNames } from './migrations-dir';
+import { pendingMigrationsAtStart } from './pending-at-start';
+import { prepareDatabase } from '../prepare';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (!serverUrl) throw new Error('postgres.test.ts needs TEST_DATABASE_URL (npm run test:postgres)');
@@ -82,6 +84,37 @@ describe('createTestDatabase on PostgreSQL', () => {
       expect(await second.db.section.count()).toBe(0);
     } finally {
       await Promise.all([first.cleanup(), second.cleanup()]);
+    }
+  });
+});
+
+describe('an app started on PostgreSQL before `npm run db:deploy`', () => {
+  it('stops at start with what to run, and starts once the migrations are applied', async () => {
+    const name = `newsroom_test_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const parsed = new URL(serverUrl ?? '');
+      parsed.pathname = `/${name}`;
+      const url = parsed.toString();
+      const committed = listMigrationNames(path.join(repoPrismaDir, 'postgres', 'migrations'));
+      expect(await pendingMigrationsAtStart(url)).toEqual(committed);
+      await expect(prepareDatabase(url)).rejects.toThrow(
+        `The database has ${committed.length} migration(s) this version needs and has not applied`,
+      );
+      await expect(prepareDatabase(url)).rejects.toThrow('Run `npm run db:deploy`');
+
+      await deployMigrations(migrationTarget(url, repoPrismaDir));
+      expect(await pendingMigrationsAtStart(url)).toEqual([]);
+      await expect(prepareDatabase(url)).resolves.toBeUndefined();
+
+      // A database that cannot be asked right now does not stop the start (503 until it can).
+      parsed.port = '1'; // nothing listens there
+      expect(await pendingMigrationsAtStart(parsed.toString())).toBeNull();
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
     }
   });
 });

@@ -73,3 +73,54 @@ describe('publishing an article whose images still need alt text', () => {
     });
   });
 });
+
+describe('publishing an article with an empty note', () => {
+  it('is refused with the note’s number, and allowed once the note is written', async () => {
+    const reference = (noteId: string) => ({ type: 'footnoteReference', attrs: { noteId } });
+    const note = (id: string, text: string) => ({
+      type: 'footnote',
+      attrs: { id },
+      content: text ? [{ type: 'text', text }] : [],
+    });
+    const body = (secondNote: string) => ({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Claimed' },
+            reference('a'),
+            { type: 'text', text: ' and sourced' },
+            reference('b'),
+          ],
+        },
+        { type: 'footnotes', content: [note('a', 'A source.'), note('b', secondNote)] },
+      ],
+    });
+    const draft = await createArticle(
+      n.db,
+      n.editor,
+      { title: 'With an empty note', sectionId: n.world.id },
+      { body: body(' \u200b '), markerStyle: 'numeric' },
+    );
+    await expect(
+      publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }),
+    ).rejects.toMatchObject({
+      status: 422,
+      code: 'not_ready',
+      message: 'body: Note 2 is empty: write it, or delete its marker, before publishing',
+    });
+
+    const stored = (await findEditableArticle(n.db, draft.id))!;
+    const saved = await saveArticle(n.db, n.editor, draft.id, {
+      ...stored,
+      baseVersion: stored.version,
+      body: body('Another source.'),
+    });
+    expect(saved.status).toBe('saved');
+    const version = saved.status === 'saved' ? saved.article.version : 0;
+    expect(await publishArticle(n.db, n.editor, draft.id, { baseVersion: version })).toMatchObject({
+      status: 'saved',
+    });
+  });
+});

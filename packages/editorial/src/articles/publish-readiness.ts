@@ -1,5 +1,7 @@
 import {
   altTextNeededMessage,
+  emptyNoteNumbers,
+  emptyNotesMessage,
   imagesNeedingAltText,
   validateArticle,
   type ValidationError,
@@ -55,6 +57,8 @@ export async function requireReadyToPublish(db: Db, id: string): Promise<void> {
   // savable): readers never get it until someone describes it.
   const needAltText = checked.ok ? imagesNeedingAltText(checked.value.body) : [];
   if (needAltText.length) errors.push({ path: 'body', message: altTextNeededMessage(needAltText) });
+  const emptyNotes = checked.ok ? emptyNoteNumbers(checked.value.body) : [];
+  if (emptyNotes.length) errors.push({ path: 'body', message: emptyNotesMessage(emptyNotes) });
   if (errors.length) throw invalid(errors, 'not_ready');
   const slugOwner = await db.articlePath.findUnique({
     where: { slug: article.slug },

@@ -4,6 +4,7 @@ import {
   endAllSessions,
   isRole,
   newUserSchema,
+  EMAIL_TAKEN_MESSAGE,
   ROLES,
   type Actor,
   type NewUser,
@@ -64,7 +65,7 @@ export async function createStaffUser(db: Db, actor: Actor, input: NewUser) {
     return userView(await db.user.findUniqueOrThrow({ where: { id }, select: userFields }));
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new EditorialError(409, 'A user with this email already exists', [
+      throw new EditorialError(409, EMAIL_TAKEN_MESSAGE, [
         { path: 'email', message: 'already in use' },
       ]);
     throw error;

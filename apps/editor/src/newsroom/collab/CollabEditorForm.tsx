@@ -19,7 +19,7 @@ import {
 import { HistoryPanel } from '../editor/HistoryPanel';
 import { LeadImageFigure } from '../editor/LeadImageFigure';
 import { PreviewPanel } from '../editor/PreviewPanel';
-import { publicationOf } from '../editor/publication';
+import { publicationOf, publicationText } from '../editor/publication';
 import { PublishingPanel } from '../editor/PublishingPanel';
 import type { Section } from '../editor/section';
 import type { CollabUser } from '@newsroom/collab';
@@ -166,9 +166,17 @@ export function CollabEditorForm({
 
   const section = sections.find((candidate) => candidate.id === meta.sectionId) ?? null;
   const readerPath = section ? articlePath({ slug: meta.slug, section }) : null;
+  // Read-only now, the server takes none of what was typed since: not "Syncing…" for ever.
+  const refusedEdits = !editable && syncLabel(snapshot.sync) === 'syncing';
   const syncStatus = (
-    <p className={`save-status sync-${syncLabel(snapshot.sync)}`} role="status" aria-live="polite">
-      {syncStatusText(snapshot.sync)}
+    <p
+      className={`save-status sync-${refusedEdits ? 'invalid' : syncLabel(snapshot.sync)}`}
+      role="status"
+      aria-live="polite"
+    >
+      {refusedEdits
+        ? 'Not saved: the article is read-only for you now'
+        : syncStatusText(snapshot.sync)}
     </p>
   );
 
@@ -184,7 +192,9 @@ export function CollabEditorForm({
         <div className="edit-writing" hidden={previewing} ref={writing}>
           {publishedByOthers && (
             <p role="alert" className="editor-notice">
-              An editor has published this article: it is read-only for you now.
+              An editor has{' '}
+              {publication.status === ARTICLE_STATUS.scheduled ? 'scheduled' : 'published'} this
+              article ({publicationText(publication)}): it is read-only for you now.
             </p>
           )}
           <fieldset disabled={!editable} className="collab-fields" ref={canvasFields}>

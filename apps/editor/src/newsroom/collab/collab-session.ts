@@ -6,6 +6,7 @@ import {
 import type { ValidationError } from '@newsroom/article';
 import {
   articleDocumentName,
+  COLLAB_UNAVAILABLE,
   isCollabRefusal,
   hasLegacyTextFields,
   metaMap,
@@ -75,6 +76,7 @@ export class CollabSession {
   private listeners = new Set<() => void>();
   /** The sync facts as they are; `snapshot.sync` changes only when what it shows does. */
   private sync: SyncState = { connected: false, unsynced: 0, awaitingSave: false, problem: null };
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   snapshot: CollabSnapshot;
 
   constructor(
@@ -110,13 +112,22 @@ export class CollabSession {
         if (!this.local.serverReachable) this.local.flush();
         this.updateSync({ connected: status === 'connected' });
       },
-      onSynced: () => this.update({ ready: true }),
+      onSynced: () => {
+        this.update({ ready: true });
+        // Taken again after "unavailable", on a socket that never closed.
+        if (this.socket.status === WebSocketStatus.Connected) {
+          this.local.serverReachable = true;
+          this.updateSync({ connected: true });
+        }
+      },
       onAuthenticated: ({ scope }) => this.update({ readOnly: scope === 'readonly' }),
-      onAuthenticationFailed: ({ reason }) => this.update({ refused: reason }),
+      onAuthenticationFailed: ({ reason }) =>
+        reason === COLLAB_UNAVAILABLE ? this.serverUnavailable() : this.update({ refused: reason }),
       // A connection the server ends later (a log out in another tab, a lower role) arrives as
       // a close of this document with the refusal's reason; the socket itself stays open.
       onClose: ({ event }) => {
         if (isCollabRefusal(event.reason)) this.update({ refused: event.reason });
+        else if (event.reason === COLLAB_UNAVAILABLE) this.serverUnavailable();
       },
       onUnsyncedChanges: ({ number }) => this.updateSync({ unsynced: number }),
       onStateless: ({ payload }) => this.onMessage(payload),
@@ -161,6 +172,7 @@ export class CollabSession {
   }
 
   destroy() {
+    clearTimeout(this.retryTimer);
     removeEventListener('pagehide', this.sendNow);
     removeEventListener('offline', this.dropConnection);
     this.sendNow();
@@ -180,6 +192,22 @@ export class CollabSession {
     if (this.socket.status === WebSocketStatus.Connected)
       this.socket.onClose({ event: new CloseEvent('close', { code: 4000, reason: 'offline' }) });
   };
+
+  /**
+   * The server is there but could not check this page's rights (its database is away), and let
+   * go of the document: offline (the edits wait here, and in IndexedDB), and the document is
+   * attached again shortly, until the server takes it (onSynced).
+   */
+  private serverUnavailable() {
+    this.local.serverReachable = false;
+    this.local.flush();
+    this.updateSync({ connected: false });
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.provider.detach();
+      this.provider.attach();
+    }, RECONNECT_MAX_DELAY_MS);
+  }
 
   /** What waits for the next batch goes now (the page is going away). */
   private sendNow = () => this.provider.flushPendingUpdates();

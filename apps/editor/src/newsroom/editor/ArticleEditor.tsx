@@ -7,7 +7,7 @@ import { CollabEditorForm } from '../collab/CollabEditorForm';
 import { useCollabSession } from '../collab/use-collab-session';
 import { ArticleEditorForm } from './ArticleEditorForm';
 import type { Section } from './section';
-import { articleEditPath, loginPagePath } from '../newsroom-paths';
+import { ARTICLES_PAGE_PATH, articleEditPath, loginPagePath } from '../newsroom-paths';
 import { draftOf, type ArticleDraft } from './draft';
 
 /** The collaboration server's URL, and who is connecting (shown to others; owns the local copy). */
@@ -34,23 +34,35 @@ function CollabEditor({
   collab,
 }: ArticleEditorProps & { collab: CollabConnection }) {
   const { session, snapshot } = useCollabSession(collab.url, article, collab.user, collab.userId);
-  if (snapshot?.refused)
-    return (
-      <p role="alert">
-        {snapshot.refused === 'no-session'
-          ? 'Your session has ended: '
-          : `The collaboration server refused this page (${snapshot.refused}): `}
-        <a href={loginPagePath(articleEditPath(article.id))}>log in again</a>. Edits this page had
-        not saved yet are kept in this browser and saved when you are back, unless the session ended
-        with a log out, which deletes them.
-      </p>
-    );
+  if (snapshot?.refused) return <Refused reason={snapshot.refused} articleId={article.id} />;
   if (!session || !snapshot?.ready) return <p aria-busy="true">Loading the editor…</p>;
   return (
     <CollabEditorForm
       {...{ article, sections, canPublish, session, snapshot }}
       user={collab.user}
     />
+  );
+}
+
+/** Why the collaboration server ended this page, and what the person can do about it. */
+function Refused({ reason, articleId }: { reason: string; articleId: string }) {
+  if (reason === 'unknown-document')
+    return (
+      <p role="alert">
+        You can no longer edit this article: your role has changed, or it is no longer one you may
+        open. What this page had not saved yet was not saved.{' '}
+        <a href={ARTICLES_PAGE_PATH}>Back to the articles</a>.
+      </p>
+    );
+  return (
+    <p role="alert">
+      {reason === 'no-session'
+        ? 'Your session has ended: '
+        : 'The collaboration server did not accept this page: '}
+      <a href={loginPagePath(articleEditPath(articleId))}>log in again</a>. Edits this page had not
+      saved yet are kept in this browser and saved when you are back, unless the session ended with
+      a log out, which deletes them.
+    </p>
   );
 }
 

@@ -196,9 +196,10 @@ export default async function LinkPage({ params, searchParams }: Props) {
 
       <h2>Clicks</h2>
       <p>
-        Human clicks only (bots and HEAD requests are not counted); written about once a second. Per
-        referrer host, device type, browser, operating system and country; no address or user agent
-        is stored.
+        Human clicks only (bots and HEAD requests are not counted); written every{' '}
+        {runtime.config.clickFlushIntervalMs / 1000} s, so the latest may take that long to show.
+        Per referrer host, device type, browser, operating system and country; no address or user
+        agent is stored.
       </p>
       <form method="get" className="inline" aria-label="Date range of the statistics">
         <label>
