@@ -142,6 +142,17 @@ test('"Add user" shows a refused password under the field, announced, described 
   await expect(page.getByRole('status')).toHaveText(`Created ${email}.`);
   await expect(alert).toHaveCount(0);
   await expect(password).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The same email again: the email field is marked, described by the message, and focused.
+  const emailField = page.getByLabel('Email', { exact: true });
+  await page.getByLabel('Name', { exact: true }).fill('Same Email');
+  await emailField.fill(email);
+  await password.fill('another long and unusual passphrase');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(alert).toHaveText(/^Not created: .*email/i);
+  await expect(emailField).toHaveAttribute('aria-invalid', 'true');
+  await expect(emailField).toHaveAccessibleDescription(await alert.innerText());
+  await expect(emailField).toBeFocused();
 });
 
 test('the link dialog is modal: Tab and Shift+Tab cycle inside it until it closes', async ({

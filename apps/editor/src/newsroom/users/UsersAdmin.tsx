@@ -160,7 +160,7 @@ export function UsersAdmin({
       <form ref={createForm} onSubmit={create} className="stacked-form">
         {/* A refusal about the password shows under it; any other (a taken email) here. */}
         {refusal && !refusal.fields.password && (
-          <p role="alert" className="form-error">
+          <p id="create-user-error" role="alert" className="form-error">
             {refusal.message}
           </p>
         )}
@@ -168,7 +168,14 @@ export function UsersAdmin({
           Name <input name="name" required />
         </label>
         <label>
-          Email <input name="email" type="email" required />
+          Email{' '}
+          <input
+            name="email"
+            type="email"
+            required
+            aria-invalid={refusal?.fields.email ? true : undefined}
+            aria-describedby={refusal?.fields.email ? 'create-user-error' : undefined}
+          />
         </label>
         <label>
           Role
