@@ -6,6 +6,7 @@ export {
   toRelatedInput,
   findEditableArticle,
   findVisibleArticle,
+  getVisibleArticle,
   assertArticleVisible,
   type EditableArticle,
   type LeadImage,

@@ -240,6 +240,12 @@ describe('writers and drafts; GET then PUT', () => {
         body: JSON.stringify({ baseVersion: 1, title: 'Hijacked' }),
       }).then(async (response) => [response.status, await response.json()]);
     expect(await save(theirs.id)).toEqual(await save('no-such-article'));
+    const read = (id: string) =>
+      fetch(`${editor.url}/api/newsroom/articles/${id}`, asWriter).then((response) =>
+        response.json(),
+      );
+    expect(await read(theirs.id)).toEqual(await read('no-such-article'));
+    expect(await read(theirs.id)).toEqual(await save(theirs.id).then(([, body]) => body));
     expect((await save(theirs.id))[0]).toBe(404);
     const preview = await fetch(`${editor.url}/newsroom/articles/${theirs.id}/preview`, asWriter);
     expect(preview.status).toBe(404);

@@ -147,6 +147,17 @@ export async function findVisibleArticle(
 }
 
 /** Throws "not found" unless `actor` may see the article (for its revisions, preview…). */
+/** The article as `actor` may see it; 404 (as for an id that never existed) otherwise. */
+export async function getVisibleArticle(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<EditableArticle> {
+  const article = await findVisibleArticle(db, actor, id);
+  if (!article) throw notFound('The article');
+  return article;
+}
+
 export async function assertArticleVisible(db: Db, actor: Actor, id: string): Promise<void> {
   const article = await db.article.findUnique({
     where: { id },

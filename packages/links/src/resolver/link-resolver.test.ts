@@ -95,6 +95,22 @@ describe('LinkResolver', () => {
     expect(resolver.peek('abc')).toBeUndefined();
   });
 
+  it('forgets every known and unknown code at once (the change feed came back after a gap)', async () => {
+    const { database, reads, resolver } = setup();
+    database.set('kept', link('https://old.example/'));
+    await resolver.resolve('kept');
+    expect(await resolver.resolve('made-meanwhile')).toBeNull();
+    const inFlight = resolver.resolve('slow');
+    database.set('kept', link('https://new.example/'));
+    database.set('made-meanwhile', link('https://made.example/'));
+    resolver.invalidateAll();
+    await inFlight;
+    expect(resolver.peek('slow')).toBeUndefined();
+    expect((await resolver.resolve('kept'))?.url).toBe('https://new.example/');
+    expect((await resolver.resolve('made-meanwhile'))?.url).toBe('https://made.example/');
+    expect(reads).toEqual(['kept', 'made-meanwhile', 'slow', 'kept', 'made-meanwhile']);
+  });
+
   it('keeps unknown codes in a separate bounded cache that cannot evict known links', async () => {
     const { database, resolver } = setup();
     database.set('real', link('https://real.example/'));

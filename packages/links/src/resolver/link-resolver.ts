@@ -183,6 +183,17 @@ export class LinkResolver {
     }
   }
 
+  /**
+   * Forgets every link (the change feed was lost for a while: any of them may have changed
+   * unannounced). They are read again on their next request.
+   */
+  invalidateAll(): void {
+    this.generation += 1;
+    this.known.clear();
+    this.unknown.clear();
+    this.inFlight.clear();
+  }
+
   get size() {
     return { known: this.known.size, unknown: this.unknown.size, bytes: this.known.calculatedSize };
   }

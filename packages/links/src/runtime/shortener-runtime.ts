@@ -62,6 +62,8 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   const stopListening = shared.changes.subscribe(LINK_CHANGES_TOPIC, (code) =>
     resolver.invalidate(code),
   );
+  // Changes announced while the feed was away were missed: none of the cached links is trusted.
+  const stopResuming = shared.changes.onResumed(() => resolver.invalidateAll());
 
   /** Told of every change made through this runtime (e.g. to pass it to another thread). */
   const changeListeners = new Set<(code: string) => void>();
@@ -189,6 +191,7 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
     /** Stops listening for changes and closes the shared store's connections. */
     async close() {
       stopListening();
+      stopResuming();
       await shared.close();
     },
   };

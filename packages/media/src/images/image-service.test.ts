@@ -134,6 +134,24 @@ describe('storeImage and readRendition', () => {
     expect(await testDb.db.image.count()).toBe(before);
   });
 
+  it('says in words what is wrong with missing or over-long texts', async () => {
+    const bytes = await jpegWithGps(500, 400);
+    const messageOf = (texts: Record<string, unknown>) =>
+      upload(bytes, texts as never).then(
+        () => 'stored',
+        (failure: unknown) => (failure as Error).message,
+      );
+    expect(await messageOf({})).toBe(
+      'alt: Describe the image (alt text) for people who cannot see it',
+    );
+    expect(await messageOf({ alt: 'x'.repeat(5_000) })).toMatch(
+      /^alt: The alt text can have at most \d+ characters/,
+    );
+    expect(await messageOf({ alt: 'A gauge', credit: 'y'.repeat(5_000) })).toMatch(
+      /^credit: The credit can have at most \d+ characters$/,
+    );
+  });
+
   it('removes the row again when the storage fails, so no image without files is offered', async () => {
     const before = await testDb.db.image.count();
     const failing: MediaStorage = {

@@ -26,14 +26,26 @@ export interface StoredImage {
   credit: string;
 }
 
+const DESCRIBE_IT = 'Describe the image (alt text) for people who cannot see it';
+
+/** A text field of an image, with messages a person reads (not the schema's own). */
+const imageText = (label: string, maxLength: number) =>
+  z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(maxLength, `${label} can have at most ${maxLength} characters`);
+
 export const imageTextsSchema = z.object({
   alt: z
-    .string()
+    .string({ message: DESCRIBE_IT })
     .trim()
-    .max(IMAGE_LIMITS.maxAltLength)
-    .refine(describesSomething, 'Describe the image (alt text) for people who cannot see it'),
-  caption: z.string().trim().max(IMAGE_LIMITS.maxCaptionLength).default(''),
-  credit: z.string().trim().max(IMAGE_LIMITS.maxCreditLength).default(''),
+    .max(
+      IMAGE_LIMITS.maxAltLength,
+      `The alt text can have at most ${IMAGE_LIMITS.maxAltLength} characters: describe what matters, the caption can say more`,
+    )
+    .refine(describesSomething, DESCRIBE_IT),
+  caption: imageText('The caption', IMAGE_LIMITS.maxCaptionLength).default(''),
+  credit: imageText('The credit', IMAGE_LIMITS.maxCreditLength).default(''),
 });
 
 export type ImageTexts = z.infer<typeof imageTextsSchema>;

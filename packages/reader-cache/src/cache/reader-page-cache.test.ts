@@ -20,6 +20,8 @@ let renderGate: Promise<void> | null = null;
 let server: Server;
 let origin: string;
 let cache: ReaderPageCache;
+/** What the change feed tells the cache when it listens again after a gap (see ChangeBus). */
+let feedResumed = () => {};
 
 function page(title: string, tags: string[]): StandInPage {
   return {
@@ -59,6 +61,14 @@ beforeAll(async () => {
     renderOrigin: origin,
     sMaxAgeSeconds: 30,
     staleWhileRevalidateSeconds: 120,
+    changes: {
+      publish: async () => undefined,
+      subscribe: () => () => undefined,
+      onResumed: (handler) => {
+        feedResumed = handler;
+        return () => undefined;
+      },
+    },
   });
 });
 
@@ -189,6 +199,29 @@ describe('reader page cache', () => {
     expect(text(await during)).toContain('Old text'); // asked before the change
     expect(text(await get('/world/a'))).toContain('New text');
     expect(renders).toEqual(['/world/a', '/world/a']);
+  });
+
+  it('forgets every page when the change feed comes back after a gap, renders in flight too', async () => {
+    site.set('/world/a', page('A', [articleTag('a')]));
+    site.set('/', page('Home', [listTag(null), articleTag('a')]));
+    for (const path of site.keys()) await get(path);
+    // Unpublished on another instance while this one's feed was away: the message was missed.
+    site.set('/world/a', { status: 404, html: '<h1>Not found</h1>', tags: [] });
+    site.set('/', page('Home without A', [listTag(null)]));
+    site.set('/world/b', page('B', [articleTag('b')]));
+    let release!: () => void;
+    renderGate = new Promise((resolve) => (release = resolve));
+    renders = [];
+    const during = get('/world/b');
+    await expect.poll(() => renders.length).toBe(1);
+    feedResumed();
+    release();
+    renderGate = null;
+    await during;
+    expect((await get('/world/a')).status).toBe(404);
+    expect(text(await get('/'))).toContain('Home without A');
+    await get('/world/b');
+    expect(renders).toEqual(['/world/b', '/world/a', '/', '/world/b']);
   });
 
   it('renders a page once for many readers arriving together', async () => {

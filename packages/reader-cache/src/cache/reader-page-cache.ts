@@ -29,6 +29,8 @@ import { withVisitorQuery } from './redirect-query';
 export interface ChangeChannel {
   publish(topic: string, message: string): Promise<void>;
   subscribe(topic: string, handler: (message: string) => void): () => void;
+  /** After a gap in the feed (changes missed): see @newsroom/shared-state's ChangeBus. */
+  onResumed(handler: () => void): () => void;
 }
 
 export interface ReaderPageCacheOptions {
@@ -99,6 +101,8 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
   let epoch = 0;
   let rendersRunning = 0;
   const invalidatedAt = new Map<DependencyTag, number>();
+  /** The epoch of the last "forget everything": renders begun before it are not stored. */
+  let allInvalidatedAt = -1;
 
   function store(key: string, page: CachedPage) {
     pages.set(key, page);
@@ -117,6 +121,15 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
       for (const key of [...(keysByTag.get(tag) ?? [])]) pages.delete(key);
     }
     // Renders in flight may have read the old state: later requests start a fresh one.
+    inflight.clear();
+  }
+
+  /** Every page goes (the change feed was lost for a while: any page may be stale). */
+  function invalidateAll() {
+    epoch += 1;
+    allInvalidatedAt = epoch;
+    pages.clear();
+    keysByTag.clear();
     inflight.clear();
   }
 
@@ -141,7 +154,9 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
         caching,
         development,
       });
-      const stale = tags.some((tag) => (invalidatedAt.get(tag) ?? -1) > startedAt);
+      const stale =
+        allInvalidatedAt > startedAt ||
+        tags.some((tag) => (invalidatedAt.get(tag) ?? -1) > startedAt);
       if (!stale) store(key, page);
       return { kind: 'page', page };
     } finally {
@@ -240,6 +255,8 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
     if (change) invalidate(change);
     else console.error('Ignored a malformed reader-page change message');
   });
+  // An unpublish announced while the feed was away was missed: nothing cached is trusted.
+  const stopResuming = options.changes?.onResumed(invalidateAll);
   // Local first, so the instance that made the change never serves the old page after the
   // write returns; then everyone (this instance gets its own message again, harmlessly).
   const disconnect = connectReaderPagesAnnouncer(async (change) => {
@@ -260,6 +277,7 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
     },
     close() {
       unsubscribe?.();
+      stopResuming?.();
       disconnect();
       pages.clear();
     },

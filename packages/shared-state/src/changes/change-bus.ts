@@ -7,7 +7,33 @@ export interface ChangeBus {
   publish(topic: string, message: string): Promise<void>;
   /** Returns the function that unsubscribes. */
   subscribe(topic: string, handler: (message: string) => void): () => void;
+  /**
+   * Calls `handler` each time the bus listens again after losing its connection: messages sent
+   * meanwhile were missed, so a cache should drop everything it holds rather than wait out its
+   * TTL (a link disabled, an article taken down during the gap). Returns the unsubscribe.
+   */
+  onResumed(handler: () => void): () => void;
   close(): Promise<void>;
+}
+
+/** The handlers of `onResumed`, shared by the bus kinds that can lose messages. */
+export class Resumptions {
+  private readonly handlers = new Set<() => void>();
+
+  add(handler: () => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  fire(): void {
+    for (const handler of this.handlers) {
+      try {
+        handler();
+      } catch (error) {
+        console.error('change bus: a resumption handler failed:', error);
+      }
+    }
+  }
 }
 
 /** PostgreSQL's NOTIFY payload limit is 8,000 bytes; messages are ids, far below it. */

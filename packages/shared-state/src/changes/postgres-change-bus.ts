@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { checkMessageSize, Subscribers, type ChangeBus } from './change-bus';
+import { checkMessageSize, Resumptions, Subscribers, type ChangeBus } from './change-bus';
 import { envelopeCodec } from './envelope';
 
 const CHANNEL = 'newsroom_changes';
@@ -14,6 +14,9 @@ export function createPostgresChangeBus(
   databaseUrl: string,
 ): ChangeBus & { ready(): Promise<void> } {
   const subscribers = new Subscribers();
+  const resumptions = new Resumptions();
+  /** Listened before: a later LISTEN comes after a gap in which notifications were lost. */
+  let listenedBefore = false;
   const envelopes = envelopeCodec();
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   publisher.on('error', () => undefined); // idle client lost; the next query reconnects
@@ -38,6 +41,8 @@ export function createPostgresChangeBus(
       listener = client;
       reconnectDelay = 250;
       resolveReady();
+      if (listenedBefore) resumptions.fire();
+      listenedBefore = true;
     } catch {
       reconnect(client);
     }
@@ -66,6 +71,7 @@ export function createPostgresChangeBus(
       ]);
     },
     subscribe: (topic, handler) => subscribers.add(topic, handler),
+    onResumed: (handler) => resumptions.add(handler),
     ready: () => readyPromise,
     async close() {
       closed = true;

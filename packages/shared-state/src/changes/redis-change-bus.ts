@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { checkMessageSize, Subscribers, type ChangeBus } from './change-bus';
+import { checkMessageSize, Resumptions, Subscribers, type ChangeBus } from './change-bus';
 import { envelopeCodec } from './envelope';
 
 const CHANNEL = 'newsroom:changes';
@@ -15,6 +15,14 @@ export function createRedisChangeBus(publisher: Redis): ChangeBus & { ready(): P
     if (envelope) subscribers.deliver(envelope.topic, envelope.message);
   });
   const subscribed = subscriber.subscribe(CHANNEL).then(() => undefined);
+  // ioredis resubscribes by itself on every reconnection; each one after the first follows a
+  // gap in which messages were lost.
+  const resumptions = new Resumptions();
+  let connections = 0;
+  subscriber.on('ready', () => {
+    connections += 1;
+    if (connections > 1) resumptions.fire();
+  });
   return {
     async publish(topic, message) {
       checkMessageSize(topic, message);
@@ -22,6 +30,7 @@ export function createRedisChangeBus(publisher: Redis): ChangeBus & { ready(): P
       await publisher.publish(CHANNEL, envelopes.encode(topic, message));
     },
     subscribe: (topic, handler) => subscribers.add(topic, handler),
+    onResumed: (handler) => resumptions.add(handler),
     ready: () => subscribed,
     async close() {
       subscriber.disconnect();

@@ -79,6 +79,9 @@ export function createSqliteChangeBus(db: Db): ChangeBus & { ready(): Promise<vo
       await pruneOldRows(Date.now());
     },
     subscribe: (topic, handler) => subscribers.add(topic, handler),
+    // Nothing to resume: messages wait in their table (KEEP_ROWS_MS) and a poll that failed
+    // reads them the next time.
+    onResumed: () => () => undefined,
     ready: () => started,
     async close() {
       closed = true;

@@ -1,6 +1,5 @@
 import { getDb } from '@newsroom/db';
-import { findVisibleArticle, saveArticle } from '@newsroom/editorial';
-import { ApiError } from '@newsroom/http';
+import { getVisibleArticle, saveArticle } from '@newsroom/editorial';
 import { saveResultResponse } from '../../../../../src/newsroom/api/save-response';
 import {
   ARTICLE_BODY_LIMIT_BYTES,
@@ -12,9 +11,7 @@ type Params = { id: string };
 
 export const GET = withStaff<Params>(async ({ user, params }) => {
   // Writers see only their own drafts: someone else's is "not found", not "forbidden".
-  const article = await findVisibleArticle(getDb(), user, params.id);
-  if (!article) throw new ApiError(404, 'not_found', 'The article was not found.');
-  return json({ article });
+  return json({ article: await getVisibleArticle(getDb(), user, params.id) });
 });
 
 /** Save: `{ baseVersion, title, slug, sectionId, standfirst, markerStyle, publishedAt, body, related }`. */
