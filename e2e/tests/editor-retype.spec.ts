@@ -46,7 +46,7 @@ async function typeParagraph(page: Page, paragraph: string, note: string, noteEx
       await page.keyboard.press('Escape');
       noteExists = true;
     } else {
-      await page.getByRole('button', { name: 'Reference existing note' }).click();
+      await page.getByRole('button', { name: 'Reuse note' }).click();
       const choice = page.getByRole('listbox', { name: 'Notes' });
       await expect(choice.getByRole('option', { selected: true })).toContainText(note);
       await expect(choice.getByRole('option')).toHaveCount(1);

@@ -43,32 +43,34 @@ export default async function LinksPage({ searchParams }: Props) {
         {q && <> matching “{q}”</>}. <a href="/links/new">Create a link</a>
       </p>
       {links.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Destination</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.map((link, index) => (
-              <tr key={link.id}>
-                <td>
-                  <a href={`/links/${encodeURIComponent(link.code)}`}>{link.code}</a>
-                </td>
-                <td className="url">{views[index]!.url}</td>
-                <td>{linkState(link)}</td>
-                <td>
-                  <time dateTime={link.createdAt.toISOString()}>
-                    {link.createdAt.toISOString().slice(0, 10)}
-                  </time>
-                </td>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Destination</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {links.map((link, index) => (
+                <tr key={link.id}>
+                  <td>
+                    <a href={`/links/${encodeURIComponent(link.code)}`}>{link.code}</a>
+                  </td>
+                  <td className="url">{views[index]!.url}</td>
+                  <td>{linkState(link)}</td>
+                  <td>
+                    <time dateTime={link.createdAt.toISOString()}>
+                      {link.createdAt.toISOString().slice(0, 10)}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {pages > 1 && (
         <nav aria-label="Pages" className="inline">

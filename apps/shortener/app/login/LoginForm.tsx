@@ -1,12 +1,15 @@
 'use client';
-import { useActionState } from 'react';
+import { useFocusOnError } from '@newsroom/app-shell/browser';
+import { useActionState, useRef } from 'react';
 import { loginAction, type FormState } from '../../src/staff/actions';
 import { FormError } from '../../src/staff/FieldError';
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(loginAction, {});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, state, !!state.error);
   return (
-    <form action={action} className="stack">
+    <form ref={form} action={action} className="stack">
       <FormError message={state.error} />
       <input type="hidden" name="next" value={next} />
       <label>

@@ -11,6 +11,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await staff.requireStaff();
   return (
     <div className="newsroom">
+      {/* The nav comes first on every page: keyboard users jump past it (as on the reader pages). */}
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       <nav className="newsroom-nav" aria-label="Newsroom">
         <a href="/newsroom/articles">Articles</a>
         <a href="/newsroom/articles/new">New article</a>
@@ -23,7 +27,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <button type="submit">Log out</button>
         </form>
       </nav>
-      {children}
+      <main id="content">{children}</main>
     </div>
   );
 }

@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const target = staff.returnPath(next);
   if (await staff.currentStaff()) redirect(target);
   return (
-    <section className="newsroom login">
+    <main className="newsroom login">
       <h1>Newsroom login</h1>
       {error && (
         <p role="alert" className="form-error">
@@ -45,6 +45,6 @@ export default async function LoginPage({ searchParams }: Props) {
         </label>
         <button type="submit">Log in</button>
       </form>
-    </section>
+    </main>
   );
 }

@@ -1,40 +1,39 @@
 'use client';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@newsroom/auth/browser';
-import { useActionState } from 'react';
+import { useFocusOnError } from '@newsroom/app-shell/browser';
+import { useActionState, useRef } from 'react';
 import { changePassword } from './account-actions';
+import { PasswordField } from './PasswordField';
 
-/** Current and new password; the answer (accepted, or which rule refused it) shown above. */
+/**
+ * Current and new password. Success is a status line above; a refusal about one field shows under
+ * that field and takes the focus there, any other (too many attempts) shows above.
+ */
 export function PasswordChangeForm() {
   const [state, action, pending] = useActionState(changePassword, null);
+  const form = useRef<HTMLFormElement>(null);
+  const refusal = state && !state.ok ? state : null;
+  useFocusOnError(form, state, !!refusal);
+  const errorOf = (field: string) => (refusal?.field === field ? refusal.message : undefined);
   return (
-    <form action={action} className="stacked-form">
-      {state && (
-        <p role={state.ok ? 'status' : 'alert'} className={state.ok ? undefined : 'form-error'}>
-          {state.message}
+    <form ref={form} action={action} className="stacked-form">
+      {state?.ok && <p role="status">{state.message}</p>}
+      {refusal && !refusal.field && (
+        <p role="alert" className="form-error">
+          {refusal.message}
         </p>
       )}
-      <label>
-        Current password
-        <input
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={state?.field === 'currentPassword' || undefined}
-        />
-      </label>
-      <label>
-        New password
-        <input
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          maxLength={PASSWORD_MAX_LENGTH}
-          required
-          aria-invalid={state?.field === 'newPassword' || undefined}
-        />
-      </label>
+      <PasswordField
+        name="currentPassword"
+        label="Current password"
+        autoComplete="current-password"
+        error={errorOf('currentPassword')}
+      />
+      <PasswordField
+        name="newPassword"
+        label="New password"
+        autoComplete="new-password"
+        error={errorOf('newPassword')}
+      />
       <button type="submit" disabled={pending}>
         Change password
       </button>

@@ -1,7 +1,25 @@
 'use client';
 // The frame every popover of the body editor shares (link, image, note picker): a dialog named by
-// its title that Escape closes, and its row of buttons.
-import { type FormEvent, type ReactNode, type Ref, useId } from 'react';
+// its title that Escape closes, modal (Tab cycles inside it), and its row of buttons.
+import { type FormEvent, type KeyboardEvent, type ReactNode, type Ref, useId, useRef } from 'react';
+import { tabbable } from 'tabbable';
+
+/**
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last: while the
+ * popover is open the keyboard stays in it (it is modal), instead of typing into the article
+ * behind a dialog that still covers it.
+ */
+function keepTabInside(dialog: HTMLElement, event: KeyboardEvent) {
+  const stops = tabbable(dialog);
+  const first = stops[0];
+  const last = stops.at(-1);
+  if (!first || !last) return;
+  const active = dialog.ownerDocument.activeElement;
+  const atEdge = event.shiftKey ? active === first : active === last;
+  if (!atEdge) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
+}
 
 /** With `onSubmit`, title and content sit in one form (Enter in a field submits it). */
 export function EditorPopover({
@@ -18,6 +36,7 @@ export function EditorPopover({
   children: ReactNode;
 }) {
   const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
   const content = (
     <>
       <h2 id={titleId} className="body-editor-popover-title">
@@ -28,13 +47,17 @@ export function EditorPopover({
   );
   return (
     <div
+      ref={dialogRef}
       role="dialog"
+      aria-modal="true"
       aria-labelledby={titleId}
       className={className}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
           onClose();
+        } else if (event.key === 'Tab' && dialogRef.current) {
+          keepTabInside(dialogRef.current, event);
         }
       }}
     >

@@ -16,4 +16,23 @@ describe('TOOLBAR_GROUPS', () => {
     expect(new Set(actions.map((a) => a.label)).size).toBe(actions.length);
     expect(new Set(actions.map((a) => a.shortcut.toLowerCase())).size).toBe(actions.length);
   });
+
+  // Letters and digits only: symbols (¶, +, •, “) are not read out by speech input.
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+
+  // A one-letter glyph (B, I) abbreviates its name's first word; longer ones are whole words.
+  const shownWords = (glyph: string) => {
+    const shown = words(glyph);
+    return new RegExp(shown.length > 1 ? `\\b${shown}\\b` : `\\b${shown}`);
+  };
+
+  it('names every button with the words it shows (WCAG 2.5.3, label in name)', () => {
+    for (const action of TOOLBAR_GROUPS.flat()) {
+      expect(words(action.label), action.label).toMatch(shownWords(action.glyph));
+    }
+  });
 });

@@ -3,7 +3,10 @@ import { focusedChain } from './focus-editor';
 import type { ToolbarState } from './toolbar-state';
 
 export interface ToolbarAction {
-  /** Accessible name, also the tooltip. */
+  /**
+   * Accessible name, also the tooltip. It starts with the glyph's words (WCAG 2.5.3, label in
+   * name): a speech-input user says what they see, "click H2", and hits the button.
+   */
   label: string;
   /** What the button shows. */
   glyph: string;
@@ -50,7 +53,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
   ],
   [
     {
-      label: 'Paragraph',
+      label: '¶ Paragraph',
       glyph: '¶',
       shortcut: 'Mod-Alt-0',
       pressed: (s) => s.paragraph,
@@ -58,7 +61,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       run: (e) => focusedChain(e).setParagraph().run(),
     },
     ...([2, 3, 4] as const).map((level): ToolbarAction => ({
-      label: `Heading ${level}`,
+      label: `H${level} (heading level ${level})`,
       glyph: `H${level}`,
       shortcut: `Mod-Alt-${level}`,
       pressed: (s) => s[`heading${level}`],
@@ -76,7 +79,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       run: (e) => focusedChain(e).toggleBulletList().run(),
     },
     {
-      label: 'Numbered list',
+      label: '1. List (numbered list)',
       glyph: '1. List',
       shortcut: 'Mod-Shift-7',
       pressed: (s) => s.orderedList,
@@ -94,7 +97,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
   ],
   [
     {
-      label: 'Insert footnote',
+      label: 'Note (insert a footnote)',
       glyph: '+ Note',
       shortcut: 'Mod-Alt-F',
       disabled: notInBody,
@@ -108,7 +111,7 @@ export const TOOLBAR_GROUPS: ToolbarAction[][] = [
       run: (_e, open) => open.openImageDialog(),
     },
     {
-      label: 'Reference existing note',
+      label: 'Reuse note (reference an existing note)',
       glyph: 'Reuse note',
       shortcut: 'Mod-Alt-R',
       disabled: (s) => s.inNote || !s.hasNotes,

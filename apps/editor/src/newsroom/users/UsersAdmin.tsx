@@ -1,9 +1,21 @@
 'use client';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from '@newsroom/auth/browser';
-import { apiErrorMessage } from '@newsroom/http/browser';
+import { useFocusOnError } from '@newsroom/app-shell/browser';
+import { ROLES } from '@newsroom/auth/browser';
+import { apiErrorMessage, apiFieldProblems } from '@newsroom/http/browser';
 import type { StaffUserView as StaffUser } from '@newsroom/editorial';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { PasswordField } from '../account/PasswordField';
 import { USERS_API_PATH, userApiPath } from '../newsroom-paths';
+
+/** A refused request: its message, and its per-field messages to show beside the inputs. */
+class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
 
 async function send(method: string, url: string, body?: unknown) {
   const response = await fetch(url, {
@@ -14,7 +26,12 @@ async function send(method: string, url: string, body?: unknown) {
     }),
   });
   const data = (await response.json().catch(() => ({}))) as { user?: StaffUser };
-  if (!response.ok) throw new Error(apiErrorMessage(data, response.status));
+  if (!response.ok) {
+    const fields = Object.fromEntries(
+      apiFieldProblems(data).map(({ path, message }) => [path, message]),
+    );
+    throw new RequestError(apiErrorMessage(data, response.status), fields);
+  }
   return data.user as StaffUser;
 }
 
@@ -28,6 +45,10 @@ export function UsersAdmin({
 }) {
   const [users, setUsers] = useState(initialUsers);
   const [message, setMessage] = useState<string | null>(null);
+  // The last refusal of "Add user": a new object each time, so the focus moves on every one.
+  const [refusal, setRefusal] = useState<{ message: string; fields: Record<string, string> }>();
+  const createForm = useRef<HTMLFormElement>(null);
+  useFocusOnError(createForm, refusal, !!refusal);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,10 +57,15 @@ export function UsersAdmin({
     try {
       const user = await send('POST', USERS_API_PATH, fields);
       setUsers((current) => [...current, user]);
+      setRefusal(undefined);
       setMessage(`Created ${user.email}.`);
       form.reset();
     } catch (error) {
-      setMessage(`Not created: ${(error as Error).message}`);
+      setMessage(null);
+      setRefusal({
+        message: `Not created: ${(error as Error).message}`,
+        fields: error instanceof RequestError ? error.fields : {},
+      });
     }
   }
 
@@ -131,12 +157,25 @@ export function UsersAdmin({
         </tbody>
       </table>
       <h2>Add a member of staff</h2>
-      <form onSubmit={create} className="stacked-form">
+      <form ref={createForm} onSubmit={create} className="stacked-form">
+        {/* A refusal about the password shows under it; any other (a taken email) here. */}
+        {refusal && !refusal.fields.password && (
+          <p id="create-user-error" role="alert" className="form-error">
+            {refusal.message}
+          </p>
+        )}
         <label>
           Name <input name="name" required />
         </label>
         <label>
-          Email <input name="email" type="email" required />
+          Email{' '}
+          <input
+            name="email"
+            type="email"
+            required
+            aria-invalid={refusal?.fields.email ? true : undefined}
+            aria-describedby={refusal?.fields.email ? 'create-user-error' : undefined}
+          />
         </label>
         <label>
           Role
@@ -146,17 +185,12 @@ export function UsersAdmin({
             ))}
           </select>
         </label>
-        <label>
-          Password{' '}
-          <input
-            name="password"
-            type="password"
-            minLength={PASSWORD_MIN_LENGTH}
-            maxLength={PASSWORD_MAX_LENGTH}
-            required
-            autoComplete="new-password"
-          />
-        </label>
+        <PasswordField
+          name="password"
+          label="Password"
+          autoComplete="new-password"
+          error={refusal?.fields.password}
+        />
         <button type="submit">Add user</button>
       </form>
     </>

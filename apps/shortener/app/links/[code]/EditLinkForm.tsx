@@ -1,5 +1,6 @@
 'use client';
-import { useActionState } from 'react';
+import { useFocusOnError } from '@newsroom/app-shell/browser';
+import { useActionState, useRef } from 'react';
 import type { FormState } from '../../../src/staff/actions';
 import { editLinkAction } from '../../../src/staff/edit-actions';
 import { DestinationUrlField } from '../../../src/staff/DestinationUrlField';
@@ -21,9 +22,11 @@ export function EditLinkForm({
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(editLinkAction, {});
   const fields = state.fields ?? {};
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, state, !!state.error);
   const values = state.values ?? current;
   return (
-    <form action={action} className="stack" noValidate aria-labelledby="edit-heading">
+    <form ref={form} action={action} className="stack" noValidate aria-labelledby="edit-heading">
       <FormError message={state.error} />
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="expiresAtBefore" value={current.expiresAt} />

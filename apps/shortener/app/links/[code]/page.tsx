@@ -159,36 +159,39 @@ export default async function LinkPage({ params, searchParams }: Props) {
       {changes.length === 0 ? (
         <p>No changes since the link was created.</p>
       ) : (
-        <table data-testid="link-changes">
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((change, index) => (
-              <tr key={index}>
-                <td>{change.at.slice(0, 19).replace('T', ' ')}</td>
-                <td>
-                  {change.actor.name}
-                  {change.actor.type === 'api_key' ? ' (API key)' : ''}
-                </td>
-                <td>
-                  <ul className="changes">
-                    {Object.entries(change.changes).map(([field, { from, to }]) => (
-                      <li key={field} className="url">
-                        {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:{' '}
-                        {describeValue(from)} → {describeValue(to)}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+        // Focusable and named: a keyboard user can scroll it when it is wider than the screen.
+        <div className="table-scroll" role="region" aria-label="Changes" tabIndex={0}>
+          <table data-testid="link-changes">
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {changes.map((change, index) => (
+                <tr key={index}>
+                  <td>{change.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td>
+                    {change.actor.name}
+                    {change.actor.type === 'api_key' ? ' (API key)' : ''}
+                  </td>
+                  <td>
+                    <ul className="changes">
+                      {Object.entries(change.changes).map(([field, { from, to }]) => (
+                        <li key={field} className="url">
+                          {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}:{' '}
+                          {describeValue(from)} → {describeValue(to)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>Clicks</h2>

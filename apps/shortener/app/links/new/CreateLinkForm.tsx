@@ -1,5 +1,6 @@
 'use client';
-import { useActionState } from 'react';
+import { useFocusOnError } from '@newsroom/app-shell/browser';
+import { useActionState, useRef } from 'react';
 import { createLinkAction, type FormState } from '../../../src/staff/actions';
 import { DestinationUrlField } from '../../../src/staff/DestinationUrlField';
 import { FieldError, FormError } from '../../../src/staff/FieldError';
@@ -8,9 +9,11 @@ import { LinkOptionsFields, type LinkFieldLimits } from '../../../src/staff/Link
 export function CreateLinkForm({ limits }: { limits: LinkFieldLimits }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createLinkAction, {});
   const fields = state.fields ?? {};
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnError(form, state, !!state.error);
   const values = state.values ?? { forwardQuery: 'on' };
   return (
-    <form action={action} className="stack" noValidate>
+    <form ref={form} action={action} className="stack" noValidate>
       <FormError message={state.error} />
       <DestinationUrlField
         value={values.url}
