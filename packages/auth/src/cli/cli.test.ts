@@ -61,7 +61,7 @@ describe('apikey:list and apikey:revoke', () => {
     expect(bare.code).toBe(1);
     expect(bare.stderr).toMatch(/Name one key/);
     // Each run starts a process that checks the migrations: seconds each on a busy machine.
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('apikey:create --scope', () => {
@@ -81,7 +81,7 @@ describe('apikey:create --scope', () => {
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/--scope must be one of read, write .*nothing was created/);
     expect(await testDb.db.apiKey.count()).toBe(before);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('user:create', () => {
@@ -93,5 +93,5 @@ describe('user:create', () => {
     const again = await cli('user:create', '--email', 'FIRST@newsroom.test', ...user);
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe('A user with this email already exists: FIRST@newsroom.test');
-  }, 180_000);
+  }, 300_000);
 });

@@ -61,5 +61,6 @@ describe('npm run section:create / section:list', () => {
     const refused = await cli('section:create', '--name', 'Sport');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('A section already has the address /sport');
-  });
+    // Each run starts a process that checks the migrations: seconds each on a busy machine.
+  }, 300_000);
 });
