@@ -10,6 +10,7 @@ export {
   type ErrorBody,
   type FieldErrors,
 } from './errors/api-error';
+export { outageLog } from './logging/outage-log';
 export {
   toErrorResponse,
   unavailableResponse,

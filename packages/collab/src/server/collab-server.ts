@@ -1,6 +1,7 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import type { Db } from '@newsroom/db';
+import { outageLog } from '@newsroom/http';
 import {
   articleIdOfDocument,
   COLLAB_UNAVAILABLE,
@@ -192,11 +193,6 @@ function withReason(error: unknown): unknown {
   return Object.assign(new Error(reason), { reason });
 }
 
-/** At most one line a minute while the database is away, not one per message. */
-let unavailableLoggedAt = -Infinity;
-function logUnavailable(error: unknown) {
-  const now = Date.now();
-  if (now - unavailableLoggedAt < 60_000) return;
-  unavailableLoggedAt = now;
-  console.error('Collaboration: could not check a connection (answered "unavailable"):', error);
-}
+const logUnavailable = outageLog(
+  'Collaboration: could not check a connection (answered "unavailable"):',
+);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isbot } from 'isbot';
-import { securityHeaders, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@newsroom/http';
+import { outageLog, securityHeaders, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@newsroom/http';
 import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
@@ -180,14 +180,7 @@ function redirectHeaders(link: CachedLink, https: boolean): RedirectHeaders {
   return https ? headers.https : headers.http;
 }
 
-/** At most one log line a minute while the rate-limit store is failing (not one per request). */
-let lastStoreErrorLoggedAt = -Infinity;
-function logStoreError(error: unknown) {
-  const now = Date.now();
-  if (now - lastStoreErrorLoggedAt < 60_000) return;
-  lastStoreErrorLoggedAt = now;
-  console.error('Unknown-code rate limit unavailable (answering without it):', error);
-}
+const logStoreError = outageLog('Unknown-code rate limit unavailable (answering without it):');
 
 function writePage(
   req: IncomingMessage,

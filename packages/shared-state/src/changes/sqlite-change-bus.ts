@@ -1,3 +1,4 @@
+import { outageLog } from '@newsroom/http';
 import type { Db } from '@newsroom/db';
 import { checkMessageSize, Subscribers, type ChangeBus } from './change-bus';
 import { envelopeCodec } from './envelope';
@@ -21,7 +22,7 @@ export function createSqliteChangeBus(db: Db): ChangeBus & { ready(): Promise<vo
   let lastSeenId: number | undefined;
   let closed = false;
   let lastPrunedAt = 0;
-  let lastErrorLoggedAt = -Infinity;
+  const logReadError = outageLog('Could not read changes announced by other processes (retrying):');
   let timer: NodeJS.Timeout | undefined;
 
   /** Only the rows written after this bus opened are news to it. */
@@ -34,13 +35,6 @@ export function createSqliteChangeBus(db: Db): ChangeBus & { ready(): Promise<vo
       logReadError(error);
       lastSeenId ??= 0;
     });
-
-  function logReadError(error: unknown) {
-    const now = Date.now();
-    if (now - lastErrorLoggedAt < 60_000) return;
-    lastErrorLoggedAt = now;
-    console.error('Could not read changes announced by other processes (retrying):', error);
-  }
 
   async function readNewRows(): Promise<void> {
     if (lastSeenId === undefined) return;

@@ -4,6 +4,7 @@ import {
   clientAddressFromHeaders,
   errorResponse,
   isDatabaseUnavailable,
+  outageLog,
   shortenerSiteUrl,
   toErrorResponse,
 } from '@newsroom/http';
@@ -33,13 +34,9 @@ const shortLinkLimiter = () =>
     windowSeconds: 60,
   }));
 
-/** At most one line a minute while the limiter's store is away, not one per press. */
-let limiterDownLoggedAt = -Infinity;
-function logLimiterDown(error: unknown) {
-  if (Date.now() - limiterDownLoggedAt < 60_000) return;
-  limiterDownLoggedAt = Date.now();
-  console.error('Short-link button: rate limit unavailable (answering without it):', error);
-}
+const logLimiterDown = outageLog(
+  'Short-link button: rate limit unavailable (answering without it):',
+);
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
