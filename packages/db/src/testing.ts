@@ -1,5 +1,6 @@
 // Real databases for tests: a fresh, fully migrated SQLite file in a temp folder, or, when
 // TEST_DATABASE_URL points at a PostgreSQL server (user with CREATEDB), a fresh database on it.
+import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,4 +174,30 @@ export async function createPublishedArticle(db: Db, slug: string) {
       paths: { create: { slug } },
     },
   });
+}
+
+const clusterScript = path.resolve(import.meta.dirname, '../scripts/pg-test-cluster.sh');
+
+/**
+ * A PostgreSQL cluster of a test's own (Debian's server, through scripts/pg-test-cluster.sh),
+ * for outage tests that stop it and start it again on the same address: not the shared test
+ * server, which other suites are using meanwhile.
+ */
+export function ownPostgresCluster() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-own-pg-'));
+  const run = (command: 'start' | 'stop' | 'halt' | 'resume') =>
+    execFileSync('sh', [clusterScript, command], {
+      env: { ...process.env, PG_TEST_DIR: dir },
+      encoding: 'utf8',
+    }).trim();
+  return {
+    /** Starts it; returns its URL. */
+    start: () => run('start'),
+    /** Stops it for good and deletes its files. */
+    stop: () => void run('stop'),
+    /** Takes it away, keeping its files. */
+    halt: () => void run('halt'),
+    /** Brings it back on the same address. */
+    resume: () => void run('resume'),
+  };
 }

@@ -2,27 +2,14 @@
 // PostgreSQL cluster of their own (not the shared test server, which other suites are using),
 // which this test stops and starts again on the same address. Runs under `npm run test:postgres`
 // (TEST_DATABASE_URL set, so Debian's PostgreSQL is there); the SQLite run leaves it out.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, createApiKey, createSession } from '@newsroom/auth';
 import { createDb, type Db } from '@newsroom/db';
 import { applyPendingMigrations } from '@newsroom/db/migrate';
-import { createPublishedArticle } from '@newsroom/db/testing';
+import { createPublishedArticle, ownPostgresCluster } from '@newsroom/db/testing';
 import { startBothApps, type AppServer } from '@newsroom/testing';
 
-const appsDir = path.resolve(import.meta.dirname, '../../..');
-const clusterScript = path.resolve(appsDir, '../packages/db/scripts/pg-test-cluster.sh');
-const clusterDir = mkdtempSync(path.join(tmpdir(), 'newsroom-outage-pg-'));
-
-function cluster(command: 'start' | 'stop' | 'halt' | 'resume'): string {
-  return execFileSync('sh', [clusterScript, command], {
-    env: { ...process.env, PG_TEST_DIR: clusterDir },
-    encoding: 'utf8',
-  }).trim();
-}
+const cluster = ownPostgresCluster();
 
 let databaseUrl: string;
 let db: Db;
@@ -33,7 +20,7 @@ let apiKey: string;
 let articleId: string;
 
 beforeAll(async () => {
-  databaseUrl = cluster('start');
+  databaseUrl = cluster.start();
   await applyPendingMigrations(databaseUrl);
   db = createDb(databaseUrl);
   const user = await db.user.create({
@@ -48,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([editor?.stop(), shortener?.stop()]);
   await db?.$disconnect();
-  cluster('stop');
+  cluster.stop();
 });
 
 type Probe = { name: string; url: () => string; init?: () => RequestInit; isApi: boolean };
@@ -110,7 +97,7 @@ describe('database unavailable', () => {
   it('answers 503 with Retry-After on every API and page, and recovers without a restart', async () => {
     for (const probe of probes) expect((await ask(probe)).status, probe.name).toBeLessThan(500);
 
-    cluster('halt');
+    cluster.halt();
     // Reader pages already in the reader cache keep being served from memory: readers see
     // them through the outage.
     const readerHome = probes.find((p) => p.name === 'editor: reader home page')!;
@@ -156,7 +143,7 @@ describe('database unavailable', () => {
       expect(answer.text, probe.name).toContain('Temporarily unavailable');
     }
 
-    cluster('resume');
+    cluster.resume();
     for (const probe of probes.filter((p) => p.name !== 'editor: save (PUT)')) {
       const answer = await askUntil(probe, 200);
       expect(answer.status, `${probe.name} after recovery`).toBe(200);

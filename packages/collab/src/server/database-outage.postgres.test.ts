@@ -4,13 +4,10 @@
 // document again shortly (what CollabSession does); once the database is back, that attach is
 // taken and the edits typed meanwhile reach the working copy. A PostgreSQL cluster of the test's
 // own, stopped and started again on one address. Runs under `npm run test:postgres`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createSession } from '@newsroom/auth';
 import { createDb, type Db } from '@newsroom/db';
 import { applyPendingMigrations } from '@newsroom/db/migrate';
+import { ownPostgresCluster } from '@newsroom/db/testing';
 import { createArticle, findEditableArticle } from '@newsroom/editorial';
 import { freePort } from '@newsroom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,15 +18,7 @@ import { createCollabServer, type CollabServer } from './collab-server';
 import { connectClient, waitForDoc, type TestClient } from './test-clients';
 
 const ORIGIN = 'http://newsroom.test';
-const clusterScript = path.resolve(import.meta.dirname, '../../../db/scripts/pg-test-cluster.sh');
-const clusterDir = mkdtempSync(path.join(tmpdir(), 'newsroom-collab-outage-pg-'));
-
-function cluster(command: 'start' | 'stop' | 'halt' | 'resume'): string {
-  return execFileSync('sh', [clusterScript, command], {
-    env: { ...process.env, PG_TEST_DIR: clusterDir },
-    encoding: 'utf8',
-  }).trim();
-}
+const cluster = ownPostgresCluster();
 
 let db: Db;
 let server: CollabServer;
@@ -39,7 +28,7 @@ let articleId: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  const databaseUrl = cluster('start');
+  const databaseUrl = cluster.start();
   await applyPendingMigrations(databaseUrl);
   db = createDb(databaseUrl);
   const user = await db.user.create({
@@ -69,7 +58,7 @@ afterAll(async () => {
   for (const client of clients) client.provider.destroy();
   await server?.destroy();
   await db?.$disconnect();
-  cluster('stop');
+  cluster.stop();
 });
 
 function connect() {
@@ -99,7 +88,7 @@ describe('the collaboration server while its database is away', () => {
     expect(await writer.authenticated).toBe('read-write');
     await waitForDoc(writer.doc, (doc) => bodyFragment(doc).length > 0);
 
-    cluster('halt');
+    cluster.halt();
     const closed = nextClose(writer);
     typeAtStart(writer.doc, 'Typed while the database was away. ');
     expect(await closed).toBe(COLLAB_UNAVAILABLE);
@@ -109,7 +98,7 @@ describe('the collaboration server while its database is away', () => {
     await expect(late.authenticated).rejects.toThrow(COLLAB_UNAVAILABLE);
     late.provider.destroy();
 
-    cluster('resume');
+    cluster.resume();
     // What the page does a few seconds after "unavailable": attach the document again, until taken.
     await expect
       .poll(
