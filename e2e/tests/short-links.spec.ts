@@ -82,6 +82,10 @@ test('staff create a link, see its QR code and clicks, disable it and it answers
   await expect(
     page.getByRole('img', { name: /Clicks per day over the last 30 days: 2 in total/ }),
   ).toBeVisible();
+  // The same figures as a table, for those who cannot see the bars.
+  await page.getByText('Table of all 30 days').click();
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(page.getByRole('row', { name: `${today} 2` })).toBeVisible();
 
   await page.getByRole('button', { name: 'Disable link' }).click();
   await expect(page.getByTestId('link-status')).toHaveText('disabled');

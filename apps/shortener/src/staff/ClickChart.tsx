@@ -3,7 +3,7 @@ const HEIGHT = 160;
 
 /**
  * Clicks per day as an inline SVG bar chart: `days` is the whole range, oldest first, with 0 for
- * days without clicks. Each bar has a tooltip; the figure has a text summary for screen readers.
+ * days without clicks. Each bar has a tooltip; screen readers get a text summary and the table.
  */
 export function ClickChart({
   days,
@@ -52,6 +52,28 @@ export function ClickChart({
       <figcaption>
         Clicks per day (UTC), {label}. Highest: {total === 0 ? 0 : max}.
       </figcaption>
+      {/* The bars' own titles sit inside role="img", where screen readers do not reach them. */}
+      {days.length > 0 && (
+        <details>
+          <summary>Table of all {days.length} days</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Day (UTC)</th>
+                <th scope="col">Clicks</th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((entry) => (
+                <tr key={entry.day}>
+                  <td>{entry.day}</td>
+                  <td>{entry.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </figure>
   );
 }
