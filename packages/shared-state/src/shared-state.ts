@@ -31,9 +31,10 @@ export interface SharedStateOptions {
 }
 
 /**
- * Opens the state this process shares with other instances: Redis when configured, otherwise
- * the database for rate limits and PostgreSQL LISTEN/NOTIFY for changes; on SQLite (the
- * processes of one machine) changes travel through a table that each process reads.
+ * Opens the state this process shares with other instances: Redis when configured (with the
+ * database counting rate limits while Redis is away), otherwise the database for rate limits and
+ * PostgreSQL LISTEN/NOTIFY for changes; on SQLite (the processes of one machine) changes travel
+ * through a table that each process reads.
  */
 export function openSharedState(options: SharedStateOptions): SharedState {
   const redisUrl = options.redisUrl ?? configuredRedisUrl();
@@ -41,7 +42,7 @@ export function openSharedState(options: SharedStateOptions): SharedState {
     // A Redis that is down must fail a request quickly, not queue it forever.
     const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
     client.on('error', () => undefined);
-    const store: RateLimitStore = { kind: 'redis', client };
+    const store: RateLimitStore = { kind: 'redis', client, fallback: options.db };
     const changes = createRedisChangeBus(client);
     return {
       transport: 'redis',

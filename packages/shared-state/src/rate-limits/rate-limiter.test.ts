@@ -91,18 +91,21 @@ describe.each(stores)('rate limiter on the %s store', (_kind, store) => {
   });
 });
 
+/** A Redis client for a port nothing listens on, which gives up at once instead of queueing. */
+async function unreachableRedis() {
+  return new Redis({
+    port: await freePort(),
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+}
+
 describe('a store that cannot be reached', () => {
   it('is neither an allowance nor a refusal: consume rejects with RateLimitStoreError', async () => {
-    // A port nothing listens on, and a client that gives up at once instead of queueing.
-    const port = await freePort();
-    const unreachable = new Redis({
-      port,
-      host: '127.0.0.1',
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    });
+    const unreachable = await unreachableRedis();
     const limiter = createRateLimiter(
       { kind: 'redis', client: unreachable },
       { name: `down-${RUN}`, points: 5, windowSeconds: 60 },
@@ -112,6 +115,26 @@ describe('a store that cannot be reached', () => {
     expect(isRateLimitStoreError(failure)).toBe(true);
     expect(isRateLimitStoreError(new Error('other'))).toBe(false);
     expect((failure as Error).message).toMatch(/^The rate-limit store is unavailable: /);
+    unreachable.disconnect();
+  });
+});
+
+describe('Redis away, with the database as fallback', () => {
+  it('counts in the database meanwhile: the limit holds, shared with the database store', async () => {
+    const unreachable = await unreachableRedis();
+    const options = { name: `fallback-${RUN}`, points: 2, windowSeconds: 60 };
+    const viaRedis = createRateLimiter(
+      { kind: 'redis', client: unreachable, fallback: testDb.db },
+      options,
+    );
+    expect((await viaRedis.consume('erin')).allowed).toBe(true);
+    expect((await viaRedis.consume('erin')).allowed).toBe(true);
+    expect((await viaRedis.consume('erin')).allowed).toBe(false);
+    // The counts are the database store's own: another instance without Redis sees them.
+    const viaDatabase = createRateLimiter({ kind: 'database', db: testDb.db }, options);
+    expect((await viaDatabase.consume('erin')).allowed).toBe(false);
+    await viaRedis.reset('erin');
+    expect((await viaDatabase.consume('erin')).allowed).toBe(true);
     unreachable.disconnect();
   });
 });

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import {
+  type IRateLimiterOptions,
   RateLimiterPrisma,
   RateLimiterRedis,
   RateLimiterRes,
@@ -48,8 +49,12 @@ export interface RateLimiter {
   reset(key: string): Promise<void>;
 }
 
-/** Where the counters live: Redis when configured, the shared database otherwise. */
-export type RateLimitStore = { kind: 'redis'; client: Redis } | { kind: 'database'; db: Db };
+/**
+ * Where the counters live: Redis when configured, the shared database otherwise. With Redis, a
+ * `fallback` database counts while Redis cannot be reached.
+ */
+export type RateLimitStore =
+  { kind: 'redis'; client: Redis; fallback?: Db } | { kind: 'database'; db: Db };
 
 export function createRateLimiter(store: RateLimitStore, options: RateLimitOptions): RateLimiter {
   const limiter = storeLimiter(store, options);
@@ -87,7 +92,21 @@ function storeLimiter(store: RateLimitStore, options: RateLimitOptions): RateLim
       ? (options.blockSeconds ?? options.windowSeconds)
       : 0,
   };
-  if (store.kind === 'redis') return new RateLimiterRedis({ ...common, storeClient: store.client });
+  if (store.kind === 'redis') {
+    return new RateLimiterRedis({
+      ...common,
+      storeClient: store.client,
+      // Redis away: count in the database meanwhile, still shared by every instance, instead of
+      // refusing every login (or answering without any limit). Counts start again on the switch
+      // in either direction (the library copies none), so a client may get one extra window.
+      rejectIfRedisNotReady: store.fallback !== undefined,
+      insuranceLimiter: store.fallback ? databaseLimiter(store.fallback, common) : undefined,
+    });
+  }
+  return databaseLimiter(store.db, common);
+}
+
+function databaseLimiter(db: Db, options: IRateLimiterOptions) {
   // The Prisma model `RateLimit` (prisma/schema.prisma) is the client's `rateLimit` property.
-  return new RateLimiterPrisma({ ...common, storeClient: store.db, tableName: 'rateLimit' });
+  return new RateLimiterPrisma({ ...options, storeClient: db, tableName: 'rateLimit' });
 }
