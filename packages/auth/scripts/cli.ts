@@ -1,8 +1,4 @@
-// Staff and key management from the shell:
-//   npm run user:create -- --email a@b.c --name "A B" --role editor --password '…'
-//   npm run apikey:create -- --name editor-app [--scope read|write]   (default write)
-//   npm run apikey:list
-//   npm run apikey:revoke -- <prefix-or-id>
+// Staff and key management from the shell; USAGE below lists the commands and their options.
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { isUniqueViolation } from '@newsroom/db';
@@ -16,8 +12,17 @@ import {
   isApiKeyScope,
   listApiKeys,
   revokeApiKey,
+  ROLES,
 } from '../src';
 import { apiKeyTable, createdKeyReport, revocationReport } from '../src/cli/api-key-output';
+
+const USAGE = `Usage:
+  npm run user:create -- --email a@b.c --name "A B" --role ${ROLES.join('|')} --password '…'
+      (--role defaults to writer)
+  npm run apikey:create -- --name <who uses it> [--scope ${API_KEY_SCOPES.join('|')}]
+      (--scope defaults to ${DEFAULT_API_KEY_SCOPE}; read: look only; write: everything)
+  npm run apikey:list
+  npm run apikey:revoke -- <prefix-or-id>   (see apikey:list)`;
 
 // The first argument names the command (runDatabaseCli reads it); the rest are its options.
 const rest = process.argv.slice(3);
@@ -50,7 +55,7 @@ runDatabaseCli({
       return 0;
     },
     'apikey:create': async (db) => {
-      if (!values.name) throw new Error('Give the key a name: --name <who uses it>');
+      if (!values.name) throw new Error(`Give the key a name: --name <who uses it>\n\n${USAGE}`);
       const { scope } = values;
       if (!isApiKeyScope(scope)) {
         throw new Error(
@@ -78,4 +83,5 @@ runDatabaseCli({
     error instanceof ZodError
       ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n')
       : errorText(error),
+  usage: USAGE,
 });
