@@ -8,7 +8,7 @@ import {
   shortenerSiteUrl,
   toErrorResponse,
 } from '@newsroom/http';
-import { shortUrlOf } from '@newsroom/links';
+import { findArticleLink, shortUrlOf } from '@newsroom/links';
 import {
   isRateLimitStoreError,
   processSharedState,
@@ -121,10 +121,7 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
     // the url given here is only where it was when the link was made.
     // An article has one link for good: once made, it is read here, without asking the
     // shortener (which may be busy, or refuse a revoked key that only an operator can replace).
-    const existing = await getDb().shortLink.findUnique({
-      where: { articleId: id },
-      select: { code: true },
-    });
+    const existing = await findArticleLink(getDb(), id);
     const { shortUrl } = existing
       ? { shortUrl: shortUrlOf(shortenerSiteUrl(), existing.code) }
       : await requestShortLink({ url: articleUrl(livePath), articleId: id });
