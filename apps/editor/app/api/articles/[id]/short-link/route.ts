@@ -3,14 +3,13 @@ import { articlePath } from '@newsroom/article';
 import {
   clientAddressFromHeaders,
   errorResponse,
-  isDatabaseUnavailable,
   outageLog,
   shortenerSiteUrl,
   toErrorResponse,
 } from '@newsroom/http';
 import { findArticleLink, shortUrlOf } from '@newsroom/links';
 import {
-  isRateLimitStoreError,
+  isRateLimitStoreOutage,
   processSharedState,
   type RateLimiter,
 } from '@newsroom/shared-state';
@@ -86,7 +85,7 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
     .catch((error: unknown) => {
       // Redis away: answered without the limit (an existing link is read from the database; a
       // new one is made at most once per published article), rather than a 500.
-      if (isRateLimitStoreError(error) && !isDatabaseUnavailable(error)) {
+      if (isRateLimitStoreOutage(error)) {
         logLimiterDown(error);
         return { allowed: true, remaining: 0 } as const;
       }
