@@ -42,7 +42,10 @@ async function main() {
   // thread, and a flush would hold up every redirect meanwhile.
   const databaseUrl = resolveDatabaseUrl();
   const clickWriter = isSqlite(databaseUrl) ? createSqliteStatementThread(databaseUrl) : undefined;
-  if (clickWriter) runtime.clicks.runStatementsWith(clickWriter.run);
+  if (clickWriter) {
+    runtime.clicks.runStatementsWith(clickWriter.run);
+    await clickWriter.start();
+  }
   // Before the first redirect: codes that clashed by case before they were case-insensitive are
   // learnt (looked up by exact spelling) and reported to the operator.
   const caseReport = await runtime.reconcileCaseKeys();

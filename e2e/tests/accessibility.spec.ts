@@ -208,3 +208,17 @@ test('the link dialog is modal: Tab and Shift+Tab cycle inside it until it close
   await expect(dialog).toHaveCount(0);
   await expect(body(page)).toBeFocused();
 });
+
+test('a press outside the link dialog closes it without applying the link', async ({ page }) => {
+  await logIn(page);
+  await createArticle(page, `Link dialog pressed outside ${Date.now()}`);
+  await typeInBody(page, 'A sentence not to link.');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+K');
+  const dialog = page.getByRole('dialog', { name: 'Add link' });
+  await dialog.getByLabel('Link address').fill('https://example.com/not-applied');
+  await body(page).click({ position: { x: 5, y: 5 } });
+  await expect(dialog).toHaveCount(0);
+  await expect(body(page)).toBeFocused();
+  await expect(body(page).locator('a')).toHaveCount(0);
+});

@@ -22,6 +22,8 @@ export {
   encodeYDoc,
   metaMap,
   relatedArray,
+  relatedKey,
+  uniqueRelated,
   writeArticleToYDoc,
   yDocToArticle,
   type CollabArticle,

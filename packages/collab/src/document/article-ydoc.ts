@@ -79,6 +79,26 @@ export interface CollabArticle {
 export const toRelatedInput = (entry: RelatedValue): RelatedLinkInput =>
   'articleId' in entry ? { articleId: entry.articleId } : { url: entry.url, title: entry.title };
 
+/** One related entry's identity: the article it points to, or its address and title. */
+export const relatedKey = (entry: RelatedValue): string =>
+  'articleId' in entry ? `article ${entry.articleId}` : `url ${entry.url}\n${entry.title}`;
+
+/**
+ * The shared list without repeats, each entry where it first appears. Two people moving the same
+ * link at once both take it out (one removal) and both put it back (two insertions); two adding
+ * the same link add it twice. Every copy of the document orders the list alike, so every reader
+ * keeps the same copy, and the next change to the list (updateRelated) drops the others.
+ */
+export function uniqueRelated<Entry extends RelatedValue>(entries: readonly Entry[]): Entry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = relatedKey(entry);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body);
 export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
 export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedValue>(ARTICLE_YDOC.related);
@@ -261,7 +281,7 @@ export function yDocToArticle(doc: Y.Doc): CollabArticle {
     // Concurrent deletions can remove every block (the last one by two editors at once, or all
     // but a note list that loses its references): an article always has a paragraph to type in.
     body: body.content?.length ? body : EMPTY_BODY,
-    related: relatedArray(doc).toArray().map(toRelatedInput),
+    related: uniqueRelated(relatedArray(doc).toArray()).map(toRelatedInput),
   };
 }
 

@@ -7,6 +7,9 @@ type Request = { id: number; sql: string; args: unknown[] };
 
 const client = openSqliteClient((workerData as { databaseUrl: string }).databaseUrl);
 let previous: Promise<void> = Promise.resolve();
+// The first statement opens the file: done here, so that `ready` means ready to write.
+await client.execute('SELECT 1');
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', ({ id, sql, args }: Request) => {
   previous = previous.then(async () => {

@@ -28,6 +28,13 @@ afterAll(async () => {
 });
 
 describe('createSqliteStatementThread', () => {
+  it('starts ahead of the first statement, once however often it is asked', async () => {
+    const starting = thread.start();
+    expect(thread.start()).toBe(starting);
+    await starting;
+    await thread.run('UPDATE "ShortLink" SET "disabled" = ? WHERE "id" = ?', [true, 'none']);
+  });
+
   it("writes a click buffer's counts from its own connection, exactly", async () => {
     const { link } = await createLink(db, {
       url: 'https://example.com/',

@@ -3,19 +3,30 @@ import { Worker } from 'node:worker_threads';
 /** Runs one statement that returns nothing; rejects with the database's error. */
 export type StatementRunner = (sql: string, args: unknown[]) => Promise<void>;
 
-export type StatementThread = { run: StatementRunner; close: () => Promise<void> };
+export type StatementThread = {
+  run: StatementRunner;
+  /**
+   * Starts the thread now and resolves once it has loaded and opened its connection: a server
+   * calls it before taking requests, so the thread's start (its modules, its connection) is
+   * not paid during the first flush, among the redirects.
+   */
+  start: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
-type Reply = { id: number; error?: string };
+/** What the thread posts: once `ready` after opening its connection, then a reply per statement. */
+type Message = { ready: true } | { id: number; error?: string };
 
 /**
  * Runs statements on a worker thread with its own connection to the SQLite file. libsql runs a
  * statement synchronously on the thread that calls it: a click flush (thousands of rows, and now
  * and then a WAL checkpoint) held the redirect thread for 5 to 140 ms at a time, which every
- * redirect arriving meanwhile waited out. The thread starts with the first statement (a process
- * that never flushes clicks never starts it) and does not keep the process alive.
+ * redirect arriving meanwhile waited out. The thread starts with `start()` or with the first
+ * statement (a process that never flushes clicks never starts it) and does not keep the process
+ * alive.
  */
 export function createSqliteStatementThread(databaseUrl: string): StatementThread {
-  let worker: Worker | undefined;
+  let worker: { thread: Worker; ready: Promise<void> } | undefined;
   let nextId = 0;
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 
@@ -25,36 +36,53 @@ export function createSqliteStatementThread(databaseUrl: string): StatementThrea
     worker = undefined; // the next statement starts a new thread
   };
 
-  function start(): Worker {
+  function startThread(): { thread: Worker; ready: Promise<void> } {
     const thread = new Worker(new URL('./statement-thread-entry.mjs', import.meta.url), {
       workerData: { databaseUrl },
     });
     thread.unref();
-    thread.on('message', ({ id, error }: Reply) => {
-      const caller = waiting.get(id);
-      waiting.delete(id);
-      if (error === undefined) caller?.resolve();
-      else caller?.reject(new Error(error));
+    const ready = new Promise<void>((resolve, reject) => {
+      thread.on('message', (message: Message) => {
+        if ('ready' in message) return resolve();
+        const caller = waiting.get(message.id);
+        waiting.delete(message.id);
+        if (message.error === undefined) caller?.resolve();
+        else caller?.reject(new Error(message.error));
+      });
+      thread.on('error', (error) => {
+        reject(error);
+        failAll(error);
+      });
+      thread.on('exit', (code) => {
+        const error = new Error(`The statement thread stopped (${code})`);
+        reject(error);
+        failAll(error);
+      });
     });
-    thread.on('error', failAll);
-    thread.on('exit', (code) => failAll(new Error(`The statement thread stopped (${code})`)));
-    return thread;
+    // Statements do not wait for `ready` (the thread queues them); a start that fails reaches
+    // them as their own rejection.
+    ready.catch(() => undefined);
+    return { thread, ready };
   }
 
   return {
+    start() {
+      worker ??= startThread();
+      return worker.ready;
+    },
     run(sql, args) {
-      worker ??= start();
+      worker ??= startThread();
       const id = ++nextId;
-      const thread = worker;
+      const { thread } = worker;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         thread.postMessage({ id, sql, args });
       });
     },
     async close() {
-      const thread = worker;
+      const running = worker;
       worker = undefined;
-      await thread?.terminate();
+      await running?.thread.terminate();
     },
   };
 }

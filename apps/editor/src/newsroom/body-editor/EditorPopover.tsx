@@ -1,7 +1,16 @@
 'use client';
 // The frame every popover of the body editor shares (link, image, note picker): a dialog named by
-// its title that Escape closes, modal (Tab cycles inside it), and its row of buttons.
-import { type FormEvent, type KeyboardEvent, type ReactNode, type Ref, useId, useRef } from 'react';
+// its title that Escape or a press outside it closes, modal (Tab cycles inside it), and its row
+// of buttons.
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useId,
+  useRef,
+} from 'react';
 import { tabbable } from 'tabbable';
 
 /**
@@ -21,6 +30,28 @@ function keepTabInside(dialog: HTMLElement, event: KeyboardEvent) {
   (event.shiftKey ? last : first).focus();
 }
 
+/**
+ * A press anywhere outside the popover closes it, as Escape does (nothing is applied): it has no
+ * backdrop, and a click into the article would otherwise move the caret behind a dialog that
+ * still waits for an answer.
+ */
+function useCloseOnPressOutside(dialogRef: { current: HTMLElement | null }, onClose: () => void) {
+  const latestOnClose = useRef(onClose);
+  useEffect(() => {
+    latestOnClose.current = onClose;
+  });
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const pressed = (event: PointerEvent) => {
+      if (event.target instanceof Node && !dialog.contains(event.target)) latestOnClose.current();
+    };
+    const page = dialog.ownerDocument;
+    page.addEventListener('pointerdown', pressed, true);
+    return () => page.removeEventListener('pointerdown', pressed, true);
+  }, [dialogRef]);
+}
+
 /** With `onSubmit`, title and content sit in one form (Enter in a field submits it). */
 export function EditorPopover({
   title,
@@ -37,6 +68,7 @@ export function EditorPopover({
 }) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
+  useCloseOnPressOutside(dialogRef, onClose);
   const content = (
     <>
       <h2 id={titleId} className="body-editor-popover-title">

@@ -1,4 +1,4 @@
-import { relatedArray } from '@newsroom/collab';
+import { relatedArray, yDocToArticle } from '@newsroom/collab';
 import type { RelatedEntry } from '@newsroom/editorial';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -40,6 +40,30 @@ describe('related links in the shared document', () => {
     sync();
     expect(titles(a)).toEqual(titles(b));
     expect([...titles(a)].sort()).toEqual(['Link 1', 'Link 2', 'Link 3', 'Link 4']);
+  });
+
+  it('shows a link two people moved at once once, and drops the copy with the next change', () => {
+    const { a, b, sync } = twoCopies([link(1), link(2), link(3)]);
+    writeSharedMeta(a, { related: [link(2), link(3), link(1)] }); // Link 1 to the end
+    writeSharedMeta(b, { related: [link(2), link(1), link(3)] }); // Link 1 down one
+    sync();
+    expect(relatedArray(a).length).toBe(4); // both put Link 1 back
+    expect(titles(a)).toEqual(titles(b));
+    expect([...titles(a)].sort()).toEqual(['Link 1', 'Link 2', 'Link 3']);
+    expect(yDocToArticle(a).related).toEqual(readSharedMeta(a).related);
+    writeSharedMeta(a, { related: [...readSharedMeta(a).related, link(4)] });
+    sync();
+    expect(relatedArray(b).toArray()).toEqual(readSharedMeta(b).related);
+    expect(titles(b)).toHaveLength(4);
+  });
+
+  it('shows a link two people added at once once', () => {
+    const { a, b, sync } = twoCopies([link(1)]);
+    writeSharedMeta(a, { related: [link(1), link(2)] });
+    writeSharedMeta(b, { related: [link(1), link(2)] });
+    sync();
+    expect(titles(a)).toEqual(['Link 1', 'Link 2']);
+    expect(titles(b)).toEqual(['Link 1', 'Link 2']);
   });
 
   it('keeps a removal made while someone else moved another link', () => {

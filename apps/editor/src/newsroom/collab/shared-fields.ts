@@ -7,9 +7,11 @@ import {
   readLeadImage,
   readTextField,
   relatedArray,
+  relatedKey,
   SLUG_BY_HAND_FIELD,
   TEXT_FIELDS,
   textField,
+  uniqueRelated,
   writeTextField,
   type MetaField,
 } from '@newsroom/collab';
@@ -29,7 +31,7 @@ export function readSharedMeta(doc: Y.Doc): DraftMeta {
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: value(DATELINE_FIELD) || null,
     leadImage: readLeadImage(doc),
-    related: relatedArray(doc).toArray() as RelatedEntry[],
+    related: uniqueRelated(relatedArray(doc).toArray() as RelatedEntry[]),
   };
 }
 
@@ -58,10 +60,6 @@ export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
 /** Someone typed the slug by hand: from now on no page makes it follow the headline. */
 export const markSlugTypedByHand = (doc: Y.Doc) => metaMap(doc).set(SLUG_BY_HAND_FIELD, '1');
 export const slugTypedByHand = (doc: Y.Doc) => metaMap(doc).get(SLUG_BY_HAND_FIELD) === '1';
-
-/** One related link's identity: the article it points to, or its address and title. */
-const relatedKey = (entry: RelatedEntry) =>
-  'articleId' in entry ? `article ${entry.articleId}` : `url ${entry.url}\n${entry.title}`;
 
 /**
  * Turns the shared list into `next` with the fewest changes: removed entries deleted, a moved one
