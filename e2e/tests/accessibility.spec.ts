@@ -155,6 +155,30 @@ test('"Add user" shows a refused password under the field, announced, described 
   await expect(emailField).toBeFocused();
 });
 
+test("after Deactivate or Reactivate the focus stays on that row's button, not on <body>", async ({
+  page,
+}) => {
+  await logIn(page, ADMIN, '/newsroom/users');
+  const email = `leaver-${Date.now()}@newsroom.test`;
+  await page.getByLabel('Name', { exact: true }).fill('Leaver');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('a long and unusual passphrase');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Created ${email}.`);
+
+  await page.getByRole('button', { name: `Deactivate ${email}` }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `${email} is deactivated and logged out everywhere.`,
+  );
+  const reactivate = page.getByRole('button', { name: `Reactivate ${email}` });
+  await expect(reactivate).toBeFocused();
+
+  // From the keyboard: Enter on the focused button, and the focus is on its replacement.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(`${email} can log in again.`);
+  await expect(page.getByRole('button', { name: `Deactivate ${email}` })).toBeFocused();
+});
+
 test('the link dialog is modal: Tab and Shift+Tab cycle inside it until it closes', async ({
   page,
 }) => {

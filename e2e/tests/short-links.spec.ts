@@ -27,6 +27,16 @@ test('a reader gets the short URL of an article and it leads back to the article
   await page.goto(shortUrl);
   expect(page.url()).toBe(articleUrl);
   await expect(page.getByRole('heading', { level: 1, name: seedHeadline })).toBeVisible();
+
+  // Staff see the article's link going where the article lives.
+  const code = new URL(shortUrl).pathname.slice(1);
+  await page.goto(`${shortenerUrl}/login?next=${encodeURIComponent(`/links/${code}`)}`);
+  await page.getByLabel('Email').fill('admin@newsroom.test');
+  await page.getByLabel('Password').fill('e2e-admin-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: `Short link /${code}` })).toBeVisible();
+  await expect(page.getByTestId('destination')).toHaveText(articleUrl);
+  await expect(page.getByTestId('link-status')).toHaveText('active');
 });
 
 test('staff create a link, see its QR code and clicks, disable it and it answers 410', async ({

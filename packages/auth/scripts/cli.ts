@@ -1,12 +1,8 @@
-// Staff and key management from the shell:
-//   npm run user:create -- --email a@b.c --name "A B" --role editor --password '…'
-//   npm run apikey:create -- --name editor-app [--scope read|write]   (default write)
-//   npm run apikey:list
-//   npm run apikey:revoke -- <prefix-or-id>
+// Staff and key management from the shell; USAGE below lists the commands and their options.
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { getDb, isUniqueViolation, type Db } from '@newsroom/db';
-import { prepareDatabase } from '@newsroom/db/migrate';
+import { isUniqueViolation } from '@newsroom/db';
+import { errorText, runDatabaseCli } from '@newsroom/db/cli';
 import {
   API_KEY_SCOPES,
   DEFAULT_API_KEY_SCOPE,
@@ -16,10 +12,20 @@ import {
   isApiKeyScope,
   listApiKeys,
   revokeApiKey,
+  ROLES,
 } from '../src';
 import { apiKeyTable, createdKeyReport, revocationReport } from '../src/cli/api-key-output';
 
-const [command, ...rest] = process.argv.slice(2);
+const USAGE = `Usage:
+  npm run user:create -- --email a@b.c --name "A B" --role ${ROLES.join('|')} --password '…'
+      (--role defaults to writer)
+  npm run apikey:create -- --name <who uses it> [--scope ${API_KEY_SCOPES.join('|')}]
+      (--scope defaults to ${DEFAULT_API_KEY_SCOPE}; read: look only; write: everything)
+  npm run apikey:list
+  npm run apikey:revoke -- <prefix-or-id>   (see apikey:list)`;
+
+// The first argument names the command (runDatabaseCli reads it); the rest are its options.
+const rest = process.argv.slice(3);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
@@ -32,64 +38,50 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const commands: Record<string, (db: Db) => Promise<number>> = {
-  'user:create': async (db) => {
-    const user = await createUser(db, {
-      email: values.email ?? '',
-      name: values.name ?? '',
-      role: values.role as 'writer',
-      password: values.password ?? '',
-    }).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new Error(`${EMAIL_TAKEN_MESSAGE}: ${values.email}`) : error;
-    });
-    console.log(`Created ${user.role} ${user.email} (${user.id})`);
-    return 0;
+runDatabaseCli({
+  commands: {
+    'user:create': async (db) => {
+      const user = await createUser(db, {
+        email: values.email ?? '',
+        name: values.name ?? '',
+        role: values.role as 'writer',
+        password: values.password ?? '',
+      }).catch((error: unknown) => {
+        throw isUniqueViolation(error)
+          ? new Error(`${EMAIL_TAKEN_MESSAGE}: ${values.email}`)
+          : error;
+      });
+      console.log(`Created ${user.role} ${user.email} (${user.id})`);
+      return 0;
+    },
+    'apikey:create': async (db) => {
+      if (!values.name) throw new Error(`Give the key a name: --name <who uses it>\n\n${USAGE}`);
+      const { scope } = values;
+      if (!isApiKeyScope(scope)) {
+        throw new Error(
+          `--scope must be one of ${API_KEY_SCOPES.join(', ')} (read: look only; write: everything); nothing was created`,
+        );
+      }
+      const { key, record } = await createApiKey(db, values.name, { scope });
+      console.log(createdKeyReport(record, key));
+      return 0;
+    },
+    'apikey:list': async (db) => {
+      console.log(apiKeyTable(await listApiKeys(db)));
+      return 0;
+    },
+    'apikey:revoke': async (db) => {
+      const [wanted] = positionals;
+      if (!wanted || positionals.length > 1)
+        throw new Error('Name one key: npm run apikey:revoke -- <prefix-or-id> (see apikey:list)');
+      const report = revocationReport(wanted, await revokeApiKey(db, wanted));
+      (report.ok ? console.log : console.error)(report.text);
+      return report.ok ? 0 : 1;
+    },
   },
-  'apikey:create': async (db) => {
-    if (!values.name) throw new Error('Give the key a name: --name <who uses it>');
-    const { scope } = values;
-    if (!isApiKeyScope(scope)) {
-      throw new Error(
-        `--scope must be one of ${API_KEY_SCOPES.join(', ')} (read: look only; write: everything); nothing was created`,
-      );
-    }
-    const { key, record } = await createApiKey(db, values.name, { scope });
-    console.log(createdKeyReport(record, key));
-    return 0;
-  },
-  'apikey:list': async (db) => {
-    console.log(apiKeyTable(await listApiKeys(db)));
-    return 0;
-  },
-  'apikey:revoke': async (db) => {
-    const [wanted] = positionals;
-    if (!wanted || positionals.length > 1)
-      throw new Error('Name one key: npm run apikey:revoke -- <prefix-or-id> (see apikey:list)');
-    const report = revocationReport(wanted, await revokeApiKey(db, wanted));
-    (report.ok ? console.log : console.error)(report.text);
-    return report.ok ? 0 : 1;
-  },
-};
-
-async function main() {
-  const run = commands[command ?? ''];
-  if (!run) throw new Error(`Usage: cli.ts ${Object.keys(commands).join('|')} [options]`);
-  await prepareDatabase();
-  const db = getDb();
-  try {
-    process.exitCode = await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof ZodError) {
-    console.error(
-      error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
-    );
-  } else {
-    console.error(error instanceof Error ? error.message : error);
-  }
-  process.exit(1);
+  formatError: (error) =>
+    error instanceof ZodError
+      ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n')
+      : errorText(error),
+  usage: USAGE,
 });

@@ -18,6 +18,9 @@ const STYLE_MAP = [
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
   `p[style-name='Caption'] => p.${CAPTION_CLASS}:fresh`,
+  // mammoth leaves underline out by default; marked, the import can say it was not kept (the
+  // cleaning keeps the words).
+  'u => u',
 ];
 
 /** mammoth passes the picture's alt text (Word's description, else its title), untyped. */

@@ -9,6 +9,9 @@ import {
   LevelFormat,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
 } from 'docx';
 import type { JSONContent } from '@tiptap/core';
@@ -20,7 +23,7 @@ import { IMPORT_LIMITS } from './import-limits';
 
 /** A real .docx, written by the `docx` package: what Word would save. */
 async function writeDocx(options: {
-  children: Paragraph[];
+  children: (Paragraph | Table)[];
   footnotes?: Record<number, string>;
   endnotes?: Record<number, string>;
 }): Promise<Uint8Array> {
@@ -127,6 +130,66 @@ describe('importing a .docx', () => {
     expect(noteIdsReferenced(imported.doc)).toEqual(
       notesOf(imported.doc).map((note) => note.attrs!.id),
     );
+  });
+
+  it('says which tables and formatting an article cannot hold (the words stay)', async () => {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Prices '),
+            new TextRun({ text: 'rose', underline: {} }),
+            new TextRun(' by '),
+            new TextRun({ text: 'ten', strike: true }),
+            new TextRun(' twelve per cent in 2'),
+            new TextRun({ text: 'nd', superScript: true }),
+            new TextRun(' quarter.'),
+          ],
+        }),
+        new Table({ rows: [new TableRow({ children: [cell('Bread'), cell('3.10')] })] }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'prices.docx', bytes });
+    expect(imported.notices).toEqual([
+      {
+        code: 'tablesFlattened',
+        message: 'A table was imported as plain paragraphs, one per cell: an article has no tables',
+      },
+      {
+        code: 'formattingDropped',
+        message:
+          "Underline, strike-through and superscript were not kept (the words were): an article's text has bold, italic and links only",
+      },
+    ]);
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'Prices rose by ten twelve per cent in 2nd quarter.',
+      'Bread',
+      '3.10',
+    ]);
+  });
+
+  it("tells nothing about note markers' superscript or a link's own underline", async () => {
+    const bytes = await writeDocx({
+      footnotes: { 1: 'A source.' },
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Claimed'),
+            new FootnoteReferenceRun(1),
+            new TextRun({ text: ' ', underline: {} }),
+            // Google Docs' .docx underlines its links' runs directly.
+            new ExternalHyperlink({
+              link: 'https://example.com/report',
+              children: [new TextRun({ text: 'Report', underline: {} })],
+            }),
+          ],
+        }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'plain.docx', bytes });
+    expect(imported.notices).toEqual([]);
+    expect(JSON.stringify(imported.doc)).toContain('"href":"https://example.com/report"');
   });
 
   it('imports endnotes as notes too, and takes the first heading when there is no title', async () => {

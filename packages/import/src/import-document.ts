@@ -13,6 +13,7 @@ import {
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
+import { droppedFormattingNotices } from './dropped-formatting';
 import { attachCaptions } from './images/captions';
 import { DocumentImages, type DocumentImageLimits } from './images/document-images';
 import { elementsUnder, isBlankText } from './images/dom-helpers';
@@ -184,6 +185,7 @@ async function convert(
     // Pictures (and their captions) are marked in the parsed page, which then replaces the
     // original; a page without pictures goes on exactly as it came.
     const hasPictures = elementsUnder(parsed.body, 'img').length > 0;
+    const formattingNotices = kind === 'docx' ? droppedFormattingNotices(parsed.body) : [];
     if (kind === 'docx') attachCaptions(parsed, images, CAPTION_CLASS);
     else await collectHtmlImages(parsed, images, readZipFile);
     const prepared = hasPictures ? parsed.documentElement.outerHTML : html;
@@ -206,7 +208,12 @@ async function convert(
       title: headlineOf(cleaned.title, fileName),
       doc,
       markerStyle: 'numeric',
-      notices: [...pasteNoticesForImport(cleaned.notices), ...imageNotices, ...noteNotices(doc)],
+      notices: [
+        ...pasteNoticesForImport(cleaned.notices),
+        ...formattingNotices,
+        ...imageNotices,
+        ...noteNotices(doc),
+      ],
     };
   } finally {
     await close();

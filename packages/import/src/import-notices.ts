@@ -10,12 +10,18 @@ export type ImportNoticeCode =
   | 'imagesInNotes'
   | 'imagesNotStored'
   | 'altTextNeeded'
-  | 'emptyNotes';
+  | 'emptyNotes'
+  | 'tablesFlattened'
+  | 'formattingDropped';
 
 export interface ImportNotice {
   code: ImportNoticeCode;
   message: string;
 }
+
+const tables = (count: number) => (count === 1 ? 'A table was' : `${count} tables were`);
+
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 const images = (count: number) => (count === 1 ? '1 image was' : `${count} images were`);
 
@@ -58,5 +64,13 @@ export const importNotice = {
   emptyNotes: (numbers: readonly number[]): ImportNotice => ({
     code: 'emptyNotes',
     message: emptyNotesMessage(numbers),
+  }),
+  tablesFlattened: (count: number): ImportNotice => ({
+    code: 'tablesFlattened',
+    message: `${tables(count)} imported as plain paragraphs, one per cell: an article has no tables`,
+  }),
+  formattingDropped: (kinds: readonly string[]): ImportNotice => ({
+    code: 'formattingDropped',
+    message: `${capitalized(listOf(kinds))} ${kinds.length === 1 ? 'was' : 'were'} not kept (the words were): an article's text has bold, italic and links only`,
   }),
 };

@@ -63,6 +63,7 @@ export {
 } from './links/link-view';
 export {
   createLink,
+  findArticleLink,
   findLink,
   findLinkOrThrow,
   clickStats,

@@ -5,6 +5,7 @@ export { processSharedState } from './process-shared-state';
 export type { SharedState, SharedStateOptions } from './shared-state';
 export type { RateLimiter, RateLimitDecision, RateLimitOptions } from './rate-limits/rate-limiter';
 export { isRateLimitStoreError, RateLimitStoreError } from './rate-limits/rate-limiter';
+export { isRateLimitStoreOutage } from './rate-limits/store-outage';
 export type { ChangeBus } from './changes/change-bus';
 export { MAX_CHANGE_MESSAGE_BYTES } from './changes/change-bus';
 export { redisUrl } from './redis-url';

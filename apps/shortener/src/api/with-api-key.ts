@@ -2,13 +2,8 @@ import type { ZodType } from 'zod';
 import type { ApiKey } from '@newsroom/db';
 import { bearerToken, scopeAllows, scopeNeededFor, verifyApiKey } from '@newsroom/auth';
 import { fieldErrors, getShortenerRuntime, type ShortenerRuntime } from '@newsroom/links';
-import {
-  FORBIDDEN_CODE,
-  isDatabaseUnavailable,
-  readJsonBody,
-  UNAVAILABLE_RETRY_AFTER_SECONDS,
-} from '@newsroom/http';
-import { isRateLimitStoreError, type RateLimiter } from '@newsroom/shared-state';
+import { FORBIDDEN_CODE, readJsonBody, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@newsroom/http';
+import { isRateLimitStoreOutage, type RateLimiter } from '@newsroom/shared-state';
 import { ApiError, errorResponse } from './api-error';
 
 /** A link body is a URL (≤ 2,048 characters) and a few fields: 64 KB is plenty. */
@@ -103,7 +98,7 @@ async function enforceLimit(limiter: RateLimiter, apiKey: ApiKey) {
   const result = await limiter.consume(apiKey.id).catch((error: unknown) => {
     // Redis away: refused for now rather than unlimited (a database store's failure is the
     // database's, answered 503 by errorResponse like any other).
-    if (isRateLimitStoreError(error) && !isDatabaseUnavailable(error))
+    if (isRateLimitStoreOutage(error))
       throw new ApiError(503, 'unavailable', RATE_LIMIT_STORE_DOWN_MESSAGE, undefined, {
         'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
       });

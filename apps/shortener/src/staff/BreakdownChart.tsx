@@ -1,5 +1,7 @@
 import type { ValueCount } from '@newsroom/links';
 
+import { FiguresTable } from './FiguresTable';
+
 /** Values drawn as bars; the rest are summed into one bar (the table below lists them all). */
 const SHOWN = 10;
 const ROW = 24;
@@ -81,27 +83,11 @@ export function BreakdownChart({
           })}
         </svg>
       )}
-      {values.length > 0 && (
-        <details>
-          <summary>Table of all {values.length} values</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{title}</th>
-                <th scope="col">Clicks</th>
-              </tr>
-            </thead>
-            <tbody>
-              {values.map((entry) => (
-                <tr key={entry.value}>
-                  <td>{entry.value}</td>
-                  <td>{entry.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
+      <FiguresTable
+        caption={`Table of all ${values.length} values`}
+        columns={[title, 'Clicks']}
+        rows={values.map((entry) => ({ key: entry.value, count: entry.count }))}
+      />
     </figure>
   );
 }

@@ -1,3 +1,5 @@
+import { FiguresTable } from './FiguresTable';
+
 const WIDTH = 600;
 const HEIGHT = 160;
 
@@ -52,28 +54,11 @@ export function ClickChart({
       <figcaption>
         Clicks per day (UTC), {label}. Highest: {total === 0 ? 0 : max}.
       </figcaption>
-      {/* The bars' own titles sit inside role="img", where screen readers do not reach them. */}
-      {days.length > 0 && (
-        <details>
-          <summary>Table of all {days.length} days</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Day (UTC)</th>
-                <th scope="col">Clicks</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((entry) => (
-                <tr key={entry.day}>
-                  <td>{entry.day}</td>
-                  <td>{entry.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      )}
+      <FiguresTable
+        caption={`Table of all ${days.length} days`}
+        columns={['Day (UTC)', 'Clicks']}
+        rows={days.map((entry) => ({ key: entry.day, count: entry.count }))}
+      />
     </figure>
   );
 }

@@ -84,6 +84,21 @@ describe('apikey:create --scope', () => {
   }, 300_000);
 });
 
+describe('apikey:create without options', () => {
+  it('says what is missing and prints the usage of every command and option', async () => {
+    const before = await testDb.db.apiKey.count();
+    const bare = await cli('apikey:create');
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/^Give the key a name: --name <who uses it>\n\nUsage:/);
+    expect(bare.stderr).toContain('apikey:create -- --name <who uses it> [--scope read|write]');
+    expect(bare.stderr).toContain('--scope defaults to write');
+    expect(bare.stderr).toContain('--role writer|editor|admin --password');
+    expect(bare.stderr).toContain('apikey:list');
+    expect(bare.stderr).toContain('apikey:revoke -- <prefix-or-id>');
+    expect(await testDb.db.apiKey.count()).toBe(before);
+  }, 300_000);
+});
+
 describe('user:create', () => {
   it('creates a member of staff, and says so in words when the email is taken (any case)', async () => {
     const user = ['--name', 'First Admin', '--role', 'admin', '--password', 'tram sorrel quiet 42'];

@@ -10,6 +10,7 @@ import {
   clickStats,
   createLink,
   deleteLink,
+  findArticleLink,
   listLinks,
   updateLink,
 } from './link-service';
@@ -38,6 +39,16 @@ describe('createLink', () => {
     expect(new Set(results.map((result) => result.link.code)).size).toBe(1);
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(await testDb.db.shortLink.count({ where: { articleId: article.id } })).toBe(1);
+  });
+
+  it("finds an article's own link by the article's id, and nothing before it has one", async () => {
+    const article = await createPublishedArticle(testDb.db, 'found-by-article');
+    expect(await findArticleLink(testDb.db, article.id)).toBeNull();
+    const { link } = await createLink(
+      testDb.db,
+      input('https://example.com/story', { articleId: article.id }),
+    );
+    expect((await findArticleLink(testDb.db, article.id))?.code).toBe(link.code);
   });
 
   it("stores an article link's own address on the reader site, not the one the request gave", async () => {

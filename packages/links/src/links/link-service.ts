@@ -75,7 +75,7 @@ export async function createLink(
     if (!article) throw unknownArticle(input.articleId);
     if (readerSiteUrl) url = `${readerSiteUrl}${articlePath(article)}`;
     // A shortcut for the common "ask again" case; the insert below still guards the race.
-    const existing = await db.shortLink.findUnique({ where: { articleId: input.articleId } });
+    const existing = await findArticleLink(db, input.articleId);
     if (existing) return { link: existing, created: false };
   }
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
@@ -105,7 +105,7 @@ export async function createLink(
       }
       if (!isUniqueViolation(error)) throw error;
       if (input.articleId) {
-        const existing = await db.shortLink.findUnique({ where: { articleId: input.articleId } });
+        const existing = await findArticleLink(db, input.articleId);
         if (existing) return { link: existing, created: false };
       }
       if (input.alias) throw aliasTaken(input.alias, await findLink(db, input.alias));
@@ -138,6 +138,11 @@ export async function findLink(db: Db, code: string): Promise<ShortLink | null> 
     (await db.shortLink.findUnique({ where: { code } })) ??
     (await db.shortLink.findUnique({ where: { codeKey: codeKeyOf(code) } }))
   );
+}
+
+/** An article's own link (an article has at most one), or null while it has none. */
+export async function findArticleLink(db: Db, articleId: string): Promise<ShortLink | null> {
+  return db.shortLink.findUnique({ where: { articleId } });
 }
 
 export async function findLinkOrThrow(db: Db, code: string): Promise<ShortLink> {

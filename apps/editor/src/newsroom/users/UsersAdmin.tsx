@@ -126,31 +126,11 @@ export function UsersAdmin({
                 </select>
               </td>
               <td>
-                {user.deactivatedAt ? (
-                  <>
-                    Deactivated {user.deactivatedAt.slice(0, 10)}{' '}
-                    <button
-                      type="button"
-                      aria-label={`Reactivate ${user.email}`}
-                      onClick={() => setActive(user, true)}
-                    >
-                      Reactivate
-                    </button>
-                  </>
-                ) : user.id === currentUserId ? (
-                  'Active'
-                ) : (
-                  <>
-                    Active{' '}
-                    <button
-                      type="button"
-                      aria-label={`Deactivate ${user.email}`}
-                      onClick={() => setActive(user, false)}
-                    >
-                      Deactivate
-                    </button>
-                  </>
-                )}
+                <AccountCell
+                  user={user}
+                  isCurrentUser={user.id === currentUserId}
+                  onSetActive={(active) => setActive(user, active)}
+                />
               </td>
             </tr>
           ))}
@@ -193,6 +173,42 @@ export function UsersAdmin({
         />
         <button type="submit">Add user</button>
       </form>
+    </>
+  );
+}
+
+/**
+ * Active or deactivated (since when), with the button that changes it. One button element in
+ * both states, so that after a press React keeps it and the focus stays on it (now Reactivate
+ * or Deactivate) instead of falling to <body> with a replaced one. Nobody deactivates themselves.
+ */
+function AccountCell({
+  user,
+  isCurrentUser,
+  onSetActive,
+}: {
+  user: StaffUser;
+  isCurrentUser: boolean;
+  onSetActive: (active: boolean) => void;
+}) {
+  const deactivatedOn = user.deactivatedAt?.slice(0, 10);
+  const deactivated = deactivatedOn !== undefined;
+  const action = deactivated ? 'Reactivate' : 'Deactivate';
+  return (
+    <>
+      {deactivated ? `Deactivated ${deactivatedOn}` : 'Active'}
+      {(deactivated || !isCurrentUser) && (
+        <>
+          {' '}
+          <button
+            type="button"
+            aria-label={`${action} ${user.email}`}
+            onClick={() => onSetActive(deactivated)}
+          >
+            {action}
+          </button>
+        </>
+      )}
     </>
   );
 }

@@ -55,12 +55,14 @@ export default async function LinkPage({ params, searchParams }: Props) {
     ? `over the last ${DEFAULT_STATS_RANGE_DAYS} days`
     : `from ${range.from} to ${range.to}`;
   const csvHref = `/links/${encodeURIComponent(code)}/stats.csv?${new URLSearchParams(range)}`;
-  // An article's link goes where the article lives now (or nowhere while it is not live): as
-  // the redirect sees it, not the address stored when the link was made.
-  const resolved = link.articleId === null ? null : await runtime.resolver.resolve(link.code);
-  const destination = resolved ? resolved.url : link.url;
+  // An article's link goes where the article lives now (the view's address, with its UTM
+  // fields, as the redirect sends it), not the address stored when the link was made; the
+  // resolver says whether the article is live at all.
+  const destination = link.articleId === null ? view.url : view.redirectsTo;
+  const articleNotLive =
+    link.articleId !== null && (await runtime.resolver.resolve(link.code))?.articleNotLive === true;
   const state =
-    resolved?.articleNotLive && linkState(link) === 'active' ? 'article not live' : linkState(link);
+    articleNotLive && linkState(link) === 'active' ? 'article not live' : linkState(link);
   const changes = await linkChanges(runtime.db, link.id);
   const utm = UTM_FIELDS.filter((field) => link[field]);
   const qrBase = `/links/${encodeURIComponent(code)}/qr`;
@@ -83,7 +85,7 @@ export default async function LinkPage({ params, searchParams }: Props) {
         </dd>
         <dt>Destination</dt>
         <dd className="url" data-testid="destination">
-          {resolved?.articleNotLive ? (
+          {articleNotLive ? (
             "the article's address, once it is published"
           ) : (
             <a href={destination} rel="noopener noreferrer">

@@ -3,14 +3,13 @@ import { articlePath } from '@newsroom/article';
 import {
   clientAddressFromHeaders,
   errorResponse,
-  isDatabaseUnavailable,
   outageLog,
   shortenerSiteUrl,
   toErrorResponse,
 } from '@newsroom/http';
-import { shortUrlOf } from '@newsroom/links';
+import { findArticleLink, shortUrlOf } from '@newsroom/links';
 import {
-  isRateLimitStoreError,
+  isRateLimitStoreOutage,
   processSharedState,
   type RateLimiter,
 } from '@newsroom/shared-state';
@@ -86,7 +85,7 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
     .catch((error: unknown) => {
       // Redis away: answered without the limit (an existing link is read from the database; a
       // new one is made at most once per published article), rather than a 500.
-      if (isRateLimitStoreError(error) && !isDatabaseUnavailable(error)) {
+      if (isRateLimitStoreOutage(error)) {
         logLimiterDown(error);
         return { allowed: true, remaining: 0 } as const;
       }
@@ -121,10 +120,7 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
     // the url given here is only where it was when the link was made.
     // An article has one link for good: once made, it is read here, without asking the
     // shortener (which may be busy, or refuse a revoked key that only an operator can replace).
-    const existing = await getDb().shortLink.findUnique({
-      where: { articleId: id },
-      select: { code: true },
-    });
+    const existing = await findArticleLink(getDb(), id);
     const { shortUrl } = existing
       ? { shortUrl: shortUrlOf(shortenerSiteUrl(), existing.code) }
       : await requestShortLink({ url: articleUrl(livePath), articleId: id });
