@@ -11,11 +11,13 @@ import {
   unwrapRedirectLinks,
 } from './google-docs/google-docs-markup';
 import { mapHeadings } from './headings';
+import { removeHiddenText } from './hidden-text';
 import { convertLinkedNotes, type ExtractedNote, type LinkedNotes } from './linked-notes';
 import { normalizeMarkup } from './normalize-markup';
 import { type PasteNotice, PasteNotices } from './paste-notices';
 import { findWordNotes } from './word/word-footnotes';
 import { convertWordLists, removeStrayListMarkers, wordListFormats } from './word/word-lists';
+import { resolveWordReview } from './word/word-review';
 import { withoutControlCharacters } from '../validation/plain-text';
 
 /**
@@ -65,6 +67,8 @@ export function detectHtmlSource(doc: Document, html: string): HtmlSource | null
 function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices): LinkedNotes {
   switch (source) {
     case 'word': {
+      resolveWordReview(doc, notices);
+      removeHiddenText(doc.body, notices);
       const notes = findWordNotes(doc);
       convertWordLists(doc, wordListFormats(doc));
       removeStrayListMarkers(doc);
@@ -73,6 +77,7 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
     case 'google-docs': {
       const fromClipboard = isGoogleDocsClipboard(doc);
       inlineClassStyles(doc);
+      removeHiddenText(doc.body, notices);
       unwrapGuidWrapper(doc);
       unwrapRedirectLinks(doc);
       convertGoogleDocsLists(doc);
@@ -81,6 +86,7 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
     case 'docx':
       return findMammothNotes(doc);
     case 'html':
+      removeHiddenText(doc.body, notices);
       convertGoogleDocsLists(doc);
       return { references: [], notes: new Map() };
   }

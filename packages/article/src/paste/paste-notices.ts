@@ -6,6 +6,11 @@ export const PASTE_NOTICES = {
     'The pasted text’s own notes were left out: a note cannot hold notes. Paste it into the article text to keep them',
   imagesDropped:
     'Images were left out: pictures in copied text cannot be taken from the clipboard (Word and Google Docs give only their addresses); import the document instead, or add each with + Image',
+  deletionsDropped:
+    'Tracked changes: deleted text was left out and inserted text kept, as the document reads with all changes accepted',
+  commentsDropped: (count: number) =>
+    `${count === 1 ? '1 comment was' : `${count} comments were`} left out: comments are not article text`,
+  hiddenTextDropped: 'Hidden text was left out: it is not shown in the document either',
 } as const;
 
 export type PasteNoticeCode = keyof typeof PASTE_NOTICES;
@@ -15,19 +20,21 @@ export interface PasteNotice {
   message: string;
 }
 
-export function pasteNotice(code: PasteNoticeCode): PasteNotice {
-  return { code, message: PASTE_NOTICES[code] };
+/** The notice for `code`; `count` is for the notices that say how many (e.g. comments). */
+export function pasteNotice(code: PasteNoticeCode, count = 1): PasteNotice {
+  const wording = PASTE_NOTICES[code];
+  return { code, message: typeof wording === 'function' ? wording(count) : wording };
 }
 
-/** Collects notices once each, in the order they first happened. */
+/** Collects notices once each, in the order they first happened, adding up their counts. */
 export class PasteNotices {
-  private readonly seen = new Map<PasteNoticeCode, PasteNotice>();
+  private readonly counts = new Map<PasteNoticeCode, number>();
 
-  add(code: PasteNoticeCode): void {
-    if (!this.seen.has(code)) this.seen.set(code, pasteNotice(code));
+  add(code: PasteNoticeCode, count = 1): void {
+    this.counts.set(code, (this.counts.get(code) ?? 0) + count);
   }
 
   list(): PasteNotice[] {
-    return [...this.seen.values()];
+    return [...this.counts].map(([code, count]) => pasteNotice(code, count));
   }
 }
