@@ -123,6 +123,11 @@ export {
 } from './paste/clean-pasted-html';
 export type { HtmlParser } from './paste/dom';
 export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
-export { PASTE_NOTICES, type PasteNotice, type PasteNoticeCode } from './paste/paste-notices';
+export {
+  PASTE_NOTICES,
+  pasteNotice,
+  type PasteNotice,
+  type PasteNoticeCode,
+} from './paste/paste-notices';
 export { pasteCleanedHtml } from './paste/paste-transaction';
 export { cleanedToDocument } from './paste/schema-content';

@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import type { JSONContent } from '@tiptap/core';
 import JSZip from 'jszip';
+import { pasteNotice } from '@newsroom/article';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from './import-document';
 import { ImportError } from './import-error';
@@ -167,6 +168,52 @@ describe('importing a .docx', () => {
       'Bread',
       '3.10',
     ]);
+  });
+
+  it('leaves hidden text (Font → Hidden) out, in the body and in notes, and says so', async () => {
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Public text '),
+            new TextRun({ text: 'HIDDEN note to self: source is J. Smith ', vanish: true }),
+            new TextRun('continues.'),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
+      ],
+      footnotes: { 1: 'Visible note.' },
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const footnotes = await zip.file('word/footnotes.xml')!.async('string');
+    zip.file(
+      'word/footnotes.xml',
+      footnotes.replace(
+        '<w:t xml:space="preserve">Visible note.</w:t></w:r>',
+        '<w:t xml:space="preserve">Visible note.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Hidden in the note.</w:t></w:r>',
+      ),
+    );
+    const withHiddenNote = await zip.generateAsync({ type: 'uint8array' });
+    expect(await (await JSZip.loadAsync(withHiddenNote)).file('word/footnotes.xml')!.async('string')).toContain('Hidden in the note.');
+    const imported = await importDocument({ fileName: 'hidden.docx', bytes: withHiddenNote });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Public text continues.', 'Visible note.']);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
+  it('keeps a run whose hidden property is switched off', async () => {
+    const bytes = await writeDocx({
+      children: [new Paragraph({ children: [new TextRun({ text: 'Shown.', vanish: true })] })],
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:vanish/>');
+    zip.file('word/document.xml', xml.replace('<w:vanish/>', '<w:vanish w:val="false"/>'));
+    const imported = await importDocument({
+      fileName: 'shown.docx',
+      bytes: await zip.generateAsync({ type: 'uint8array' }),
+    });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Shown.']);
+    expect(imported.notices).toEqual([]);
   });
 
   it("tells nothing about note markers' superscript or a link's own underline", async () => {

@@ -9,9 +9,11 @@ import {
   NESTED_TOO_DEEP,
   type HtmlSource,
   type PasteNotice,
+  pasteNotice,
   validateDocument,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
+import { removeHiddenRuns } from './docx-hidden-runs';
 import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
 import { droppedFormattingNotices } from './dropped-formatting';
 import { attachCaptions } from './images/captions';
@@ -117,17 +119,32 @@ interface ReadDocument {
   html: string;
   kind: 'docx' | 'html';
   readZipFile: ZipFileReader | null;
+  /** What reading it left out (a .docx's hidden text). */
+  notices: ImportNotice[];
+}
+
+/** mammoth's HTML of the .docx without its hidden text, which mammoth would show. */
+async function readDocx(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
+  const visible = await removeHiddenRuns(bytes).catch(() => {
+    throw new ImportError('corrupt', 'This .docx could not be read: it may be damaged');
+  });
+  return {
+    html: await docxToHtml(visible.bytes, images),
+    kind: 'docx',
+    readZipFile: null,
+    notices: visible.hiddenText ? [pasteNotice('hiddenTextDropped')] : [],
+  };
 }
 
 async function readDocument(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
   const zipped = isZip(bytes) ? await readZipContents(bytes) : null;
   if (!zipped && !looksLikeHtml(bytes)) throw notADocument();
-  if (zipped?.kind === 'docx')
-    return { html: await docxToHtml(bytes, images), kind: 'docx', readZipFile: null };
+  if (zipped?.kind === 'docx') return readDocx(bytes, images);
   return {
     html: zipped ? zipped.html.replace(UTF8_BOM, '') : decodeHtml(bytes),
     kind: 'html',
     readZipFile: zipped?.readFile ?? null,
+    notices: [],
   };
 }
 
@@ -171,7 +188,7 @@ async function withImages(
 
 /** The converted document, or an ImportError: nothing thrown here becomes a 500. */
 async function convert(
-  { html, kind, readZipFile }: ReadDocument,
+  { html, kind, readZipFile, notices: readNotices }: ReadDocument,
   images: DocumentImages,
   fileName: string,
   storeImage: StoreDocumentImage | undefined,
@@ -209,6 +226,7 @@ async function convert(
       doc,
       markerStyle: 'numeric',
       notices: [
+        ...readNotices,
         ...pasteNoticesForImport(cleaned.notices),
         ...formattingNotices,
         ...imageNotices,
