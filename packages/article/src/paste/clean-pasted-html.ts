@@ -1,6 +1,7 @@
 import { createNoteId } from '../footnotes/note-id';
 import { findMammothNotes } from './docx/mammoth-notes';
 import { type HtmlParser, platformHtmlParser, textNodesUnder } from './dom';
+import { removeGoogleDocsComments } from './google-docs/google-docs-comments';
 import { findGoogleDocsNotes } from './google-docs/google-docs-footnotes';
 import { convertGoogleDocsLists } from './google-docs/google-docs-lists';
 import {
@@ -78,6 +79,7 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
       const fromClipboard = isGoogleDocsClipboard(doc);
       inlineClassStyles(doc);
       removeHiddenText(doc.body, notices);
+      removeGoogleDocsComments(doc, notices);
       unwrapGuidWrapper(doc);
       unwrapRedirectLinks(doc);
       convertGoogleDocsLists(doc);
