@@ -10,6 +10,10 @@ export const PASTE_NOTICES = {
     'Tracked changes: deleted text was left out and inserted text kept, as the document reads with all changes accepted',
   commentsDropped: (count: number) =>
     `${count === 1 ? '1 comment was' : `${count} comments were`} left out: comments are not article text`,
+  notesOfAnotherArticle: (count: number) =>
+    count === 1
+      ? '1 footnote was not copied: its note belongs to another article'
+      : `${count} footnotes were not copied: their notes belong to another article`,
   hiddenTextDropped: 'Hidden text was left out: it is not shown in the document either',
 } as const;
 
