@@ -124,6 +124,7 @@ export {
 export type { HtmlParser } from './paste/dom';
 export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
 export {
+  listOf,
   PASTE_NOTICES,
   pasteNotice,
   type PasteNotice,

@@ -155,7 +155,7 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([
       {
         code: 'tablesFlattened',
-        message: 'A table was imported as plain paragraphs, one per cell: an article has no tables',
+        message: 'A table was turned into plain paragraphs, one per cell: an article has no tables',
       },
       {
         code: 'formattingDropped',
@@ -194,7 +194,9 @@ describe('importing a .docx', () => {
       ),
     );
     const withHiddenNote = await zip.generateAsync({ type: 'uint8array' });
-    expect(await (await JSZip.loadAsync(withHiddenNote)).file('word/footnotes.xml')!.async('string')).toContain('Hidden in the note.');
+    expect(
+      await (await JSZip.loadAsync(withHiddenNote)).file('word/footnotes.xml')!.async('string'),
+    ).toContain('Hidden in the note.');
     const imported = await importDocument({ fileName: 'hidden.docx', bytes: withHiddenNote });
     expect(imported.doc.content!.map(textOf)).toEqual(['Public text continues.', 'Visible note.']);
     expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
@@ -278,6 +280,26 @@ describe('importing a Google Docs web page download', () => {
     expect(imported.title).toBe('Export title');
     expect(notesOf(imported.doc).map(textOf)).toEqual(['The note.']);
     expect(JSON.stringify(imported.doc.content![0])).toContain('{"type":"bold"}');
+  });
+
+  it('leaves the export’s comments out and says so; says a table became paragraphs', async () => {
+    // The exploratory tester's export shape: a comment marker and its comment after the notes.
+    const html = `<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><title>Budget story</title></head><body class="c5 doc-content"><p class="c3 title"><span>Budget story</span></p><p><span>The mayor</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup><span>&nbsp;cut the budget by 4%</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span>.</span></p><table><tr><td><p><span>Ward</span></p></td><td><p><span>Votes</span></p></td></tr></table><hr class="c6"><div><p class="c4"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c0">&nbsp;Council papers, item 7.</span></p></div><div class="c9"><p class="c8"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c0">Ann Editor: is this confirmed? Our source (J. Smith, finance office) asked not to be named.</span></p></div></body></html>`;
+    const imported = await importDocument({
+      fileName: 'budget.html',
+      bytes: new TextEncoder().encode(html),
+    });
+    expect(JSON.stringify(imported.doc)).not.toMatch(/J\. Smith|\[a\]/);
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'The mayor\u00a0cut the budget by 4%.',
+      'Ward',
+      'Votes',
+      'Council papers, item 7.',
+    ]);
+    expect(imported.notices).toEqual([
+      pasteNotice('commentsDropped', 1),
+      pasteNotice('tablesFlattened', 1),
+    ]);
   });
 });
 

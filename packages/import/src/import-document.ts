@@ -15,7 +15,6 @@ import {
 import type { JSONContent } from '@tiptap/core';
 import { removeHiddenRuns } from './docx-hidden-runs';
 import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
-import { droppedFormattingNotices } from './dropped-formatting';
 import { attachCaptions } from './images/captions';
 import { DocumentImages, type DocumentImageLimits } from './images/document-images';
 import { elementsUnder, isBlankText } from './images/dom-helpers';
@@ -202,7 +201,6 @@ async function convert(
     // Pictures (and their captions) are marked in the parsed page, which then replaces the
     // original; a page without pictures goes on exactly as it came.
     const hasPictures = elementsUnder(parsed.body, 'img').length > 0;
-    const formattingNotices = kind === 'docx' ? droppedFormattingNotices(parsed.body) : [];
     if (kind === 'docx') attachCaptions(parsed, images, CAPTION_CLASS);
     else await collectHtmlImages(parsed, images, readZipFile);
     const prepared = hasPictures ? parsed.documentElement.outerHTML : html;
@@ -228,7 +226,6 @@ async function convert(
       notices: [
         ...readNotices,
         ...pasteNoticesForImport(cleaned.notices),
-        ...formattingNotices,
         ...imageNotices,
         ...noteNotices(doc),
       ],

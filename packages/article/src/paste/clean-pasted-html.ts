@@ -1,5 +1,6 @@
 import { createNoteId } from '../footnotes/note-id';
 import { findMammothNotes } from './docx/mammoth-notes';
+import { droppedFormattingNotices } from './dropped-formatting';
 import { type HtmlParser, platformHtmlParser, textNodesUnder } from './dom';
 import { removeGoogleDocsComments } from './google-docs/google-docs-comments';
 import { findGoogleDocsNotes } from './google-docs/google-docs-footnotes';
@@ -133,6 +134,8 @@ export function cleanHtml(
   const notices = new PasteNotices();
   const linked = convertSource(source, doc, notices);
   const title = options.extractTitle ? takeTitle(doc) : undefined;
+  // Before the cleaning drops them; the notes are still in the page here.
+  const formatting = droppedFormattingNotices(doc.body);
   const notes = convertLinkedNotes(linked, options.newNoteId ?? uniqueNoteIds(), notices);
   const body = doc.createElement('div');
   while (doc.body.firstChild) body.appendChild(doc.body.firstChild);
@@ -144,7 +147,7 @@ export function cleanHtml(
     source,
     body,
     notes,
-    notices: notices.list(),
+    notices: [...notices.list(), ...formatting],
     ...(title !== undefined && { title }),
   };
 }

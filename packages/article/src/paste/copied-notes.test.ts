@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { DOMParser as ProseMirrorDOMParser } from '@tiptap/pm/model';
+import { type Fragment, DOMParser as ProseMirrorDOMParser } from '@tiptap/pm/model';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,16 @@ import { nodeHtmlParser } from './fixtures/node-dom';
 
 const schema = getArticleSchema();
 const parseHtml = nodeHtmlParser();
-const window = new Window();
+const document = new Window().document as unknown as Document;
+
+/** The HTML the clipboard gets for `fragment` copied from `state`. */
+function copied(state: EditorState, fragment: Fragment): string {
+  const wrap = document.createElement('div');
+  wrap.appendChild(
+    notesCarryingSerializer(schema, () => state).serializeFragment(fragment, { document }),
+  );
+  return wrap.innerHTML;
+}
 
 function stateOf(json: JSONContent, caret = 1): EditorState {
   const node = schema.nodeFromJSON(json);
@@ -38,15 +47,7 @@ const articleA = stateOf(
 /** What a copy of A's paragraph (its text, not the block) puts on the clipboard as HTML. */
 function copyParagraphOfA(): string {
   const paragraphNode = articleA.doc.firstChild!;
-  const slice = articleA.doc.slice(1, 1 + paragraphNode.content.size);
-  const serializer = notesCarryingSerializer(schema, () => articleA);
-  const wrap = window.document.createElement('div');
-  wrap.appendChild(
-    serializer.serializeFragment(slice.content, {
-      document: window.document as unknown as Document,
-    }) as unknown as Node,
-  );
-  return wrap.innerHTML;
+  return copied(articleA, articleA.doc.slice(1, 1 + paragraphNode.content.size).content);
 }
 
 /** ProseMirror's paste into B, with the notes carried first (as the paste handler does). */
@@ -89,13 +90,6 @@ describe('copying text with footnotes from one article into another', () => {
   });
 
   it('carries nothing for a copy that holds the notes block itself', () => {
-    const serializer = notesCarryingSerializer(schema, () => articleA);
-    const wrap = window.document.createElement('div');
-    wrap.appendChild(
-      serializer.serializeFragment(articleA.doc.content, {
-        document: window.document as unknown as Document,
-      }) as unknown as Node,
-    );
-    expect(wrap.innerHTML).not.toContain('data-copied-notes');
+    expect(copied(articleA, articleA.doc.content)).not.toContain('data-copied-notes');
   });
 });

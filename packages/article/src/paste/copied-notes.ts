@@ -106,8 +106,9 @@ export function readCopiedNotes(
 /** Note ids the pasted HTML's references point at (our own copies write `data-note-id`). */
 export function pastedReferenceIds(html: string, parse?: HtmlParser): string[] {
   if (!html.includes('data-footnote-reference')) return [];
-  const ids = elementsUnder((parse ?? platformHtmlParser())(html), 'sup[data-footnote-reference][data-note-id]').map(
-    (reference) => reference.getAttribute('data-note-id')!,
-  );
+  const ids = elementsUnder(
+    (parse ?? platformHtmlParser())(html),
+    'sup[data-footnote-reference][data-note-id]',
+  ).map((reference) => reference.getAttribute('data-note-id')!);
   return [...new Set(ids)];
 }

@@ -34,7 +34,7 @@ describe('paste from Word: a reviewed document', () => {
 
   it('leaves hidden text out and says so', () => {
     const cleaned = clean(WORD_HIDDEN);
-    expect(textOf(cleaned)).toEqual(['Public text continues.', 'An e-mail\'s end.']);
+    expect(textOf(cleaned)).toEqual(['Public text continues.', "An e-mail's end."]);
     expect(cleaned.notices).toEqual([pasteNotice('hiddenTextDropped')]);
   });
 
