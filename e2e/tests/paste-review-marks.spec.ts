@@ -89,6 +89,6 @@ test('a paragraph copied from one article into another brings its footnote along
   await expect(body(page).locator('p').first()).toHaveText('Existing B text. Claim with a source');
   await expect(references(page)).toHaveCount(1);
   await expect(notes(page)).toHaveText(['The note text from A.']);
-  await expect(pasteNotice(page)).toHaveCount(0);
+  await expect(pasteNotice(page)).toHaveText('');
   await expectSaved(page);
 });
