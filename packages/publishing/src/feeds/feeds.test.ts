@@ -306,6 +306,12 @@ describe('sitemaps and robots.txt', () => {
       any
     >[];
     expect(urls).toHaveLength(1 + 48);
+    // An hour before, the sport story (dated half an hour before NOW) was still to come.
+    const earlier = parse(await newsSitemapXml(testDb.db, site, hoursAgo(0.75))).urlset.url;
+    expect(earlier.map((url: any) => url.loc)).not.toContain(
+      'https://news.example/feeds-sport/sport-1',
+    );
+    expect(earlier).toHaveLength(48);
     expect(urls[1]).toEqual({
       loc: 'https://news.example/feeds-world/world-1',
       'news:news': {
