@@ -1,4 +1,4 @@
-import type { ReaderPagesChange } from './reader-pages-change';
+import { isEmptyChange, type ReaderPagesChange } from './reader-pages-change';
 
 /** Delivers a change to this process's cache and to every other instance. */
 export type ReaderPagesAnnouncer = (change: ReaderPagesChange) => Promise<void>;
@@ -25,7 +25,7 @@ export function connectReaderPagesAnnouncer(announcer: ReaderPagesAnnouncer): ()
  * cached pages expire after the cache's time to live at the latest.
  */
 export async function readerPagesChanged(change: ReaderPagesChange): Promise<void> {
-  if (change.articleIds.length === 0 && change.lists.length === 0) return;
+  if (isEmptyChange(change)) return;
   const announcer = (globalThis as Holder)[ANNOUNCER_KEY];
   if (!announcer) return;
   try {
