@@ -17,6 +17,8 @@ export { articleTag, listTag, SECTIONS_TAG, type DependencyTag } from './depende
 export { READER_PAGES_TOPIC, type ReaderPagesChange } from './changes/reader-pages-change';
 export {
   connectReaderPagesAnnouncer,
+  announceToOtherInstances,
   readerPagesChanged,
+  type ChangePublisher,
   type ReaderPagesAnnouncer,
 } from './changes/announce';

@@ -60,7 +60,6 @@ export async function createSection(db: Db, input: NewSection) {
   return adminView(created);
 }
 
-
 /** Every section in reader order, with its number of articles (drafts included). */
 export async function listSectionsWithCounts(db: Db): Promise<SectionAdminView[]> {
   const sections = await db.section.findMany({
