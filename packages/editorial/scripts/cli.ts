@@ -58,8 +58,9 @@ runDatabaseCli({
         console.log(`/${section.slug}\t${section.name}\t${section.id}`);
     },
   },
+  // A refused field is one line each; anything else (409, 404) is its message as it stands.
   formatError: (error) =>
-    error instanceof EditorialError && error.errors.length > 0
+    error instanceof EditorialError && error.status === 422
       ? error.errors.map((problem) => `${problem.path}: ${problem.message}`).join('\n')
       : errorText(error),
 });

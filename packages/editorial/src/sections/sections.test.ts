@@ -26,6 +26,7 @@ describe('createSection', () => {
     await expect(createSection(testDb.db, { name: 'Culture, arts' })).rejects.toMatchObject({
       status: 409,
       message: 'A section already has the address /culture-arts: give another slug',
+      errors: [{ path: 'slug', message: expect.stringContaining('/culture-arts') }],
     });
   });
 
@@ -62,7 +63,7 @@ describe('npm run section:create / section:rename / section:list', () => {
     expect((await cli('section:list')).stdout).toMatch(/^\/sport\tSport\t\w+$/m);
     const refused = await cli('section:create', '--name', 'Sport');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('A section already has the address /sport');
+    expect(refused.stderr).toBe('A section already has the address /sport: give another slug\n');
     // Each run starts a process that checks the migrations: seconds each on a busy machine.
   }, 300_000);
 

@@ -48,11 +48,10 @@ export async function createSection(db: Db, input: NewSection) {
       select: adminViewFields,
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new EditorialError(
-        409,
-        `A section already has the address /${slug}: give another slug`,
-      );
+    if (isUniqueViolation(error)) {
+      const message = `A section already has the address /${slug}: give another slug`;
+      throw new EditorialError(409, message, [{ path: 'slug', message }]);
+    }
     throw error;
   }
   // The site's navigation on every reader page lists it from now on.
