@@ -100,6 +100,9 @@ export async function changeSection(
   const name = change.name === undefined ? undefined : parseSectionName(change.name);
   const moves = change.position !== undefined || change.move !== undefined;
   await db.$transaction(async (tx) => {
+    // A write that changes nothing, first: it locks the sections (every row on PostgreSQL, the
+    // file on SQLite) so that two admins moving sections at once renumber one after the other.
+    await tx.$executeRaw`UPDATE "Section" SET "position" = "position"`;
     const order = await tx.section.findMany({
       orderBy: [{ position: 'asc' }, { name: 'asc' }],
       select: { id: true, position: true },
