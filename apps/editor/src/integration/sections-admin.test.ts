@@ -164,6 +164,27 @@ describe('the sections API', () => {
   });
 });
 
+describe('the order', () => {
+  it('puts a section at a place (0 is first), the others closing up behind it', async () => {
+    const science = await testDb.db.section.findUniqueOrThrow({ where: { slug: 'science' } });
+    const moved = await api('PATCH', sectionApiPath(science.id), 'admin', { position: 0 });
+    expect(moved.status).toBe(200);
+    const { sections } = (await (await api('GET', SECTIONS_API_PATH, 'admin')).json()) as {
+      sections: SectionAdminView[];
+    };
+    expect(sections.map((section) => section.slug)).toEqual([
+      'science',
+      newsroom.world.slug,
+      newsroom.politics.slug,
+    ]);
+    const both = await api('PATCH', sectionApiPath(science.id), 'admin', {
+      position: 1,
+      move: 'down',
+    });
+    expect(both.status).toBe(422);
+  });
+});
+
 describe('reader pages after a section change', () => {
   it('show a new name and a new order at once, on the home, section and article pages', async () => {
     for (const path of ['/', `/${newsroom.world.slug}`, articlePath]) await cached(path);
