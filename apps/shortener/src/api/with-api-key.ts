@@ -96,8 +96,8 @@ const RATE_LIMIT_STORE_DOWN_MESSAGE =
 
 async function enforceLimit(limiter: RateLimiter, apiKey: ApiKey) {
   const result = await limiter.consume(apiKey.id).catch((error: unknown) => {
-    // Redis away: refused for now rather than unlimited (a database store's failure is the
-    // database's, answered 503 by errorResponse like any other).
+    // Neither Redis nor the database it falls back on could count (rare: the database's own
+    // outage is answered 503 by errorResponse like any other): refused for now, not unlimited.
     if (isRateLimitStoreOutage(error))
       throw new ApiError(503, 'unavailable', RATE_LIMIT_STORE_DOWN_MESSAGE, undefined, {
         'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),

@@ -83,8 +83,9 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
   const limit = await shortLinkLimiter()
     .consume(clientAddressFromHeaders(request.headers))
     .catch((error: unknown) => {
-      // Redis away: answered without the limit (an existing link is read from the database; a
-      // new one is made at most once per published article), rather than a 500.
+      // Neither Redis nor the database it falls back on could count: answered without the
+      // limit (an existing link is read from the database; a new one is made at most once per
+      // published article), rather than a 500.
       if (isRateLimitStoreOutage(error)) {
         logLimiterDown(error);
         return { allowed: true, remaining: 0 } as const;
