@@ -89,27 +89,30 @@ export function SectionsAdmin({ initialSections }: { initialSections: Section[] 
                 </td>
                 <td>{section.articleCount}</td>
                 <td>
-                  {(['up', 'down'] as const).map((direction) => {
-                    // At either end the button stays focusable (aria-disabled, not disabled),
-                    // so the focus is not lost when a move takes a section there.
-                    const atEnd = direction === 'up' ? index === 0 : index === sections.length - 1;
-                    return (
-                      <button
-                        key={direction}
-                        type="button"
-                        ref={(button) => {
-                          const key = `${section.id}:${direction}`;
-                          if (button) moveButtons.current.set(key, button);
-                          else moveButtons.current.delete(key);
-                        }}
-                        aria-label={`${moveLabel[direction]}: ${section.name}`}
-                        aria-disabled={atEnd || moving ? true : undefined}
-                        onClick={() => !atEnd && move(section, direction)}
-                      >
-                        {moveLabel[direction]}
-                      </button>
-                    );
-                  })}
+                  <div className="button-pair">
+                    {(['up', 'down'] as const).map((direction) => {
+                      // At either end the button stays focusable (aria-disabled, not disabled),
+                      // so the focus is not lost when a move takes a section there.
+                      const atEnd =
+                        direction === 'up' ? index === 0 : index === sections.length - 1;
+                      return (
+                        <button
+                          key={direction}
+                          type="button"
+                          ref={(button) => {
+                            const key = `${section.id}:${direction}`;
+                            if (button) moveButtons.current.set(key, button);
+                            else moveButtons.current.delete(key);
+                          }}
+                          aria-label={`${moveLabel[direction]}: ${section.name}`}
+                          aria-disabled={atEnd || moving ? true : undefined}
+                          onClick={() => !atEnd && move(section, direction)}
+                        >
+                          {moveLabel[direction]}
+                        </button>
+                      );
+                    })}
+                  </div>
                 </td>
               </tr>
             ))}
@@ -166,7 +169,7 @@ function RenameForm({
 
   const problem = refusal && (refusal.fields.name ?? refusal.message);
   return (
-    <form ref={form} onSubmit={rename} className="inline-form">
+    <form ref={form} onSubmit={rename} className="inline-row">
       <label>
         <span className="visually-hidden">Name of {sectionPath(section)}</span>
         <input
