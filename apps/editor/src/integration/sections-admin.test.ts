@@ -1,6 +1,10 @@
 // The sections API and page against the real editor (server.ts + the Next.js production build,
 // real HTTP, a real database): only admins use them, refusals come in the one error shape, the
-// slug never changes, and a rename or a move is on the cached reader pages at once.
+// slug never changes, and a rename or a move (from the page or the shell) is on the cached reader
+// pages at once.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffWithSessions } from '@newsroom/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
@@ -212,4 +216,24 @@ describe('reader pages after a section change', () => {
       expect(html.indexOf('>Politics<')).toBeLessThan(html.indexOf('>World affairs<'));
     }
   });
+
+  it('show a rename made from the shell (npm run section:rename) once the server hears of it', async () => {
+    await cached('/');
+    const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+    await promisify(execFile)(
+      'npm',
+      ['run', 'section:rename', '--', '--slug', newsroom.politics.slug, '--name', 'Politics today'],
+      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: testDb.url } },
+    );
+    // The script wrote the change to the bus; the server reads it a few times a second.
+    await expect
+      .poll(
+        async () => (await get('/').then((response) => response.text())).includes('Politics today'),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+    // Each run starts a process that checks the migrations: seconds on a busy machine.
+  }, 300_000);
 });
