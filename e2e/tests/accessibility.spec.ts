@@ -40,7 +40,12 @@ test('every newsroom page has one main landmark, a skip link past the nav, and n
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#content$/);
 
-  const pages = ['/newsroom/articles/new', '/newsroom/articles/import', '/newsroom/users'];
+  const pages = [
+    '/newsroom/articles/new',
+    '/newsroom/articles/import',
+    '/newsroom/users',
+    '/newsroom/sections',
+  ];
   for (const path of [...pages, '/newsroom/account', '/newsroom/forbidden?role=admin']) {
     await page.goto(path);
     await expectAccessible(page);

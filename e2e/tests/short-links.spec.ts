@@ -159,6 +159,32 @@ test('staff edit a link (destination, UTM, forwarding) and see who changed what'
   );
 });
 
+test('a disabled article link is not handed out to readers', async ({ request, baseURL }) => {
+  const db = createDb(process.env.DATABASE_URL);
+  try {
+    const article = await db.article.findFirstOrThrow({
+      where: { status: 'published', title: { not: { contains: 'Taliban' } } },
+    });
+    const ask = () =>
+      request.post(`/api/articles/${article.id}/short-link`, { headers: { origin: baseURL! } });
+    expect((await ask()).status()).toBe(200);
+    const link = await db.shortLink.findFirstOrThrow({ where: { articleId: article.id } });
+    await db.shortLink.update({ where: { id: link.id }, data: { disabled: true } });
+    try {
+      const refused = await ask();
+      expect(refused.status()).toBe(410);
+      expect((await refused.json()).error).toMatchObject({
+        code: 'link_disabled',
+        message: expect.stringMatching(/turned off for this article/),
+      });
+    } finally {
+      await db.shortLink.update({ where: { id: link.id }, data: { disabled: false } });
+    }
+  } finally {
+    await db.$disconnect();
+  }
+});
+
 test('only published articles get a short link', async ({ request, baseURL }) => {
   const db = createDb(process.env.DATABASE_URL);
   try {

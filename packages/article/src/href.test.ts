@@ -13,6 +13,12 @@ describe('isAllowedHref', () => {
     '/',
     'https://[::1]/',
     'https://example.com/?q=a&amp;b',
+    // Internationalised domain names, whatever letter they start with.
+    'https://пример.рф/путь',
+    'https://例え.jp/',
+    'https://ü.de/',
+    'https://münchen.de/',
+    'https://xn--e1afmkfd.xn--p1ai/',
   ])('accepts %j', (href) => {
     expect(isAllowedHref(href)).toBe(true);
   });

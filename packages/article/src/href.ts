@@ -51,7 +51,10 @@ function isAllowedNormalized(href: string): boolean {
   const lower = href.toLowerCase();
   if (lower.startsWith('https://') || lower.startsWith('http://')) {
     const rest = lower.slice(lower.indexOf('//') + 2);
-    return /^[a-z0-9[]/.test(rest) && URL.canParse(href);
+    // A host starts with a letter or digit of any script (`пример.рф`, `例え.jp`, which the
+    // URL parser turns into punycode) or `[` (IPv6); never `/` or `\`, which browsers read as
+    // more slashes.
+    return /^[\p{L}\p{N}[]/u.test(rest) && URL.canParse(href);
   }
   if (lower.startsWith('mailto:')) return href.length > 'mailto:'.length;
   // Site-relative only: `//host` and `/\host` are protocol-relative to a browser.

@@ -55,7 +55,7 @@ export {
 } from './images/alt-text-needed';
 export { IMAGE_LIMITS, IMAGE_UPLOAD_ACCEPT, IMAGE_UPLOAD_FORMATS } from './images/image-limits';
 export {
-  ARTICLE_IMAGE_SIZES,
+  articleImageSizes,
   fallbackRenditionPath,
   IMAGE_FORMAT_EXTENSION,
   IMAGE_FORMAT_MIME,

@@ -74,7 +74,21 @@ export {
 } from './users/users';
 export {
   createSection,
-  newSectionSchema,
-  RESERVED_SECTION_SLUGS,
-  type NewSection,
+  changeSection,
+  renameSection,
+  listSectionsWithCounts,
+  type SectionAdminView,
 } from './sections/sections';
+export {
+  newSectionSchema,
+  newSectionRequestSchema,
+  sectionChangeSchema,
+  sectionNameSchema,
+  RESERVED_SECTION_SLUGS,
+  SECTION_NAME_MAX_LENGTH,
+  SECTION_MOVES,
+  SLUG_STAYS_MESSAGE,
+  type NewSection,
+  type SectionChange,
+  type SectionMove,
+} from './sections/section-schemas';

@@ -13,10 +13,12 @@ export { readerPageKey } from './cache/page-key';
 export { withVisitorQuery } from './cache/redirect-query';
 export { readerCacheSettingsFromEnv } from './cache/settings';
 export { READER_RENDER_HEADER, recordPageDependencies } from './dependencies/render-registry';
-export { articleTag, listTag, type DependencyTag } from './dependencies/tags';
+export { articleTag, listTag, SECTIONS_TAG, type DependencyTag } from './dependencies/tags';
 export { READER_PAGES_TOPIC, type ReaderPagesChange } from './changes/reader-pages-change';
 export {
   connectReaderPagesAnnouncer,
+  announceToOtherInstances,
   readerPagesChanged,
+  type ChangePublisher,
   type ReaderPagesAnnouncer,
 } from './changes/announce';

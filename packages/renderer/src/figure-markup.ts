@@ -1,5 +1,5 @@
 import {
-  ARTICLE_IMAGE_SIZES,
+  articleImageSizes,
   fallbackRenditionPath,
   IMAGE_FORMAT_MIME,
   IMAGE_ID_PATTERN,
@@ -56,7 +56,7 @@ export function figureHtml(
   { lazy, className = 'article-image' }: FigureOptions,
 ) {
   const { imageId, width } = image;
-  const sizes = escapeHtml(ARTICLE_IMAGE_SIZES);
+  const sizes = escapeHtml(articleImageSizes(width));
   const sources = (['avif', 'webp'] as const)
     .map(
       (format) =>

@@ -26,7 +26,7 @@ describe('images in the renderer', () => {
     const widths = [400, 800, 1200, 1600];
     const srcset = (ext: string) =>
       widths.map((width) => `/media/images/${id}/${width}.${ext} ${width}w`).join(', ');
-    const sizes = '(min-width: 42rem) 39.5rem, calc(100vw - 2rem)';
+    const sizes = '(min-width: 42rem) min(39.5rem, 2000px), min(calc(100vw - 2rem), 2000px)';
     expect(html).toBe(
       '<figure class="article-image"><picture>' +
         `<source type="image/avif" srcset="${srcset('avif')}" sizes="${sizes}">` +
@@ -57,6 +57,10 @@ describe('images in the renderer', () => {
     );
     expect(html).not.toContain('figcaption');
     expect(html).toContain('srcset="/media/images/cimg0000000000000001/300.jpg 300w"');
+    // Shown at most at its own width, not stretched to the column.
+    expect(html).toContain(
+      'sizes="(min-width: 42rem) min(39.5rem, 300px), min(calc(100vw - 2rem), 300px)"',
+    );
   });
 
   it('drops images whose id or size cannot be trusted', () => {

@@ -19,4 +19,8 @@ export const USERS_PAGE_PATH = '/newsroom/users';
 export const USERS_API_PATH = '/api/newsroom/users';
 /** A member of staff's JSON API (PATCH role); `…/deactivate` and `…/reactivate` are below it. */
 export const userApiPath = (id: string) => `${USERS_API_PATH}/${encodeURIComponent(id)}`;
+export const SECTIONS_PAGE_PATH = '/newsroom/sections';
+export const SECTIONS_API_PATH = '/api/newsroom/sections';
+/** A section's JSON API (PATCH its name or place in the order). */
+export const sectionApiPath = (id: string) => `${SECTIONS_API_PATH}/${encodeURIComponent(id)}`;
 export const ACCOUNT_PAGE_PATH = '/newsroom/account';

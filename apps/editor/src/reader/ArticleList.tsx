@@ -1,22 +1,19 @@
-import { ARTICLE_IMAGE_SIZES, imageSrcset } from '@newsroom/article';
+import { articleImageSizes, imageSrcset } from '@newsroom/article';
 import type { ArticleImage, ArticleSummary } from '@newsroom/publishing';
 import { Dateline } from './Dateline';
 import { Rubric } from './Rubric';
 
 /** A teaser's picture: WebP where the browser takes it, the JPEG otherwise; lazy below the fold. */
 function TeaserImage({ image, eager }: { image: ArticleImage; eager: boolean }) {
+  const sizes = articleImageSizes(image.width);
   return (
     <picture>
-      <source
-        type="image/webp"
-        srcSet={imageSrcset(image.id, image.width, 'webp')}
-        sizes={ARTICLE_IMAGE_SIZES}
-      />
+      <source type="image/webp" srcSet={imageSrcset(image.id, image.width, 'webp')} sizes={sizes} />
       <img
         className="teaser-image"
         src={image.src}
         srcSet={imageSrcset(image.id, image.width, 'jpeg')}
-        sizes={ARTICLE_IMAGE_SIZES}
+        sizes={sizes}
         width={image.width}
         height={image.height}
         alt={image.alt}

@@ -4,6 +4,7 @@ import {
   listTag,
   READER_RENDER_HEADER,
   recordPageDependencies,
+  SECTIONS_TAG,
 } from '@newsroom/reader-cache';
 
 /**
@@ -11,7 +12,8 @@ import {
  * things changes. Outside the cache's own render (a request straight to Next.js) it does nothing.
  */
 async function pageDependsOn(tags: string[]): Promise<void> {
-  recordPageDependencies((await headers()).get(READER_RENDER_HEADER), tags);
+  // Every reader page shows the sections' names in order (the site header's navigation).
+  recordPageDependencies((await headers()).get(READER_RENDER_HEADER), [...tags, SECTIONS_TAG]);
 }
 
 /** A list page: the list itself (who is in it, in what order) and every article it shows. */

@@ -33,7 +33,17 @@ export const IMAGE_PATH_PREFIX = '/media/images';
 export const IMAGE_ID_PATTERN = /^[a-z0-9]{8,40}$/;
 
 /** The reader column is `--measure` (42rem) minus 1.25rem padding on each side. */
-export const ARTICLE_IMAGE_SIZES = '(min-width: 42rem) 39.5rem, calc(100vw - 2rem)';
+const READER_COLUMN = { from: '42rem', wide: '39.5rem', narrow: 'calc(100vw - 2rem)' };
+
+/**
+ * `sizes` for a picture `width` pixels wide: the reader column, but never wider than the picture
+ * itself (the page shows a small picture at its own size, not stretched and blurred).
+ */
+export function articleImageSizes(width: number): string {
+  const own = `${Math.max(1, Math.floor(width))}px`;
+  const { from, wide, narrow } = READER_COLUMN;
+  return `(min-width: ${from}) min(${wide}, ${own}), min(${narrow}, ${own})`;
+}
 
 /**
  * An image at most this much wider than the widest standard rendition below it gets no rendition

@@ -4,6 +4,7 @@ import {
   onLiveChange,
   type LiveChange,
 } from '@newsroom/publishing';
+import { readerSiteUrl } from '@newsroom/http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listRevisions } from '../revisions/revisions';
 import { findFreeSlug } from '../slug';
@@ -222,5 +223,26 @@ describe('URL history', () => {
     const current = (await findEditableArticle(n.db, live.id))!;
     const back = await save(current, { slug: 'bridge-opens' });
     expect(back.slug).toBe('bridge-opens');
+  });
+});
+
+describe("an article's short link", () => {
+  it('keeps the address the article now has in its row, for search and lists', async () => {
+    const live = await liveArticle('Tunnel opens');
+    const link = await n.db.shortLink.create({
+      data: {
+        code: `tunnel${Date.now()}`,
+        codeKey: `tunnel${Date.now()}`,
+        url: 'http://localhost:3000/world/tunnel-opens',
+        articleId: live.id,
+      },
+    });
+    const renamed = await save(live, { slug: 'tunnel-opens-today' });
+    expect((await n.db.shortLink.findUniqueOrThrow({ where: { id: link.id } })).url).toMatch(
+      /\/world\/tunnel-opens$/,
+    ); // the working copy alone changes no address readers see
+    await publishArticle(n.db, n.editor, live.id, { baseVersion: renamed.version });
+    const { url } = await n.db.shortLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(url).toBe(`${readerSiteUrl()}/world/tunnel-opens-today`);
   });
 });

@@ -1,5 +1,6 @@
-import { articlePath, type RelatedLinkInput } from '@newsroom/article';
+import { absoluteUrl, articlePath, type RelatedLinkInput } from '@newsroom/article';
 import type { Prisma } from '@newsroom/db';
+import { readerSiteUrl } from '@newsroom/http';
 import type { LiveChange, LiveChangeReason, LiveLocation } from '@newsroom/publishing';
 import { slugTaken } from '../errors';
 
@@ -96,6 +97,13 @@ export async function makeWorkingCopyLive(
     update: content,
   });
   const after = { path: articlePath(article), sectionSlug: article.section.slug };
+  // The article's short link redirects by article id, but its row keeps an address too, which
+  // link search and exports read: it follows a new slug or section.
+  if (before?.location.path !== after.path)
+    await tx.shortLink.updateMany({
+      where: { articleId },
+      data: { url: absoluteUrl(readerSiteUrl(), after.path) },
+    });
   const listsMoved =
     !before ||
     before.location.sectionSlug !== after.sectionSlug ||

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNewsroom, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
 import { findEditableArticle } from './editable-article';
+import { scheduleArticle } from '../scheduling/schedule';
 import { publishArticle } from './publish';
 import { saveArticle } from './save-article';
 
@@ -122,5 +123,55 @@ describe('publishing an article with an empty note', () => {
     expect(await publishArticle(n.db, n.editor, draft.id, { baseVersion: version })).toMatchObject({
       status: 'saved',
     });
+  });
+});
+
+describe('publishing an article with an implausible dateline', () => {
+  const body = {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Some news.' }] }],
+  };
+
+  async function draftWithDateline(title: string, dateline: string) {
+    const draft = await createArticle(
+      n.db,
+      n.editor,
+      { title, sectionId: n.world.id },
+      { body, markerStyle: 'numeric' },
+    );
+    await n.db.article.update({
+      where: { id: draft.id },
+      data: { publishedAt: new Date(dateline) },
+    });
+    return draft;
+  }
+
+  it('is refused for a dateline years ahead or before 1900, saying why', async () => {
+    const now = new Date('2026-11-30T10:00:00Z');
+    for (const [dateline, reason] of [
+      ['9999-12-31T23:59:00Z', /9999-12-31 is more than a day after the article goes live/],
+      ['0001-01-01T00:00:00Z', /0001-01-01 is before 1900/],
+    ] as const) {
+      const draft = await draftWithDateline(`Dateline ${dateline}`, dateline);
+      await expect(
+        publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }, now),
+      ).rejects.toMatchObject({ status: 422, code: 'not_ready', message: reason });
+    }
+  });
+
+  it('allows a dateline ahead when the article is scheduled for that time', async () => {
+    const now = new Date('2026-11-30T10:00:00Z');
+    const draft = await draftWithDateline('Embargoed for next week', '2026-12-07T06:00:00Z');
+    await expect(
+      publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }, now),
+    ).rejects.toMatchObject({ code: 'not_ready' });
+    const scheduled = await scheduleArticle(
+      n.db,
+      n.editor,
+      draft.id,
+      { baseVersion: draft.version, publishAt: '2026-12-07T06:00:00Z' },
+      now,
+    );
+    expect(scheduled).toMatchObject({ status: 'saved', article: { status: 'scheduled' } });
   });
 });

@@ -25,13 +25,36 @@ function parseBody(body: string): unknown {
   }
 }
 
+/** How far past the moment it goes live a dateline may lie (a story written ahead of an event). */
+const DATELINE_MAX_AHEAD_MS = 24 * 3_600_000;
+const EARLIEST_DATELINE = new Date(Date.UTC(1900, 0, 1));
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * A dateline readers would find absurd, or one that would pin the story on top of the home page,
+ * the feeds and the Google News sitemap (they sort by it) until a year typed as 2062 comes.
+ */
+function datelineProblem(dateline: Date | null, goesLiveAt: Date): string | null {
+  if (!dateline) return null;
+  if (dateline < EARLIEST_DATELINE)
+    return `the dateline ${day(dateline)} is before 1900: check the year`;
+  if (dateline.getTime() - goesLiveAt.getTime() > DATELINE_MAX_AHEAD_MS)
+    return `the dateline ${day(dateline)} is more than a day after the article goes live (${day(goesLiveAt)}): lists and feeds sort by it, so the story would stay on top until then. Correct it, or schedule the article for that time`;
+  return null;
+}
+
 /**
  * What must hold before readers may see the working copy (now, or at a scheduled time): it
  * passes the save validation again (rows may predate a rule), the body says something, every
- * image is described (no ALT_TEXT_NEEDED placeholder), and the slug is not another article's
- * URL history. Throws a 422 naming each problem, or the 409.
+ * image is described (no ALT_TEXT_NEEDED placeholder), the dateline is plausible for the moment
+ * it goes live (`goesLiveAt`), and the slug is not another article's URL history. Throws a 422
+ * naming each problem, or the 409.
  */
-export async function requireReadyToPublish(db: Db, id: string): Promise<void> {
+export async function requireReadyToPublish(
+  db: Db,
+  id: string,
+  goesLiveAt: Date = new Date(),
+): Promise<void> {
   const article = await db.article.findUnique({
     where: { id },
     include: { relatedLinks: { orderBy: { position: 'asc' } } },
@@ -59,6 +82,8 @@ export async function requireReadyToPublish(db: Db, id: string): Promise<void> {
   if (needAltText.length) errors.push({ path: 'body', message: altTextNeededMessage(needAltText) });
   const emptyNotes = checked.ok ? emptyNoteNumbers(checked.value.body) : [];
   if (emptyNotes.length) errors.push({ path: 'body', message: emptyNotesMessage(emptyNotes) });
+  const dateline = datelineProblem(article.publishedAt, goesLiveAt);
+  if (dateline) errors.push({ path: 'publishedAt', message: dateline });
   if (errors.length) throw invalid(errors, 'not_ready');
   const slugOwner = await db.articlePath.findUnique({
     where: { slug: article.slug },

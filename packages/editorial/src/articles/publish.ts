@@ -41,7 +41,7 @@ export async function publishArticle(
     select: { publishedAt: true, status: true },
   });
   if (!stored) throw notFound('The article');
-  await requireReadyToPublish(db, id);
+  await requireReadyToPublish(db, id, now);
   const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
     data: {
       status: ARTICLE_STATUS.published,

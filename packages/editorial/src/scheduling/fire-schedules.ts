@@ -60,7 +60,7 @@ async function fireOne(db: Db, article: DueArticle, now: Date): Promise<FiredSch
   const claim = { status: article.status, scheduledAt: { lte: now } };
   const isLive = article.status === ARTICLE_STATUS.published;
   try {
-    await requireReadyToPublish(db, article.id);
+    await requireReadyToPublish(db, article.id, now);
   } catch (error) {
     if (!(error instanceof EditorialError)) throw error;
     // The working copy changed since it was scheduled and can't go live: stop retrying it.

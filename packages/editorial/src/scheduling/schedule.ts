@@ -68,7 +68,7 @@ export async function scheduleArticle(
     );
   const stored = await db.article.findUnique({ where: { id }, select: STATE_SELECT });
   if (!stored) throw notFound('The article');
-  await requireReadyToPublish(db, id);
+  await requireReadyToPublish(db, id, publishAt);
   const isLive = stored.status === ARTICLE_STATUS.published;
   const article = await writeIfVersionMatches(db, actor, id, parsed.data.baseVersion, {
     data: {

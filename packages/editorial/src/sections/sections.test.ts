@@ -3,6 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { READER_PAGES_TOPIC } from '@newsroom/reader-cache';
+import { openSharedState } from '@newsroom/shared-state';
 import { listSections } from '../articles/list-articles';
 import { createSection } from './sections';
 
@@ -24,6 +26,7 @@ describe('createSection', () => {
     await expect(createSection(testDb.db, { name: 'Culture, arts' })).rejects.toMatchObject({
       status: 409,
       message: 'A section already has the address /culture-arts: give another slug',
+      errors: [{ path: 'slug', message: expect.stringContaining('/culture-arts') }],
     });
   });
 
@@ -42,7 +45,7 @@ describe('createSection', () => {
   });
 });
 
-describe('npm run section:create / section:list', () => {
+describe('npm run section:create / section:rename / section:list', () => {
   const run = promisify(execFile);
   const cli = (...args: string[]) =>
     run('npx', ['tsx', 'scripts/cli.ts', ...args], {
@@ -60,7 +63,39 @@ describe('npm run section:create / section:list', () => {
     expect((await cli('section:list')).stdout).toMatch(/^\/sport\tSport\t\w+$/m);
     const refused = await cli('section:create', '--name', 'Sport');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('A section already has the address /sport');
+    expect(refused.stderr).toBe('A section already has the address /sport: give another slug\n');
     // Each run starts a process that checks the migrations: seconds each on a busy machine.
+  }, 300_000);
+
+  it('renames a section by its address and tells the running servers over the change bus', async () => {
+    // A server's side of the bus on the same database: what its reader-page cache would hear.
+    const server = openSharedState({ db: testDb.db, databaseUrl: testDb.url });
+    const heard: string[] = [];
+    const unsubscribe = server.changes.subscribe(READER_PAGES_TOPIC, (message) =>
+      heard.push(message),
+    );
+    await server.ready();
+    try {
+      const renamed = await cli('section:rename', '--slug', 'sport', '--name', 'Sports');
+      expect(renamed).toMatchObject({ code: 0 });
+      expect(renamed.stdout).toBe('Renamed the section at /sport to "Sports"\n');
+      expect((await cli('section:list')).stdout).toMatch(/^\/sport\tSports\t\w+$/m);
+      await expect
+        .poll(() => heard.map((message) => JSON.parse(message)))
+        .toContainEqual({
+          articleIds: [],
+          lists: [],
+          sections: true,
+        });
+
+      const unknown = await cli('section:rename', '--slug', 'nowhere', '--name', 'X');
+      expect(unknown).toMatchObject({ code: 1 });
+      expect(unknown.stderr).toContain('The section /nowhere was not found');
+      const empty = await cli('section:rename', '--slug', 'sport', '--name', ' ');
+      expect(empty.stderr).toContain('name: name is required');
+    } finally {
+      unsubscribe();
+      await server.close();
+    }
   }, 300_000);
 });

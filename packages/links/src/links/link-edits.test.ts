@@ -5,7 +5,7 @@ import {
   type TestDatabase,
 } from '@newsroom/db/testing';
 import { ARTICLE_LINK_DESTINATION, editLink, linkChanges, type LinkActor } from './link-edits';
-import { ARTICLE_LINK_EXPIRY } from './link-errors';
+import { ARTICLE_LINK_EXPIRY, ARTICLE_LINK_SETTINGS } from './link-errors';
 import { createLink } from './link-service';
 
 let testDb: TestDatabase;
@@ -106,25 +106,36 @@ describe('editLink', () => {
     );
   });
 
-  it("refuses a new destination for an article's own link, and still takes its other fields", async () => {
+  it("refuses a new destination, UTM fields, another redirect type or no forwarding for an article's own link, and still disables it", async () => {
     const article = await createPublishedArticle(testDb.db, 'article-link-edit');
     const { link } = await createLink(testDb.db, {
       url: 'https://example.com/world/article-link-edit',
       articleId: article.id,
-      redirectType: 301,
+      redirectType: 302,
       expiresAt: null,
     });
     await expect(
       editLink(testDb.db, link.code, { url: 'https://example.net/elsewhere' }, editor),
     ).rejects.toMatchObject({ code: 'invalid_destination', message: ARTICLE_LINK_DESTINATION });
     expect(await linkChanges(testDb.db, link.id)).toEqual([]);
+    for (const change of [
+      { utmSource: 'newsletter' },
+      { redirectType: 308 },
+      { forwardQuery: false },
+    ] as const) {
+      await expect(editLink(testDb.db, link.code, change, editor)).rejects.toMatchObject({
+        code: 'article_link',
+        message: ARTICLE_LINK_SETTINGS,
+      });
+    }
+    expect(await linkChanges(testDb.db, link.id)).toEqual([]);
     const { link: edited } = await editLink(
       testDb.db,
       link.code,
-      { url: link.url, utmSource: 'newsletter' },
+      { url: link.url, redirectType: 302, disabled: true },
       editor,
     );
-    expect(edited).toMatchObject({ url: link.url, utmSource: 'newsletter' });
+    expect(edited).toMatchObject({ url: link.url, disabled: true, utmSource: null });
     await expect(
       editLink(testDb.db, link.code, { expiresAt: new Date(Date.now() + 60_000) }, editor),
     ).rejects.toMatchObject({ code: 'article_link', message: ARTICLE_LINK_EXPIRY });

@@ -5,7 +5,12 @@ import {
   effectiveDestinationProblem,
   type UpdateLinkInput,
 } from '../validation/link-input';
-import { ARTICLE_LINK_EXPIRY, LinkError } from './link-errors';
+import {
+  ARTICLE_LINK_EXPIRY,
+  ARTICLE_LINK_FIXED_FIELDS,
+  ARTICLE_LINK_SETTINGS,
+  LinkError,
+} from './link-errors';
 import { findLink } from './link-service';
 
 /** Who changed a link: a member of staff on the staff pages, or an API key. */
@@ -53,6 +58,10 @@ export async function editLink(
     }
     if (data.expiresAt && current.articleId !== null) {
       throw new LinkError('article_link', ARTICLE_LINK_EXPIRY);
+    }
+    const fixed = [...ARTICLE_LINK_FIXED_FIELDS, ...UTM_FIELDS];
+    if (current.articleId !== null && fixed.some((field) => field in changes)) {
+      throw new LinkError('article_link', ARTICLE_LINK_SETTINGS);
     }
     const problem = effectiveDestinationProblem(data.url ?? current.url, { ...current, ...data });
     if (problem) throw new LinkError('invalid_destination', problem);

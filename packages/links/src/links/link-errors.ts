@@ -6,6 +6,16 @@ export type LinkErrorCode =
 export const ARTICLE_LINK_EXPIRY =
   'This link belongs to an article and lives as long as the article: it cannot expire. Unpublish the article, or disable the link, to take it down.';
 
+/**
+ * Why an article's own link refuses UTM fields, another redirect type or no forwarding: it is
+ * what readers share ("Get short URL"), so it goes to the article as it is, whoever made it.
+ */
+export const ARTICLE_LINK_SETTINGS =
+  "This link belongs to an article and is the one readers share: it goes to the article as it is, passing the visitor's query on. UTM fields, the redirect type and forwarding cannot be set for it; make a link of your own to the article's address for a campaign.";
+
+/** The settings an article's own link keeps as the newsroom made them. */
+export const ARTICLE_LINK_FIXED_FIELDS = ['redirectType', 'forwardQuery'] as const;
+
 export class LinkError extends Error {
   constructor(
     readonly code: LinkErrorCode,

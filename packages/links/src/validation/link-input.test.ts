@@ -92,6 +92,18 @@ describe('create-link validation', () => {
         expiresAt: '2030-02-01T00:00:00Z',
       }).expiresAt,
     ).toMatch(/belongs to an article.*cannot expire/);
+    for (const [field, value] of [
+      ['utmSource', 'evil'],
+      ['redirectType', 301],
+      ['forwardQuery', false],
+    ] as const) {
+      expect(
+        createErrors({ url: 'https://example.com', articleId: 'article-1', [field]: value })[field],
+      ).toMatch(/belongs to an article.*UTM fields, the redirect type and forwarding/);
+    }
+    expect(
+      create.parse({ url: 'https://example.com', articleId: 'article-1', redirectType: 302 }),
+    ).toMatchObject({ articleId: 'article-1', redirectType: 302, forwardQuery: true });
   });
 
   it('names unknown fields and a body that is not an object', () => {

@@ -14,7 +14,7 @@ import {
   type DestinationPolicyOptions,
 } from './destination-policy';
 import { isReservedPath } from './reserved';
-import { ARTICLE_LINK_EXPIRY } from '../links/link-errors';
+import { ARTICLE_LINK_EXPIRY, ARTICLE_LINK_SETTINGS } from '../links/link-errors';
 
 export const REDIRECT_TYPES = [301, 302, 307, 308] as const;
 export type RedirectType = (typeof REDIRECT_TYPES)[number];
@@ -177,6 +177,14 @@ export function linkSchemas({ ownHosts, allowed, now = () => new Date() }: LinkS
       if (value.articleId && value.expiresAt) {
         ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: ARTICLE_LINK_EXPIRY });
       }
+      if (!value.articleId) return;
+      const fixed = [
+        ...UTM_FIELDS.filter((field) => value[field]),
+        ...(value.redirectType !== DEFAULT_REDIRECT_TYPE ? ['redirectType'] : []),
+        ...(value.forwardQuery === false ? ['forwardQuery'] : []),
+      ];
+      if (fixed.length > 0)
+        ctx.addIssue({ code: 'custom', path: [fixed[0]!], message: ARTICLE_LINK_SETTINGS });
     });
 
   const update = z

@@ -86,6 +86,42 @@ describe('processImage', () => {
     });
   });
 
+  it('puts a transparent picture onto white for JPEG, and keeps its transparency elsewhere', async () => {
+    // A black mark on a fully transparent ground, as logos and charts are exported.
+    const size = 200;
+    const pixels = Buffer.alloc(size * size * 4);
+    for (let index = 0; index < size * size; index += 1) {
+      const inMark = index % size > 80 && index % size < 120;
+      if (inMark) pixels[index * 4 + 3] = 255; // black, opaque; the rest stays black, clear
+    }
+    const png = await sharp(pixels, { raw: { width: size, height: size, channels: 4 } })
+      .png()
+      .toBuffer();
+    const { renditions } = await processImage(png, limits);
+    const jpeg = renditions.find((r) => r.format === 'jpeg')!;
+    // Pixels (red, green, blue) of a 10×10 square of the JPEG.
+    const square = (left: number) =>
+      sharp(jpeg.bytes).extract({ left, top: 95, width: 10, height: 10 }).raw().toBuffer();
+    expect(Math.min(...(await square(0)))).toBeGreaterThan(240); // the clear ground: white
+    expect(Math.max(...(await square(95)))).toBeLessThan(40); // the mark itself stays dark
+    const webp = renditions.find((r) => r.format === 'webp')!;
+    expect((await sharp(webp.bytes).metadata()).hasAlpha).toBe(true);
+  });
+
+  it('says what to do with an iPhone HEIC photo, which cannot be decoded here', async () => {
+    // The start of a HEIC file: an ISO box "ftyp" with the brand "heic".
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 24]),
+      Buffer.from('ftypheic', 'latin1'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('mif1heic', 'latin1'),
+      Buffer.alloc(64),
+    ]);
+    const error = await refusal(heic);
+    expect(error).toMatchObject({ code: 'unsupported_type', status: 415 });
+    expect(error.message).toMatch(/^HEIC photos cannot be read here: upload a JPEG, .*TIFF/);
+  });
+
   it('refuses a damaged image with 422', async () => {
     const whole = await photo(800, 600);
     const error = await refusal(whole.subarray(0, Math.floor(whole.length / 2)));

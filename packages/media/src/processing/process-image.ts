@@ -29,13 +29,30 @@ export interface ProcessedImage {
   renditions: Rendition[];
 }
 
+/** The formats people can upload, as messages name them. */
+const UPLOADABLE = 'a JPEG, PNG, WebP, AVIF, GIF or TIFF';
+
 // Tuned for a 2-core server: AVIF at effort 2 is several times faster than the default 4 for
-// a few percent more bytes; mozjpeg gives smaller JPEGs at the same quality.
+// a few percent more bytes; mozjpeg gives smaller JPEGs at the same quality. JPEG has no
+// transparency: a transparent logo or chart goes onto white, where encoding alone would turn
+// its clear pixels black (and the JPEG is what social previews and feeds show).
 const ENCODERS: Record<ImageRenditionFormat, (image: Sharp) => Sharp> = {
   avif: (image) => image.avif({ quality: 55, effort: 2 }),
   webp: (image) => image.webp({ quality: 78, effort: 3 }),
-  jpeg: (image) => image.jpeg({ quality: 80, mozjpeg: true, progressive: true }),
+  jpeg: (image) =>
+    image
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 80, mozjpeg: true, progressive: true }),
 };
+
+/** HEIC photos (iPhones' default) carry HEVC, which this server's image library cannot decode. */
+function isHeicPhoto(bytes: Buffer): boolean {
+  const brand = bytes.subarray(8, 12).toString('latin1');
+  return (
+    bytes.subarray(4, 8).toString('latin1') === 'ftyp' &&
+    ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis'].includes(brand)
+  );
+}
 
 async function readMetadata(bytes: Buffer) {
   try {
@@ -44,7 +61,9 @@ async function readMetadata(bytes: Buffer) {
   } catch {
     throw new MediaError(
       'unsupported_type',
-      'This file is not an image we can read: upload a JPEG, PNG, WebP, AVIF or GIF',
+      isHeicPhoto(bytes)
+        ? `HEIC photos cannot be read here: upload ${UPLOADABLE} (on an iPhone, share or export the photo as JPEG, or set Camera → Formats → Most Compatible)`
+        : `This file is not an image we can read: upload ${UPLOADABLE}`,
     );
   }
 }
@@ -52,11 +71,11 @@ async function readMetadata(bytes: Buffer) {
 /** The sniffed format, refusing SVG (scripts, external fetches) and anything not a raster photo. */
 function checkFormat(format: string): string {
   if (format === 'svg')
-    throw new MediaError('svg_refused', 'SVG images are not accepted: upload a JPEG, PNG or WebP');
+    throw new MediaError('svg_refused', `SVG images are not accepted: upload ${UPLOADABLE}`);
   if (!ACCEPTED_FORMATS.has(format))
     throw new MediaError(
       'unsupported_type',
-      `${format.toUpperCase()} files are not accepted: upload a JPEG, PNG, WebP, AVIF or GIF`,
+      `${format.toUpperCase()} files are not accepted: upload ${UPLOADABLE}`,
     );
   return format;
 }

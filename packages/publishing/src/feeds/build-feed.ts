@@ -1,6 +1,7 @@
 import { absoluteUrl, sectionPath } from '@newsroom/article';
 import { escapeHtml } from '@newsroom/renderer';
 import { Feed } from 'feed';
+import { renderLeadImage } from '../images/article-image';
 import { feedEntryId } from './entry-id';
 import type { FeedArticle } from './feed-articles';
 import { type FeedFormat, feedPath, type SiteInfo } from './feed-settings';
@@ -51,6 +52,26 @@ function dcCreator(name: string) {
   return { _attributes: { 'xmlns:dc': DUBLIN_CORE }, _text: name };
 }
 
+/**
+ * `<` in Atom's `<category label="…">`: the feed library escapes `&` and `"` in attribute values
+ * but not `<`, which XML forbids there, so one section named "Kids <12" made the whole feed
+ * unreadable. The label is the only attribute of ours that holds free text.
+ */
+function escapeCategoryLabels(atom: string): string {
+  return atom.replace(
+    /(<category\b[^>]*?\blabel=")([^"]*)"/g,
+    (_match, start: string, label: string) => `${start}${label.replace(/</g, '&lt;')}"`,
+  );
+}
+
+/** The lead picture's JPEG as the item's enclosure (RSS) or `rel="enclosure"` link (Atom). */
+function leadImageEnclosure(article: FeedArticle['article'], baseUrl: string) {
+  const image = article.leadImage;
+  if (!image) return {};
+  // length 0: the size is not kept per rendition; RSS readers take 0 for "unknown".
+  return { image: { url: absoluteUrl(baseUrl, image.src), type: image.contentType, length: 0 } };
+}
+
 function latestChange(articles: readonly FeedArticle[]): Date {
   const times = articles.map(({ article }) => article.updatedAt.getTime());
   return new Date(times.length > 0 ? Math.max(...times) : 0);
@@ -78,6 +99,8 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
   });
   for (const { article, html } of articles) {
     const url = absoluteUrl(site.baseUrl, article.path);
+    // The lead picture heads the text too: many feed readers show only what the content holds.
+    const leadFigure = article.leadImage ? renderLeadImage(article.leadImage) : '';
     feed.addItem({
       // Atom writes the title as type="html", RSS as text; the description is HTML in both. Our
       // headlines and descriptions are plain text: escaped where the format reads HTML.
@@ -86,7 +109,8 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
       id: feedEntryId(site.baseUrl, article),
       link: url,
       ...(article.description && { description: escapeHtml(article.description) }),
-      content: absolutizeLinks(html, site.baseUrl, url),
+      content: absolutizeLinks(leadFigure + html, site.baseUrl, url),
+      ...leadImageEnclosure(article, site.baseUrl),
       // RSS 2.0's <author> is an e-mail address: the name goes in dc:creator there.
       ...(format === 'atom'
         ? { author: [{ name: article.author.name }] }
@@ -96,5 +120,5 @@ export function buildFeed({ site, section, articles }: FeedInput, format: FeedFo
       category: [{ name: article.section.name, term: article.section.slug }],
     });
   }
-  return xmlSafeText(format === 'rss' ? feed.rss2() : feed.atom1());
+  return xmlSafeText(format === 'rss' ? feed.rss2() : escapeCategoryLabels(feed.atom1()));
 }

@@ -2,7 +2,7 @@
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createAuthor, createSection } from '../test-newsroom';
+import { createArticle, createAuthor, createSection, goLive } from '../test-newsroom';
 import { absolutizeLinks } from './build-feed';
 import { buildRobotsTxt } from './build-sitemap';
 import { feedXml } from './feed-content';
@@ -186,6 +186,45 @@ describe('RSS and Atom feeds', () => {
     await own.cleanup();
   });
 
+  it('stays well-formed with a section named "Kids <12", and carries the lead picture', async () => {
+    const own = await createTestDatabase();
+    const { db } = own;
+    const author = await createAuthor(db);
+    const kids = await createSection(db, 'feeds-kids', 'Kids <12 & "Teens"');
+    const article = await createArticle(db, {
+      authorId: author.id,
+      sectionId: kids.id,
+      slug: 'kids-1',
+      publishedAt: hoursAgo(1),
+    });
+    const image = await db.image.create({
+      data: {
+        format: 'png',
+        width: 2000,
+        height: 1000,
+        bytes: 1,
+        alt: 'A chart',
+        caption: 'Votes',
+        credit: 'Agency',
+        uploadedById: author.id,
+      },
+    });
+    await db.article.update({ where: { id: article.id }, data: { leadImageId: image.id } });
+    await goLive(db, article.id);
+    const jpeg = `https://news.example/media/images/${image.id}/1200.jpg`;
+    const atomXml = (await feedXml(db, site, 'atom'))!;
+    // XML allows no `<` in an attribute value (fast-xml-parser lets it pass; feed readers don't).
+    expect(atomXml).toContain('label="Kids &lt;12 &amp; &quot;Teens&quot;"');
+    const atom = parse(atomXml).feed.entry[0];
+    expect(atom.category['@_label']).toBe('Kids <12 & "Teens"');
+    expect(atom.link.find((link: any) => link['@_rel'] === 'enclosure')['@_href']).toBe(jpeg);
+    expect(atom.content['#text']).toMatch(/^<figure class="lead-image"/);
+    const rss = parse((await feedXml(db, site, 'rss', kids.slug))!).rss.channel.item[0];
+    expect(rss.enclosure).toMatchObject({ '@_url': jpeg, '@_type': 'image/jpeg' });
+    expect(rss['content:encoded']).toMatch(/^<figure class="lead-image">.*alt="A chart"/);
+    await own.cleanup();
+  });
+
   it('keeps an entry id when the slug changes, and names the author with dc:creator in RSS', async () => {
     const own = await createTestDatabase();
     const { db } = own;
@@ -267,6 +306,12 @@ describe('sitemaps and robots.txt', () => {
       any
     >[];
     expect(urls).toHaveLength(1 + 48);
+    // An hour before, the sport story (dated half an hour before NOW) was still to come.
+    const earlier = parse(await newsSitemapXml(testDb.db, site, hoursAgo(0.75))).urlset.url;
+    expect(earlier.map((url: any) => url.loc)).not.toContain(
+      'https://news.example/feeds-sport/sport-1',
+    );
+    expect(earlier).toHaveLength(48);
     expect(urls[1]).toEqual({
       loc: 'https://news.example/feeds-world/world-1',
       'news:news': {

@@ -70,7 +70,10 @@ export async function newsSitemapXml(db: Db, site: SiteInfo, now = new Date()): 
       page,
       pageSize: MAX_PAGE_SIZE,
     });
-    const fresh = articles.filter((article) => article.publishedAt.getTime() >= since);
+    // Never a dateline still to come: Google News refuses future publication dates.
+    const fresh = articles.filter(
+      ({ publishedAt }) => publishedAt.getTime() >= since && publishedAt <= now,
+    );
     recent.push(
       ...fresh.map((article) => ({
         path: article.path,
@@ -80,7 +83,7 @@ export async function newsSitemapXml(db: Db, site: SiteInfo, now = new Date()): 
       })),
     );
     // Newest first: once one is older than the window, all the rest are too.
-    if (!hasNextPage || fresh.length < articles.length) break;
+    if (!hasNextPage || articles.some(({ publishedAt }) => publishedAt.getTime() < since)) break;
   }
   return buildNewsSitemap(site, recent.slice(0, NEWS_SITEMAP_MAX_URLS));
 }

@@ -8,7 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readerPagesChanged } from '../changes/announce';
 import { READER_RENDER_HEADER, recordPageDependencies } from '../dependencies/render-registry';
-import { articleTag, listTag } from '../dependencies/tags';
+import { articleTag, listTag, SECTIONS_TAG } from '../dependencies/tags';
 import { createReaderPageCache, type ReaderPageCache } from './reader-page-cache';
 
 type StandInPage = { status: number; html: string; tags: string[]; location?: string };
@@ -184,6 +184,18 @@ describe('reader page cache', () => {
     cache.invalidate({ articleIds: ['d'], lists: [null, 'world'] });
     for (const path of site.keys()) await get(path);
     expect(renders.sort()).toEqual(['/', '/world']);
+  });
+
+  it('drops every page that shows the sections when one is added, renamed or moved', async () => {
+    site.set('/', page('Home', [listTag(null), SECTIONS_TAG]));
+    site.set('/world', page('World', [listTag('world'), SECTIONS_TAG]));
+    site.set('/world/a', page('A', [articleTag('a'), SECTIONS_TAG]));
+    site.set('/unrelated', page('No sections shown', [articleTag('z')]));
+    for (const path of site.keys()) await get(path);
+    renders = [];
+    await readerPagesChanged({ articleIds: [], lists: [], sections: true });
+    for (const path of site.keys()) await get(path);
+    expect(renders.sort()).toEqual(['/', '/world', '/world/a']);
   });
 
   it('does not store a render that began before a change to what it shows', async () => {

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { securityHeaders } from '@newsroom/http';
-import { connectReaderPagesAnnouncer } from '../changes/announce';
+import { connectReaderPagesAnnouncer, publishReaderPagesChange } from '../changes/announce';
 import {
   decodeChange,
-  encodeChange,
   READER_PAGES_TOPIC,
   tagsOfChange,
   type ReaderPagesChange,
@@ -261,12 +260,7 @@ export function createReaderPageCache(options: ReaderPageCacheOptions): ReaderPa
   // write returns; then everyone (this instance gets its own message again, harmlessly).
   const disconnect = connectReaderPagesAnnouncer(async (change) => {
     invalidate(change);
-    const { changes } = options;
-    if (changes) {
-      await Promise.all(
-        encodeChange(change).map((message) => changes.publish(READER_PAGES_TOPIC, message)),
-      );
-    }
+    if (options.changes) await publishReaderPagesChange(options.changes, change);
   });
 
   return {

@@ -1,4 +1,9 @@
-import type { ReaderPagesChange } from './reader-pages-change';
+import {
+  encodeChange,
+  isEmptyChange,
+  READER_PAGES_TOPIC,
+  type ReaderPagesChange,
+} from './reader-pages-change';
 
 /** Delivers a change to this process's cache and to every other instance. */
 export type ReaderPagesAnnouncer = (change: ReaderPagesChange) => Promise<void>;
@@ -25,7 +30,7 @@ export function connectReaderPagesAnnouncer(announcer: ReaderPagesAnnouncer): ()
  * cached pages expire after the cache's time to live at the latest.
  */
 export async function readerPagesChanged(change: ReaderPagesChange): Promise<void> {
-  if (change.articleIds.length === 0 && change.lists.length === 0) return;
+  if (isEmptyChange(change)) return;
   const announcer = (globalThis as Holder)[ANNOUNCER_KEY];
   if (!announcer) return;
   try {
@@ -33,4 +38,27 @@ export async function readerPagesChanged(change: ReaderPagesChange): Promise<voi
   } catch (error) {
     console.error('Could not announce a reader-page change to other instances:', error);
   }
+}
+
+/** Where changes go to every instance: `@newsroom/shared-state`'s `changes`, publish side. */
+export interface ChangePublisher {
+  publish(topic: string, message: string): Promise<void>;
+}
+
+/** Publishes a change to every instance's reader-page cache over the change bus. */
+export async function publishReaderPagesChange(
+  changes: ChangePublisher,
+  change: ReaderPagesChange,
+): Promise<void> {
+  await Promise.all(
+    encodeChange(change).map((message) => changes.publish(READER_PAGES_TOPIC, message)),
+  );
+}
+
+/**
+ * For a process that serves no reader pages but changes what they show (a command-line script):
+ * its changes reach the caches of the running servers through the change bus, until disconnected.
+ */
+export function announceToOtherInstances(changes: ChangePublisher): () => void {
+  return connectReaderPagesAnnouncer((change) => publishReaderPagesChange(changes, change));
 }

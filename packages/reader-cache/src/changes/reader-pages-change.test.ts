@@ -13,6 +13,18 @@ describe('reader page change messages', () => {
     ]);
   });
 
+  it('carry "the sections changed" in the first message only', () => {
+    const change = { articleIds: ['a1'], lists: [], sections: true };
+    expect(encodeChange(change).map(decodeChange)).toEqual([change]);
+    expect(tagsOfChange(change)).toEqual(['article:a1', 'sections']);
+    const many = encodeChange({
+      articleIds: Array.from({ length: 60 }, String),
+      lists: [],
+      sections: true,
+    });
+    expect(many.map(decodeChange).map((message) => message!.sections)).toEqual([true, undefined]);
+  });
+
   it('split a change that names many articles into messages small enough for NOTIFY', () => {
     const articleIds = Array.from({ length: 120 }, (_, index) => `${'x'.repeat(60)}${index}`);
     const messages = encodeChange({ articleIds, lists: [null] });
@@ -31,5 +43,6 @@ describe('reader page change messages', () => {
     '{"articleIds":[1],"lists":[]}',
     '{"articleIds":[],"lists":[3]}',
     '{"articleIds":[]}',
+    '{"articleIds":[],"lists":[],"sections":"yes"}',
   ])('refuses %s', (message) => expect(decodeChange(message)).toBeNull());
 });

@@ -1,4 +1,4 @@
-import { articleTag, listTag, type DependencyTag } from '../dependencies/tags';
+import { articleTag, listTag, SECTIONS_TAG, type DependencyTag } from '../dependencies/tags';
 
 /** The topic on `@newsroom/shared-state` changes that carries reader-page invalidations. */
 export const READER_PAGES_TOPIC = 'reader-pages';
@@ -11,10 +11,21 @@ export const READER_PAGES_TOPIC = 'reader-pages';
 export interface ReaderPagesChange {
   articleIds: string[];
   lists: (string | null)[];
+  /** A section was added, renamed or moved: every page showing the sections (SECTIONS_TAG). */
+  sections?: boolean;
 }
 
 export function tagsOfChange(change: ReaderPagesChange): DependencyTag[] {
-  return [...change.articleIds.map(articleTag), ...change.lists.map(listTag)];
+  return [
+    ...change.articleIds.map(articleTag),
+    ...change.lists.map(listTag),
+    ...(change.sections ? [SECTIONS_TAG] : []),
+  ];
+}
+
+/** Whether the change names anything at all (an empty one is not announced). */
+export function isEmptyChange(change: ReaderPagesChange): boolean {
+  return change.articleIds.length === 0 && change.lists.length === 0 && !change.sections;
 }
 
 /** Ids per message: well under PostgreSQL's NOTIFY limit (8,000 bytes) with 64-character ids. */
@@ -28,6 +39,7 @@ export function encodeChange(change: ReaderPagesChange): string[] {
       JSON.stringify({
         articleIds: change.articleIds.slice(start, start + IDS_PER_MESSAGE),
         lists: start === 0 ? change.lists : [],
+        ...(start === 0 && change.sections && { sections: true }),
       }),
     );
   }
@@ -45,7 +57,7 @@ export function decodeChange(message: string): ReaderPagesChange | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { articleIds, lists } = value as Record<string, unknown>;
+  const { articleIds, lists, sections } = value as Record<string, unknown>;
   const isIds = (list: unknown): list is string[] =>
     Array.isArray(list) &&
     list.length <= MAX_ENTRIES &&
@@ -54,5 +66,7 @@ export function decodeChange(message: string): ReaderPagesChange | null {
     Array.isArray(list) &&
     list.length <= MAX_ENTRIES &&
     list.every((item) => item === null || typeof item === 'string');
-  return isIds(articleIds) && isLists(lists) ? { articleIds, lists } : null;
+  if (!isIds(articleIds) || !isLists(lists)) return null;
+  if (sections === undefined) return { articleIds, lists };
+  return sections === true ? { articleIds, lists, sections } : null;
 }

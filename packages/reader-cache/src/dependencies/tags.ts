@@ -16,3 +16,10 @@ export function articleTag(articleId: string): DependencyTag {
 export function listTag(sectionSlug: string | null): DependencyTag {
   return sectionSlug === null ? 'list:home' : `list:section:${sectionSlug}`;
 }
+
+/**
+ * The sections' names and order, which every reader page shows (the site header's navigation)
+ * and which articles and section pages show as headings and rubrics. A section added, renamed or
+ * moved drops every page that recorded it.
+ */
+export const SECTIONS_TAG: DependencyTag = 'sections';

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { hasRole } from '@newsroom/auth';
-import { ACCOUNT_PAGE_PATH, USERS_PAGE_PATH } from '../../../src/newsroom/newsroom-paths';
+import {
+  ACCOUNT_PAGE_PATH,
+  SECTIONS_PAGE_PATH,
+  USERS_PAGE_PATH,
+} from '../../../src/newsroom/newsroom-paths';
 import { logOut } from '../../../src/newsroom/staff/login-actions';
 import { staff } from '../../../src/newsroom/staff/staff-shell';
 import '../newsroom.css';
@@ -18,7 +22,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <nav className="newsroom-nav" aria-label="Newsroom">
         <a href="/newsroom/articles">Articles</a>
         <a href="/newsroom/articles/new">New article</a>
-        {hasRole(user, 'admin') && <a href={USERS_PAGE_PATH}>Users</a>}
+        {hasRole(user, 'admin') && (
+          <>
+            <a href={USERS_PAGE_PATH}>Users</a>
+            <a href={SECTIONS_PAGE_PATH}>Sections</a>
+          </>
+        )}
         <span className="newsroom-user">
           {user.name} ({user.role})
         </span>

@@ -1,38 +1,14 @@
 'use client';
 import { useFocusOnError } from '@newsroom/app-shell/browser';
 import { ROLES } from '@newsroom/auth/browser';
-import { apiErrorMessage, apiFieldProblems } from '@newsroom/http/browser';
 import type { StaffUserView as StaffUser } from '@newsroom/editorial';
 import { useRef, useState, type FormEvent } from 'react';
 import { PasswordField } from '../account/PasswordField';
+import { fieldsOfFailure, sendJson } from '../api/send-json';
 import { USERS_API_PATH, userApiPath } from '../newsroom-paths';
 
-/** A refused request: its message, and its per-field messages to show beside the inputs. */
-class RequestError extends Error {
-  constructor(
-    message: string,
-    readonly fields: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
-
 async function send(method: string, url: string, body?: unknown) {
-  const response = await fetch(url, {
-    method,
-    ...(body !== undefined && {
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  });
-  const data = (await response.json().catch(() => ({}))) as { user?: StaffUser };
-  if (!response.ok) {
-    const fields = Object.fromEntries(
-      apiFieldProblems(data).map(({ path, message }) => [path, message]),
-    );
-    throw new RequestError(apiErrorMessage(data, response.status), fields);
-  }
-  return data.user as StaffUser;
+  return (await sendJson<{ user: StaffUser }>(method, url, body)).user;
 }
 
 /** Admins list staff, add people, change roles and deactivate or reactivate accounts. */
@@ -64,7 +40,7 @@ export function UsersAdmin({
       setMessage(null);
       setRefusal({
         message: `Not created: ${(error as Error).message}`,
-        fields: error instanceof RequestError ? error.fields : {},
+        fields: fieldsOfFailure(error),
       });
     }
   }

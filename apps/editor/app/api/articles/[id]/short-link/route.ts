@@ -122,6 +122,15 @@ async function shortLinkFor(request: Request, { params }: { params: Promise<{ id
     // An article has one link for good: once made, it is read here, without asking the
     // shortener (which may be busy, or refuse a revoked key that only an operator can replace).
     const existing = await findArticleLink(getDb(), id);
+    if (existing?.disabled) {
+      // Staff turned it off (it answers 410): handing it out would have readers post a dead link.
+      return failure(request, {
+        status: 410,
+        code: 'link_disabled',
+        message: 'Sharing by short link is turned off for this article; share its address instead.',
+        backPath: livePath,
+      });
+    }
     const { shortUrl } = existing
       ? { shortUrl: shortUrlOf(shortenerSiteUrl(), existing.code) }
       : await requestShortLink({ url: articleUrl(livePath), articleId: id });
