@@ -1,11 +1,16 @@
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   EndnoteReferenceRun,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -200,6 +205,61 @@ describe('importing a .docx', () => {
     const imported = await importDocument({ fileName: 'hidden.docx', bytes: withHiddenNote });
     expect(imported.doc.content!.map(textOf)).toEqual(['Public text continues.', 'Visible note.']);
     expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
+  it('says that tracked deletions and comments were left out (mammoth drops them)', async () => {
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          comments: {
+            children: [
+              {
+                id: 0,
+                author: 'Ann Editor',
+                date: new Date('2026-11-30T09:00:00Z'),
+                children: [new Paragraph('LEGAL: do not name the contractor until confirmed.')],
+              },
+            ],
+          },
+          sections: [
+            {
+              children: [
+                new Paragraph({
+                  children: [
+                    new TextRun('The minister '),
+                    new DeletedTextRun({
+                      text: 'allegedly took bribes from ',
+                      id: 1,
+                      author: 'Ann Editor',
+                      date: '2026-11-30T09:00:00Z',
+                    }),
+                    new InsertedTextRun({
+                      text: 'met ',
+                      id: 2,
+                      author: 'Ann Editor',
+                      date: '2026-11-30T09:00:00Z',
+                    }),
+                    new CommentRangeStart(0),
+                    new TextRun('the contractor'),
+                    new CommentRangeEnd(0),
+                    new TextRun({ children: [new CommentReference(0)] }),
+                    new TextRun(' on Monday.'),
+                  ],
+                }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const imported = await importDocument({ fileName: 'review.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'The minister met the contractor on Monday.',
+    ]);
+    expect(imported.notices).toEqual([
+      pasteNotice('deletionsDropped'),
+      pasteNotice('commentsDropped', 1),
+    ]);
   });
 
   it('keeps a run whose hidden property is switched off', async () => {

@@ -9,7 +9,6 @@ import {
   NESTED_TOO_DEEP,
   type HtmlSource,
   type PasteNotice,
-  pasteNotice,
   validateDocument,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
@@ -122,7 +121,7 @@ interface ReadDocument {
   notices: ImportNotice[];
 }
 
-/** mammoth's HTML of the .docx without its hidden text, which mammoth would show. */
+/** mammoth's HTML of the .docx without its hidden text, which mammoth would show; said. */
 async function readDocx(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
   const visible = await removeHiddenRuns(bytes).catch(() => {
     throw new ImportError('corrupt', 'This .docx could not be read: it may be damaged');
@@ -131,7 +130,7 @@ async function readDocx(bytes: Uint8Array, images: DocumentImages): Promise<Read
     html: await docxToHtml(visible.bytes, images),
     kind: 'docx',
     readZipFile: null,
-    notices: visible.hiddenText ? [pasteNotice('hiddenTextDropped')] : [],
+    notices: visible.notices,
   };
 }
 
