@@ -51,8 +51,16 @@ function rememberRemovedNotes(
   const remaining = notesById(after);
   const removed = [...notesById(before)].filter(([id]) => !remaining.has(id));
   if (removed.length === 0) return detached;
+  return withRemembered(detached, removed);
+}
+
+/** `detached` with `notes` added as the newest, the oldest forgotten past the limit. */
+function withRemembered(
+  detached: ReadonlyMap<string, ProseMirrorNode>,
+  notes: readonly (readonly [string, ProseMirrorNode])[],
+): ReadonlyMap<string, ProseMirrorNode> {
   const next = new Map(detached);
-  for (const [id, note] of removed) {
+  for (const [id, note] of notes) {
     next.delete(id);
     next.set(id, note);
   }
@@ -210,13 +218,12 @@ function carry(
   previous: FootnotePluginState,
   carried: readonly ProseMirrorNode[],
 ): ReadonlyMap<string, ProseMirrorNode> {
-  const next = new Map(previous.detached);
-  for (const note of carried) {
-    const id = String(note.attrs.id);
-    // A note of this article keeps its own content: the reference points at it already.
-    if (!previous.markers.has(id)) next.set(id, note);
-  }
-  return next;
+  // A note of this article keeps its own content: the reference points at it already. A
+  // clipboard (any web page's) holding thousands of notes is held to the same limit.
+  const notes = carried
+    .map((note) => [String(note.attrs.id), note] as const)
+    .filter(([id]) => !previous.markers.has(id));
+  return withRemembered(previous.detached, notes);
 }
 
 /**
