@@ -95,6 +95,7 @@ export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   headlineSchema,
+  oneLineVisibleText,
   relatedLinkSchema,
   SLUG_PATTERN,
   type ArticleMeta,

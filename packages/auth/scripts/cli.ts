@@ -9,6 +9,7 @@ import {
   createApiKey,
   createUser,
   EMAIL_TAKEN_MESSAGE,
+  resetPassword,
   isApiKeyScope,
   listApiKeys,
   revokeApiKey,
@@ -19,6 +20,8 @@ import { apiKeyTable, createdKeyReport, revocationReport } from '../src/cli/api-
 const USAGE = `Usage:
   npm run user:create -- --email a@b.c --name "A B" --role ${ROLES.join('|')} --password '…'
       (--role defaults to writer)
+  npm run user:password -- --email a@b.c --password '…'
+      (a new password for someone who forgot theirs; logs them out everywhere)
   npm run apikey:create -- --name <who uses it> [--scope ${API_KEY_SCOPES.join('|')}]
       (--scope defaults to ${DEFAULT_API_KEY_SCOPE}; read: look only; write: everything)
   npm run apikey:list
@@ -52,6 +55,17 @@ runDatabaseCli({
           : error;
       });
       console.log(`Created ${user.role} ${user.email} (${user.id})`);
+      return 0;
+    },
+    'user:password': async (db) => {
+      if (!values.email || !values.password)
+        throw new Error(
+          `Name the account and its new password: --email and --password\n\n${USAGE}`,
+        );
+      const { email, endedSessions } = await resetPassword(db, values.email, values.password);
+      console.log(
+        `New password set for ${email}; ${endedSessions} session(s) ended. Tell them in person or by phone, not by email.`,
+      );
       return 0;
     },
     'apikey:create': async (db) => {

@@ -60,6 +60,7 @@ export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password-policy/pass
 export { ensureServiceApiKey, forgetServiceApiKey } from './service-keys';
 export {
   changePassword,
+  resetPassword,
   WRONG_CURRENT_PASSWORD,
   type PasswordChange,
   type PasswordChangeInput,

@@ -31,11 +31,28 @@ const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
 const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
 
 /**
- * The headline, as both "New article" and saving take it: one line of visible text. Spaces or
- * invisible characters alone (a zero-width space) would publish a headline that shows nothing.
+ * One line of visible text (a headline, a section name): no control characters, line breaks or
+ * tabs, and not spaces or invisible characters alone (a zero-width space would publish a name
+ * that shows nothing). `field` names it in control-character messages, `label` in the others.
  */
-export const headlineSchema = plainText(
+export const oneLineVisibleText = <T extends z.ZodType<string>>(
+  field: string,
+  label: string,
+  schema: T,
+) =>
+  plainText(field, schema)
+    .refine((text) => !LINE_BREAK_OR_TAB.test(text), {
+      message: `Keep the ${label} on one line: remove the line break or tab`,
+      abort: true,
+    })
+    .refine((text) => text === '' || describesSomething(text), {
+      message: `The ${label} has no visible characters: write one with letters or digits`,
+    });
+
+/** The headline, as both "New article" and saving take it. */
+export const headlineSchema = oneLineVisibleText(
   'title',
+  'headline',
   z
     .string()
     .trim()
@@ -44,14 +61,7 @@ export const headlineSchema = plainText(
       ARTICLE_LIMITS.maxTitleLength,
       `Keep the headline under ${ARTICLE_LIMITS.maxTitleLength} characters`,
     ),
-)
-  .refine((title) => !LINE_BREAK_OR_TAB.test(title), {
-    message: 'Keep the headline on one line: remove the line break or tab',
-    abort: true,
-  })
-  .refine((title) => title === '' || describesSomething(title), {
-    message: 'The headline has no visible characters: write one with letters or digits',
-  });
+);
 
 export const relatedLinkSchema = z.union([
   z.strictObject({

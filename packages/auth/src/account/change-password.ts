@@ -48,3 +48,29 @@ export async function changePassword(
   });
   return { ok: true, endedSessions };
 }
+
+/**
+ * An operator sets a new password for someone who forgot theirs (`npm run user:password`): any
+ * account found by email, deactivated ones too (reactivation is the users page's decision), a
+ * password the policy accepts. Every session of theirs ends with it, in one transaction.
+ * Throws an Error whose message says what is wrong.
+ */
+export async function resetPassword(
+  db: Db,
+  email: string,
+  newPassword: string,
+): Promise<{ email: string; endedSessions: number }> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true },
+  });
+  if (!user) throw new Error(`No user has the email ${email}; see the users page for who exists`);
+  const problem = passwordProblem(newPassword);
+  if (problem) throw new Error(problem);
+  const passwordHash = await hashPassword(newPassword);
+  const endedSessions = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    return endAllSessions(tx, user.id, undefined);
+  });
+  return { email: user.email, endedSessions };
+}

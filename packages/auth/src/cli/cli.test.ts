@@ -5,7 +5,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { createApiKey, verifyApiKey } from '../index';
+import {
+  authenticate,
+  createApiKey,
+  createSession,
+  createUser,
+  findSessionUser,
+  verifyApiKey,
+} from '../index';
 
 const run = promisify(execFile);
 const packageDir = path.resolve(import.meta.dirname, '../..');
@@ -108,5 +115,53 @@ describe('user:create', () => {
     const again = await cli('user:create', '--email', 'FIRST@newsroom.test', ...user);
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe('A user with this email already exists: FIRST@newsroom.test');
+  }, 300_000);
+});
+
+describe('user:password', () => {
+  it('sets a new password for someone who forgot theirs and ends their sessions', async () => {
+    const user = await createUser(testDb.db, {
+      email: 'forgetful@newsroom.test',
+      name: 'Forgetful',
+      role: 'writer',
+      password: 'first long passphrase 1',
+    });
+    const { token } = await createSession(testDb.db, user.id);
+    const weak = await cli(
+      'user:password',
+      '--email',
+      'forgetful@newsroom.test',
+      '--password',
+      'password12',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/at least 12 characters|common/i);
+    const reset = await cli(
+      'user:password',
+      '--email',
+      'Forgetful@newsroom.test',
+      '--password',
+      'second long passphrase 2',
+    );
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(
+      /New password set for forgetful@newsroom\.test; 1 session\(s\) ended/,
+    );
+    expect(
+      await authenticate(testDb.db, 'forgetful@newsroom.test', 'second long passphrase 2'),
+    ).toMatchObject({ id: user.id });
+    expect(
+      await authenticate(testDb.db, 'forgetful@newsroom.test', 'first long passphrase 1'),
+    ).toBeNull();
+    expect(await findSessionUser(testDb.db, token)).toBeNull();
+    const unknown = await cli(
+      'user:password',
+      '--email',
+      'nobody@newsroom.test',
+      '--password',
+      'x',
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No user has the email nobody@newsroom\.test/);
   }, 300_000);
 });

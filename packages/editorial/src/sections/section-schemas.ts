@@ -1,6 +1,6 @@
 // What a section may be, for the server and the admin page's form alike (no database here:
 // `@newsroom/editorial/browser` exports it).
-import { SLUG_PATTERN } from '@newsroom/article';
+import { oneLineVisibleText, SLUG_PATTERN } from '@newsroom/article';
 import { z } from 'zod';
 
 /**
@@ -12,11 +12,16 @@ export const RESERVED_SECTION_SLUGS = ['newsroom', 'api', 'media', 'sitemaps'] a
 export const SECTION_NAME_MAX_LENGTH = 80;
 
 export const newSectionSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'name is required: what readers see, e.g. "World"')
-    .max(SECTION_NAME_MAX_LENGTH, `name can have at most ${SECTION_NAME_MAX_LENGTH} characters`),
+  // Every reader page's navigation shows it: one line of visible text, as a headline.
+  name: oneLineVisibleText(
+    'name',
+    'section name',
+    z
+      .string()
+      .trim()
+      .min(1, 'name is required: what readers see, e.g. "World"')
+      .max(SECTION_NAME_MAX_LENGTH, `name can have at most ${SECTION_NAME_MAX_LENGTH} characters`),
+  ),
   slug: z
     .string()
     .regex(SLUG_PATTERN, 'slug must be lowercase letters, digits and single hyphens')

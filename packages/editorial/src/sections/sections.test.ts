@@ -43,6 +43,21 @@ describe('createSection', () => {
       });
     }
   });
+
+  it('refuses a name readers could not see or that breaks the line, as a headline', async () => {
+    for (const [name, message] of [
+      ['\u200b', /section name has no visible characters/],
+      ['Tab\there', /section name on one line/],
+      ['Bell\u0007', /control character/i],
+    ] as const) {
+      await expect(createSection(testDb.db, { name, slug: 'invisible' })).rejects.toMatchObject({
+        status: 422,
+        errors: [
+          expect.objectContaining({ path: 'name', message: expect.stringMatching(message) }),
+        ],
+      });
+    }
+  });
 });
 
 describe('npm run section:create / section:rename / section:list', () => {
