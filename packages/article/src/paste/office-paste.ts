@@ -84,9 +84,12 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
             // takes stored images only): say so rather than lose them silently. A picture alone
             // (no text) is left to whatever handles image files.
             const hasText = (event.clipboardData?.getData('text/plain') ?? '').trim() !== '';
+            const notices: PasteNotice[] = [];
             if (!cleaned && hasText && /<img\b/i.test(html ?? ''))
-              onNotices([pasteNotice('imagesDropped')]);
-            if (!cleaned && html && !selectionInNote(view.state)) carryCopiedNotes(view, html);
+              notices.push(pasteNotice('imagesDropped'));
+            if (!cleaned && html && !selectionInNote(view.state))
+              notices.push(...carryCopiedNotes(view, html));
+            if (notices.length > 0) onNotices(notices);
             if (selectionInNote(view.state) && !onlyAFile) {
               view.dispatch(pasteIntoNote(view.state, slice));
               return true;
@@ -102,11 +105,11 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
      * did not come along (another article's, copied before notes were carried) is dropped by
      * the footnote plugin, and said.
      */
-    function carryCopiedNotes(view: EditorView, html: string): void {
+    function carryCopiedNotes(view: EditorView, html: string): PasteNotice[] {
       const carried = readCopiedNotes(html, schema);
       if (carried.length > 0) view.dispatch(carryNotes(view.state.tr, carried));
       const lost = pastedReferenceIds(html).filter((id) => !hasNoteFor(view.state, id));
-      if (lost.length > 0) onNotices([pasteNotice('notesOfAnotherArticle', lost.length)]);
+      return lost.length > 0 ? [pasteNotice('notesOfAnotherArticle', lost.length)] : [];
     }
   },
 });
