@@ -53,7 +53,13 @@ export {
   imagesNeedingAltText,
   needsAltText,
 } from './images/alt-text-needed';
-export { IMAGE_LIMITS, IMAGE_UPLOAD_ACCEPT, IMAGE_UPLOAD_FORMATS } from './images/image-limits';
+export {
+  fitsLargePreview,
+  IMAGE_LIMITS,
+  IMAGE_UPLOAD_ACCEPT,
+  IMAGE_UPLOAD_FORMATS,
+  LARGE_PREVIEW_MIN,
+} from './images/image-limits';
 export {
   articleImageSizes,
   fallbackRenditionPath,
