@@ -190,6 +190,31 @@ describe('listing and search', () => {
       'https://search.example/beta',
     ]);
   });
+
+  it('filters by article and by disabled, and refuses a parameter it does not know', async () => {
+    const article = await createPublishedArticle(testDb.db, 'filtered-article');
+    const { json: articleLink } = await api('POST', '/api/links', {
+      url: 'https://e.com/filtered-article',
+      articleId: article.id,
+    });
+    const { json: off } = await api('POST', '/api/links', { url: 'https://filter.example/off' });
+    await api('PATCH', `/api/links/${off.code}`, { disabled: true });
+    const byArticle = await api('GET', `/api/links?articleId=${article.id}`);
+    expect(byArticle.json.links.map((link: { code: string }) => link.code)).toEqual([
+      articleLink.code,
+    ]);
+    const disabled = await api('GET', '/api/links?disabled=true&q=filter.example');
+    expect(disabled.json.links.map((link: { code: string }) => link.code)).toEqual([off.code]);
+    expect((await api('GET', '/api/links?disabled=false&q=filter.example')).json.total).toBe(0);
+    const misspelt = await api('GET', '/api/links?artcleId=x');
+    expect([misspelt.status, misspelt.json.error.message]).toEqual([
+      400,
+      expect.stringMatching(/Unknown query parameter\(s\): artcleId; known: q, articleId/),
+    ]);
+    expect((await api('GET', '/api/links?disabled=yes')).json.error.fields.disabled).toBe(
+      'disabled must be true or false',
+    );
+  });
 });
 
 describe('validation: every rule answers with a clear 4xx', () => {

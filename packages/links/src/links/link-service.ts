@@ -161,16 +161,31 @@ export async function clickStats(db: Db, linkId: string) {
   return { total: days.reduce((sum, day) => sum + day.count, 0), days };
 }
 
-export type ListLinksQuery = { q?: string; page: number; pageSize: number };
+export type ListLinksQuery = {
+  q?: string;
+  articleId?: string;
+  disabled?: boolean;
+  page: number;
+  pageSize: number;
+};
 
-/** Newest first; `q` matches part of the destination or the code (in any case). */
-export async function listLinks(db: Db, { q, page, pageSize }: ListLinksQuery) {
+/**
+ * Newest first; `q` matches part of the destination or the code (in any case); `articleId` and
+ * `disabled` keep only those links.
+ */
+export async function listLinks(
+  db: Db,
+  { q, articleId, disabled, page, pageSize }: ListLinksQuery,
+) {
   // Codes are case-insensitive, so the code is searched ignoring case like the destination.
   const { rows: links, total } = await pageContainingText({
     db,
     columns: ['url', 'code'],
     text: q?.trim() ?? '',
-    where: {},
+    where: {
+      ...(articleId !== undefined && { articleId }),
+      ...(disabled !== undefined && { disabled }),
+    },
     skip: (page - 1) * pageSize,
     take: pageSize,
     findMany: (args) =>

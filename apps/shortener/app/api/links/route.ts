@@ -17,11 +17,33 @@ const wholeNumberParam = (name: string, min: number, max: number, fallback: numb
     )
     .default(fallback);
 
-const listQuery = z.object({
-  q: z.string().max(200, 'q can have at most 200 characters').optional(),
-  page: wholeNumberParam('page', 1, 1_000_000, 1),
-  pageSize: wholeNumberParam('pageSize', 1, 100, 20),
-});
+const LIST_PARAMETERS = ['q', 'articleId', 'disabled', 'page', 'pageSize'];
+
+const listQuery = z.strictObject(
+  {
+    q: z.string().max(200, 'q can have at most 200 characters').optional(),
+    /** The link of one article (an article has at most one). */
+    articleId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64, 'articleId can have at most 64 characters')
+      .optional(),
+    disabled: z
+      .enum(['true', 'false'], { error: 'disabled must be true or false' })
+      .transform((value) => value === 'true')
+      .optional(),
+    page: wholeNumberParam('page', 1, 1_000_000, 1),
+    pageSize: wholeNumberParam('pageSize', 1, 100, 20),
+  },
+  {
+    // A misspelt filter must not quietly answer every link.
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown query parameter(s): ${issue.keys.join(', ')}; known: ${LIST_PARAMETERS.join(', ')}`
+        : undefined,
+  },
+);
 
 /** Creates a link: 201, or 200 with the existing link when the article already has one. */
 export const POST = withApiKey(
@@ -36,7 +58,10 @@ export const POST = withApiKey(
   { schema: linkBodies.create, limiter: (runtime) => runtime.createLimiter },
 );
 
-/** Lists links, newest first; `?q=` searches destinations and codes. */
+/**
+ * Lists links, newest first; `?q=` searches destinations and codes, `?articleId=` finds an
+ * article's link, `?disabled=true|false` keeps one kind.
+ */
 export const GET = withApiKey(
   async ({ query, runtime }) => {
     const result = await listLinks(runtime.db, query);
