@@ -1,5 +1,10 @@
 import { getDb } from '@newsroom/db';
-import { getVisibleArticle, saveArticle } from '@newsroom/editorial';
+import {
+  deleteDraft,
+  getVisibleArticle,
+  saveArticle,
+  versionedActionSchema,
+} from '@newsroom/editorial';
 import { saveResultResponse } from '../../../../../src/newsroom/api/save-response';
 import {
   ARTICLE_BODY_LIMIT_BYTES,
@@ -19,4 +24,18 @@ export const PUT = withStaff<Params>(
   async ({ user, params, body }) =>
     saveResultResponse(await saveArticle(getDb(), user, params.id, body)),
   { body: true, maxBodyBytes: ARTICLE_BODY_LIMIT_BYTES },
+);
+
+/**
+ * Delete a draft that was never published: `{ baseVersion }`. 200 `{ deleted: { id } }`; 409
+ * `conflict` (with `current`) when saved since, `scheduled` or `was_published` otherwise.
+ */
+export const DELETE = withStaff<Params, typeof versionedActionSchema>(
+  async ({ user, params, input }) => {
+    const result = await deleteDraft(getDb(), user, params.id, input);
+    return result.status === 'deleted'
+      ? json({ deleted: { id: result.id } })
+      : saveResultResponse(result);
+  },
+  { schema: versionedActionSchema },
 );
