@@ -74,7 +74,7 @@ describe('deleting a draft', () => {
 
     await expect(
       deleteDraft(n.db, n.writer, draft.id, { baseVersion: draft.version }),
-    ).resolves.toEqual({ status: 'deleted', id: draft.id });
+    ).resolves.toEqual({ status: 'deleted', id: draft.id, shortLinkCode: 'Paste1' });
 
     expect(await stored(draft.id)).toBeNull();
     expect(await n.db.articleRevision.count({ where: { articleId: draft.id } })).toBe(0);

@@ -7,7 +7,8 @@ import type { VersionedAction } from './publish';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 
 export type DeleteDraftResult =
-  | { status: 'deleted'; id: string }
+  /** shortLinkCode: the code of the short link deleted with it (shorteners should forget it). */
+  | { status: 'deleted'; id: string; shortLinkCode: string | null }
   /** Someone saved since `baseVersion`: nothing was deleted; `current` is what is stored now. */
   | { status: 'conflict'; current: EditableArticle };
 
@@ -48,8 +49,9 @@ export async function deleteDraft(
   { deletedCodeReserveDays = DEFAULT_DELETED_CODE_RESERVE_DAYS }: DeleteDraftOptions = {},
 ): Promise<DeleteDraftResult> {
   await requireDeletable(db, actor, id);
+  let shortLinkCode: string | null;
   try {
-    await db.$transaction(async (tx) => {
+    shortLinkCode = await db.$transaction(async (tx) => {
       const shortLink = await tx.shortLink.findUnique({
         where: { articleId: id },
         select: { id: true, code: true },
@@ -68,6 +70,7 @@ export async function deleteDraft(
         await tx.shortLink.delete({ where: { id: shortLink.id } });
         await reserveDeletedCode(tx, shortLink.code, deletedCodeReserveDays);
       }
+      return shortLink?.code ?? null;
     });
   } catch (error) {
     if (!(error instanceof ConditionNotMet)) throw error;
@@ -77,7 +80,7 @@ export async function deleteDraft(
     if (!current) throw notFound('The article');
     return { status: 'conflict', current };
   }
-  return { status: 'deleted', id };
+  return { status: 'deleted', id, shortLinkCode };
 }
 
 /** 404 for what the actor may not see, 403 for what they may not change, 409 unless a draft. */

@@ -1,4 +1,7 @@
 import { getDb } from '@newsroom/db';
+import { outageLog } from '@newsroom/http';
+import { LINK_CHANGES_TOPIC } from '@newsroom/links';
+import { processSharedState } from '@newsroom/shared-state';
 import {
   deleteDraft,
   getVisibleArticle,
@@ -33,9 +36,22 @@ export const PUT = withStaff<Params>(
 export const DELETE = withStaff<Params, typeof versionedActionSchema>(
   async ({ user, params, input }) => {
     const result = await deleteDraft(getDb(), user, params.id, input);
-    return result.status === 'deleted'
-      ? json({ deleted: { id: result.id } })
-      : saveResultResponse(result);
+    if (result.status !== 'deleted') return saveResultResponse(result);
+    if (result.shortLinkCode) await forgetShortLink(result.shortLinkCode);
+    return json({ deleted: { id: result.id } });
   },
   { schema: versionedActionSchema },
 );
+
+const logAnnounceFailed = outageLog(
+  'Deleting a draft: could not tell the shorteners its short link is gone (their cache expires it):',
+);
+
+/** Shortener instances forget the deleted short link now rather than when their cache expires. */
+async function forgetShortLink(code: string) {
+  try {
+    await processSharedState().changes.publish(LINK_CHANGES_TOPIC, code);
+  } catch (error) {
+    logAnnounceFailed(error);
+  }
+}
