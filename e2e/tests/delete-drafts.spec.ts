@@ -1,5 +1,6 @@
 // Deleting a draft that was never published: asked in place, then gone from the list; an
 // article readers have seen offers no delete at all. Every wait is for a state, never a sleep.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   createArticle,
@@ -9,6 +10,14 @@ import {
   openFromNewsroomList,
   typeInBody,
 } from './newsroom-helpers';
+
+/** axe's findings as "rule: selector" lines (the confirmation and the list's notice included). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+  );
+}
 
 const deleteButton = (page: Page) => page.getByRole('button', { name: 'Delete draft' });
 
@@ -49,9 +58,12 @@ test('a writer deletes their own draft after confirming; a published article has
   await expect(deleteButton(page)).toBeFocused();
 
   await deleteButton(page).click();
+  await expect(page.getByRole('group', { name: /Really delete this draft/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page).toHaveURL(/\/newsroom\/articles\?deleted=1$/);
   await expect(page.locator('.newsroom-notice')).toHaveText('Draft deleted.');
+  expect(await axeViolations(page)).toEqual([]);
   await expect(page.getByRole('link', { name: headline })).toHaveCount(0);
   await page.goto(`/newsroom/articles?q=${encodeURIComponent(headline)}`);
   await expect(page.getByText('No articles match.')).toBeVisible();
