@@ -53,7 +53,13 @@ export {
   imagesNeedingAltText,
   needsAltText,
 } from './images/alt-text-needed';
-export { IMAGE_LIMITS, IMAGE_UPLOAD_ACCEPT, IMAGE_UPLOAD_FORMATS } from './images/image-limits';
+export {
+  fitsLargePreview,
+  IMAGE_LIMITS,
+  IMAGE_UPLOAD_ACCEPT,
+  IMAGE_UPLOAD_FORMATS,
+  LARGE_PREVIEW_MIN,
+} from './images/image-limits';
 export {
   articleImageSizes,
   fallbackRenditionPath,
@@ -124,6 +130,12 @@ export {
 } from './paste/clean-pasted-html';
 export type { HtmlParser } from './paste/dom';
 export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
-export { PASTE_NOTICES, type PasteNotice, type PasteNoticeCode } from './paste/paste-notices';
+export {
+  listOf,
+  PASTE_NOTICES,
+  pasteNotice,
+  type PasteNotice,
+  type PasteNoticeCode,
+} from './paste/paste-notices';
 export { pasteCleanedHtml } from './paste/paste-transaction';
 export { cleanedToDocument } from './paste/schema-content';

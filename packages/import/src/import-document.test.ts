@@ -1,11 +1,16 @@
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   EndnoteReferenceRun,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -16,6 +21,7 @@ import {
 } from 'docx';
 import type { JSONContent } from '@tiptap/core';
 import JSZip from 'jszip';
+import { pasteNotice } from '@newsroom/article';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from './import-document';
 import { ImportError } from './import-error';
@@ -154,7 +160,7 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([
       {
         code: 'tablesFlattened',
-        message: 'A table was imported as plain paragraphs, one per cell: an article has no tables',
+        message: 'A table was turned into plain paragraphs, one per cell: an article has no tables',
       },
       {
         code: 'formattingDropped',
@@ -167,6 +173,109 @@ describe('importing a .docx', () => {
       'Bread',
       '3.10',
     ]);
+  });
+
+  it('leaves hidden text (Font → Hidden) out, in the body and in notes, and says so', async () => {
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Public text '),
+            new TextRun({ text: 'HIDDEN note to self: source is J. Smith ', vanish: true }),
+            new TextRun('continues.'),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
+      ],
+      footnotes: { 1: 'Visible note.' },
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const footnotes = await zip.file('word/footnotes.xml')!.async('string');
+    zip.file(
+      'word/footnotes.xml',
+      footnotes.replace(
+        '<w:t xml:space="preserve">Visible note.</w:t></w:r>',
+        '<w:t xml:space="preserve">Visible note.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Hidden in the note.</w:t></w:r>',
+      ),
+    );
+    const withHiddenNote = await zip.generateAsync({ type: 'uint8array' });
+    expect(
+      await (await JSZip.loadAsync(withHiddenNote)).file('word/footnotes.xml')!.async('string'),
+    ).toContain('Hidden in the note.');
+    const imported = await importDocument({ fileName: 'hidden.docx', bytes: withHiddenNote });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Public text continues.', 'Visible note.']);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
+  it('says that tracked deletions and comments were left out (mammoth drops them)', async () => {
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          comments: {
+            children: [
+              {
+                id: 0,
+                author: 'Ann Editor',
+                date: new Date('2026-11-30T09:00:00Z'),
+                children: [new Paragraph('LEGAL: do not name the contractor until confirmed.')],
+              },
+            ],
+          },
+          sections: [
+            {
+              children: [
+                new Paragraph({
+                  children: [
+                    new TextRun('The minister '),
+                    new DeletedTextRun({
+                      text: 'allegedly took bribes from ',
+                      id: 1,
+                      author: 'Ann Editor',
+                      date: '2026-11-30T09:00:00Z',
+                    }),
+                    new InsertedTextRun({
+                      text: 'met ',
+                      id: 2,
+                      author: 'Ann Editor',
+                      date: '2026-11-30T09:00:00Z',
+                    }),
+                    new CommentRangeStart(0),
+                    new TextRun('the contractor'),
+                    new CommentRangeEnd(0),
+                    new TextRun({ children: [new CommentReference(0)] }),
+                    new TextRun(' on Monday.'),
+                  ],
+                }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const imported = await importDocument({ fileName: 'review.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'The minister met the contractor on Monday.',
+    ]);
+    expect(imported.notices).toEqual([
+      pasteNotice('deletionsDropped'),
+      pasteNotice('commentsDropped', 1),
+    ]);
+  });
+
+  it('keeps a run whose hidden property is switched off', async () => {
+    const bytes = await writeDocx({
+      children: [new Paragraph({ children: [new TextRun({ text: 'Shown.', vanish: true })] })],
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:vanish/>');
+    zip.file('word/document.xml', xml.replace('<w:vanish/>', '<w:vanish w:val="false"/>'));
+    const imported = await importDocument({
+      fileName: 'shown.docx',
+      bytes: await zip.generateAsync({ type: 'uint8array' }),
+    });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Shown.']);
+    expect(imported.notices).toEqual([]);
   });
 
   it("tells nothing about note markers' superscript or a link's own underline", async () => {
@@ -231,6 +340,26 @@ describe('importing a Google Docs web page download', () => {
     expect(imported.title).toBe('Export title');
     expect(notesOf(imported.doc).map(textOf)).toEqual(['The note.']);
     expect(JSON.stringify(imported.doc.content![0])).toContain('{"type":"bold"}');
+  });
+
+  it('leaves the export’s comments out and says so; says a table became paragraphs', async () => {
+    // The exploratory tester's export shape: a comment marker and its comment after the notes.
+    const html = `<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><title>Budget story</title></head><body class="c5 doc-content"><p class="c3 title"><span>Budget story</span></p><p><span>The mayor</span><sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup><span>&nbsp;cut the budget by 4%</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup><span>.</span></p><table><tr><td><p><span>Ward</span></p></td><td><p><span>Votes</span></p></td></tr></table><hr class="c6"><div><p class="c4"><a href="#ftnt_ref1" id="ftnt1">[1]</a><span class="c0">&nbsp;Council papers, item 7.</span></p></div><div class="c9"><p class="c8"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c0">Ann Editor: is this confirmed? Our source (J. Smith, finance office) asked not to be named.</span></p></div></body></html>`;
+    const imported = await importDocument({
+      fileName: 'budget.html',
+      bytes: new TextEncoder().encode(html),
+    });
+    expect(JSON.stringify(imported.doc)).not.toMatch(/J\. Smith|\[a\]/);
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'The mayor\u00a0cut the budget by 4%.',
+      'Ward',
+      'Votes',
+      'Council papers, item 7.',
+    ]);
+    expect(imported.notices).toEqual([
+      pasteNotice('commentsDropped', 1),
+      pasteNotice('tablesFlattened', 1),
+    ]);
   });
 });
 

@@ -12,8 +12,8 @@ import {
   validateDocument,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
+import { removeHiddenRuns } from './docx-hidden-runs';
 import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
-import { droppedFormattingNotices } from './dropped-formatting';
 import { attachCaptions } from './images/captions';
 import { DocumentImages, type DocumentImageLimits } from './images/document-images';
 import { elementsUnder, isBlankText } from './images/dom-helpers';
@@ -117,17 +117,32 @@ interface ReadDocument {
   html: string;
   kind: 'docx' | 'html';
   readZipFile: ZipFileReader | null;
+  /** What reading it left out (a .docx's hidden text). */
+  notices: ImportNotice[];
+}
+
+/** mammoth's HTML of the .docx without its hidden text, which mammoth would show; said. */
+async function readDocx(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
+  const visible = await removeHiddenRuns(bytes).catch(() => {
+    throw new ImportError('corrupt', 'This .docx could not be read: it may be damaged');
+  });
+  return {
+    html: await docxToHtml(visible.bytes, images),
+    kind: 'docx',
+    readZipFile: null,
+    notices: visible.notices,
+  };
 }
 
 async function readDocument(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
   const zipped = isZip(bytes) ? await readZipContents(bytes) : null;
   if (!zipped && !looksLikeHtml(bytes)) throw notADocument();
-  if (zipped?.kind === 'docx')
-    return { html: await docxToHtml(bytes, images), kind: 'docx', readZipFile: null };
+  if (zipped?.kind === 'docx') return readDocx(bytes, images);
   return {
     html: zipped ? zipped.html.replace(UTF8_BOM, '') : decodeHtml(bytes),
     kind: 'html',
     readZipFile: zipped?.readFile ?? null,
+    notices: [],
   };
 }
 
@@ -171,7 +186,7 @@ async function withImages(
 
 /** The converted document, or an ImportError: nothing thrown here becomes a 500. */
 async function convert(
-  { html, kind, readZipFile }: ReadDocument,
+  { html, kind, readZipFile, notices: readNotices }: ReadDocument,
   images: DocumentImages,
   fileName: string,
   storeImage: StoreDocumentImage | undefined,
@@ -185,7 +200,6 @@ async function convert(
     // Pictures (and their captions) are marked in the parsed page, which then replaces the
     // original; a page without pictures goes on exactly as it came.
     const hasPictures = elementsUnder(parsed.body, 'img').length > 0;
-    const formattingNotices = kind === 'docx' ? droppedFormattingNotices(parsed.body) : [];
     if (kind === 'docx') attachCaptions(parsed, images, CAPTION_CLASS);
     else await collectHtmlImages(parsed, images, readZipFile);
     const prepared = hasPictures ? parsed.documentElement.outerHTML : html;
@@ -209,8 +223,8 @@ async function convert(
       doc,
       markerStyle: 'numeric',
       notices: [
+        ...readNotices,
         ...pasteNoticesForImport(cleaned.notices),
-        ...formattingNotices,
         ...imageNotices,
         ...noteNotices(doc),
       ],

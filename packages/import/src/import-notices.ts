@@ -1,4 +1,9 @@
-import { altTextNeededMessage, emptyNotesMessage, type PasteNoticeCode } from '@newsroom/article';
+import {
+  altTextNeededMessage,
+  emptyNotesMessage,
+  listOf,
+  type PasteNoticeCode,
+} from '@newsroom/article';
 
 /** What an import tells the person doing it: the paste pipeline's notices, and its own. */
 export type ImportNoticeCode =
@@ -10,27 +15,14 @@ export type ImportNoticeCode =
   | 'imagesInNotes'
   | 'imagesNotStored'
   | 'altTextNeeded'
-  | 'emptyNotes'
-  | 'tablesFlattened'
-  | 'formattingDropped';
+  | 'emptyNotes';
 
 export interface ImportNotice {
   code: ImportNoticeCode;
   message: string;
 }
 
-const tables = (count: number) => (count === 1 ? 'A table was' : `${count} tables were`);
-
-const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-
 const images = (count: number) => (count === 1 ? '1 image was' : `${count} images were`);
-
-/** "EMF, WMF and SVG" */
-function listOf(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 export const importNotice = {
   unsupported: (count: number, types: readonly string[]): ImportNotice => ({
@@ -64,13 +56,5 @@ export const importNotice = {
   emptyNotes: (numbers: readonly number[]): ImportNotice => ({
     code: 'emptyNotes',
     message: emptyNotesMessage(numbers),
-  }),
-  tablesFlattened: (count: number): ImportNotice => ({
-    code: 'tablesFlattened',
-    message: `${tables(count)} imported as plain paragraphs, one per cell: an article has no tables`,
-  }),
-  formattingDropped: (kinds: readonly string[]): ImportNotice => ({
-    code: 'formattingDropped',
-    message: `${capitalized(listOf(kinds))} ${kinds.length === 1 ? 'was' : 'were'} not kept (the words were): an article's text has bold, italic and links only`,
   }),
 };

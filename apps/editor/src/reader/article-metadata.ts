@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { absoluteUrl } from '@newsroom/article';
+import { absoluteUrl, fitsLargePreview } from '@newsroom/article';
 import type { ArticleImage, PublishedArticle } from '@newsroom/publishing';
 import { feedAlternates } from './feed-responses';
 import { listPagePath } from './list-page-path';
@@ -38,14 +38,21 @@ export function articleMetadata(article: PublishedArticle): Metadata {
       authors: [article.author.name],
       ...(image ? { images: [image] } : {}),
     },
-    twitter: image
-      ? {
-          card: 'summary_large_image',
-          title: article.title,
-          description,
-          images: [{ url: image.url, alt: image.alt }],
-        }
-      : { card: 'summary', title: article.title, description },
+    // A small picture (a logo, a head-shot) in the large card would show blurred or not at all.
+    twitter:
+      image && article.leadImage && fitsLargePreview(article.leadImage)
+        ? {
+            card: 'summary_large_image',
+            title: article.title,
+            description,
+            images: [{ url: image.url, alt: image.alt }],
+          }
+        : {
+            card: 'summary',
+            title: article.title,
+            description,
+            ...(image ? { images: [{ url: image.url, alt: image.alt }] } : {}),
+          },
   };
 }
 

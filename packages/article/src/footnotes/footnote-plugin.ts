@@ -51,8 +51,16 @@ function rememberRemovedNotes(
   const remaining = notesById(after);
   const removed = [...notesById(before)].filter(([id]) => !remaining.has(id));
   if (removed.length === 0) return detached;
+  return withRemembered(detached, removed);
+}
+
+/** `detached` with `notes` added as the newest, the oldest forgotten past the limit. */
+function withRemembered(
+  detached: ReadonlyMap<string, ProseMirrorNode>,
+  notes: readonly (readonly [string, ProseMirrorNode])[],
+): ReadonlyMap<string, ProseMirrorNode> {
   const next = new Map(detached);
-  for (const [id, note] of removed) {
+  for (const [id, note] of notes) {
     next.delete(id);
     next.set(id, note);
   }
@@ -200,6 +208,38 @@ function restoreInvariants(
   return tr.setMeta(footnotePluginKey, { normalized: true });
 }
 
+interface FootnoteMeta {
+  style?: MarkerStyle;
+  carried?: readonly ProseMirrorNode[];
+}
+
+/** Notes a paste brought along, held like notes removed a moment ago: a reference brings its own back. */
+function carry(
+  previous: FootnotePluginState,
+  carried: readonly ProseMirrorNode[],
+): ReadonlyMap<string, ProseMirrorNode> {
+  // A note of this article keeps its own content: the reference points at it already. A
+  // clipboard (any web page's) holding thousands of notes is held to the same limit.
+  const notes = carried
+    .map((note) => [String(note.attrs.id), note] as const)
+    .filter(([id]) => !previous.markers.has(id));
+  return withRemembered(previous.detached, notes);
+}
+
+/**
+ * Makes `notes` (footnote nodes from the clipboard, see copied-notes) available to the next
+ * paste: a pasted reference to one of them brings that note into the notes block.
+ */
+export function carryNotes(tr: Transaction, notes: readonly ProseMirrorNode[]): Transaction {
+  return tr.setMeta(footnotePluginKey, { carried: notes } satisfies FootnoteMeta);
+}
+
+/** Whether a reference to `noteId` pasted now keeps its note (in the article, or carried). */
+export function hasNoteFor(state: EditorState, noteId: string): boolean {
+  const plugin = footnotePluginKey.getState(state);
+  return !!plugin && (plugin.markers.has(noteId) || plugin.detached.has(noteId));
+}
+
 /**
  * `isRemote`: transactions that bring another editor's changes (live co-editing). They are never
  * repaired here: every connected editor would make the same repair at once, and concurrent
@@ -215,7 +255,8 @@ export function createFootnotePlugin(
     state: {
       init: (_config, state) => computeState(state.doc, initialStyle, new Map()),
       apply(tr, previous, oldState, newState) {
-        const meta = tr.getMeta(footnotePluginKey) as { style?: MarkerStyle } | undefined;
+        const meta = tr.getMeta(footnotePluginKey) as FootnoteMeta | undefined;
+        if (meta?.carried) return { ...previous, detached: carry(previous, meta.carried) };
         const style = meta?.style ?? previous.style;
         if (!tr.docChanged && style === previous.style) return previous;
         // Typing is the hot path: map the markers along instead of walking the whole document.

@@ -23,3 +23,13 @@ export const IMAGE_UPLOAD_FORMATS = {
 
 /** `<input type="file" accept>` for image uploads. */
 export const IMAGE_UPLOAD_ACCEPT = Object.values(IMAGE_UPLOAD_FORMATS).join(',');
+
+/**
+ * The smallest picture link previews show large (Facebook's large card wants 600×315 at least;
+ * X's large card 300×157): below it an article's preview uses the small card.
+ */
+export const LARGE_PREVIEW_MIN = { width: 600, height: 315 } as const;
+
+export function fitsLargePreview(image: { width: number; height: number }): boolean {
+  return image.width >= LARGE_PREVIEW_MIN.width && image.height >= LARGE_PREVIEW_MIN.height;
+}

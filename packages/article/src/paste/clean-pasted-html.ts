@@ -1,6 +1,8 @@
 import { createNoteId } from '../footnotes/note-id';
 import { findMammothNotes } from './docx/mammoth-notes';
+import { droppedFormattingNotices } from './dropped-formatting';
 import { type HtmlParser, platformHtmlParser, textNodesUnder } from './dom';
+import { removeGoogleDocsComments } from './google-docs/google-docs-comments';
 import { findGoogleDocsNotes } from './google-docs/google-docs-footnotes';
 import { convertGoogleDocsLists } from './google-docs/google-docs-lists';
 import {
@@ -11,11 +13,13 @@ import {
   unwrapRedirectLinks,
 } from './google-docs/google-docs-markup';
 import { mapHeadings } from './headings';
+import { removeHiddenText } from './hidden-text';
 import { convertLinkedNotes, type ExtractedNote, type LinkedNotes } from './linked-notes';
 import { normalizeMarkup } from './normalize-markup';
 import { type PasteNotice, PasteNotices } from './paste-notices';
 import { findWordNotes } from './word/word-footnotes';
 import { convertWordLists, removeStrayListMarkers, wordListFormats } from './word/word-lists';
+import { resolveWordReview } from './word/word-review';
 import { withoutControlCharacters } from '../validation/plain-text';
 
 /**
@@ -65,6 +69,8 @@ export function detectHtmlSource(doc: Document, html: string): HtmlSource | null
 function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices): LinkedNotes {
   switch (source) {
     case 'word': {
+      resolveWordReview(doc, notices);
+      removeHiddenText(doc.body, notices);
       const notes = findWordNotes(doc);
       convertWordLists(doc, wordListFormats(doc));
       removeStrayListMarkers(doc);
@@ -73,6 +79,8 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
     case 'google-docs': {
       const fromClipboard = isGoogleDocsClipboard(doc);
       inlineClassStyles(doc);
+      removeHiddenText(doc.body, notices);
+      removeGoogleDocsComments(doc, notices);
       unwrapGuidWrapper(doc);
       unwrapRedirectLinks(doc);
       convertGoogleDocsLists(doc);
@@ -81,6 +89,7 @@ function convertSource(source: HtmlSource, doc: Document, notices: PasteNotices)
     case 'docx':
       return findMammothNotes(doc);
     case 'html':
+      removeHiddenText(doc.body, notices);
       convertGoogleDocsLists(doc);
       return { references: [], notes: new Map() };
   }
@@ -125,6 +134,8 @@ export function cleanHtml(
   const notices = new PasteNotices();
   const linked = convertSource(source, doc, notices);
   const title = options.extractTitle ? takeTitle(doc) : undefined;
+  // Before the cleaning drops them; the notes are still in the page here.
+  const formatting = droppedFormattingNotices(doc.body);
   const notes = convertLinkedNotes(linked, options.newNoteId ?? uniqueNoteIds(), notices);
   const body = doc.createElement('div');
   while (doc.body.firstChild) body.appendChild(doc.body.firstChild);
@@ -136,7 +147,7 @@ export function cleanHtml(
     source,
     body,
     notes,
-    notices: notices.list(),
+    notices: [...notices.list(), ...formatting],
     ...(title !== undefined && { title }),
   };
 }

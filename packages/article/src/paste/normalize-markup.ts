@@ -3,7 +3,7 @@ import { commentsUnder, elementsUnder, isBlank, isElement, isText, tagOf, unwrap
 import { isBoldWeight, isItalicStyle, isNormalWeight, styleOf } from './inline-style';
 import type { PasteNotices } from './paste-notices';
 
-/** Never content: Office's metadata, scripts, and namespaced tags like `<o:p>`, `<v:shape>`. */
+/** Never content: metadata, scripts and styles. */
 const REMOVED = new Set([
   'head',
   'hr',
@@ -15,6 +15,13 @@ const REMOVED = new Set([
   'xml',
   'template',
 ]);
+/**
+ * Office's namespaced elements that hold no words of the document: a paragraph's end (`<o:p>`,
+ * at most a no-break space), VML drawings (`<v:shape>`), smart tag declarations
+ * (`<o:SmartTagType>`) and content-control properties (`<w:sdtPr>`). Every other namespaced
+ * element (smart tags like `<st1:place>`, content controls like `<w:Sdt>`) wraps text.
+ */
+const EMPTY_NAMESPACED = /^(o:p|v:[\w-]+|o:smarttagtype|w:sdtpr)$/;
 const UNWRAPPED = new Set(['span', 'font', 'div', 'section', 'article', 'center', 'main']);
 /** Attributes our schema reads; everything else (style, class, lang, id, …) goes. */
 const KEPT_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -104,6 +111,21 @@ const hasContent = (block: Element) =>
   !isBlank(block.textContent) || block.querySelector('img, sup[data-footnote-reference]') !== null;
 
 /**
+ * Office's namespaced elements go, their words stay: a wrapper is replaced by its children. One
+ * of the empty kinds is removed only while it holds nothing: the HTML parser does not honour `/>`
+ * on unknown tags, so `<o:SmartTagType …/>` in Word's `<head>` stays open and the whole body
+ * ends up inside it.
+ */
+function removeNamespacedElements(body: Element): void {
+  for (const element of elementsUnder(body)) {
+    const tag = tagOf(element);
+    if (!tag.includes(':')) continue;
+    if (EMPTY_NAMESPACED.test(tag) && !hasContent(element)) element.remove();
+    else unwrap(element);
+  }
+}
+
+/**
  * What every source shares once its own structures are converted: residue out, formatting in
  * the tags our schema reads, empty paragraphs gone.
  */
@@ -114,8 +136,9 @@ export function normalizeMarkup(
 ): void {
   for (const comment of commentsUnder(body)) comment.parentNode?.removeChild(comment);
   for (const element of elementsUnder(body)) {
-    if (REMOVED.has(tagOf(element)) || tagOf(element).includes(':')) element.remove();
+    if (REMOVED.has(tagOf(element))) element.remove();
   }
+  removeNamespacedElements(body);
   if (!options.keepImages) {
     const images = elementsUnder(body, 'img');
     if (images.length > 0) notices.add('imagesDropped');

@@ -1,8 +1,16 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { carryNotes, hasNoteFor } from '../footnotes/footnote-plugin';
 import { withoutControlCharacters } from '../validation/plain-text';
 import { sliceWithoutControlCharacters } from './control-characters';
 import { cleanPastedHtml } from './clean-pasted-html';
+import {
+  notesCarryingSerializer,
+  pastedReferenceIds,
+  readCopiedNotes,
+  withoutCopiedNotes,
+} from './copied-notes';
 import { isBlank } from './dom';
 import { type PasteNotice, pasteNotice } from './paste-notices';
 import { pasteCleanedHtml, pasteIntoNote, selectionInNote } from './paste-transaction';
@@ -31,14 +39,22 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
 
   addProseMirrorPlugins() {
     const { onNotices } = this.options;
+    const { schema } = this.editor;
+    let currentView: EditorView | null = null;
     return [
       new Plugin({
         key: officePastePluginKey,
+        view(view) {
+          currentView = view;
+          return { destroy: () => (currentView = null) };
+        },
         props: {
+          // A copy carries the notes of the references it holds (see copied-notes).
+          clipboardSerializer: notesCarryingSerializer(schema, () => currentView?.state ?? null),
           // Any other paste (plain text, HTML from elsewhere) loses them too: invisible here,
           // and a save refuses them (see withoutControlCharacters).
           transformPastedText: (text) => withoutControlCharacters(text),
-          transformPastedHTML: (html) => withoutControlCharacters(html),
+          transformPastedHTML: (html) => withoutCopiedNotes(withoutControlCharacters(html)),
           // Once parsed too: `&#11;` in the HTML is a control character only after decoding.
           transformPasted: (slice) => sliceWithoutControlCharacters(slice),
           handlePaste(view, event, slice) {
@@ -68,8 +84,12 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
             // takes stored images only): say so rather than lose them silently. A picture alone
             // (no text) is left to whatever handles image files.
             const hasText = (event.clipboardData?.getData('text/plain') ?? '').trim() !== '';
+            const notices: PasteNotice[] = [];
             if (!cleaned && hasText && /<img\b/i.test(html ?? ''))
-              onNotices([pasteNotice('imagesDropped')]);
+              notices.push(pasteNotice('imagesDropped'));
+            if (!cleaned && html && !selectionInNote(view.state))
+              notices.push(...carryCopiedNotes(view, html));
+            if (notices.length > 0) onNotices(notices);
             if (selectionInNote(view.state) && !onlyAFile) {
               view.dispatch(pasteIntoNote(view.state, slice));
               return true;
@@ -79,5 +99,17 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
         },
       }),
     ];
+
+    /**
+     * Text copied from an article brings its notes (see copied-notes); a reference whose note
+     * did not come along (another article's, copied before notes were carried) is dropped by
+     * the footnote plugin, and said.
+     */
+    function carryCopiedNotes(view: EditorView, html: string): PasteNotice[] {
+      const carried = readCopiedNotes(html, schema);
+      if (carried.length > 0) view.dispatch(carryNotes(view.state.tr, carried));
+      const lost = pastedReferenceIds(html).filter((id) => !hasNoteFor(view.state, id));
+      return lost.length > 0 ? [pasteNotice('notesOfAnotherArticle', lost.length)] : [];
+    }
   },
 });

@@ -8,7 +8,14 @@ import { notFound } from '../errors';
  * discard: the working copy as it was just before "Discard changes" threw it away; replaced: as
  * it was just before a restore replaced it.
  */
-export type RevisionReason = 'autosave' | 'publish' | 'restore' | 'discard' | 'replaced';
+export type RevisionReason =
+  | 'autosave'
+  | 'publish'
+  | 'restore'
+  | 'discard'
+  | 'replaced'
+  /** A "Publish at" / "Update at" whose time came but which could not go live (see the log). */
+  | 'schedule-cancelled';
 
 /** Autosaves leave at most one revision per this interval (publish and restore always do). */
 export const AUTOSAVE_REVISION_INTERVAL_MS = 10 * 60 * 1000;

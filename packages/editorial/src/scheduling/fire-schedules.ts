@@ -1,4 +1,5 @@
 import { ARTICLE_STATUS } from '@newsroom/article';
+import { hasRole } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { EditorialError } from '../errors';
 import { requireReadyToPublish } from '../articles/publish-readiness';
@@ -45,6 +46,23 @@ export async function fireDueSchedules(db: Db, now = new Date()): Promise<FiredS
   return fired;
 }
 
+/**
+ * Why the person who scheduled it can no longer have it published: deactivated, or no longer an
+ * editor, since. A schedule is their decision, taken with their rights of the time.
+ */
+async function schedulerRefusal(db: Db, scheduledById: string | null): Promise<string | null> {
+  if (!scheduledById) return null;
+  const scheduler = await db.user.findUnique({
+    where: { id: scheduledById },
+    select: { email: true, role: true, deactivatedAt: true },
+  });
+  if (!scheduler) return 'whoever scheduled it no longer exists';
+  if (scheduler.deactivatedAt) return `${scheduler.email}, who scheduled it, has been deactivated`;
+  if (!hasRole(scheduler, 'editor'))
+    return `${scheduler.email}, who scheduled it, is no longer an editor`;
+  return null;
+}
+
 type DueArticle = {
   id: string;
   status: string;
@@ -59,11 +77,18 @@ async function fireOne(db: Db, article: DueArticle, now: Date): Promise<FiredSch
   const actor = { id: article.scheduledById ?? article.authorId, role: 'editor' as const };
   const claim = { status: article.status, scheduledAt: { lte: now } };
   const isLive = article.status === ARTICLE_STATUS.published;
-  try {
-    await requireReadyToPublish(db, article.id, now);
-  } catch (error) {
-    if (!(error instanceof EditorialError)) throw error;
-    // The working copy changed since it was scheduled and can't go live: stop retrying it.
+  const refusal =
+    (await schedulerRefusal(db, article.scheduledById)) ??
+    (await requireReadyToPublish(db, article.id, now).then(
+      () => null,
+      (error: unknown) => {
+        if (!(error instanceof EditorialError)) throw error;
+        return error.message;
+      },
+    ));
+  if (refusal) {
+    // Can't go live (the working copy changed since, or its editor may no longer publish): stop
+    // retrying, and leave a revision that says so in the article's history.
     const cancelled = await writeIfVersionMatches(db, actor, article.id, article.version, {
       data: {
         status: isLive ? ARTICLE_STATUS.published : ARTICLE_STATUS.draft,
@@ -72,11 +97,9 @@ async function fireOne(db: Db, article: DueArticle, now: Date): Promise<FiredSch
       },
       where: claim,
       now,
-      revision: async () => null,
+      revision: async () => 'schedule-cancelled',
     });
-    return cancelled
-      ? { articleId: article.id, outcome: 'cancelled', reason: error.message }
-      : null;
+    return cancelled ? { articleId: article.id, outcome: 'cancelled', reason: refusal } : null;
   }
   const published = await writeIfVersionMatches(db, actor, article.id, article.version, {
     data: {

@@ -259,6 +259,40 @@ describe('scheduling', () => {
       status: 'draft',
       live: null,
     });
+    // The history says what happened at the time.
+    expect((await listRevisions(n.db, draft.id)).map(({ reason }) => reason)).toContain(
+      'schedule-cancelled',
+    );
+  });
+
+  it('cancels a schedule whose editor was deactivated or made a writer since', async () => {
+    for (const [name, change] of [
+      ['gone', { deactivatedAt: new Date() }],
+      ['demoted', { role: 'writer' }],
+    ] as const) {
+      const scheduler = await n.db.user.create({
+        data: { email: `${name}@newsroom.test`, name, role: 'editor', passwordHash: 'not-used' },
+        select: { id: true, role: true, name: true },
+      });
+      const draft = await writtenDraft(`Scheduled by ${name}`);
+      const result = await scheduleArticle(n.db, scheduler, draft.id, {
+        baseVersion: draft.version,
+        publishAt: minutes(10).toISOString(),
+      });
+      expect(result.status).toBe('saved');
+      await n.db.user.update({ where: { id: scheduler.id }, data: change });
+      expect(await fireDueSchedules(n.db, minutes(11))).toMatchObject([
+        {
+          articleId: draft.id,
+          outcome: 'cancelled',
+          reason: expect.stringMatching(
+            name === 'gone' ? /has been deactivated/ : /is no longer an editor/,
+          ),
+        },
+      ]);
+      expect(await visibleToReaders(draft)).toBe(false);
+      expect(await findEditableArticle(n.db, draft.id)).toMatchObject({ status: 'draft' });
+    }
   });
 });
 

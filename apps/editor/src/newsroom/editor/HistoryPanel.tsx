@@ -25,6 +25,8 @@ const REASONS: Record<string, string> = {
   restore: 'Restored',
   discard: 'Discarded changes (kept here)',
   replaced: 'Before a restore (kept here)',
+  'schedule-cancelled':
+    'Schedule cancelled at its time: it could not be published then (an empty body or note, a picture without alt text, an implausible dateline, or whoever scheduled it may no longer publish)',
 };
 
 export function HistoryPanel({

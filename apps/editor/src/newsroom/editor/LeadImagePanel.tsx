@@ -1,5 +1,10 @@
 'use client';
-import { fallbackRenditionPath, IMAGE_UPLOAD_ACCEPT } from '@newsroom/article';
+import {
+  fallbackRenditionPath,
+  fitsLargePreview,
+  IMAGE_UPLOAD_ACCEPT,
+  LARGE_PREVIEW_MIN,
+} from '@newsroom/article';
 import type { LeadImage } from '@newsroom/editorial';
 import { type FormEvent, useState } from 'react';
 import { uploadImage } from '../../media/upload-client';
@@ -63,6 +68,13 @@ export function LeadImagePanel({ leadImage, onChange }: Props) {
             {leadImage.caption || <em>No caption</em>}
             {leadImage.credit && <span className="image-credit">{leadImage.credit}</span>}
           </figcaption>
+          {!fitsLargePreview(leadImage) && (
+            <p className="field-hint">
+              This picture is {leadImage.width}×{leadImage.height} pixels: link previews (Facebook,
+              X, messengers) show it small. A large preview needs at least {LARGE_PREVIEW_MIN.width}
+              ×{LARGE_PREVIEW_MIN.height}.
+            </p>
+          )}
         </figure>
       ) : (
         <p className="field-hint">No lead image: lists and link previews show text only.</p>

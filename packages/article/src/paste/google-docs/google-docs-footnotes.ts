@@ -12,7 +12,8 @@ const REFERENCE_HREF = /^#(ftnt\d+)$/i;
  */
 const BARE_NUMBER = /^\s*(\[\d{1,4}\]|\d{1,4})\s*$/;
 
-function noteContainer(anchor: Element): Element {
+/** The block of a note (or comment) after the text, from the anchor that starts it. */
+export function noteContainer(anchor: Element): Element {
   // The export writes <div><p><a id="ftnt1">[1]</a><span> Note text</span></p></div>.
   let container: Element = anchor;
   while (container.parentElement && container.parentElement !== anchor.ownerDocument.body) {
