@@ -13,7 +13,9 @@ export type EditorialErrorCode =
   | 'publish_time_past'
   | 'not_ready'
   | 'not_live'
-  | 'not_scheduled';
+  | 'not_scheduled'
+  | 'scheduled'
+  | 'was_published';
 
 const CODE_OF_STATUS: Record<EditorialErrorStatus, EditorialErrorCode> = {
   400: 'bad_request',

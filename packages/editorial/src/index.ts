@@ -42,6 +42,13 @@ export {
   type VersionedAction,
 } from './articles/publish';
 export {
+  deleteDraft,
+  SCHEDULED_MESSAGE,
+  WAS_PUBLISHED_MESSAGE,
+  type DeleteDraftResult,
+  type DeleteDraftOptions,
+} from './articles/delete-draft';
+export {
   scheduleArticle,
   unscheduleArticle,
   scheduleSchema,

@@ -53,7 +53,7 @@ export {
 } from './links/link-edits';
 export { CODE_ALPHABET, CODE_LENGTH, generateCode } from './codes/generate-code';
 export { LinkError, isLinkError, type LinkErrorCode } from './links/link-errors';
-export { DEFAULT_DELETED_CODE_RESERVE_DAYS } from './links/deleted-codes';
+export { DEFAULT_DELETED_CODE_RESERVE_DAYS, reserveDeletedCode } from './links/deleted-codes';
 export {
   toLinkView,
   linkState,

@@ -6,6 +6,9 @@ export const LOGIN_PAGE_PATH = '/newsroom/login';
 export const loginPagePath = (path: string) =>
   `${LOGIN_PAGE_PATH}?${new URLSearchParams({ next: path })}`;
 export const ARTICLES_PAGE_PATH = '/newsroom/articles';
+/** The article list's query after a draft was deleted (it says so; nothing of the draft is echoed). */
+export const DRAFT_DELETED_PARAM = 'deleted';
+export const ARTICLES_AFTER_DELETE_PATH = `${ARTICLES_PAGE_PATH}?${DRAFT_DELETED_PARAM}=1`;
 export const NEW_ARTICLE_PAGE_PATH = `${ARTICLES_PAGE_PATH}/new`;
 export const IMPORT_PAGE_PATH = `${ARTICLES_PAGE_PATH}/import`;
 export const IMPORT_API_PATH = '/api/newsroom/articles/import';

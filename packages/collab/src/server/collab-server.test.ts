@@ -2,6 +2,7 @@ import { createSession, deleteSession } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import {
   createArticle,
+  deleteDraft,
   findEditableArticle,
   restoreRevision,
   listRevisions,
@@ -24,6 +25,7 @@ import {
 import { articleDocumentName } from '../document/document-name';
 import { collabUserOf } from '../people/collab-user';
 import { createCollabServer, type CollabServer } from './collab-server';
+import { createPersistence, WORKING_COPY_ORIGIN } from './persistence';
 import { connectClient, waitForDoc, type TestClient } from './test-clients';
 
 const ORIGIN = 'http://newsroom.test';
@@ -393,6 +395,35 @@ describe('collaboration server', () => {
     );
     await saved;
     expect((await findEditableArticle(testDb.db, id))?.leadImage?.id).toBe(image.id);
+  });
+
+  it('lets a deleted draft go: open pages are closed, and no later store brings it back', async () => {
+    const id = await newDraft('writer', 'Test paste.');
+    const writer = connect(id, 'writer');
+    expect(await writer.authenticated).toBe('read-write');
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Test paste.'));
+    const closed = new Promise<string>((resolve) =>
+      writer.provider.on('close', ({ event }: { event: { reason: string } }) =>
+        resolve(event.reason),
+      ),
+    );
+    // A second server process's view of the same document, loaded before the deletion.
+    const persistence = createPersistence(testDb.db);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await persistence.load(id))!);
+    const { version } = (await findEditableArticle(testDb.db, id))!;
+
+    await deleteDraft(testDb.db, users.writer as never, id, { baseVersion: version });
+    expect(await closed).toBe('unknown-document');
+    writer.provider.destroy();
+
+    typeInFirstParagraph(doc, 'Late edit. ');
+    const context = { user: users.writer as never, articleId: id };
+    await expect(persistence.store(id, doc, context, undefined)).resolves.toBeNull();
+    await expect(persistence.store(id, doc, undefined, WORKING_COPY_ORIGIN)).resolves.toBeNull();
+    expect(await testDb.db.article.count({ where: { id } })).toBe(0);
+    expect(await testDb.db.collabDocument.count({ where: { articleId: id } })).toBe(0);
+    await expect(persistence.load(id)).resolves.toBeNull();
   });
 
   it('keeps every document across a restart of the server', async () => {

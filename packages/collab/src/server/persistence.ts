@@ -1,4 +1,4 @@
-import type { Db } from '@newsroom/db';
+import { isForeignKeyViolation, type Db } from '@newsroom/db';
 import {
   EditorialError,
   findEditableArticle,
@@ -121,6 +121,9 @@ export function createPersistence(db: Db) {
     return state;
   }
 
+  const articleExists = async (articleId: string) =>
+    (await db.article.count({ where: { id: articleId } })) > 0;
+
   /**
    * Takes in what is stored: other collaboration servers store their own clients' edits, which
    * may not have reached this server through Redis yet. Merging them first makes every store
@@ -142,11 +145,17 @@ export function createPersistence(db: Db) {
    */
   async function storeBytes(articleId: string, doc: Y.Doc, articleVersion: number) {
     const state = encodeState(doc);
-    await db.collabDocument.upsert({
-      where: { articleId },
-      create: { articleId, state, articleVersion },
-      update: { state },
-    });
+    try {
+      await db.collabDocument.upsert({
+        where: { articleId },
+        create: { articleId, state, articleVersion },
+        update: { state },
+      });
+    } catch (error) {
+      // The draft was deleted (its row went with it): a page still open must not bring it back.
+      if (isForeignKeyViolation(error)) return;
+      throw error;
+    }
     await db.collabDocument.updateMany({
       where: { articleId, articleVersion: { lt: articleVersion } },
       data: { articleVersion },
@@ -201,6 +210,9 @@ export function createPersistence(db: Db) {
       });
     } catch (error) {
       if (!(error instanceof EditorialError)) throw error;
+      // Deleted (a draft) while open: nothing to write, and nobody left to tell but the pages
+      // the rights sweep closes ("unknown-document").
+      if (error.status === 404 && !(await articleExists(articleId))) return null;
       await storeBytes(articleId, doc, base);
       return { type: 'invalid', errors: [{ path: '(article)', message: error.message }] };
     }

@@ -42,6 +42,8 @@ export interface EditableArticle {
   live: { path: string; publishedAt: string; updatedAt: string } | null;
   /** Published, and the working copy was saved since the last Publish / Update. */
   hasUnpublishedChanges: boolean;
+  /** Has been live (it has a URL history, whose links must keep working): never deletable. */
+  wasPublished: boolean;
   version: number;
   authorId: string;
   updatedAt: string;
@@ -54,6 +56,7 @@ type LiveRow = ArticleLive & { section: Section };
 
 type ArticleRow = Article & {
   section: Section;
+  paths: { slug: string }[];
   live: LiveRow | null;
   leadImage: Image | null;
   relatedLinks: (RelatedLink & { target: (Article & { live: LiveRow | null }) | null })[];
@@ -63,6 +66,7 @@ const liveInclude = { include: { section: true } } as const;
 
 export const editableArticleInclude = {
   section: true,
+  paths: { select: { slug: true }, take: 1 },
   live: liveInclude,
   leadImage: true,
   relatedLinks: {
@@ -89,6 +93,7 @@ export function toEditableArticle(row: ArticleRow): EditableArticle {
       updatedAt: row.live.updatedAt.toISOString(),
     },
     hasUnpublishedChanges: hasUnpublishedChanges(row),
+    wasPublished: row.paths.length > 0,
     version: row.version,
     authorId: row.authorId,
     updatedAt: row.updatedAt.toISOString(),

@@ -19,7 +19,8 @@ import {
 import { HistoryPanel } from '../editor/HistoryPanel';
 import { LeadImageFigure } from '../editor/LeadImageFigure';
 import { PreviewPanel } from '../editor/PreviewPanel';
-import { publicationOf, publicationText } from '../editor/publication';
+import { DeleteDraftPanel } from '../editor/DeleteDraftPanel';
+import { isDeletableDraft, publicationOf, publicationText } from '../editor/publication';
 import { PublishingPanel } from '../editor/PublishingPanel';
 import type { Section } from '../editor/section';
 import type { CollabUser } from '@newsroom/collab';
@@ -245,6 +246,14 @@ export function CollabEditorForm({
           onDone={onPublishingDone}
           onConflict={() => session.takeWorkingCopy()}
         />
+        {editable && isDeletableDraft(publication) && (
+          <DeleteDraftPanel
+            articleId={article.id}
+            settle={() => session.whenSaved()}
+            baseVersion={() => session.snapshot.version}
+            onConflict={() => session.takeWorkingCopy()}
+          />
+        )}
         <fieldset disabled={!editable} className="collab-fields">
           <ArticleDetailPanels
             articleId={article.id}

@@ -49,8 +49,8 @@ function Refused({ reason, articleId }: { reason: string; articleId: string }) {
   if (reason === 'unknown-document')
     return (
       <p role="alert">
-        You can no longer edit this article: your role has changed, or it is no longer one you may
-        open. What this page had not saved yet was not saved.{' '}
+        You can no longer edit this article: it has been deleted, your role has changed, or it is no
+        longer one you may open. What this page had not saved yet was not saved.{' '}
         <a href={ARTICLES_PAGE_PATH}>Back to the articles</a>.
       </p>
     );

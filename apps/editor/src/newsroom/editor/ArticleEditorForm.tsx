@@ -11,12 +11,13 @@ import { ArticleBodyEditor, type ArticleBodyEditorHandle } from '../body-editor/
 import { ArticleDetailPanels } from './ArticleDetailPanels';
 import { saveDraft, type ArticleActionResult, type PublishingAction } from './api-client';
 import { ConflictPanel } from './ConflictPanel';
+import { DeleteDraftPanel } from './DeleteDraftPanel';
 import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
 import { CanvasFields } from './CanvasFields';
 import { HistoryPanel } from './HistoryPanel';
 import { LeadImageFigure } from './LeadImageFigure';
 import { PreviewPanel } from './PreviewPanel';
-import { publicationOf } from './publication';
+import { isDeletableDraft, publicationOf } from './publication';
 import { PublishingPanel } from './PublishingPanel';
 import type { Section } from './section';
 
@@ -175,6 +176,15 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
           onDone={onPublishingDone}
           onConflict={(current) => controller.reportConflict(current)}
         />
+        {isDeletableDraft(publication) && (
+          <DeleteDraftPanel
+            articleId={article.id}
+            settle={() => controller.flush()}
+            baseVersion={() => controller.baseVersion}
+            onConflict={(current) => controller.reportConflict(current)}
+            onDeleted={() => controller.acceptStored(controller.baseVersion, readSnapshot())}
+          />
+        )}
         <ArticleDetailPanels
           articleId={article.id}
           meta={meta}

@@ -91,6 +91,24 @@ export async function articleAction(
   }
 }
 
+export type DeleteDraftOutcome =
+  { kind: 'deleted' } | Extract<ArticleActionResult, { kind: 'conflict' | 'failed' }>;
+
+/** `DELETE /api/newsroom/articles/<id>`: deletes a draft that was never published. */
+export async function deleteDraftRequest(
+  articleId: string,
+  baseVersion: number,
+): Promise<DeleteDraftOutcome> {
+  try {
+    const answer = await call('DELETE', articleApiPath(articleId), { baseVersion });
+    if (answer.status === 200) return { kind: 'deleted' };
+    const result = toActionResult(answer);
+    return result.kind === 'saved' ? { kind: 'deleted' } : result;
+  } catch {
+    return { kind: 'failed', reason: 'you are offline', code: null, errors: [] };
+  }
+}
+
 export async function restoreRevisionRequest(
   articleId: string,
   revisionId: string,

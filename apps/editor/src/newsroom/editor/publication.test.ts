@@ -3,6 +3,7 @@ import {
   addressChangeWarning,
   describeMoment,
   futureDatelineWarning,
+  isDeletableDraft,
   isoToLocalInput,
   localInputToIso,
   publicationText,
@@ -15,12 +16,14 @@ const published: Publication = {
   scheduledAt: null,
   live,
   hasUnpublishedChanges: false,
+  wasPublished: true,
 };
 const draft: Publication = {
   status: 'draft',
   scheduledAt: null,
   live: null,
   hasUnpublishedChanges: false,
+  wasPublished: false,
 };
 
 describe('publication texts', () => {
@@ -73,5 +76,16 @@ describe('publication texts', () => {
     expect(isoToLocalInput(iso!)).toBe('2030-06-01T10:30');
     expect(localInputToIso('')).toBeNull();
     expect(localInputToIso('tomorrow')).toBeNull();
+  });
+});
+
+describe('deleting', () => {
+  it('offers it only for a draft never published nor scheduled', () => {
+    expect(isDeletableDraft(draft)).toBe(true);
+    expect(isDeletableDraft(published)).toBe(false);
+    expect(isDeletableDraft({ ...draft, scheduledAt: '2030-06-01T08:30:00.000Z' })).toBe(false);
+    expect(isDeletableDraft({ ...draft, status: 'scheduled' })).toBe(false);
+    // Unpublished: a draft again, but its old links must keep working.
+    expect(isDeletableDraft({ ...draft, wasPublished: true })).toBe(false);
   });
 });

@@ -4,12 +4,22 @@ import type { EditableArticle } from '@newsroom/editorial';
 /** What the publishing panel shows and decides from: the publication side of an article. */
 export type Publication = Pick<
   EditableArticle,
-  'status' | 'scheduledAt' | 'live' | 'hasUnpublishedChanges'
+  'status' | 'scheduledAt' | 'live' | 'hasUnpublishedChanges' | 'wasPublished'
 >;
 
 export function publicationOf(article: EditableArticle): Publication {
-  const { status, scheduledAt, live, hasUnpublishedChanges } = article;
-  return { status, scheduledAt, live, hasUnpublishedChanges };
+  const { status, scheduledAt, live, hasUnpublishedChanges, wasPublished } = article;
+  return { status, scheduledAt, live, hasUnpublishedChanges, wasPublished };
+}
+
+/** Only a draft never published nor scheduled can be deleted (its URL history must stay). */
+export function isDeletableDraft(publication: Publication): boolean {
+  return (
+    publication.status === ARTICLE_STATUS.draft &&
+    publication.scheduledAt === null &&
+    publication.live === null &&
+    !publication.wasPublished
+  );
 }
 
 /** A moment in GMT (as the reader site dates things) and in the editor's own time zone. */

@@ -3,18 +3,28 @@ import { listArticles, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
 import { staff } from '../../../../src/newsroom/staff/staff-shell';
 import { ARTICLE_STATUS, formatDateline } from '@newsroom/article';
-import { articleEditPath, IMPORT_PAGE_PATH } from '../../../../src/newsroom/newsroom-paths';
+import {
+  articleEditPath,
+  DRAFT_DELETED_PARAM,
+  IMPORT_PAGE_PATH,
+} from '../../../../src/newsroom/newsroom-paths';
 import { SectionOptions } from '../../../../src/newsroom/SectionOptions';
 
 export const metadata: Metadata = { title: 'Articles' };
 
 type Props = {
-  searchParams: Promise<{ status?: string; sectionId?: string; q?: string; page?: string }>;
+  searchParams: Promise<{
+    status?: string;
+    sectionId?: string;
+    q?: string;
+    page?: string;
+    [DRAFT_DELETED_PARAM]?: string;
+  }>;
 };
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const user = await staff.requireStaff();
-  const query = await searchParams;
+  const { [DRAFT_DELETED_PARAM]: deleted, ...query } = await searchParams;
   const db = getDb();
   const [list, sections] = await Promise.all([listArticles(db, user, query), listSections(db)]);
   const pageHref = (page: number) =>
@@ -32,6 +42,11 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </a>
         </div>
       </div>
+      {deleted && (
+        <p role="status" className="newsroom-notice">
+          Draft deleted.
+        </p>
+      )}
       <form className="article-filters" role="search">
         <label>
           Status

@@ -1,5 +1,13 @@
 import { getDb } from '@newsroom/db';
-import { getVisibleArticle, saveArticle } from '@newsroom/editorial';
+import { outageLog } from '@newsroom/http';
+import { LINK_CHANGES_TOPIC } from '@newsroom/links';
+import { processSharedState } from '@newsroom/shared-state';
+import {
+  deleteDraft,
+  getVisibleArticle,
+  saveArticle,
+  versionedActionSchema,
+} from '@newsroom/editorial';
 import { saveResultResponse } from '../../../../../src/newsroom/api/save-response';
 import {
   ARTICLE_BODY_LIMIT_BYTES,
@@ -20,3 +28,30 @@ export const PUT = withStaff<Params>(
     saveResultResponse(await saveArticle(getDb(), user, params.id, body)),
   { body: true, maxBodyBytes: ARTICLE_BODY_LIMIT_BYTES },
 );
+
+/**
+ * Delete a draft that was never published: `{ baseVersion }`. 200 `{ deleted: { id } }`; 409
+ * `conflict` (with `current`) when saved since, `scheduled` or `was_published` otherwise.
+ */
+export const DELETE = withStaff<Params, typeof versionedActionSchema>(
+  async ({ user, params, input }) => {
+    const result = await deleteDraft(getDb(), user, params.id, input);
+    if (result.status !== 'deleted') return saveResultResponse(result);
+    if (result.shortLinkCode) await forgetShortLink(result.shortLinkCode);
+    return json({ deleted: { id: result.id } });
+  },
+  { schema: versionedActionSchema },
+);
+
+const logAnnounceFailed = outageLog(
+  'Deleting a draft: could not tell the shorteners its short link is gone (their cache expires it):',
+);
+
+/** Shortener instances forget the deleted short link now rather than when their cache expires. */
+async function forgetShortLink(code: string) {
+  try {
+    await processSharedState().changes.publish(LINK_CHANGES_TOPIC, code);
+  } catch (error) {
+    logAnnounceFailed(error);
+  }
+}

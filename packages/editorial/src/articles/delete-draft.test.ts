@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { scheduleArticle } from '../scheduling/schedule';
+import { createArticle } from './create-article';
+import { deleteDraft, SCHEDULED_MESSAGE, WAS_PUBLISHED_MESSAGE } from './delete-draft';
+import type { EditableArticle } from './editable-article';
+import { publishArticle, unpublishArticle } from './publish';
+import { saveArticle } from './save-article';
+
+let n: TestNewsroom;
+beforeAll(async () => {
+  n = await createTestNewsroom();
+});
+afterAll(() => n.cleanup());
+
+type Staff = TestNewsroom['editor'];
+
+/** A draft with a body, related links and an autosave revision, as a real one would have. */
+async function writtenDraft(actor: Staff, title: string, related: unknown[] = []) {
+  const article = await createArticle(n.db, actor, { title, sectionId: n.world.id });
+  const saved = await saveArticle(n.db, actor, article.id, {
+    baseVersion: article.version,
+    title: article.title,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    standfirst: article.standfirst,
+    markerStyle: article.markerStyle,
+    body: paragraphDoc(`The story of ${title}.`),
+    related,
+  });
+  if (saved.status !== 'saved') throw new Error(`could not write ${title}`);
+  return saved.article;
+}
+
+const stored = (id: string) => n.db.article.findUnique({ where: { id } });
+
+async function published(title: string): Promise<EditableArticle> {
+  const draft = await writtenDraft(n.editor, title);
+  const result = await publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version });
+  if (result.status !== 'saved') throw new Error('could not publish');
+  return result.article;
+}
+
+describe('deleting a draft', () => {
+  it('lets a writer delete their own draft, with its revisions, related list, collab document and short link', async () => {
+    const target = await writtenDraft(n.writer, 'A linked story');
+    const draft = await writtenDraft(n.writer, 'A test paste', [
+      { articleId: target.id },
+      { url: 'https://example.com/', title: 'Elsewhere' },
+    ]);
+    const image = await n.db.image.create({
+      data: {
+        format: 'jpeg',
+        width: 10,
+        height: 10,
+        bytes: 1,
+        alt: 'x',
+        uploadedById: n.writer.id,
+      },
+    });
+    await n.db.article.update({ where: { id: draft.id }, data: { leadImageId: image.id } });
+    await n.db.collabDocument.create({
+      data: { articleId: draft.id, state: new Uint8Array([0]), articleVersion: draft.version },
+    });
+    await n.db.shortLink.create({
+      data: {
+        code: 'Paste1',
+        codeKey: 'paste1',
+        url: 'https://example.com/x',
+        articleId: draft.id,
+      },
+    });
+    expect(await n.db.articleRevision.count({ where: { articleId: draft.id } })).toBeGreaterThan(0);
+
+    await expect(
+      deleteDraft(n.db, n.writer, draft.id, { baseVersion: draft.version }),
+    ).resolves.toEqual({ status: 'deleted', id: draft.id, shortLinkCode: 'Paste1' });
+
+    expect(await stored(draft.id)).toBeNull();
+    expect(await n.db.articleRevision.count({ where: { articleId: draft.id } })).toBe(0);
+    expect(await n.db.relatedLink.count({ where: { articleId: draft.id } })).toBe(0);
+    expect(await n.db.collabDocument.count({ where: { articleId: draft.id } })).toBe(0);
+    expect(await n.db.shortLink.count({ where: { code: 'Paste1' } })).toBe(0);
+    // The short URL may be printed somewhere: its code must not lead elsewhere soon.
+    expect(await n.db.deletedCode.findUnique({ where: { codeKey: 'paste1' } })).toMatchObject({
+      code: 'Paste1',
+    });
+    // What it pointed at, and its pictures, stay.
+    expect(await stored(target.id)).not.toBeNull();
+    expect(await n.db.image.findUnique({ where: { id: image.id } })).not.toBeNull();
+  });
+
+  it('lets editors and admins delete anyone’s draft', async () => {
+    for (const actor of [n.editor, n.admin]) {
+      const draft = await writtenDraft(n.writer, `Abandoned for ${actor.name}`);
+      await deleteDraft(n.db, actor, draft.id, { baseVersion: draft.version });
+      expect(await stored(draft.id)).toBeNull();
+    }
+  });
+
+  it('answers another writer as if the draft did not exist', async () => {
+    const draft = await writtenDraft(n.writer, 'Mine alone');
+    await expect(
+      deleteDraft(n.db, n.otherWriter, draft.id, { baseVersion: draft.version }),
+    ).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'The article was not found',
+    });
+    await expect(
+      deleteDraft(n.db, n.otherWriter, 'no-such-id', { baseVersion: 1 }),
+    ).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'The article was not found',
+    });
+    expect(await stored(draft.id)).not.toBeNull();
+  });
+
+  it('refuses a stale version with the stored article, deleting nothing', async () => {
+    const draft = await writtenDraft(n.writer, 'Edited elsewhere');
+    const result = await deleteDraft(n.db, n.writer, draft.id, { baseVersion: draft.version - 1 });
+    expect(result).toMatchObject({
+      status: 'conflict',
+      current: { id: draft.id, version: draft.version },
+    });
+    expect(await stored(draft.id)).not.toBeNull();
+  });
+
+  it('refuses a live article: its links must keep working', async () => {
+    const live = await published('Live story');
+    await expect(
+      deleteDraft(n.db, n.editor, live.id, { baseVersion: live.version }),
+    ).rejects.toMatchObject({ status: 409, code: 'was_published', message: WAS_PUBLISHED_MESSAGE });
+    // A writer can see it but never change it.
+    await expect(
+      deleteDraft(n.db, n.writer, live.id, { baseVersion: live.version }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(await stored(live.id)).not.toBeNull();
+  });
+
+  it('refuses an unpublished article: it has a URL history', async () => {
+    const live = await published('Once live');
+    const back = await unpublishArticle(n.db, n.editor, live.id, { baseVersion: live.version });
+    if (back.status !== 'saved') throw new Error('could not unpublish');
+    expect(back.article.status).toBe('draft');
+    await expect(
+      deleteDraft(n.db, n.editor, live.id, { baseVersion: back.article.version }),
+    ).rejects.toMatchObject({ status: 409, code: 'was_published' });
+    expect(await n.db.articlePath.count({ where: { articleId: live.id } })).toBe(1);
+  });
+
+  it('refuses a scheduled article: unschedule it first', async () => {
+    const draft = await writtenDraft(n.editor, 'Due tomorrow');
+    const scheduled = await scheduleArticle(n.db, n.editor, draft.id, {
+      baseVersion: draft.version,
+      publishAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    if (scheduled.status !== 'saved') throw new Error('could not schedule');
+    await expect(
+      deleteDraft(n.db, n.editor, draft.id, { baseVersion: scheduled.article.version }),
+    ).rejects.toMatchObject({ status: 409, code: 'scheduled', message: SCHEDULED_MESSAGE });
+    expect(await stored(draft.id)).not.toBeNull();
+  });
+});
