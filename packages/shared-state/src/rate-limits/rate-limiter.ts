@@ -96,10 +96,12 @@ function storeLimiter(store: RateLimitStore, options: RateLimitOptions): RateLim
     return new RateLimiterRedis({
       ...common,
       storeClient: store.client,
-      // Redis away: count in the database meanwhile, still shared by every instance, instead of
-      // refusing every login (or answering without any limit). Counts start again on the switch
-      // in either direction (the library copies none), so a client may get one extra window.
-      rejectIfRedisNotReady: store.fallback !== undefined,
+      // Redis away (a command failed: the client gives up after one reconnection attempt): count
+      // in the database meanwhile, still shared by every instance, instead of refusing every
+      // login (or answering without any limit). Counts start again on the switch in either
+      // direction (the library copies none), so a client may get one extra window. Not switched
+      // merely while the client is still connecting: at start that would split one client's
+      // count between the two stores.
       insuranceLimiter: store.fallback ? databaseLimiter(store.fallback, common) : undefined,
     });
   }
