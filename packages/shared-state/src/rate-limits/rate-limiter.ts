@@ -108,7 +108,19 @@ function storeLimiter(store: RateLimitStore, options: RateLimitOptions): RateLim
   return databaseLimiter(store.db, common);
 }
 
+/** Database clients whose expired rate-limit rows some limiter already sweeps. */
+const sweptStores = new WeakSet<Db>();
+
 function databaseLimiter(db: Db, options: IRateLimiterOptions) {
+  // Each limiter would sweep the whole table of expired rows every 5 minutes, on a timer of its
+  // own (one per limit, and per Redis limiter for its fallback): one sweeper per database does it.
+  const clearExpiredByTimeout = !sweptStores.has(db);
+  sweptStores.add(db);
   // The Prisma model `RateLimit` (prisma/schema.prisma) is the client's `rateLimit` property.
-  return new RateLimiterPrisma({ ...options, storeClient: db, tableName: 'rateLimit' });
+  return new RateLimiterPrisma({
+    ...options,
+    storeClient: db,
+    tableName: 'rateLimit',
+    clearExpiredByTimeout,
+  });
 }
