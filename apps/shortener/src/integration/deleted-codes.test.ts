@@ -1,6 +1,6 @@
 // A deleted alias is not reusable at once, against the real shortener (server.ts + the built app,
-// a real SQLite file, real HTTP): the old short URL answers 404 and a new link cannot take its
-// code, in any case, for the reservation period.
+// a real SQLite file, real HTTP): the old short URL answers 410 (deleted, not counted as a guess)
+// and a new link cannot take its code, in any case, for the reservation period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import {
@@ -9,12 +9,17 @@ import {
   type ShortenerWithClients,
 } from '../testing/shortener-clients';
 
+/** Small, so that counting the deleted code's visits as guesses would show. */
+const UNKNOWN_LIMIT = 3;
 let testDb: TestDatabase;
 let shortener: ShortenerWithClients;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  shortener = await startShortenerWithClients(testDb, 'deleted codes', NO_RATE_LIMITS);
+  shortener = await startShortenerWithClients(testDb, 'deleted codes', {
+    ...NO_RATE_LIMITS,
+    SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: String(UNKNOWN_LIMIT),
+  });
 });
 
 afterAll(async () => {
@@ -23,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('a deleted alias', () => {
-  it('answers 404 and cannot be taken by a new link in any case, with 409 saying until when', async () => {
+  it('answers 410 and cannot be taken by a new link in any case, with 409 saying until when', async () => {
     const { api, http } = shortener;
     const made = await api('POST', '/api/links', {
       url: 'https://example.com/spring',
@@ -33,8 +38,11 @@ describe('a deleted alias', () => {
     expect((await http.request('/spring')).headers.location).toBe('https://example.com/spring');
 
     expect((await api('DELETE', '/api/links/spring')).status).toBe(204);
-    expect((await http.request('/spring')).status).toBe(404);
-    expect((await http.request('/SPRING')).status).toBe(404);
+    const gone = await http.request('/spring');
+    expect(gone.status).toBe(410);
+    expect(gone.body).toContain('The short link <code>/spring</code> has been deleted');
+    expect((await http.request('/SPRING')).status).toBe(410);
+    expect((await http.request('/spring+')).status).toBe(410);
     expect((await api('GET', '/api/links/spring')).status).toBe(404);
 
     for (const alias of ['SPRING', 'spring', 'Spring']) {
@@ -50,7 +58,21 @@ describe('a deleted alias', () => {
     }
     // Nothing was made and the old short URL still leads nowhere.
     expect((await api('GET', '/api/links?q=spring')).json.total).toBe(0);
-    expect((await http.request('/Spring')).status).toBe(404);
+    expect((await http.request('/Spring')).status).toBe(410);
+  });
+
+  it('is not counted against the unknown-code limit: readers with the old URL are not guessing', async () => {
+    const { api, http } = shortener;
+    expect(
+      (await api('POST', '/api/links', { url: 'https://example.com/p', alias: 'poster' })).status,
+    ).toBe(201);
+    expect((await api('DELETE', '/api/links/poster')).status).toBe(204);
+    const visits = [];
+    for (let index = 0; index < 3 * UNKNOWN_LIMIT; index += 1)
+      visits.push((await http.request('/poster')).status);
+    expect(visits).toEqual(Array(3 * UNKNOWN_LIMIT).fill(410));
+    // The client's budget for real guesses is untouched.
+    expect((await http.request('/never-made')).status).toBe(404);
   });
 
   it('becomes free once the reservation has ended', async () => {

@@ -100,10 +100,10 @@ describe.each(transports)('two shortener instances sharing state through %s', (_
     expect(location).toBe('https://example.com/new-destination');
   });
 
-  it('deleted through A: B answers 404 within a second', async () => {
+  it('deleted through A: B answers 410 (deleted) within a second', async () => {
     const link = await linkCachedOnB('https://example.com/to-delete');
     expect((await apiOnA('DELETE', `/api/links/${link.code}`)).status).toBe(204);
-    await waitOnB(`/${link.code}`, 404, Date.now(), '203.0.113.2');
+    await waitOnB(`/${link.code}`, 410, Date.now(), '203.0.113.2');
   });
 
   it('created through A after B answered 404 for it: B redirects within a second', async () => {

@@ -151,7 +151,7 @@ describe('create → redirect → stats', () => {
     ]);
 
     expect((await api('DELETE', '/api/links/fresh-alias')).status).toBe(204);
-    expect((await http.request('/fresh-alias')).status).toBe(404);
+    expect((await http.request('/fresh-alias')).status).toBe(410);
     expect((await api('GET', '/api/links/fresh-alias')).status).toBe(404);
   });
 

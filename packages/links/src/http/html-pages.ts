@@ -38,10 +38,16 @@ export function notFoundPage(code: string): string {
   );
 }
 
-export function gonePage(code: string, reason: 'disabled' | 'expired'): string {
-  const why = reason === 'expired' ? 'has expired' : 'has been disabled';
+const GONE_REASONS = {
+  disabled: { title: 'Short link disabled', why: 'has been disabled' },
+  expired: { title: 'Short link expired', why: 'has expired' },
+  deleted: { title: 'Short link deleted', why: 'has been deleted' },
+} as const;
+
+export function gonePage(code: string, reason: keyof typeof GONE_REASONS): string {
+  const { title, why } = GONE_REASONS[reason];
   return htmlPage(
-    reason === 'expired' ? 'Short link expired' : 'Short link disabled',
+    title,
     `<p>The short link <code>/${escapeHtml(code)}</code> ${why} and no longer leads anywhere.</p>`,
   );
 }

@@ -92,6 +92,8 @@ export function createRedirectHandler(
     link: CachedLink | null,
   ) {
     if (!link) return answerUnknown(req, res, code);
+    // Not a guess: someone still has the old short URL (not counted against the unknown limit).
+    if (link.deleted) return sendPage(req, res, 410, gonePage(code, 'deleted'));
     if (link.disabled) return sendPage(req, res, 410, gonePage(code, 'disabled'));
     if (link.articleNotLive) return sendPage(req, res, 410, articleNotLivePage(code));
     if (link.expiresAt !== null && link.expiresAt <= Date.now()) {

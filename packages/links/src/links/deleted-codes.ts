@@ -9,7 +9,7 @@ import { LinkError } from './link-errors';
  */
 export const DEFAULT_DELETED_CODE_RESERVE_DAYS = 30;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A client or a transaction: reservations are read and written inside the link's own statements. */
 type DeletedCodes = Pick<Db, 'deletedCode'>;

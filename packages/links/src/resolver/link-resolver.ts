@@ -12,6 +12,11 @@ export type CachedLink = {
   forwardQuery: boolean;
   /** An article's canonical link while the article is not live (never published, or taken down). */
   articleNotLive?: true;
+  /**
+   * No link has the code, but one had it until recently (its reservation, deleted-codes.ts): an
+   * old poster or message still carries it. Answered 410, and not counted as a guess.
+   */
+  deleted?: true;
 };
 
 export type LoadLink = (code: string) => Promise<CachedLink | null>;
@@ -50,7 +55,8 @@ function sameLink(a: CachedLink, b: CachedLink): boolean {
     a.disabled === b.disabled &&
     a.expiresAt === b.expiresAt &&
     a.forwardQuery === b.forwardQuery &&
-    a.articleNotLive === b.articleNotLive
+    a.articleNotLive === b.articleNotLive &&
+    a.deleted === b.deleted
   );
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { codeKeyOf } from '../links/case-keys';
-import { createLink, updateLink } from '../links/link-service';
+import { createLink, deleteLink, updateLink } from '../links/link-service';
 import { loadCachedLinks } from './load-cached-links';
 
 let testDb: TestDatabase;
@@ -52,5 +52,35 @@ describe('loadCachedLinks', () => {
       expiresAt: expiresAt.getTime(),
       forwardQuery: false,
     });
+  });
+
+  it('marks codes of links deleted within the reservation, and only those', async () => {
+    await createLink(testDb.db, { url: 'https://example.com/recent', alias: 'recent-gone' });
+    await createLink(testDb.db, { url: 'https://example.com/long', alias: 'long-gone' });
+    await deleteLink(testDb.db, 'recent-gone');
+    await deleteLink(testDb.db, 'long-gone');
+    await testDb.db.deletedCode.update({
+      where: { codeKey: 'long-gone' },
+      data: { deletedAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
+
+    const links = await loadCachedLinks(
+      testDb.db,
+      ['recent-gone', 'long-gone', 'never-made'],
+      'https://news.example',
+      undefined,
+      7,
+    );
+    expect([...links.keys()]).toEqual(['recent-gone']);
+    expect(links.get('recent-gone')).toMatchObject({ deleted: true, disabled: true, url: '' });
+    // Reservations turned off: a deleted code is unknown at once.
+    const withoutReservations = await loadCachedLinks(
+      testDb.db,
+      ['recent-gone'],
+      'https://news.example',
+      undefined,
+      0,
+    );
+    expect(withoutReservations.size).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { absoluteUrl, articlePath } from '@newsroom/article';
 import { providerOfDb, type Db } from '@newsroom/db';
 import { applyUtm } from '../forwarding/utm';
+import { DAY_MS, DEFAULT_DELETED_CODE_RESERVE_DAYS } from '../links/deleted-codes';
 import { hotQuery } from '../sql/hot-sql';
 import type { CachedLink } from './link-resolver';
 
@@ -66,6 +67,7 @@ export async function loadCachedLinks(
   keys: string[],
   editorUrl: string,
   isLoop: IsLoop = () => false,
+  deletedCodeReserveDays = DEFAULT_DELETED_CODE_RESERVE_DAYS,
 ): Promise<Map<string, CachedLink>> {
   const postgres = isPostgres(db);
   const keyList = postgres
@@ -77,7 +79,46 @@ export async function loadCachedLinks(
     undefined,
     [JSON.stringify(keys)],
   );
-  return toCachedLinks(rows, editorUrl, isLoop);
+  const links = toCachedLinks(rows, editorUrl, isLoop);
+  const missing = keys.filter((key) => !links.has(key));
+  for (const key of await recentlyDeletedCodeKeys(db, missing, deletedCodeReserveDays)) {
+    links.set(key, deletedCodeLink());
+  }
+  return links;
+}
+
+/**
+ * Which of `keys` belonged to a link deleted within the reservation. Asked only for the codes no
+ * link has (after a miss, rarely: the answer is cached like a link), by code key: the exact
+ * spelling of a code that clashes by case is a key of its own, and no deleted code has it.
+ */
+async function recentlyDeletedCodeKeys(
+  db: Db,
+  keys: string[],
+  reserveDays: number,
+): Promise<string[]> {
+  if (keys.length === 0 || reserveDays <= 0) return [];
+  const rows = await db.deletedCode.findMany({
+    where: {
+      codeKey: { in: keys },
+      deletedAt: { gt: new Date(Date.now() - reserveDays * DAY_MS) },
+    },
+    select: { codeKey: true },
+  });
+  return rows.map((row) => row.codeKey);
+}
+
+/** What the redirect knows of a recently deleted code: that it leads nowhere, on purpose. */
+function deletedCodeLink(): CachedLink {
+  return {
+    id: '',
+    url: '',
+    redirectType: 410,
+    disabled: true,
+    expiresAt: null,
+    forwardQuery: false,
+    deleted: true,
+  };
 }
 
 /** Days of clicks that decide which links are warmed at start. */

@@ -49,7 +49,9 @@ export function createShortenerRuntime(db: Db, config: ShortenerConfig, shared: 
   });
   const isLoop = loopGuard(policy);
   const resolver = new LinkResolver({
-    load: batchLoader((keys) => loadCachedLinks(db, keys, config.editorUrl, isLoop)),
+    load: batchLoader((keys) =>
+      loadCachedLinks(db, keys, config.editorUrl, isLoop, config.deletedCodeReserveDays),
+    ),
     ttlMs: config.cacheTtlMs,
     maxBytes: config.cacheMaxBytes,
     negativeMax: config.negativeCacheMax,
