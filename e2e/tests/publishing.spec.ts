@@ -173,3 +173,35 @@ test('"Publish at": invisible until its time (page, lists, feeds, sitemaps), the
   await page.reload();
   await expect(publicationText(page)).toHaveText('Published');
 });
+
+test.describe('"Publish at" when the clocks change', () => {
+  test.use({ timezoneId: 'Europe/London' });
+
+  test('a time that happens twice asks which; a skipped one says what it becomes', async ({
+    page,
+  }) => {
+    await logIn(page);
+    await createArticle(page, `Clock change ${Date.now()}`);
+    await typeInBody(page, 'Published when the clocks change.');
+    await expectSaved(page);
+    const publishAt = page.getByLabel('Publish at (your local time)');
+
+    // 31 October 2027: 01:30 comes once in summer time, then again in winter time.
+    await publishAt.fill('2027-10-31T01:30:00');
+    const which = page.getByRole('group', { name: /this time happens twice/ });
+    await expect(which.getByRole('radio', { name: /01:30 BST \(before the change/ })).toBeChecked();
+    await expect(page.getByTestId('publish-at-gmt')).toContainText('00:30 GMT');
+    await which.getByRole('radio', { name: /01:30 GMT \(after the change/ }).check();
+    await expect(page.getByTestId('publish-at-gmt')).toContainText('01:30 GMT');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await expect(notice(page)).toHaveText('Scheduled.');
+    await expect(publicationText(page)).toContainText('01:30 GMT');
+
+    // 28 March 2027: the clocks go from 01:00 to 02:00.
+    await page.getByLabel('Publish at (your local time)').fill('2027-03-28T01:30:00');
+    await expect(page.getByRole('status').filter({ hasText: 'clocks go forward' })).toHaveText(
+      'The clocks go forward that night: 01:30 does not exist in your time zone on that day. It will be 02:30 your time.',
+    );
+    await expect(page.getByTestId('publish-at-gmt')).toContainText('01:30 GMT');
+  });
+});

@@ -9,9 +9,11 @@ import {
   describeMoment,
   futureDatelineWarning,
   isoToLocalInput,
-  localInputToIso,
+  localTimeWithZone,
   publicationText,
+  readPublishAt,
   type Publication,
+  type PublishAtReading,
 } from './publication';
 
 export interface PublishingPanelProps {
@@ -65,12 +67,15 @@ export function PublishingPanel(props: PublishingPanelProps) {
     }
   }, [notice]);
   const [publishAt, setPublishAt] = useState('');
+  // When the time typed happens twice (the clocks go back), which of the two: 0 the first.
+  const [occurrence, setOccurrence] = useState<0 | 1>(0);
   const publishAtId = useId();
   const isLive = publication.status === ARTICLE_STATUS.published;
   const isScheduled = publication.scheduledAt !== null;
   // "Publish at" a draft, or "Update at" a live article with changes to publish.
   const canSchedule = !isLive || publication.hasUnpublishedChanges;
-  const publishAtIso = localInputToIso(publishAt);
+  const publishAtReading = readPublishAt(publishAt);
+  const publishAtIso = chosenMoment(publishAtReading, occurrence);
 
   async function run(action: PublishingAction, extra: Record<string, unknown> = {}) {
     setBusy(true);
@@ -173,13 +178,21 @@ export function PublishingPanel(props: PublishingPanelProps) {
                 step={1}
                 value={publishAt}
                 min={isoToLocalInput(new Date().toISOString())}
-                onChange={(event) => setPublishAt(event.target.value)}
+                onChange={(event) => {
+                  setPublishAt(event.target.value);
+                  setOccurrence(0);
+                }}
               />
               {publishAtIso && (
                 <span className="publish-at-gmt" data-testid="publish-at-gmt">
                   = {describeMoment(publishAtIso).gmt}
                 </span>
               )}
+              <ClockChangeHint
+                reading={publishAtReading}
+                occurrence={occurrence}
+                onChoose={setOccurrence}
+              />
               <button
                 type="button"
                 disabled={busy || !publishAtIso}
@@ -198,5 +211,51 @@ export function PublishingPanel(props: PublishingPanelProps) {
         </p>
       )}
     </section>
+  );
+}
+
+function chosenMoment(reading: PublishAtReading, occurrence: 0 | 1): string | null {
+  switch (reading.kind) {
+    case 'none':
+      return null;
+    case 'repeated':
+      return reading.choices[occurrence];
+    default:
+      return reading.iso;
+  }
+}
+
+/** When the clocks change at the time typed: what it will be, or which of its two occurrences. */
+function ClockChangeHint(props: {
+  reading: PublishAtReading;
+  occurrence: 0 | 1;
+  onChoose: (occurrence: 0 | 1) => void;
+}) {
+  const { reading } = props;
+  const name = useId();
+  if (reading.kind === 'skipped') {
+    return (
+      <p className="publish-at-hint" role="status">
+        {reading.hint}
+      </p>
+    );
+  }
+  if (reading.kind !== 'repeated') return null;
+  return (
+    <fieldset className="publish-at-hint">
+      <legend>The clocks go back that night: this time happens twice. Which one?</legend>
+      {reading.choices.map((iso, index) => (
+        <label key={iso}>
+          <input
+            type="radio"
+            name={name}
+            checked={props.occurrence === index}
+            onChange={() => props.onChoose(index === 0 ? 0 : 1)}
+          />{' '}
+          {localTimeWithZone(iso)} ({index === 0 ? 'before' : 'after'} the change,{' '}
+          {describeMoment(iso).gmt})
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addressChangeWarning,
   describeMoment,
@@ -6,7 +6,10 @@ import {
   isDeletableDraft,
   isoToLocalInput,
   localInputToIso,
+  localTimeMoments,
+  localTimeWithZone,
   publicationText,
+  readPublishAt,
   type Publication,
 } from './publication';
 
@@ -87,5 +90,54 @@ describe('deleting', () => {
     expect(isDeletableDraft({ ...draft, status: 'scheduled' })).toBe(false);
     // Unpublished: a draft again, but its old links must keep working.
     expect(isDeletableDraft({ ...draft, wasPublished: true })).toBe(false);
+  });
+});
+
+describe('"Publish at" when the clocks change (in London)', () => {
+  const zoneBefore = process.env.TZ;
+  beforeAll(() => {
+    // Node reads TZ again when it is assigned: Date and Intl now work in London time.
+    process.env.TZ = 'Europe/London';
+  });
+  afterAll(() => {
+    if (zoneBefore === undefined) delete process.env.TZ;
+    else process.env.TZ = zoneBefore;
+  });
+
+  it('reads an ordinary time as the one moment it names', () => {
+    expect(localTimeMoments('2027-06-01T10:30').map((d) => d.toISOString())).toEqual([
+      '2027-06-01T09:30:00.000Z',
+    ]);
+    expect(readPublishAt('2027-06-01T10:30')).toEqual({
+      kind: 'exact',
+      iso: '2027-06-01T09:30:00.000Z',
+    });
+    expect(readPublishAt('')).toEqual({ kind: 'none' });
+  });
+
+  it('says what a time the clocks skip over becomes (28 March 2027, 01:00 → 02:00)', () => {
+    expect(localTimeMoments('2027-03-28T01:30')).toEqual([]);
+    const reading = readPublishAt('2027-03-28T01:30');
+    expect(reading).toEqual({
+      kind: 'skipped',
+      iso: '2027-03-28T01:30:00.000Z',
+      hint: 'The clocks go forward that night: 01:30 does not exist in your time zone on that day. It will be 02:30 your time.',
+    });
+  });
+
+  it('offers both moments of a time that happens twice (31 October 2027, 02:00 → 01:00)', () => {
+    const reading = readPublishAt('2027-10-31T01:30:00');
+    expect(reading).toEqual({
+      kind: 'repeated',
+      choices: ['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
+    });
+    if (reading.kind !== 'repeated') return;
+    expect(reading.choices.map((iso) => localTimeWithZone(iso))).toEqual([
+      '01:30 BST',
+      '01:30 GMT',
+    ]);
+    // The hour either side is ordinary.
+    expect(readPublishAt('2027-10-31T02:30').kind).toBe('exact');
+    expect(readPublishAt('2027-10-31T00:30').kind).toBe('exact');
   });
 });

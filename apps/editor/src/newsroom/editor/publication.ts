@@ -40,6 +40,66 @@ export function localInputToIso(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The moments a local wall time (`datetime-local` value) names in the browser's time zone:
+ * usually one; none when the clocks go forward over it (02:30 on the spring change); two when
+ * they go back over it (01:30 on the autumn change happens twice), earlier first.
+ */
+export function localTimeMoments(value: string): Date[] {
+  if (!localInputToIso(value)) return [];
+  const wallAsUtc = Date.parse(`${value}Z`);
+  // Offsets in force half a day either side cover every change of the clocks near this time.
+  const offsets = new Set(
+    [wallAsUtc - 12 * HOUR_MS, wallAsUtc + 12 * HOUR_MS].map((time) =>
+      new Date(time).getTimezoneOffset(),
+    ),
+  );
+  const moments = [...offsets]
+    .map((offset) => new Date(wallAsUtc + offset * 60_000))
+    .filter((moment) => isoToLocalInput(moment.toISOString()) === value.slice(0, 16));
+  return moments.sort((a, b) => a.getTime() - b.getTime());
+}
+
+/** "01:30 BST": a moment's local time with its zone's name, to tell two readings apart. */
+export function localTimeWithZone(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export type PublishAtReading =
+  | { kind: 'none' }
+  | { kind: 'exact'; iso: string }
+  /** The time does not exist that day; the browser reads it as the first time after the change. */
+  | { kind: 'skipped'; iso: string; hint: string }
+  /** The time happens twice that day: the editor picks one. */
+  | { kind: 'repeated'; choices: [string, string] };
+
+/** How a "Publish at" value is read, and what to tell the editor when the clocks change then. */
+export function readPublishAt(value: string): PublishAtReading {
+  const iso = localInputToIso(value);
+  if (!iso) return { kind: 'none' };
+  const moments = localTimeMoments(value);
+  if (moments.length === 2) {
+    return { kind: 'repeated', choices: [moments[0]!.toISOString(), moments[1]!.toISOString()] };
+  }
+  if (moments.length === 0) {
+    const typed = value.slice(11, 16);
+    const actual = isoToLocalInput(iso).slice(11, 16);
+    return {
+      kind: 'skipped',
+      iso,
+      hint: `The clocks go forward that night: ${typed} does not exist in your time zone on that day. It will be ${actual} your time.`,
+    };
+  }
+  return { kind: 'exact', iso };
+}
+
 export function isoToLocalInput(iso: string): string {
   const date = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
