@@ -262,6 +262,57 @@ describe('importing a .docx', () => {
     ]);
   });
 
+  it('leaves out text hidden through a style (character or paragraph, or their bases)', async () => {
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          styles: {
+            characterStyles: [
+              { id: 'PrivateNote', name: 'Private note', run: { vanish: true } },
+              {
+                id: 'SourceName',
+                name: 'Source name',
+                basedOn: 'PrivateNote',
+                run: { bold: true },
+              },
+            ],
+            paragraphStyles: [{ id: 'EditorsBrief', name: 'Editors brief', run: { vanish: true } }],
+          },
+          sections: [
+            {
+              children: [
+                new Paragraph({
+                  children: [
+                    new TextRun('The council met '),
+                    new TextRun({ text: '(tip-off from the clerk) ', style: 'PrivateNote' }),
+                    new TextRun({ text: 'J. Smith ', style: 'SourceName' }),
+                    new TextRun('on Monday.'),
+                  ],
+                }),
+                new Paragraph({
+                  style: 'EditorsBrief',
+                  children: [
+                    new TextRun('Do not run before the lawyer has read it. '),
+                    // Switched on again in the run itself: shown, as in Word.
+                    new TextRun({ text: 'Shown anyway.', vanish: false }),
+                  ],
+                }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file('word/styles.xml')!.async('string')).toContain('w:styleId="SourceName"');
+    const imported = await importDocument({ fileName: 'styled.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'The council met on Monday.',
+      'Shown anyway.',
+    ]);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
   it('keeps a run whose hidden property is switched off', async () => {
     const bytes = await writeDocx({
       children: [new Paragraph({ children: [new TextRun({ text: 'Shown.', vanish: true })] })],
