@@ -214,6 +214,30 @@ test('the link dialog is modal: Tab and Shift+Tab cycle inside it until it close
   await expect(body(page)).toBeFocused();
 });
 
+test('the link dialog refuses an address a browser would misread and says why, on the field', async ({
+  page,
+}) => {
+  await logIn(page);
+  await createArticle(page, `Link dialog misread address ${Date.now()}`);
+  await typeInBody(page, 'Your bank.');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+K');
+  const dialog = page.getByRole('dialog', { name: 'Add link' });
+  const address = dialog.getByLabel('Link address');
+  await address.fill('https://bank.example@evil.example/');
+  await dialog.getByRole('button', { name: 'Apply link' }).click();
+  await expect(address).toHaveAccessibleDescription(
+    'Leave the user name and password out of the address',
+  );
+  await expect(address).toBeFocused();
+  await expect(body(page).locator('a')).toHaveCount(0);
+
+  await address.fill('https://bank.example/');
+  await dialog.getByRole('button', { name: 'Apply link' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(body(page).locator('a')).toHaveAttribute('href', 'https://bank.example/');
+});
+
 test('a press outside the link dialog closes it without applying the link', async ({ page }) => {
   await logIn(page);
   await createArticle(page, `Link dialog pressed outside ${Date.now()}`);

@@ -107,6 +107,14 @@ export {
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';
+export {
+  BODY_LINK,
+  LINK_ADDRESS_PROBLEMS,
+  parseLinkAddress,
+  RELATED_LINK,
+  type LinkAddress,
+  type LinkAddressOptions,
+} from './validation/link-address';
 export { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './validation/document-limits';
 export type { ValidationError, ValidationResult } from './validation/validation-result';
 

@@ -329,6 +329,29 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([]);
   });
 
+  it('keeps the words of links a browser would misread, not the links, and says so', async () => {
+    const link = (href: string, words: string) =>
+      new ExternalHyperlink({ link: href, children: [new TextRun(words)] });
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph({
+          children: [
+            link('https://bank.example@evil.example/', 'Your bank'),
+            new TextRun(', '),
+            link('https://exa\u200Bmple.com/', 'the site'),
+            new TextRun(' and '),
+            link('https://example.com/report', 'the report'),
+          ],
+        }),
+      ],
+    });
+    const imported = await importDocument({ fileName: 'links.docx', bytes });
+    expect(imported.notices).toEqual([pasteNotice('linksDropped', 2)]);
+    expect(textOf(imported.doc)).toBe('Your bank, the site and the report');
+    const hrefs = [...JSON.stringify(imported.doc).matchAll(/"href":"([^"]+)"/g)];
+    expect(hrefs.map((match) => match[1])).toEqual(['https://example.com/report']);
+  });
+
   it("tells nothing about note markers' superscript or a link's own underline", async () => {
     const bytes = await writeDocx({
       footnotes: { 1: 'A source.' },

@@ -1,4 +1,4 @@
-import { isAllowedHref } from '../href';
+import { isLinkToKeep, isLostLink } from './pasted-links';
 import { commentsUnder, elementsUnder, isBlank, isElement, isText, tagOf, unwrap } from './dom';
 import { isBoldWeight, isItalicStyle, isNormalWeight, styleOf } from './inline-style';
 import type { PasteNotices } from './paste-notices';
@@ -70,12 +70,15 @@ function stylesToMarks(body: Element): void {
   }
 }
 
-function cleanLinks(body: Element): void {
+/** Bookmarks (`<a name=_Toc…>`) and links we would not store keep only their words. */
+function cleanLinks(body: Element, notices: PasteNotices): void {
+  let lost = 0;
   for (const anchor of elementsUnder(body, 'a')) {
-    const href = anchor.getAttribute('href');
-    // Bookmarks (`<a name=_Toc…>`) and links we would not publish keep only their text.
-    if (href === null || !isAllowedHref(href)) unwrap(anchor);
+    if (isLinkToKeep(anchor)) continue;
+    if (isLostLink(anchor)) lost++;
+    unwrap(anchor);
   }
+  if (lost > 0) notices.add('linksDropped', lost);
 }
 
 function stripAttributes(body: Element): void {
@@ -147,7 +150,7 @@ export function normalizeMarkup(
   // Chrome's marker for "the copy ended at a line end", not content.
   for (const br of elementsUnder(body, 'br.Apple-interchange-newline')) br.remove();
   stylesToMarks(body);
-  cleanLinks(body);
+  cleanLinks(body, notices);
   for (const element of elementsUnder(body)) if (UNWRAPPED.has(tagOf(element))) unwrap(element);
   stripAttributes(body);
   for (const element of elementsUnder(body, 'b, i')) rename(element, RENAMED[tagOf(element)]!);

@@ -11,8 +11,9 @@ import {
   readCopiedNotes,
   withoutCopiedNotes,
 } from './copied-notes';
-import { isBlank } from './dom';
+import { isBlank, platformHtmlParser } from './dom';
 import { type PasteNotice, pasteNotice } from './paste-notices';
+import { lostLinkCount } from './pasted-links';
 import { pasteCleanedHtml, pasteIntoNote, selectionInNote } from './paste-transaction';
 import { parseCleanedNotes } from './schema-content';
 
@@ -87,6 +88,10 @@ export const OfficePaste = Extension.create<OfficePasteOptions>({
             const notices: PasteNotice[] = [];
             if (!cleaned && hasText && /<img\b/i.test(html ?? ''))
               notices.push(pasteNotice('imagesDropped'));
+            // Its links keep their words only where the address is not one we store (the link
+            // mark's parseHTML refuses them): said, as the cleaning above says it.
+            const lostLinks = !cleaned && html ? lostLinkCount(platformHtmlParser()(html).body) : 0;
+            if (lostLinks > 0) notices.push(pasteNotice('linksDropped', lostLinks));
             if (!cleaned && html && !selectionInNote(view.state))
               notices.push(...carryCopiedNotes(view, html));
             if (notices.length > 0) onNotices(notices);

@@ -15,6 +15,8 @@ export const PASTE_NOTICES = {
       ? '1 footnote was not copied: its note belongs to another article'
       : `${count} footnotes were not copied: their notes belong to another article`,
   hiddenTextDropped: 'Hidden text was left out: it is not shown in the document either',
+  linksDropped: (count: number) =>
+    `${count === 1 ? 'A link was not kept (its words were): its address' : `${count} links were not kept (their words were): their addresses`} could not be stored as written (a space, an invisible character, a user name, a stray "%" or not a web address)`,
   tablesFlattened: (count: number) =>
     `${count === 1 ? 'A table was' : `${count} tables were`} turned into plain paragraphs, one per cell: an article has no tables`,
 } as const;

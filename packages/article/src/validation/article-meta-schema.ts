@@ -4,7 +4,7 @@ import { MAX_HREF_LENGTH } from '../href';
 import { describesSomething } from '../images/alt-text-needed';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 import { controlCharacterProblem } from './plain-text';
-import { parseRelatedUrl } from './related-url';
+import { parseLinkAddress, RELATED_LINK } from './link-address';
 
 export const ARTICLE_LIMITS = {
   maxTitleLength: 200,
@@ -80,11 +80,11 @@ export const relatedLinkSchema = z.union([
     url: z
       .string()
       .superRefine((url, context) => {
-        const parsed = parseRelatedUrl(url);
+        const parsed = parseLinkAddress(url, RELATED_LINK);
         if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.problem });
       })
       .transform((url) => {
-        const parsed = parseRelatedUrl(url);
+        const parsed = parseLinkAddress(url, RELATED_LINK);
         return parsed.ok ? parsed.href : url;
       }),
   }),

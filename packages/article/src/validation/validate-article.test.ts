@@ -104,6 +104,58 @@ describe('validateArticle', () => {
     expect(result.errors.at(-1)?.message).toBe("unknown node type 'script'");
   });
 
+  it('refuses a body link a browser would misread, naming its words and the problem', () => {
+    const link = (words: string, href: string, bold = false) => ({
+      type: 'text',
+      text: words,
+      marks: [{ type: 'link', attrs: { href } }, ...(bold ? [{ type: 'bold' }] : [])],
+    });
+    const body = (...content: unknown[]) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: content }],
+    });
+    const errors = (...content: unknown[]) => {
+      const result = validateArticle({ ...valid, body: body(...content) });
+      return result.ok ? [] : result.errors;
+    };
+    expect(
+      errors(
+        { type: 'text', text: 'Read ' },
+        link('the bank’s ', 'https://bank.example@evil.example/'),
+        link('notice', 'https://bank.example@evil.example/', true),
+        { type: 'text', text: ' and ' },
+        link('this', 'https://exa\u200Bmple.com/'),
+        link('that', 'https://example.com/100%'),
+      ),
+    ).toEqual([
+      {
+        path: 'body.content[0].content[1].marks[0].attrs.href',
+        message:
+          'The link on “the bank’s notice”: Leave the user name and password out of the address',
+      },
+      {
+        path: 'body.content[0].content[4].marks[0].attrs.href',
+        message: 'The link on “this”: The address has a space or an invisible character in it',
+      },
+      {
+        path: 'body.content[0].content[5].marks[0].attrs.href',
+        message: 'The link on “that”: The address has a "%" that does not start a code like %20',
+      },
+    ]);
+    expect(errors(link('the story', 'https://exa mple.com/'))[0]?.message).toBe(
+      'The link on “the story”: The address has a space or an invisible character in it',
+    );
+    // Valid links pass and are stored exactly as written.
+    const written = body(
+      link('mail', 'mailto:desk@newsroom.test'),
+      link('site', '/world/story'),
+      link('idn', 'https://пример.рф'),
+      link('page', 'https://Example.com/café'),
+    );
+    const result = validateArticle({ ...valid, body: written });
+    expect(result.ok && result.value.body).toEqual(written);
+  });
+
   it.each(DANGEROUS_HREFS.map((href) => [href]))('rejects related url %j', (url) => {
     expect(validateArticle({ ...valid, related: [{ title: 'x', url }] }).ok).toBe(false);
   });

@@ -3,6 +3,7 @@ import { getArticleSchema } from '../extensions/article-extensions';
 import { FOOTNOTE, FOOTNOTE_REFERENCE, FOOTNOTES } from '../footnotes/names';
 import { MARK_RULES, NODE_RULES } from './attribute-rules';
 import { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './document-limits';
+import { linkAddressErrors } from './link-text';
 import { controlCharacterProblem } from './plain-text';
 import { joinPath, type ValidationError, type ValidationResult } from './validation-result';
 
@@ -156,13 +157,15 @@ class DocumentWalk {
       }
       this.visit(child, childPath, depth + 1, type);
     });
+    for (const error of linkAddressErrors(children, joinPath(path, 'content')))
+      this.fail(error.path, error.message);
   }
 }
 
 /**
- * Validates an article body: known node and mark types and attributes only, allowed hrefs,
- * bounded size, footnote references that resolve, unique note ids, one notes block at the end,
- * and finally the schema's own content rules (e.g. a list item starts with a paragraph).
+ * Validates an article body: known node and mark types and attributes only, link addresses we
+ * would store (see parseLinkAddress), bounded size, footnote references that resolve, unique
+ * note ids, one notes block at the end, and finally the schema's own content rules (e.g. a list item starts with a paragraph).
  */
 export function validateDocument(doc: unknown, root = ''): ValidationResult<JSONContent> {
   const walk = new DocumentWalk(root);

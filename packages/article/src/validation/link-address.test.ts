@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from './validate-article';
 import { seedArticleDocument } from '../fixtures/seed-article';
-import { parseRelatedUrl } from './related-url';
+import { BODY_LINK, LINK_ADDRESS_PROBLEMS, parseLinkAddress, RELATED_LINK } from './link-address';
 
-describe('parseRelatedUrl', () => {
+const parseRelatedUrl = (raw: string) => parseLinkAddress(raw, RELATED_LINK);
+const parseBodyLink = (raw: string) => parseLinkAddress(raw, BODY_LINK);
+
+describe('parseLinkAddress for a related link', () => {
   it('stores the address as the URL parser reads it', () => {
     expect(parseRelatedUrl(' HTTPS://Example.COM ')).toEqual({
       ok: true,
@@ -36,6 +39,47 @@ describe('parseRelatedUrl', () => {
     };
     for (const [url, problem] of Object.entries(problems))
       expect(parseRelatedUrl(url), url).toEqual({ ok: false, problem });
+  });
+});
+
+describe('parseLinkAddress for a link in the text', () => {
+  it('accepts what it accepted before: web addresses, e-mail links, site paths, IDN hosts', () => {
+    expect(parseBodyLink('mailto:desk@newsroom.test')).toEqual({
+      ok: true,
+      href: 'mailto:desk@newsroom.test',
+    });
+    expect(parseBodyLink('https://пример.рф/')).toEqual({
+      ok: true,
+      href: 'https://xn--e1afmkfd.xn--p1ai/',
+    });
+    expect(parseBodyLink('/world/story?x=1#top')).toEqual({
+      ok: true,
+      href: '/world/story?x=1#top',
+    });
+    expect(parseBodyLink('https://example.com/a?b=c')).toEqual({
+      ok: true,
+      href: 'https://example.com/a?b=c',
+    });
+  });
+
+  it('refuses what a related link refuses, with the same words', () => {
+    const problems = {
+      'https://exa mple.com/': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      'https://exa\u200Bmple.com': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      '/a b': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      'mailto:desk@news room.test': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      'https://bank.example@evil.example/': LINK_ADDRESS_PROBLEMS.userInfo,
+      'https://example.com/100%': LINK_ADDRESS_PROBLEMS.strayPercent,
+      'mailto:desk@newsroom.test?subject=100%': LINK_ADDRESS_PROBLEMS.strayPercent,
+      'javascript:alert(1)': LINK_ADDRESS_PROBLEMS.notALink,
+      '//evil.example': LINK_ADDRESS_PROBLEMS.notALink,
+      [`https://example.com/${'a'.repeat(2048)}`]: LINK_ADDRESS_PROBLEMS.tooLong,
+    };
+    for (const [url, problem] of Object.entries(problems)) {
+      expect(parseBodyLink(url), url).toEqual({ ok: false, problem });
+      if (!url.startsWith('mailto:') && problem !== LINK_ADDRESS_PROBLEMS.notALink)
+        expect(parseRelatedUrl(url), url).toEqual({ ok: false, problem });
+    }
   });
 });
 
