@@ -3,7 +3,7 @@ import { ARTICLE_LIMITS } from '@newsroom/article';
 import type { RelatedEntry } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { searchPublished, type PublishedMatch } from './api-client';
-import { externalUrlProblem } from './draft';
+import { relatedUrlProblem } from './draft';
 
 interface Props {
   articleId: string;
@@ -52,7 +52,7 @@ export function RelatedLinksPanel({ articleId, related, onChange }: Props) {
   const full = related.length >= MAX_RELATED;
 
   function addExternal() {
-    const problem = externalUrlProblem(url) ?? (title.trim() ? null : 'Give the link a title');
+    const problem = relatedUrlProblem(url) ?? (title.trim() ? null : 'Give the link a title');
     setExternalError(problem);
     if (problem || full) return;
     onChange([...related, { url: url.trim(), title: title.trim() }]);

@@ -1,6 +1,7 @@
+import { LINK_ADDRESS_PROBLEMS } from '@newsroom/article';
 import { describe, expect, it } from 'vitest';
 import {
-  externalUrlProblem,
+  relatedUrlProblem,
   fromGmtInputValue,
   saveRequestOf,
   followingSlug,
@@ -47,10 +48,18 @@ describe('draft helpers', () => {
     expect(fromGmtInputValue('')).toBeNull();
   });
 
-  it('accepts only http(s) URLs for external links', () => {
-    expect(externalUrlProblem('https://example.org/a')).toBeNull();
-    expect(externalUrlProblem('javascript:alert(1)')).not.toBeNull();
-    expect(externalUrlProblem('example.org')).not.toBeNull();
+  it('judges a related link as the server does, in its words', () => {
+    expect(relatedUrlProblem('https://example.org/a')).toBeNull();
+    expect(relatedUrlProblem('/world/a-story')).toBeNull();
+    expect(relatedUrlProblem('javascript:alert(1)')).toBe(LINK_ADDRESS_PROBLEMS.notAPage);
+    expect(relatedUrlProblem('example.org')).toBe(LINK_ADDRESS_PROBLEMS.notAPage);
+    expect(relatedUrlProblem('mailto:desk@example.org')).toBe(LINK_ADDRESS_PROBLEMS.notAPage);
+    expect(relatedUrlProblem('https://exa mple.org/')).toBe(
+      LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+    );
+    expect(relatedUrlProblem('https://bank.example@evil.example/')).toBe(
+      LINK_ADDRESS_PROBLEMS.userInfo,
+    );
   });
 
   it('sends related links in their stored form', () => {

@@ -1,6 +1,13 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editorial';
-import { ARTICLE_LIMITS, isSlugOfTitle, SLUG_PATTERN, slugify } from '@newsroom/article';
+import {
+  ARTICLE_LIMITS,
+  isSlugOfTitle,
+  parseLinkAddress,
+  RELATED_LINK,
+  SLUG_PATTERN,
+  slugify,
+} from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
 /** Everything the user edits; what autosave sends and what the browser backup holds. */
@@ -99,13 +106,8 @@ export function fromGmtInputValue(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** An external related link must be a full http(s) URL. */
-export function externalUrlProblem(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol === 'http:' || url.protocol === 'https:') return null;
-  } catch {
-    // fall through
-  }
-  return 'Enter a full web address starting with http:// or https://';
+/** What is wrong with a related link's address (the server's own check and words), or null. */
+export function relatedUrlProblem(raw: string): string | null {
+  const address = parseLinkAddress(raw, RELATED_LINK);
+  return address.ok ? null : address.problem;
 }
