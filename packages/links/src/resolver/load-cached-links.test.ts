@@ -55,8 +55,13 @@ describe('loadCachedLinks', () => {
   });
 
   it('marks codes of links deleted within the reservation, and only those', async () => {
-    await createLink(testDb.db, { url: 'https://example.com/recent', alias: 'recent-gone' });
-    await createLink(testDb.db, { url: 'https://example.com/long', alias: 'long-gone' });
+    const link = { redirectType: 302, expiresAt: null } as const;
+    await createLink(testDb.db, {
+      ...link,
+      url: 'https://example.com/recent',
+      alias: 'recent-gone',
+    });
+    await createLink(testDb.db, { ...link, url: 'https://example.com/long', alias: 'long-gone' });
     await deleteLink(testDb.db, 'recent-gone');
     await deleteLink(testDb.db, 'long-gone');
     await testDb.db.deletedCode.update({

@@ -54,9 +54,7 @@ describe('draft helpers', () => {
     expect(relatedUrlProblem('javascript:alert(1)')).toBe(LINK_ADDRESS_PROBLEMS.notAPage);
     expect(relatedUrlProblem('example.org')).toBe(LINK_ADDRESS_PROBLEMS.notAPage);
     expect(relatedUrlProblem('mailto:desk@example.org')).toBe(LINK_ADDRESS_PROBLEMS.notAPage);
-    expect(relatedUrlProblem('https://exa mple.org/')).toBe(
-      LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
-    );
+    expect(relatedUrlProblem('https://exa mple.org/')).toBe(LINK_ADDRESS_PROBLEMS.spaceOrInvisible);
     expect(relatedUrlProblem('https://bank.example@evil.example/')).toBe(
       LINK_ADDRESS_PROBLEMS.userInfo,
     );
