@@ -5,10 +5,12 @@
 
 // Browsers drop ASCII tab/newline anywhere in a URL and C0 controls + space at either end,
 // so `java\tscript:` is `javascript:`. Zero-width and bidi characters are invisible to an
-// editor reviewing the link, so they are removed before the scheme is judged too.
+// editor reviewing the link, so they are removed before the scheme is judged too, as is every
+// other default-ignorable character (variation selectors, the combining grapheme joiner…),
+// which a host name loses on its way to punycode: `exa\u034fmple.com` opens example.com.
 const IGNORED_BY_BROWSERS =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
+  /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\p{Default_Ignorable_Code_Point}]/gu;
 
 const NAMED_ENTITIES: Record<string, string> = {
   colon: ':',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from './validate-article';
 import { seedArticleDocument } from '../fixtures/seed-article';
@@ -32,8 +33,22 @@ describe('parseLinkAddress for a related link', () => {
       'https://example.com/%zz': 'The address has a "%" that does not start a code like %20',
       'https://user:pass@example.com/': 'Leave the user name and password out of the address',
       'https://bank.example@evil.example/': 'Leave the user name and password out of the address',
-      'http://[::1': 'Use a web address (https://…) or a path on this site (/…)',
-      'https://exa<mple.com/': 'Use a web address (https://…) or a path on this site (/…)',
+      'http://[::1': LINK_ADDRESS_PROBLEMS.notParsed,
+      'https://exa<mple.com/': LINK_ADDRESS_PROBLEMS.notParsed,
+      'https://bank.com%40evil.com/': LINK_ADDRESS_PROBLEMS.notParsed,
+      // Invisible characters a host loses on its way to punycode (IDNA maps them to nothing).
+      'https://exa\u034fmple.com/': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      'https://exa\ufe0fmple.com/': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      'https://exa\u180bmple.com/': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      'https://exa\u{1bca0}mple.com/': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
+      // Paths the URL parser turns into `//evil.example` (another site) when it tidies them.
+      '/.//evil.example': LINK_ADDRESS_PROBLEMS.pathLeavesSite,
+      '/..//evil.example': LINK_ADDRESS_PROBLEMS.pathLeavesSite,
+      '/a/..//evil.example': LINK_ADDRESS_PROBLEMS.pathLeavesSite,
+      '/%2e//evil.example': LINK_ADDRESS_PROBLEMS.pathLeavesSite,
+      '/./\\evil.example': LINK_ADDRESS_PROBLEMS.pathLeavesSite,
+      // Short as typed, longer than the limit once percent-encoded.
+      [`https://example.com/${'é'.repeat(1000)}`]: LINK_ADDRESS_PROBLEMS.tooLong,
       'mailto:a@b.c': 'Use a web address (https://…) or a path on this site (/…)',
       'javascript:alert(1)': 'Use a web address (https://…) or a path on this site (/…)',
     };
@@ -73,6 +88,8 @@ describe('parseLinkAddress for a link in the text', () => {
       'mailto:desk@newsroom.test?subject=100%': LINK_ADDRESS_PROBLEMS.strayPercent,
       'javascript:alert(1)': LINK_ADDRESS_PROBLEMS.notALink,
       '//evil.example': LINK_ADDRESS_PROBLEMS.notALink,
+      'mailto:?subject=Hello': LINK_ADDRESS_PROBLEMS.noMailAddress,
+      'mailto:': LINK_ADDRESS_PROBLEMS.notALink,
       [`https://example.com/${'a'.repeat(2048)}`]: LINK_ADDRESS_PROBLEMS.tooLong,
     };
     for (const [url, problem] of Object.entries(problems)) {
@@ -80,6 +97,24 @@ describe('parseLinkAddress for a link in the text', () => {
       if (!url.startsWith('mailto:') && problem !== LINK_ADDRESS_PROBLEMS.notALink)
         expect(parseRelatedUrl(url), url).toEqual({ ok: false, problem });
     }
+  });
+});
+
+describe('what parseLinkAddress stores', () => {
+  it('is accepted again as it is (a GET sent back with PUT unchanged saves)', () => {
+    const pieces = ['/', '.', '..', '%2e', '%2F', '\\', '?', '#', ':', '@', 'a', 'é', '%', '//'];
+    const tail = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+    const address = fc.tuple(fc.constantFrom('/', 'https://example.com/', 'mailto:a@b.c'), tail);
+    fc.assert(
+      fc.property(address, fc.boolean(), ([start, rest], related) => {
+        const kind = related ? RELATED_LINK : BODY_LINK;
+        const first = parseLinkAddress(start + rest, kind);
+        if (!first.ok) return;
+        expect(parseLinkAddress(first.href, kind)).toEqual(first);
+        expect(first.href.startsWith('//')).toBe(false);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

@@ -25,6 +25,9 @@ export const LINK_ADDRESS_PROBLEMS = {
   strayPercent: 'The address has a "%" that does not start a code like %20',
   notParsed: 'This is not a valid web address',
   userInfo: 'Leave the user name and password out of the address',
+  noMailAddress: 'Write the e-mail address after mailto:',
+  pathLeavesSite:
+    'This path would be read as the address of another site (//…): start it with a single /',
 } as const;
 
 const refused = (problem: string): LinkAddress => ({ ok: false, problem });
@@ -43,15 +46,24 @@ export function parseLinkAddress(raw: string, { mailto }: LinkAddressOptions): L
   if (url.length > MAX_HREF_LENGTH) return refused(LINK_ADDRESS_PROBLEMS.tooLong);
   // Before the scheme: `exa mple.com` typed in the editor is a space, not a missing https://.
   if (normalizeHref(url) !== url) return refused(LINK_ADDRESS_PROBLEMS.spaceOrInvisible);
-  const isMailto = url.toLowerCase().startsWith('mailto:');
-  if (!isAllowedHref(url) || (isMailto && !mailto))
+  const isMailto = /^mailto:/i.test(url);
+  if (!isAllowedHref(url) || (isMailto && !mailto)) {
+    // A web address the parser cannot read (`https://bank.com%40evil.com/`) says so.
+    if (/^https?:\/\//i.test(url) && !URL.canParse(url))
+      return refused(LINK_ADDRESS_PROBLEMS.notParsed);
     return refused(mailto ? LINK_ADDRESS_PROBLEMS.notALink : LINK_ADDRESS_PROBLEMS.notAPage);
+  }
+  if (isMailto && !/^mailto:[^?#]/i.test(url)) return refused(LINK_ADDRESS_PROBLEMS.noMailAddress);
   if (STRAY_PERCENT.test(url)) return refused(LINK_ADDRESS_PROBLEMS.strayPercent);
   const parsed = URL.parse(url, SITE);
   if (!parsed) return refused(LINK_ADDRESS_PROBLEMS.notParsed);
   if (parsed.username || parsed.password) return refused(LINK_ADDRESS_PROBLEMS.userInfo);
-  return {
-    ok: true,
-    href: url.startsWith('/') ? `${parsed.pathname}${parsed.search}${parsed.hash}` : parsed.href,
-  };
+  const href = url.startsWith('/')
+    ? `${parsed.pathname}${parsed.search}${parsed.hash}`
+    : parsed.href;
+  // What is stored is judged again: the parser turns `/.//evil.example` into `//evil.example`
+  // (another site), and percent-encoding can take an address past the limit.
+  if (href.length > MAX_HREF_LENGTH) return refused(LINK_ADDRESS_PROBLEMS.tooLong);
+  if (!isAllowedHref(href)) return refused(LINK_ADDRESS_PROBLEMS.pathLeavesSite);
+  return { ok: true, href };
 }
