@@ -175,7 +175,7 @@ test('"Publish at": invisible until its time (page, lists, feeds, sitemaps), the
 });
 
 test.describe('"Publish at" when the clocks change', () => {
-  test.use({ timezoneId: 'Europe/London' });
+  test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
 
   test('a time that happens twice asks which; a skipped one says what it becomes', async ({
     page,
@@ -186,16 +186,26 @@ test.describe('"Publish at" when the clocks change', () => {
     await expectSaved(page);
     const publishAt = page.getByLabel('Publish at (your local time)');
 
-    // 31 October 2027: 01:30 comes once in summer time, then again in winter time.
+    // 31 October 2027: 01:30 comes once in summer time, then again in winter time. Nothing is
+    // chosen for the editor: Schedule waits until they say which.
     await publishAt.fill('2027-10-31T01:30:00');
     const which = page.getByRole('group', { name: /this time happens twice/ });
-    await expect(which.getByRole('radio', { name: /01:30 BST \(before the change/ })).toBeChecked();
+    const first = which.getByRole('radio', { name: /01:30 BST \(before the change/ });
+    const second = which.getByRole('radio', { name: /01:30 GMT \(after the change/ });
+    await expect(first).not.toBeChecked();
+    await expect(second).not.toBeChecked();
+    await expect(page.getByRole('button', { name: 'Schedule' })).toBeDisabled();
+    await first.check();
     await expect(page.getByTestId('publish-at-gmt')).toContainText('00:30 GMT');
-    await which.getByRole('radio', { name: /01:30 GMT \(after the change/ }).check();
+    await second.check();
     await expect(page.getByTestId('publish-at-gmt')).toContainText('01:30 GMT');
+    // Adjusting the minutes keeps the choice.
+    await publishAt.fill('2027-10-31T01:45:00');
+    await expect(which.getByRole('radio', { name: /01:45 GMT \(after the change/ })).toBeChecked();
+    await expect(page.getByTestId('publish-at-gmt')).toContainText('01:45 GMT');
     await page.getByRole('button', { name: 'Schedule' }).click();
     await expect(notice(page)).toHaveText('Scheduled.');
-    await expect(publicationText(page)).toContainText('01:30 GMT');
+    await expect(publicationText(page)).toContainText('01:45 GMT');
 
     // 28 March 2027: the clocks go from 01:00 to 02:00.
     await page.getByLabel('Publish at (your local time)').fill('2027-03-28T01:30:00');

@@ -67,8 +67,9 @@ export function PublishingPanel(props: PublishingPanelProps) {
     }
   }, [notice]);
   const [publishAt, setPublishAt] = useState('');
-  // When the time typed happens twice (the clocks go back), which of the two: 0 the first.
-  const [occurrence, setOccurrence] = useState<0 | 1>(0);
+  // When the time typed happens twice (the clocks go back), which of the two the editor chose:
+  // none at first (Schedule waits for it), and kept while they adjust the minutes.
+  const [occurrence, setOccurrence] = useState<Occurrence | null>(null);
   const publishAtId = useId();
   const isLive = publication.status === ARTICLE_STATUS.published;
   const isScheduled = publication.scheduledAt !== null;
@@ -178,10 +179,7 @@ export function PublishingPanel(props: PublishingPanelProps) {
                 step={1}
                 value={publishAt}
                 min={isoToLocalInput(new Date().toISOString())}
-                onChange={(event) => {
-                  setPublishAt(event.target.value);
-                  setOccurrence(0);
-                }}
+                onChange={(event) => setPublishAt(event.target.value)}
               />
               {publishAtIso && (
                 <span className="publish-at-gmt" data-testid="publish-at-gmt">
@@ -214,12 +212,15 @@ export function PublishingPanel(props: PublishingPanelProps) {
   );
 }
 
-function chosenMoment(reading: PublishAtReading, occurrence: 0 | 1): string | null {
+/** The first or the second of a time that happens twice. */
+type Occurrence = 0 | 1;
+
+function chosenMoment(reading: PublishAtReading, occurrence: Occurrence | null): string | null {
   switch (reading.kind) {
     case 'none':
       return null;
     case 'repeated':
-      return reading.choices[occurrence];
+      return occurrence === null ? null : reading.choices[occurrence];
     default:
       return reading.iso;
   }
@@ -228,8 +229,8 @@ function chosenMoment(reading: PublishAtReading, occurrence: 0 | 1): string | nu
 /** When the clocks change at the time typed: what it will be, or which of its two occurrences. */
 function ClockChangeHint(props: {
   reading: PublishAtReading;
-  occurrence: 0 | 1;
-  onChoose: (occurrence: 0 | 1) => void;
+  occurrence: Occurrence | null;
+  onChoose: (occurrence: Occurrence) => void;
 }) {
   const { reading } = props;
   const name = useId();

@@ -132,7 +132,7 @@ describe('"Publish at" when the clocks change (in London)', () => {
       choices: ['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
     });
     if (reading.kind !== 'repeated') return;
-    expect(reading.choices.map((iso) => localTimeWithZone(iso))).toEqual([
+    expect(reading.choices.map((iso) => localTimeWithZone(iso, undefined, 'en-GB'))).toEqual([
       '01:30 BST',
       '01:30 GMT',
     ]);

@@ -62,9 +62,12 @@ export function localTimeMoments(value: string): Date[] {
   return moments.sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** "01:30 BST": a moment's local time with its zone's name, to tell two readings apart. */
-export function localTimeWithZone(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/**
+ * "01:30 BST": a moment's local time with its zone's name, to tell two readings apart. In the
+ * editor's own language by default, whose names for their zone they know (EDT, not GMT-4).
+ */
+export function localTimeWithZone(iso: string, timeZone?: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     timeZoneName: 'short',
