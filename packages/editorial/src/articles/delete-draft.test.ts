@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
 import { scheduleArticle } from '../scheduling/schedule';
 import { createArticle } from './create-article';
 import { deleteDraft, SCHEDULED_MESSAGE, WAS_PUBLISHED_MESSAGE } from './delete-draft';
@@ -18,16 +18,12 @@ type Staff = TestNewsroom['editor'];
 /** A draft with a body, related links and an autosave revision, as a real one would have. */
 async function writtenDraft(actor: Staff, title: string, related: unknown[] = []) {
   const article = await createArticle(n.db, actor, { title, sectionId: n.world.id });
-  const saved = await saveArticle(n.db, actor, article.id, {
-    baseVersion: article.version,
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    body: paragraphDoc(`The story of ${title}.`),
-    related,
-  });
+  const saved = await saveArticle(
+    n.db,
+    actor,
+    article.id,
+    saveInputOf(article, { body: paragraphDoc(`The story of ${title}.`), related }),
+  );
   if (saved.status !== 'saved') throw new Error(`could not write ${title}`);
   return saved.article;
 }
