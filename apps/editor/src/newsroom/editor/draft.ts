@@ -39,6 +39,26 @@ export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
     : { url: entry.url, title: entry.title };
 }
 
+/**
+ * The related list shown, without the internal entries that were sent but are not in the list
+ * the server stored: it drops entries whose draft was deleted since, and the page must stop
+ * showing them. Entries added while the save was out stay. Null when nothing was dropped.
+ */
+export function withoutDroppedRelated(
+  shown: readonly RelatedEntry[],
+  sent: readonly RelatedEntry[],
+  stored: readonly RelatedEntry[],
+): RelatedEntry[] | null {
+  const kept = new Set(stored.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : [])));
+  const dropped = new Set(
+    sent.flatMap((entry) =>
+      'articleId' in entry && !kept.has(entry.articleId) ? [entry.articleId] : [],
+    ),
+  );
+  if (dropped.size === 0) return null;
+  return shown.filter((entry) => !('articleId' in entry && dropped.has(entry.articleId)));
+}
+
 export function saveRequestOf({ leadImage, ...draft }: ArticleDraft, baseVersion: number) {
   return {
     ...draft,
