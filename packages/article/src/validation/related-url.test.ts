@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from './validate-article';
+import { linkedArticleIds } from './article-meta-schema';
 import { seedArticleDocument } from '../fixtures/seed-article';
 import { parseRelatedUrl } from './related-url';
 
@@ -78,5 +79,17 @@ describe('related links in an article', () => {
       { path: 'related[2].url', message: 'This link is already in the list' },
       { path: 'related[3].articleId', message: 'This link is already in the list' },
     ]);
+  });
+});
+
+describe('linkedArticleIds', () => {
+  it('lists the articles a related list links to, in order, leaving addresses out', () => {
+    expect(
+      linkedArticleIds([
+        { articleId: 'b' },
+        { url: 'https://example.com/', title: 'Elsewhere' },
+        { articleId: 'a' },
+      ]),
+    ).toEqual(['b', 'a']);
   });
 });

@@ -1,4 +1,9 @@
-import { ARTICLE_STATUS, type RelatedLinkInput, type ValidationError } from '@newsroom/article';
+import {
+  ARTICLE_STATUS,
+  linkedArticleIds,
+  type RelatedLinkInput,
+  type ValidationError,
+} from '@newsroom/article';
 import { canSeeArticle, type Actor } from '@newsroom/auth';
 import type { Db, Prisma } from '@newsroom/db';
 
@@ -14,7 +19,7 @@ export async function deletedTargets(
   actor: Actor,
   related: readonly RelatedLinkInput[],
 ): Promise<Set<string>> {
-  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+  const ids = linkedArticleIds(related);
   if (ids.length === 0) return new Set();
   const deleted = await db.deletedArticle.findMany({
     where: { id: { in: ids } },
@@ -50,7 +55,7 @@ export async function checkRelatedTargets(
   articleId: string,
   related: readonly RelatedLinkInput[],
 ): Promise<ValidationError[]> {
-  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+  const ids = linkedArticleIds(related);
   if (ids.length === 0) return [];
   const found = await db.article.findMany({
     where: { id: { in: ids } },

@@ -1,6 +1,12 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editorial';
-import { ARTICLE_LIMITS, isSlugOfTitle, SLUG_PATTERN, slugify } from '@newsroom/article';
+import {
+  ARTICLE_LIMITS,
+  isSlugOfTitle,
+  linkedArticleIds,
+  SLUG_PATTERN,
+  slugify,
+} from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
 /** Everything the user edits; what autosave sends and what the browser backup holds. */
@@ -49,7 +55,7 @@ export function withoutDroppedRelated(
   sent: readonly RelatedEntry[],
   stored: readonly RelatedEntry[],
 ): RelatedEntry[] | null {
-  const kept = new Set(stored.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : [])));
+  const kept = new Set(linkedArticleIds(stored));
   const dropped = new Set(
     sent.flatMap((entry) =>
       'articleId' in entry && !kept.has(entry.articleId) ? [entry.articleId] : [],
