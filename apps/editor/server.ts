@@ -26,7 +26,7 @@ import {
   isReaderPageRender,
   readerCacheSettingsFromEnv,
 } from '@newsroom/reader-cache';
-import { announceArticleLinksChanged } from '@newsroom/links';
+import { announceArticleLinksChanged, deletedCodeReserveDaysFromEnv } from '@newsroom/links';
 import { onLiveChange } from '@newsroom/publishing';
 import { processSharedState } from '@newsroom/shared-state';
 import { audienceOf } from './src/front-server/audience';
@@ -47,9 +47,11 @@ function ownOrigin(): string {
 
 async function main() {
   // A wrong EDITOR_URL / SHORTENER_URL stops the start with a message naming it, rather than
-  // breaking every absolute link later.
+  // breaking every absolute link later; so does a wrong SHORTENER_DELETED_CODE_DAYS (deleting a
+  // draft reserves its short link's code) rather than failing each deletion.
   readerSiteUrl();
   shortenerSiteUrl();
+  deletedCodeReserveDaysFromEnv();
   await prepareDatabase();
   const trust = trustedProxiesFromEnv();
   // Invalidations reach every instance: Redis (REDIS_URL), PostgreSQL LISTEN/NOTIFY, or the

@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  body,
   createArticle,
   createStaffWithCli,
   expectSaved,
@@ -21,20 +22,24 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 const deleteButton = (page: Page) => page.getByRole('button', { name: 'Delete draft' });
 
-/** `DELETE /api/newsroom/articles/<id>` from the page (same origin, its session). */
-function deleteOverApi(page: Page, id: string, baseVersion: number) {
+/** A JSON request from the page (same origin, its session), as the edit page makes them. */
+function callApi(page: Page, method: string, url: string, payload: unknown) {
   return page.evaluate(
-    async ({ id, baseVersion }) => {
-      const response = await fetch(`/api/newsroom/articles/${encodeURIComponent(id)}`, {
-        method: 'DELETE',
+    async ({ method, url, payload }) => {
+      const response = await fetch(url, {
+        method,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ baseVersion }),
+        body: JSON.stringify(payload),
       });
       return { status: response.status, body: await response.json() };
     },
-    { id, baseVersion },
+    { method, url, payload },
   );
 }
+
+/** `DELETE /api/newsroom/articles/<id>` from the page. */
+const deleteOverApi = (page: Page, id: string, baseVersion: number) =>
+  callApi(page, 'DELETE', `/api/newsroom/articles/${encodeURIComponent(id)}`, { baseVersion });
 
 test('a writer deletes their own draft after confirming; a published article has no delete', async ({
   page,
@@ -93,4 +98,53 @@ test('a writer deletes their own draft after confirming; a published article has
   // The writer's page of someone else's published article is read-only: nothing to delete.
   await expect(page.getByText('this article is read-only for you')).toBeVisible();
   await expect(deleteButton(page)).toHaveCount(0);
+});
+
+test("deleting a draft takes it out of another open article's related list, which keeps saving", async ({
+  page,
+}) => {
+  // The edit page saving over the REST API (no collaboration server runs in this spec); the
+  // co-editing path is covered by packages/collab's collab-server.test.ts.
+  const editor = createStaffWithCli('editor');
+  await logIn(page, editor);
+  const doomedHeadline = `Duplicate import ${Date.now()}`;
+  const doomedId = await createArticle(page, doomedHeadline);
+  const doomed = (await callApi(page, 'GET', `/api/newsroom/articles/${doomedId}`, undefined)).body
+    .article;
+
+  // Another article lists the draft (the API takes any article id the person may see).
+  const created = await callApi(page, 'POST', '/api/newsroom/articles', {
+    title: `Listing a duplicate ${Date.now()}`,
+    sectionId: doomed.sectionId,
+  });
+  expect(created.status).toBe(201);
+  const other = created.body.article;
+  const listed = await callApi(page, 'PUT', `/api/newsroom/articles/${other.id}`, {
+    baseVersion: other.version,
+    title: other.title,
+    slug: other.slug,
+    sectionId: other.sectionId,
+    standfirst: other.standfirst,
+    markerStyle: other.markerStyle,
+    body: other.body,
+    related: [{ articleId: doomedId }, { url: 'https://example.com/', title: 'Elsewhere' }],
+  });
+  expect(listed.status).toBe(200);
+  await page.goto(`/newsroom/articles/${other.id}`);
+  const removeDoomed = page.getByRole('button', { name: `Remove: ${doomedHeadline}` });
+  await expect(removeDoomed).toBeVisible();
+
+  const current = await callApi(page, 'GET', `/api/newsroom/articles/${doomedId}`, undefined);
+  const deleted = await deleteOverApi(page, doomedId, current.body.article.version);
+  expect(deleted.status).toBe(200);
+
+  // The page still shows the entry; its next save goes through and the entry goes.
+  await typeInBody(page, 'Still writing.');
+  await expectSaved(page);
+  await expect(removeDoomed).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Remove: Elsewhere' })).toBeVisible();
+  await page.reload();
+  await expect(body(page)).toContainText('Still writing.');
+  await expect(page.getByRole('button', { name: 'Remove: Elsewhere' })).toBeVisible();
+  await expect(removeDoomed).toHaveCount(0);
 });

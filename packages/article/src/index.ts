@@ -101,6 +101,7 @@ export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   headlineSchema,
+  linkedArticleIds,
   oneLineVisibleText,
   relatedLinkSchema,
   SLUG_PATTERN,

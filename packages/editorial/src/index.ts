@@ -33,6 +33,7 @@ export {
   type WriteSaveOptions,
 } from './articles/save-article';
 export { saveSharedArticle, type SharedArticle } from './articles/save-shared-article';
+export { deletedTargets } from './articles/related';
 export {
   publishArticle,
   unpublishArticle,

@@ -1,6 +1,9 @@
 // A real, migrated SQLite database with a small staff and two sections, for the tests.
 import { createTestDatabase } from '@newsroom/db/testing';
+import { connectReaderPagesAnnouncer, type ReaderPagesChange } from '@newsroom/reader-cache';
 import type { JSONContent } from '@tiptap/core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { toRelatedInput, type EditableArticle } from './articles/editable-article';
 
 export async function createTestNewsroom() {
   const testDb = await createTestDatabase();
@@ -30,4 +33,39 @@ export function paragraphDoc(...texts: string[]): JSONContent {
     type: 'doc',
     content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
   };
+}
+
+/** What a save takes: the stored article as it is (from its version on), with `changes` over it. */
+export function saveInputOf(article: EditableArticle, changes: Record<string, unknown> = {}) {
+  return {
+    baseVersion: article.version,
+    title: article.title,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    standfirst: article.standfirst,
+    markerStyle: article.markerStyle,
+    publishedAt: article.publishedAt,
+    body: article.body,
+    related: article.related.map(toRelatedInput),
+    ...changes,
+  };
+}
+
+/**
+ * The reader-page changes announced during each test (through the one hook the reader cache
+ * listens on); emptied after every test. Call it at a test file's top level: it adds the hooks.
+ */
+export function listenToReaderPageChanges(): ReaderPagesChange[] {
+  const announced: ReaderPagesChange[] = [];
+  let disconnect = () => {};
+  beforeAll(() => {
+    disconnect = connectReaderPagesAnnouncer(async (change) => {
+      announced.push(change);
+    });
+  });
+  afterEach(() => {
+    announced.splice(0);
+  });
+  afterAll(() => disconnect());
+  return announced;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readShortenerConfig } from './config';
+import { deletedCodeReserveDaysFromEnv, readShortenerConfig } from './config';
 import { checkDestination } from './validation/destination';
 import { compileDestinationPolicy } from './validation/destination-policy';
 
@@ -85,5 +85,30 @@ describe('readShortenerConfig: deleted codes', () => {
       'SHORTENER_DELETED_CODE_DAYS must be a whole number (0 or more), got "-1"',
     );
     expect(() => days('a month')).toThrow(/SHORTENER_DELETED_CODE_DAYS/);
+  });
+});
+
+describe('deletedCodeReserveDaysFromEnv (the editor deletes drafts with their short link)', () => {
+  it('reads SHORTENER_DELETED_CODE_DAYS as the shortener does, with the same error for nonsense', () => {
+    expect(deletedCodeReserveDaysFromEnv({})).toBe(30);
+    expect(deletedCodeReserveDaysFromEnv({ SHORTENER_DELETED_CODE_DAYS: ' 7 ' })).toBe(7);
+    expect(deletedCodeReserveDaysFromEnv({ SHORTENER_DELETED_CODE_DAYS: '0' })).toBe(0);
+    for (const bad of ['-1', '2.5', 'a month']) {
+      const env = { SHORTENER_DELETED_CODE_DAYS: bad };
+      const message = `SHORTENER_DELETED_CODE_DAYS must be a whole number (0 or more), got "${bad}"`;
+      expect(() => deletedCodeReserveDaysFromEnv(env)).toThrow(message);
+      expect(() => readShortenerConfig(env)).toThrow(message);
+    }
+  });
+
+  it('reads the process environment when given none', () => {
+    const before = process.env.SHORTENER_DELETED_CODE_DAYS;
+    process.env.SHORTENER_DELETED_CODE_DAYS = '12';
+    try {
+      expect(deletedCodeReserveDaysFromEnv()).toBe(12);
+    } finally {
+      if (before === undefined) delete process.env.SHORTENER_DELETED_CODE_DAYS;
+      else process.env.SHORTENER_DELETED_CODE_DAYS = before;
+    }
   });
 });

@@ -79,14 +79,18 @@ export function readShortenerConfig(env: Env = process.env): ShortenerConfig {
     unknownLimitPerMinute: positiveInt(env, 'SHORTENER_UNKNOWN_LIMIT_PER_MINUTE', 120),
     editorUrl: readerSiteUrl(env),
     allowedDestinations: allowedDestinations(env, [base.host.toLowerCase(), ...extraHosts]),
-    deletedCodeReserveDays: wholeNumber(
-      env,
-      'SHORTENER_DELETED_CODE_DAYS',
-      DEFAULT_DELETED_CODE_RESERVE_DAYS,
-    ),
+    deletedCodeReserveDays: deletedCodeReserveDaysFromEnv(env),
     visitDetails: onOff(env, 'SHORTENER_VISIT_DETAILS', true),
     countryDbPath: env.SHORTENER_COUNTRY_DB?.trim() || undefined,
   };
+}
+
+/**
+ * Days the code of a deleted link stays kept from new links (SHORTENER_DELETED_CODE_DAYS), for
+ * everything that deletes links: the shortener, and the editor deleting a draft with its link.
+ */
+export function deletedCodeReserveDaysFromEnv(env: Env = process.env): number {
+  return wholeNumber(env, 'SHORTENER_DELETED_CODE_DAYS', DEFAULT_DELETED_CODE_RESERVE_DAYS);
 }
 
 /**

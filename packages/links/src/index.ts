@@ -1,6 +1,11 @@
 // @newsroom/links: short links — validation, codes, the link store, the redirect hot path's cache,
 // click batching and rate limits. The shortener app is a thin shell around this package.
-export { DEFAULT_CLICK_FLUSH_MS, readShortenerConfig, type ShortenerConfig } from './config';
+export {
+  DEFAULT_CLICK_FLUSH_MS,
+  deletedCodeReserveDaysFromEnv,
+  readShortenerConfig,
+  type ShortenerConfig,
+} from './config';
 export { checkDestination, MAX_URL_LENGTH } from './validation/destination';
 export {
   compileDestinationPolicy,

@@ -1,5 +1,5 @@
 import type { RelatedLinkInput } from '@newsroom/article';
-import { articlePath } from '@newsroom/article';
+import { articlePath, linkedArticleIds } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
 import type { ResolvedRelatedLink } from '@newsroom/renderer';
 
@@ -34,7 +34,7 @@ export async function resolveRelatedLinks(
   db: Db,
   related: readonly RelatedLinkInput[],
 ): Promise<ResolvedRelatedLink[]> {
-  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+  const ids = linkedArticleIds(related);
   const targets = ids.length
     ? await db.articleLive.findMany({
         where: { articleId: { in: ids } },

@@ -102,6 +102,13 @@ export const relatedLinkSchema = z.union([
 
 export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
+/** The ids of the articles a related list links to (its internal entries), in list order. */
+export function linkedArticleIds(
+  related: readonly ({ articleId: string } | { url: string })[],
+): string[] {
+  return related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+}
+
 /** The same address (or article) twice in one article's related links. */
 function refuseRepeatedLinks(links: RelatedLinkInput[], context: z.RefinementCtx) {
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateArticle } from './validate-article';
+import { linkedArticleIds } from './article-meta-schema';
 import { seedArticleDocument } from '../fixtures/seed-article';
 import { BODY_LINK, LINK_ADDRESS_PROBLEMS, parseLinkAddress, RELATED_LINK } from './link-address';
 
@@ -157,5 +158,13 @@ describe('related links in an article', () => {
       { path: 'related[2].url', message: 'This link is already in the list' },
       { path: 'related[3].articleId', message: 'This link is already in the list' },
     ]);
+  });
+});
+
+describe('linkedArticleIds', () => {
+  it('lists the articles a related list links to, in order, leaving addresses out', () => {
+    expect(
+      linkedArticleIds([{ articleId: 'b' }, { url: 'https://example.com/' }, { articleId: 'a' }]),
+    ).toEqual(['b', 'a']);
   });
 });

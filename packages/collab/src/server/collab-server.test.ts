@@ -426,6 +426,38 @@ describe('collaboration server', () => {
     await expect(persistence.load(id)).resolves.toBeNull();
   });
 
+  it("drops a deleted draft from other documents' related lists at their next store, for everyone", async () => {
+    const doomed = await newDraft('writer', 'Test paste.');
+    const id = await newDraft('writer', 'Listing it.');
+    await testDb.db.relatedLink.createMany({
+      data: [
+        { articleId: id, position: 0, targetArticleId: doomed },
+        { articleId: id, position: 1, url: 'https://example.com/', title: 'Elsewhere' },
+      ],
+    });
+    const relatedOf = (doc: Y.Doc) => yDocToArticle(doc).related;
+    const writer = connect(id, 'writer');
+    const editor = connect(id, 'editor');
+    await Promise.all([writer.authenticated, editor.authenticated]);
+    await waitForDoc(editor.doc, (doc) => relatedOf(doc).length === 2);
+    const { version } = (await findEditableArticle(testDb.db, doomed))!;
+    await deleteDraft(testDb.db, users.writer as never, doomed, { baseVersion: version });
+
+    const answer = writer.nextMessage(
+      (message) => message.type === 'saved' || message.type === 'invalid',
+    );
+    typeInFirstParagraph(writer.doc, 'Still typing. ');
+    expect(await answer).toMatchObject({ type: 'saved' });
+    const external = { url: 'https://example.com/', title: 'Elsewhere' };
+    expect((await findEditableArticle(testDb.db, id))?.related).toEqual([external]);
+    // The stored bytes say the same as the working copy: the entry is gone from the document too.
+    const row = await testDb.db.collabDocument.findUniqueOrThrow({ where: { articleId: id } });
+    expect(relatedOf(decode(row.state))).toEqual([external]);
+    await waitForDoc(editor.doc, (doc) => relatedOf(doc).length === 1);
+    expect(relatedOf(editor.doc)).toEqual([external]);
+    expect(textOf(editor.doc)).toContain('Still typing. Listing it.');
+  });
+
   it('keeps every document across a restart of the server', async () => {
     const id = await newDraft('writer', 'Before restart.');
     const writer = connect(id, 'writer');

@@ -1,5 +1,7 @@
+import type { Actor } from '@newsroom/auth';
 import { isForeignKeyViolation, type Db } from '@newsroom/db';
 import {
+  deletedTargets,
   EditorialError,
   findEditableArticle,
   saveSharedArticle,
@@ -9,6 +11,7 @@ import * as Y from 'yjs';
 import { applyArticle } from '../document/apply-json';
 import {
   articleToYDoc,
+  relatedArray,
   toRelatedInput,
   upgradeLegacyTextFields,
   yDocToArticle,
@@ -162,6 +165,26 @@ export function createPersistence(db: Db) {
     });
   }
 
+  /**
+   * Takes the entries pointing at drafts deleted since out of the shared related list, as the
+   * save would drop them from the working copy (editorial's withoutDeletedTargets): the bytes
+   * and the JSON then agree, and everyone connected sees the list without them. Only those
+   * entries go (found again inside the transaction: the list may have changed during the look-up),
+   * so nothing anyone typed is touched. Without store hooks: the store under way writes it.
+   */
+  async function dropDeletedRelated(doc: Y.Doc, actor: Actor): Promise<void> {
+    const related = relatedArray(doc);
+    const deleted = await deletedTargets(db, actor, related.toArray().map(toRelatedInput));
+    if (deleted.size === 0) return;
+    doc.transact(() => {
+      const entries = related.toArray();
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const entry = entries[index]!;
+        if ('articleId' in entry && deleted.has(entry.articleId)) related.delete(index, 1);
+      }
+    }, MERGED_FROM_STORE);
+  }
+
   /** Takes a working copy changed outside into the shared document (everyone connected sees it). */
   async function takeWorkingCopy(articleId: string, doc: Y.Doc): Promise<CollabMessage | null> {
     const article = await findEditableArticle(db, articleId);
@@ -192,6 +215,7 @@ export function createPersistence(db: Db) {
       await storeBytes(articleId, doc, base);
       return null;
     }
+    await dropDeletedRelated(doc, context.user);
     // The bytes and the JSON from one moment: the stored row then matches the content written.
     const state = encodeState(doc);
     const ours = yDocToArticle(doc);

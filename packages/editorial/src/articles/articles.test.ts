@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateArticle } from '@newsroom/article';
-import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
-import { findEditableArticle, findVisibleArticle, type EditableArticle } from './editable-article';
+import { findEditableArticle, findVisibleArticle } from './editable-article';
 import { listArticles, searchPublishedArticles } from './list-articles';
 import { publishArticle, unpublishArticle } from './publish';
 import { saveArticle } from './save-article';
@@ -13,20 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => n.cleanup());
 
-function saveInput(article: EditableArticle, changes: Record<string, unknown> = {}) {
-  return {
-    baseVersion: article.version,
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    body: article.body,
-    related: [],
-    ...changes,
-  };
-}
-
 /** A new article with something in its body, ready to publish. */
 async function writtenArticle(actor: TestNewsroom['editor'], title: string) {
   const article = await createArticle(n.db, actor, { title, sectionId: n.world.id });
@@ -34,7 +20,7 @@ async function writtenArticle(actor: TestNewsroom['editor'], title: string) {
     n.db,
     actor,
     article.id,
-    saveInput(article, { body: paragraphDoc(`The story of ${title}.`) }),
+    saveInputOf(article, { body: paragraphDoc(`The story of ${title}.`) }),
   );
   if (saved.status !== 'saved') throw new Error(`could not write ${title}`);
   return saved.article;
@@ -161,7 +147,7 @@ describe('saving', () => {
       n.db,
       n.writer,
       article.id,
-      saveInput(article, {
+      saveInputOf(article, {
         title: 'A better headline',
         slug: 'a-better-headline',
         sectionId: n.politics.id,
@@ -199,14 +185,14 @@ describe('saving', () => {
       n.db,
       n.editor,
       article.id,
-      saveInput(article, { body: paragraphDoc('first') }),
+      saveInputOf(article, { body: paragraphDoc('first') }),
     );
     expect(mine.status).toBe('saved');
     const stale = await saveArticle(
       n.db,
       n.admin,
       article.id,
-      saveInput(article, { title: 'Overwritten?', body: paragraphDoc('second') }),
+      saveInputOf(article, { title: 'Overwritten?', body: paragraphDoc('second') }),
     );
     expect(stale.status).toBe('conflict');
     if (stale.status !== 'conflict') return;
@@ -222,7 +208,7 @@ describe('saving', () => {
     const article = await createArticle(n.db, n.editor, { title: 'Race', sectionId: n.world.id });
     const results = await Promise.all(
       ['tab one', 'tab two', 'tab three'].map((text) =>
-        saveArticle(n.db, n.editor, article.id, saveInput(article, { body: paragraphDoc(text) })),
+        saveArticle(n.db, n.editor, article.id, saveInputOf(article, { body: paragraphDoc(text) })),
       ),
     );
     const winners = results.filter((result) => result.status === 'saved');
@@ -244,7 +230,7 @@ describe('saving', () => {
       n.db,
       n.editor,
       article.id,
-      saveInput(article, {
+      saveInputOf(article, {
         slug: other.slug,
         body: {
           type: 'doc',
@@ -275,7 +261,7 @@ describe('saving', () => {
       n.db,
       n.editor,
       article.id,
-      saveInput(article, { slug: other.slug }),
+      saveInputOf(article, { slug: other.slug }),
     );
     expect(slugOnly).toEqual({
       status: 'invalid',
@@ -283,7 +269,7 @@ describe('saving', () => {
       errors: [{ path: 'slug', message: expect.stringContaining('another article uses') }],
     });
     const noVersion = await saveArticle(n.db, n.editor, article.id, {
-      ...saveInput(article),
+      ...saveInputOf(article),
       baseVersion: undefined,
     });
     expect(noVersion.status === 'invalid' && noVersion.errors[0]).toEqual({
@@ -292,7 +278,7 @@ describe('saving', () => {
     });
     for (const baseVersion of [-1, 0, 1.5, 1e308]) {
       const wrong = await saveArticle(n.db, n.editor, article.id, {
-        ...saveInput(article),
+        ...saveInputOf(article),
         baseVersion,
       });
       expect(wrong.status === 'invalid' && wrong.errors[0]).toEqual({
@@ -308,17 +294,19 @@ describe('saving', () => {
       title: 'Not yours',
       sectionId: n.world.id,
     });
-    await expect(saveArticle(n.db, n.writer, theirs.id, saveInput(theirs))).rejects.toMatchObject({
-      status: 404,
-      message: 'The article was not found',
-    });
+    await expect(saveArticle(n.db, n.writer, theirs.id, saveInputOf(theirs))).rejects.toMatchObject(
+      {
+        status: 404,
+        message: 'The article was not found',
+      },
+    );
     const own = await writtenArticle(n.writer, 'Mine, then published');
     const published = await publishArticle(n.db, n.editor, own.id, { baseVersion: own.version });
     expect(published.status).toBe('saved');
     await expect(
-      saveArticle(n.db, n.writer, own.id, saveInput(own, { baseVersion: own.version + 1 })),
+      saveArticle(n.db, n.writer, own.id, saveInputOf(own, { baseVersion: own.version + 1 })),
     ).rejects.toMatchObject({ status: 403 });
-    await expect(saveArticle(n.db, n.writer, 'missing', saveInput(own))).rejects.toMatchObject({
+    await expect(saveArticle(n.db, n.writer, 'missing', saveInputOf(own))).rejects.toMatchObject({
       status: 404,
     });
   });
@@ -364,7 +352,7 @@ describe('publishing', () => {
       n.db,
       n.editor,
       article.id,
-      saveInput(article, { body: paragraphDoc('newer') }),
+      saveInputOf(article, { body: paragraphDoc('newer') }),
     );
     const result = await publishArticle(n.db, n.editor, article.id, { baseVersion: 1 });
     expect(result).toMatchObject({ status: 'conflict', current: { status: 'draft', version: 2 } });
@@ -460,7 +448,7 @@ describe('what writers see', () => {
       n.db,
       n.writer,
       mine.id,
-      saveInput(mine, { related: [{ articleId: theirs.id }] }),
+      saveInputOf(mine, { related: [{ articleId: theirs.id }] }),
     );
     expect(refused).toEqual({
       status: 'invalid',
@@ -470,7 +458,7 @@ describe('what writers see', () => {
       n.db,
       n.writer,
       mine.id,
-      saveInput(mine, { related: [{ articleId: published.id }] }),
+      saveInputOf(mine, { related: [{ articleId: published.id }] }),
     );
     expect(allowed.status).toBe('saved');
     // An editor sees every draft, so may link to one.
@@ -478,7 +466,7 @@ describe('what writers see', () => {
       n.db,
       n.editor,
       published.id,
-      saveInput((await findEditableArticle(n.db, published.id))!, {
+      saveInputOf((await findEditableArticle(n.db, published.id))!, {
         related: [{ articleId: theirs.id }],
       }),
     );
@@ -495,7 +483,7 @@ describe('GET then PUT', () => {
       sectionId: n.world.id,
     });
     const withLinks = await saveArticle(n.db, n.editor, article.id, {
-      ...saveInput(article),
+      ...saveInputOf(article),
       related: [{ articleId: target.id }, { title: 'Elsewhere', url: 'https://example.com/x' }],
     });
     expect(withLinks.status).toBe('saved');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
 import { scheduleArticle } from '../scheduling/schedule';
 import { createArticle } from './create-article';
 import { deleteDraft, SCHEDULED_MESSAGE, WAS_PUBLISHED_MESSAGE } from './delete-draft';
@@ -18,16 +18,12 @@ type Staff = TestNewsroom['editor'];
 /** A draft with a body, related links and an autosave revision, as a real one would have. */
 async function writtenDraft(actor: Staff, title: string, related: unknown[] = []) {
   const article = await createArticle(n.db, actor, { title, sectionId: n.world.id });
-  const saved = await saveArticle(n.db, actor, article.id, {
-    baseVersion: article.version,
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    body: paragraphDoc(`The story of ${title}.`),
-    related,
-  });
+  const saved = await saveArticle(
+    n.db,
+    actor,
+    article.id,
+    saveInputOf(article, { body: paragraphDoc(`The story of ${title}.`), related }),
+  );
   if (saved.status !== 'saved') throw new Error(`could not write ${title}`);
   return saved.article;
 }
@@ -161,5 +157,72 @@ describe('deleting a draft', () => {
       deleteDraft(n.db, n.editor, draft.id, { baseVersion: scheduled.article.version }),
     ).rejects.toMatchObject({ status: 409, code: 'scheduled', message: SCHEDULED_MESSAGE });
     expect(await stored(draft.id)).not.toBeNull();
+  });
+});
+
+describe("another article's related list naming a deleted draft", () => {
+  const NO_SUCH_ARTICLE = { path: 'related[0].articleId', message: 'no article has this id' };
+
+  it('is saved without it (a page open on it still sends it), without bumping its version at deletion', async () => {
+    const doomed = await writtenDraft(n.editor, 'Doomed draft');
+    const kept = await writtenDraft(n.editor, 'Kept story');
+    const page = await writtenDraft(n.editor, 'Listing both', [
+      { articleId: doomed.id },
+      { url: 'https://example.com/', title: 'Elsewhere' },
+      { articleId: kept.id },
+    ]);
+    const deleted = await deleteDraft(n.db, n.editor, doomed.id, { baseVersion: doomed.version });
+    expect(deleted.status).toBe('deleted');
+    // Its editors are not put into a conflict: the version stays.
+    expect((await stored(page.id))?.version).toBe(page.version);
+
+    // The page still shows the entry (as loaded) and saves it with a new headline.
+    const result = await saveArticle(
+      n.db,
+      n.editor,
+      page.id,
+      saveInputOf(page, {
+        title: 'Listing one',
+        related: [
+          { articleId: doomed.id },
+          { url: 'https://example.com/', title: 'Elsewhere' },
+          { articleId: kept.id },
+        ],
+      }),
+    );
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.article.title).toBe('Listing one');
+    expect(result.article.related).toEqual([
+      { url: 'https://example.com/', title: 'Elsewhere' },
+      { articleId: kept.id, title: 'Kept story', href: null },
+    ]);
+    expect(await n.db.relatedLink.count({ where: { articleId: page.id } })).toBe(2);
+  });
+
+  it('still refuses an id no article ever had, and a deleted draft its writer never could see', async () => {
+    const page = await writtenDraft(n.writer, 'A writer’s page');
+    const unknown = await saveArticle(
+      n.db,
+      n.writer,
+      page.id,
+      saveInputOf(page, { related: [{ articleId: 'cnever0existed000000000000' }] }),
+    );
+    expect(unknown).toEqual({ status: 'invalid', errors: [NO_SUCH_ARTICLE] });
+
+    // Someone else's draft was "no article has this id" to this writer, and stays so once deleted.
+    const theirs = await writtenDraft(n.otherWriter, 'Their draft');
+    const deleted = await deleteDraft(n.db, n.otherWriter, theirs.id, {
+      baseVersion: theirs.version,
+    });
+    expect(deleted.status).toBe('deleted');
+    const hidden = await saveArticle(
+      n.db,
+      n.writer,
+      page.id,
+      saveInputOf(page, { related: [{ articleId: theirs.id }] }),
+    );
+    expect(hidden).toEqual({ status: 'invalid', errors: [NO_SUCH_ARTICLE] });
+    expect((await stored(page.id))?.version).toBe(page.version);
   });
 });

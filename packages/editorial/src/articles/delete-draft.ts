@@ -37,9 +37,10 @@ class ConditionNotMet extends Error {}
  * Deletes an article that was never published (test pastes, duplicate imports, abandoned
  * stories): the author their own draft, editors and admins any draft. With it go its revisions,
  * related list, shared (collab) document and short link (whose code stays reserved like any
- * deleted link's); images stay (other articles may use them). One conditional DELETE
- * (`WHERE version = baseVersion AND still a never-published draft`) in one transaction, so a
- * save or a Publish that lands first wins and nothing is half deleted.
+ * deleted link's); images stay (other articles may use them). Its id is kept (DeletedArticle):
+ * pages still listing it as related then save without it (withoutDeletedTargets). One
+ * conditional DELETE (`WHERE version = baseVersion AND still a never-published draft`) in one
+ * transaction, so a save or a Publish that lands first wins and nothing is half deleted.
  */
 export async function deleteDraft(
   db: Db,
@@ -52,6 +53,7 @@ export async function deleteDraft(
   let shortLinkCode: string | null;
   try {
     shortLinkCode = await db.$transaction(async (tx) => {
+      const author = await tx.article.findUnique({ where: { id }, select: { authorId: true } });
       const shortLink = await tx.shortLink.findUnique({
         where: { articleId: id },
         select: { id: true, code: true },
@@ -64,7 +66,11 @@ export async function deleteDraft(
           ...(canPublish(actor) ? {} : { authorId: actor.id }),
         },
       });
-      if (count === 0) throw new ConditionNotMet();
+      if (count === 0 || !author) throw new ConditionNotMet();
+      // Other articles' open pages may still list it: their saves drop it (withoutDeletedTargets).
+      await tx.deletedArticle.create({
+        data: { id, authorId: author.authorId, deletedAt: new Date() },
+      });
       // The link outlives the article otherwise (onDelete: SetNull), pointing nowhere.
       if (shortLink) {
         await tx.shortLink.delete({ where: { id: shortLink.id } });

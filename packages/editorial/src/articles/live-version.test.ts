@@ -8,7 +8,7 @@ import { readerSiteUrl } from '@newsroom/http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listRevisions } from '../revisions/revisions';
 import { findFreeSlug } from '../slug';
-import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 import { listArticles } from './list-articles';
@@ -28,23 +28,8 @@ afterAll(async () => {
 });
 afterEach(() => void heard.splice(0));
 
-function saveInput(article: EditableArticle, changes: Record<string, unknown> = {}) {
-  return {
-    baseVersion: article.version,
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    publishedAt: article.publishedAt,
-    body: article.body,
-    related: [],
-    ...changes,
-  };
-}
-
 async function save(article: EditableArticle, changes: Record<string, unknown>) {
-  const result = await saveArticle(n.db, n.editor, article.id, saveInput(article, changes));
+  const result = await saveArticle(n.db, n.editor, article.id, saveInputOf(article, changes));
   if (result.status !== 'saved') throw new Error(`save failed: ${JSON.stringify(result)}`);
   return result.article;
 }
@@ -214,7 +199,7 @@ describe('URL history', () => {
       n.db,
       n.editor,
       other.id,
-      saveInput(other, { slug: 'bridge-opens' }),
+      saveInputOf(other, { slug: 'bridge-opens' }),
     );
     expect(taken).toMatchObject({ status: 'invalid', code: 'slug_taken' });
     expect((await findEditableArticle(n.db, other.id))?.slug).toBe('bridge-opens-2');

@@ -1,9 +1,14 @@
 // Every committed change of what readers see (publish, Update, unpublish, a schedule firing)
 // tells the reader pages what changed, through the one hook the cache listens on; autosaves of
 // working copies do not. Checked here with a real database and the real announcer connection.
-import { connectReaderPagesAnnouncer, type ReaderPagesChange } from '@newsroom/reader-cache';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestNewsroom, paragraphDoc, type TestNewsroom } from '../test-newsroom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestNewsroom,
+  listenToReaderPageChanges,
+  paragraphDoc,
+  saveInputOf,
+  type TestNewsroom,
+} from '../test-newsroom';
 import { createArticle } from './create-article';
 import type { EditableArticle } from './editable-article';
 import { publishArticle, restoreRevision, unpublishArticle } from './publish';
@@ -11,34 +16,14 @@ import { saveArticle } from './save-article';
 import { listRevisions } from '../revisions/revisions';
 
 let n: TestNewsroom;
-let announced: ReaderPagesChange[] = [];
-let disconnect: () => void;
+const announced = listenToReaderPageChanges();
 beforeAll(async () => {
   n = await createTestNewsroom();
-  disconnect = connectReaderPagesAnnouncer(async (change) => {
-    announced.push(change);
-  });
 });
-afterEach(() => {
-  announced = [];
-});
-afterAll(async () => {
-  disconnect();
-  await n.cleanup();
-});
+afterAll(() => n.cleanup());
 
 function save(article: EditableArticle, changes: Record<string, unknown> = {}) {
-  return saveArticle(n.db, n.editor, article.id, {
-    baseVersion: article.version,
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    body: article.body,
-    related: [],
-    ...changes,
-  });
+  return saveArticle(n.db, n.editor, article.id, saveInputOf(article, changes));
 }
 
 function saved(result: Awaited<ReturnType<typeof save>>): EditableArticle {
@@ -52,7 +37,7 @@ async function publishedArticle(title: string) {
   const published = saved(
     await publishArticle(n.db, n.editor, draft.id, { baseVersion: written.version }),
   );
-  announced = [];
+  announced.splice(0);
   return published;
 }
 
@@ -89,7 +74,7 @@ describe('reader-page changes announced by the newsroom', () => {
     const live = await publishedArticle('Moving story');
     const moved = saved(await update(saved(await save(live, { sectionId: n.politics.id }))));
     expect(announced).toEqual([{ articleIds: [live.id], lists: [null, 'world', 'politics'] }]);
-    announced = [];
+    announced.splice(0);
     saved(await update(saved(await save(moved, { publishedAt: '2026-01-02T03:04:05Z' }))));
     expect(announced).toEqual([{ articleIds: [live.id], lists: [null, 'politics'] }]);
   });
@@ -98,7 +83,7 @@ describe('reader-page changes announced by the newsroom', () => {
     const live = await publishedArticle('Short-lived story');
     const edited = saved(await save(live, { title: 'Short-lived story, edited' }));
     const [revision] = await listRevisions(n.db, live.id);
-    announced = [];
+    announced.splice(0);
     const restored = saved(
       await restoreRevision(n.db, n.editor, live.id, revision!.id, { baseVersion: edited.version }),
     );
@@ -110,7 +95,7 @@ describe('reader-page changes announced by the newsroom', () => {
   it('a refused Update (stale version) announces nothing', async () => {
     const live = await publishedArticle('Contested story');
     saved(await save(live, { title: 'First edit' }));
-    announced = [];
+    announced.splice(0);
     const conflict = await update(live);
     expect(conflict.status).toBe('conflict');
     expect(announced).toEqual([]);

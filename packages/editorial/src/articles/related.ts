@@ -1,8 +1,52 @@
-import type { RelatedLinkInput, ValidationError } from '@newsroom/article';
+import {
+  ARTICLE_STATUS,
+  linkedArticleIds,
+  type RelatedLinkInput,
+  type ValidationError,
+} from '@newsroom/article';
 import { canSeeArticle, type Actor } from '@newsroom/auth';
 import type { Db, Prisma } from '@newsroom/db';
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * The internal entries whose target was a draft deleted since (see `DeletedArticle`), among those
+ * the actor could see: someone else's draft stays "no article has this id" for a writer, as it
+ * was before it went, so a save never tells them such an id existed.
+ */
+export async function deletedTargets(
+  db: Db,
+  actor: Actor,
+  related: readonly RelatedLinkInput[],
+): Promise<Set<string>> {
+  const ids = linkedArticleIds(related);
+  if (ids.length === 0) return new Set();
+  const deleted = await db.deletedArticle.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, authorId: true },
+  });
+  return new Set(
+    deleted
+      .filter(({ authorId }) => canSeeArticle(actor, { authorId, status: ARTICLE_STATUS.draft }))
+      .map(({ id }) => id),
+  );
+}
+
+/**
+ * A related list without the entries pointing at deleted drafts. Deleting a draft does not touch
+ * the articles that list it (their RelatedLink rows go by cascade, versions unchanged: a bump
+ * would put their open pages in a conflict, and make the collaboration server take the working
+ * copy over a shared document with edits in it); pages and shared documents open at the time
+ * still hold the entry, and their next save drops it here instead of refusing the whole save.
+ */
+export async function withoutDeletedTargets(
+  db: Db,
+  actor: Actor,
+  related: readonly RelatedLinkInput[],
+): Promise<RelatedLinkInput[]> {
+  const deleted = await deletedTargets(db, actor, related);
+  return related.filter((entry) => !('articleId' in entry && deleted.has(entry.articleId)));
+}
 
 /** Internal links must point at another existing article; reported with the entry's path. */
 export async function checkRelatedTargets(
@@ -11,7 +55,7 @@ export async function checkRelatedTargets(
   articleId: string,
   related: readonly RelatedLinkInput[],
 ): Promise<ValidationError[]> {
-  const ids = related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
+  const ids = linkedArticleIds(related);
   if (ids.length === 0) return [];
   const found = await db.article.findMany({
     where: { id: { in: ids } },

@@ -21,7 +21,7 @@ import {
 } from './editable-article';
 import { keepLiveInStepIfSame, makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
 import { announceLiveChange } from './reader-pages';
-import { checkRelatedTargets, replaceRelatedLinks } from './related';
+import { checkRelatedTargets, replaceRelatedLinks, withoutDeletedTargets } from './related';
 
 export type SaveResult =
   | { status: 'saved'; article: EditableArticle }
@@ -157,11 +157,13 @@ export async function parseSave(
       }));
   if (!article.ok) errors.push(...article.errors);
   if (!envelope.success || !article.ok) return { ok: false, errors };
-  errors.push(...(await checkReferences(db, actor, id, article.value)));
+  const related = await withoutDeletedTargets(db, actor, article.value.related);
+  const value = { ...article.value, related };
+  errors.push(...(await checkReferences(db, actor, id, value)));
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    article: article.value,
+    article: value,
     baseVersion: envelope.data.baseVersion,
     publishedAt: envelope.data.publishedAt,
   };

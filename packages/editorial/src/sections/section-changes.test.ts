@@ -1,30 +1,20 @@
 // Renaming and reordering sections on a real, migrated SQLite database: the slug (every
 // article's address) never changes, the order closes up behind a moved section, and every
 // change tells the reader pages through the one hook the cache listens on.
-import { connectReaderPagesAnnouncer, type ReaderPagesChange } from '@newsroom/reader-cache';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ReaderPagesChange } from '@newsroom/reader-cache';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../articles/create-article';
 import { listSections } from '../articles/list-articles';
-import { createTestNewsroom, type TestNewsroom } from '../test-newsroom';
+import { createTestNewsroom, listenToReaderPageChanges, type TestNewsroom } from '../test-newsroom';
 import { sectionChangeSchema } from './section-schemas';
 import { changeSection, createSection, listSectionsWithCounts, renameSection } from './sections';
 
 let n: TestNewsroom;
-let announced: ReaderPagesChange[] = [];
-let disconnect: () => void;
+const announced = listenToReaderPageChanges();
 beforeAll(async () => {
   n = await createTestNewsroom();
-  disconnect = connectReaderPagesAnnouncer(async (change) => {
-    announced.push(change);
-  });
 });
-afterEach(() => {
-  announced = [];
-});
-afterAll(async () => {
-  disconnect();
-  await n.cleanup();
-});
+afterAll(() => n.cleanup());
 
 const order = async () => (await listSections(n.db)).map((section) => section.slug);
 const SECTIONS_CHANGED: ReaderPagesChange = { articleIds: [], lists: [], sections: true };
@@ -52,7 +42,7 @@ describe('changeSection', () => {
     const economy = await createSection(n.db, { name: 'Economy' });
     const sport = await createSection(n.db, { name: 'Sport' });
     expect(await order()).toEqual(['world', 'politics', 'economy', 'sport']);
-    announced = [];
+    announced.splice(0);
 
     await changeSection(n.db, sport.id, { move: 'up' });
     expect(await order()).toEqual(['world', 'politics', 'sport', 'economy']);

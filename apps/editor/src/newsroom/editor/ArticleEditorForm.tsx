@@ -12,7 +12,13 @@ import { ArticleDetailPanels } from './ArticleDetailPanels';
 import { saveDraft, type ArticleActionResult, type PublishingAction } from './api-client';
 import { ConflictPanel } from './ConflictPanel';
 import { DeleteDraftPanel } from './DeleteDraftPanel';
-import { draftOf, slugFollowsTitle, type ArticleDraft, type DraftMeta } from './draft';
+import {
+  draftOf,
+  slugFollowsTitle,
+  withoutDroppedRelated,
+  type ArticleDraft,
+  type DraftMeta,
+} from './draft';
 import { CanvasFields } from './CanvasFields';
 import { HistoryPanel } from './HistoryPanel';
 import { LeadImageFigure } from './LeadImageFigure';
@@ -44,9 +50,20 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
     [],
   );
 
-  const onAnswer = useCallback((result: ArticleActionResult) => {
+  const onAnswer = useCallback((result: ArticleActionResult, sent: ArticleDraft) => {
     setFieldErrors(result.kind === 'failed' ? result.errors : []);
-    if (result.kind === 'saved') setPublication(publicationOf(result.article));
+    if (result.kind !== 'saved') return;
+    setPublication(publicationOf(result.article));
+    // Saved without related drafts deleted since: shown so too, with no new save (the stored
+    // list already lacks them).
+    const related = withoutDroppedRelated(
+      metaRef.current.related,
+      sent.related,
+      result.article.related,
+    );
+    if (!related) return;
+    metaRef.current = { ...metaRef.current, related };
+    setMeta(metaRef.current);
   }, []);
 
   const restored = useMemo(
@@ -58,7 +75,8 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
       storageKey: backupKey(article.id),
       baseVersion: start.baseVersion,
       savedSnapshot: start.restored ? undefined : start.snapshot,
-      save: (draft, baseVersion) => saveDraft(article.id, draft, baseVersion, onAnswer),
+      save: (draft, baseVersion) =>
+        saveDraft(article.id, draft, baseVersion, (result) => onAnswer(result, draft)),
     },
     restored,
   );

@@ -1,5 +1,5 @@
 'use client';
-import { ARTICLE_LIMITS } from '@newsroom/article';
+import { ARTICLE_LIMITS, linkedArticleIds } from '@newsroom/article';
 import type { RelatedEntry } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { searchPublished, type PublishedMatch } from './api-client';
@@ -46,9 +46,7 @@ export function RelatedLinksPanel({ articleId, related, onChange }: Props) {
     return () => clearTimeout(timer);
   }, [query, articleId]);
 
-  const linkedIds = new Set(
-    related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : [])),
-  );
+  const linkedIds = new Set(linkedArticleIds(related));
   const full = related.length >= MAX_RELATED;
 
   function addExternal() {

@@ -7,6 +7,7 @@ import {
   followingSlug,
   nextSlugToTry,
   slugFollowsTitle,
+  withoutDroppedRelated,
   slugProblem,
   toGmtInputValue,
   type ArticleDraft,
@@ -89,5 +90,26 @@ describe('the lead image in a save', () => {
     expect(saveRequestOf({ ...base, leadImage: null }, 1)).toMatchObject({ leadImageId: null });
     expect(saveRequestOf(base, 1)).not.toHaveProperty('leadImageId');
     expect(saveRequestOf({ ...base, leadImage: lead }, 1)).not.toHaveProperty('leadImage');
+  });
+});
+
+describe('the related list after a save', () => {
+  const gone = { articleId: 'gone', title: 'Deleted draft', href: null };
+  const kept = { articleId: 'kept', title: 'Kept', href: '/world/kept' };
+  const external = { url: 'https://example.com/', title: 'Elsewhere' };
+  const added = { articleId: 'added', title: 'Added meanwhile', href: null };
+
+  it('stops showing the entries the server dropped (drafts deleted since), keeping the rest', () => {
+    expect(
+      withoutDroppedRelated(
+        [gone, external, kept, added],
+        [gone, external, kept],
+        [external, kept],
+      ),
+    ).toEqual([external, kept, added]);
+  });
+
+  it('changes nothing when the server stored every entry sent', () => {
+    expect(withoutDroppedRelated([kept, added], [kept], [kept])).toBeNull();
   });
 });

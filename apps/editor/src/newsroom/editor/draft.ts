@@ -3,6 +3,7 @@ import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editori
 import {
   ARTICLE_LIMITS,
   isSlugOfTitle,
+  linkedArticleIds,
   parseLinkAddress,
   RELATED_LINK,
   SLUG_PATTERN,
@@ -44,6 +45,26 @@ export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
   return 'articleId' in entry
     ? { articleId: entry.articleId }
     : { url: entry.url, title: entry.title };
+}
+
+/**
+ * The related list shown, without the internal entries that were sent but are not in the list
+ * the server stored: it drops entries whose draft was deleted since, and the page must stop
+ * showing them. Entries added while the save was out stay. Null when nothing was dropped.
+ */
+export function withoutDroppedRelated(
+  shown: readonly RelatedEntry[],
+  sent: readonly RelatedEntry[],
+  stored: readonly RelatedEntry[],
+): RelatedEntry[] | null {
+  const kept = new Set(linkedArticleIds(stored));
+  const dropped = new Set(
+    sent.flatMap((entry) =>
+      'articleId' in entry && !kept.has(entry.articleId) ? [entry.articleId] : [],
+    ),
+  );
+  if (dropped.size === 0) return null;
+  return shown.filter((entry) => !('articleId' in entry && dropped.has(entry.articleId)));
 }
 
 export function saveRequestOf({ leadImage, ...draft }: ArticleDraft, baseVersion: number) {

@@ -1,6 +1,6 @@
 import { getDb } from '@newsroom/db';
 import { outageLog } from '@newsroom/http';
-import { LINK_CHANGES_TOPIC } from '@newsroom/links';
+import { deletedCodeReserveDaysFromEnv, LINK_CHANGES_TOPIC } from '@newsroom/links';
 import { processSharedState } from '@newsroom/shared-state';
 import {
   deleteDraft,
@@ -35,7 +35,10 @@ export const PUT = withStaff<Params>(
  */
 export const DELETE = withStaff<Params, typeof versionedActionSchema>(
   async ({ user, params, input }) => {
-    const result = await deleteDraft(getDb(), user, params.id, input);
+    // The draft's short link code is kept from new links as long as the shortener keeps any.
+    const result = await deleteDraft(getDb(), user, params.id, input, {
+      deletedCodeReserveDays: deletedCodeReserveDaysFromEnv(),
+    });
     if (result.status !== 'deleted') return saveResultResponse(result);
     if (result.shortLinkCode) await forgetShortLink(result.shortLinkCode);
     return json({ deleted: { id: result.id } });
