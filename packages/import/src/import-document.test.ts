@@ -329,6 +329,252 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([]);
   });
 
+  /** `bytes` with `edit` applied to one of its XML parts (checked to have changed it). */
+  async function editPart(
+    bytes: Uint8Array,
+    part: string,
+    edit: (xml: string) => string,
+  ): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file(part)!.async('string');
+    const edited = edit(xml);
+    expect(edited).not.toBe(xml);
+    zip.file(part, edited);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('ignores the old formatting of a tracked change: text un-hidden with Track Changes on shows', async () => {
+    const bytes = await editPart(
+      await writeDocx({
+        children: [
+          new Paragraph({
+            children: [new TextRun({ text: 'Quote from the minister.', bold: true })],
+          }),
+        ],
+      }),
+      'word/document.xml',
+      (xml) =>
+        xml.replace(
+          '<w:rPr><w:b/><w:bCs/></w:rPr>',
+          '<w:rPr><w:b/><w:bCs/><w:rPrChange w:id="1" w:author="Ann Editor" w:date="2026-11-30T09:00:00Z">' +
+            '<w:rPr><w:b/><w:bCs/><w:vanish/></w:rPr></w:rPrChange></w:rPr>',
+        ),
+    );
+    const imported = await importDocument({ fileName: 'unhidden.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Quote from the minister.']);
+    expect(imported.notices).toEqual([]);
+  });
+
+  it('ignores the old style of a tracked change: a paragraph moved out of a hidden style shows', async () => {
+    const bytes = await editPart(
+      new Uint8Array(
+        await Packer.toBuffer(
+          new Document({
+            styles: {
+              paragraphStyles: [
+                { id: 'EditorsBrief', name: 'Editors brief', run: { vanish: true } },
+              ],
+            },
+            sections: [
+              { children: [new Paragraph({ children: [new TextRun('Now part of the story.')] })] },
+            ],
+          }),
+        ),
+      ),
+      'word/document.xml',
+      (xml) =>
+        xml.replace(
+          '<w:p><w:r>',
+          '<w:p><w:pPr><w:pPrChange w:id="2" w:author="Ann Editor" w:date="2026-11-30T09:00:00Z">' +
+            '<w:pPr><w:pStyle w:val="EditorsBrief"/></w:pPr></w:pPrChange></w:pPr><w:r>',
+        ),
+    );
+    const imported = await importDocument({ fileName: 'restyled.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Now part of the story.']);
+    expect(imported.notices).toEqual([]);
+  });
+
+  it('leaves out text hidden by the default paragraph style (Normal), for paragraphs of no other style', async () => {
+    const written = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          // Not based on Normal: Word shows it.
+          styles: { paragraphStyles: [{ id: 'Standfirst', name: 'Standfirst' }] },
+          sections: [
+            {
+              children: [
+                new Paragraph({ style: 'Standfirst', children: [new TextRun('Shown.')] }),
+                new Paragraph({ children: [new TextRun('Normal, so hidden.')] }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const bytes = await editPart(written, 'word/styles.xml', (xml) =>
+      xml.replace(
+        /(<w:style w:type="paragraph" w:styleId="Normal" w:default="1">[\s\S]*?)<\/w:style>/,
+        '$1<w:rPr><w:vanish/></w:rPr></w:style>',
+      ),
+    );
+    const imported = await importDocument({ fileName: 'normal-hidden.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Shown.']);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
+  it('leaves out text the document defaults hide, unless the run, its style or its paragraph style shows it', async () => {
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          styles: {
+            default: { document: { run: { vanish: true } } },
+            paragraphStyles: [{ id: 'Shown', name: 'Shown', run: { vanish: false } }],
+            characterStyles: [{ id: 'ShownWords', name: 'Shown words', run: { vanish: false } }],
+          },
+          sections: [
+            {
+              children: [
+                new Paragraph({ children: [new TextRun('Hidden by the defaults.')] }),
+                new Paragraph({ style: 'Shown', children: [new TextRun('Paragraph style.')] }),
+                new Paragraph({
+                  children: [
+                    new TextRun({ text: 'Run. ', vanish: false }),
+                    new TextRun({ text: 'Character style.', style: 'ShownWords' }),
+                    new TextRun(' Hidden.'),
+                  ],
+                }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr>.*<w:vanish\/>/);
+    const imported = await importDocument({ fileName: 'defaults-hidden.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'Paragraph style.',
+      'Run. Character style.',
+    ]);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
+  it("judges a text box's paragraphs by their own style, not their anchor paragraph's", async () => {
+    const bytes = await editPart(
+      new Uint8Array(
+        await Packer.toBuffer(
+          new Document({
+            styles: {
+              paragraphStyles: [
+                { id: 'EditorsBrief', name: 'Editors brief', run: { vanish: true } },
+              ],
+            },
+            sections: [
+              {
+                children: [
+                  new Paragraph({ children: [new TextRun('Public text.')] }),
+                  new Paragraph({
+                    style: 'EditorsBrief',
+                    children: [new TextRun('Hidden brief. '), new TextRun('BOX')],
+                  }),
+                ],
+              },
+            ],
+          }),
+        ),
+      ),
+      'word/document.xml',
+      (xml) =>
+        xml.replace(
+          '<w:r><w:t xml:space="preserve">BOX</w:t></w:r>',
+          '<w:r><w:pict><v:shape><v:textbox><w:txbxContent>' +
+            '<w:p><w:r><w:t>In a text box.</w:t></w:r></w:p>' +
+            '</w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t>More brief.</w:t></w:r>',
+        ),
+    );
+    const imported = await importDocument({ fileName: 'text-box.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Public text.', 'In a text box.']);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
+  const WORD_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  it.each<[string, { document: (xml: string) => string; styles?: (xml: string) => string }]>([
+    [
+      'an empty element with an end tag',
+      { document: (xml) => xml.replace('<w:vanish/>', '<w:vanish></w:vanish>') },
+    ],
+    [
+      'a value in single quotes',
+      { document: (xml) => xml.replace('<w:vanish/>', "<w:vanish w:val='1'/>") },
+    ],
+    [
+      'a character style named in single quotes',
+      {
+        document: (xml) => xml.replace('<w:vanish/>', "<w:rStyle w:val='PrivateNote'/>"),
+        styles: (xml) => xml.replace('w:styleId="PrivateNote"', "w:styleId='PrivateNote'"),
+      },
+    ],
+    [
+      'a paragraph style named and based in single quotes',
+      {
+        document: (xml) =>
+          xml.replace(
+            '<w:p><w:r><w:rPr><w:vanish/>',
+            "<w:p><w:pPr><w:pStyle w:val='Brief'/></w:pPr><w:r><w:rPr>",
+          ),
+        styles: (xml) =>
+          xml.replace(
+            '</w:styles>',
+            `<w:style w:type='paragraph' w:styleId='Brief'><w:name w:val='Brief'/><w:basedOn w:val='HiddenParagraph'/></w:style></w:styles>`,
+          ),
+      },
+    ],
+    [
+      'another prefix for the WordprocessingML namespace',
+      {
+        document: (xml) =>
+          xml
+            .replace('<w:document ', `<w:document xmlns:word='${WORD_NAMESPACE}' `)
+            .replace('<w:vanish/>', '<word:vanish/>'),
+      },
+    ],
+    [
+      'the WordprocessingML namespace as the default one',
+      { document: (xml) => xml.replace('<w:vanish/>', `<vanish xmlns="${WORD_NAMESPACE}"/>`) },
+    ],
+  ])('reads Font → Hidden however the XML spells it: %s', async (_, edits) => {
+    let bytes = await editPart(
+      new Uint8Array(
+        await Packer.toBuffer(
+          new Document({
+            styles: {
+              characterStyles: [{ id: 'PrivateNote', name: 'Private note', run: { vanish: true } }],
+              paragraphStyles: [
+                { id: 'HiddenParagraph', name: 'Hidden paragraph', run: { vanish: true } },
+              ],
+            },
+            sections: [
+              {
+                children: [
+                  new Paragraph({ children: [new TextRun('Public text.')] }),
+                  new Paragraph({
+                    children: [new TextRun({ text: 'SECRET source', vanish: true })],
+                  }),
+                ],
+              },
+            ],
+          }),
+        ),
+      ),
+      'word/document.xml',
+      edits.document,
+    );
+    if (edits.styles) bytes = await editPart(bytes, 'word/styles.xml', edits.styles);
+    const imported = await importDocument({ fileName: 'spelled.docx', bytes });
+    expect(imported.doc.content!.map(textOf)).toEqual(['Public text.']);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
   it('keeps the words of links a browser would misread, not the links, and says so', async () => {
     const link = (href: string, words: string) =>
       new ExternalHyperlink({ link: href, children: [new TextRun(words)] });
