@@ -1,5 +1,5 @@
 import type { Actor } from '@newsroom/auth';
-import { isForeignKeyViolation, type Db } from '@newsroom/db';
+import { isForeignKeyViolation, isUniqueViolation, type Db } from '@newsroom/db';
 import {
   deletedTargets,
   EditorialError,
@@ -67,12 +67,6 @@ const canonical = (article: CollabArticle) =>
     article.body,
     article.related.map(toRelatedInput),
   ]);
-
-function isUniqueViolation(error: unknown) {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
-  );
-}
 
 /**
  * Loads and stores shared documents. `versions` remembers, per article, the working copy
