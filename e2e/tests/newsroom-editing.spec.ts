@@ -35,7 +35,15 @@ test('related links: add a published article and an external link, reorder, remo
   await page.getByLabel('External URL').fill('javascript:alert(1)');
   await page.getByLabel('Link title').fill('Bad link');
   await page.getByRole('button', { name: 'Add link' }).click();
-  await expect(page.locator('#external-error')).toHaveText(/http:\/\/ or https:\/\//);
+  // The server's own check and words (parseLinkAddress in @newsroom/article).
+  await expect(page.locator('#external-error')).toHaveText(
+    'Use a web address (https://…) or a path on this site (/…)',
+  );
+  await page.getByLabel('External URL').fill('https://bank.example@evil.example/');
+  await page.getByRole('button', { name: 'Add link' }).click();
+  await expect(page.locator('#external-error')).toHaveText(
+    'Leave the user name and password out of the address',
+  );
   await page.getByLabel('External URL').fill('https://example.org/report');
   await page.getByLabel('Link title').fill('The full report');
   await page.getByRole('button', { name: 'Add link' }).click();
