@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@newsroom/db';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createLink } from '../links/link-service';
+import { insertLinks } from '../testing';
 import { ClickBuffer, utcDay } from './click-buffer';
 
 let testDb: TestDatabase;
@@ -22,19 +23,6 @@ const newLink = async () =>
 
 const buffer = (db = testDb.db) =>
   new ClickBuffer({ db, intervalMs: 60_000, flushEvery: 1_000_000, onError: () => undefined });
-
-/** Links by the thousand in plain INSERTs: createMany takes ~20 s for 40,000 on a busy machine. */
-async function insertLinks(ids: string[]) {
-  const now = new Date().toISOString();
-  for (let start = 0; start < ids.length; start += 1_000) {
-    const rows = ids
-      .slice(start, start + 1_000)
-      .map((id) => `('${id}', '${id}', 'https://example.com/', '${now}', '${now}')`);
-    await testDb.db.$executeRawUnsafe(
-      `INSERT INTO "ShortLink" ("id", "code", "url", "createdAt", "updatedAt") VALUES ${rows.join(', ')}`,
-    );
-  }
-}
 
 describe('ClickBuffer', () => {
   it('writes per-day increments in one flush and adds to existing counts', async () => {
@@ -105,7 +93,7 @@ describe('ClickBuffer', () => {
     // timeout at this size on PostgreSQL: the flush failed every time and the backlog only grew.
     const count = 40_000;
     const ids = Array.from({ length: count }, (_, index) => `backlog-${index}`);
-    await insertLinks(ids);
+    await insertLinks(testDb.db, ids);
     const errors: unknown[] = [];
     const clicks = new ClickBuffer({
       db: testDb.db,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '@newsroom/db';
 import { applyPendingMigrations } from '@newsroom/db/migrate';
 import { createLink } from '../links/link-service';
+import { insertLinks } from '../testing';
 import { ClickBuffer, utcDay } from './click-buffer';
 import { createSqliteStatementThread, type StatementThread } from './statement-thread';
 
@@ -42,7 +43,7 @@ describe('createSqliteStatementThread', () => {
       expiresAt: null,
     });
     const clicks = new ClickBuffer({ db, intervalMs: 60_000, flushEvery: 1_000_000 });
-    clicks.runStatementsWith(thread.run);
+    clicks.runStatementsWith(thread);
     const now = Date.now();
     for (let index = 0; index < 1_234; index += 1) {
       clicks.record(link.id, now, ['device\nmobile', 'country\nFR']);
@@ -67,6 +68,93 @@ describe('createSqliteStatementThread', () => {
       /no such table/i,
     );
     await thread.run('UPDATE "ShortLink" SET "disabled" = ? WHERE "id" = ?', [true, 'none']);
+  });
+
+  it('writes a flush of many statements, sent together, exactly', async () => {
+    const ids = Array.from({ length: 3_000 }, (_, index) => `many-${index}`);
+    await insertLinks(db, ids);
+    const clicks = new ClickBuffer({ db, intervalMs: 60_000, flushEvery: 1_000_000 });
+    clicks.runStatementsWith(thread);
+    const day = Date.UTC(2031, 0, 1);
+    // 3,000 day rows and 6,000 detail rows: 6 and 12 statements, several waiting at once.
+    for (const id of ids) clicks.record(id, day, ['device\nmobile', `country\n${id.length}`]);
+    clicks.record(ids[0]!, day, ['device\nmobile', 'country\nFR']);
+    await clicks.flush();
+    expect(clicks.pendingClicks).toBe(0);
+    const days = await db.clickDay.aggregate({
+      where: { linkId: { startsWith: 'many-' } },
+      _sum: { count: true },
+      _count: true,
+    });
+    expect(days).toMatchObject({ _sum: { count: 3_001 }, _count: 3_000 });
+    const details = await db.clickDetail.groupBy({
+      by: ['dimension'],
+      where: { linkId: { startsWith: 'many-' } },
+      _sum: { count: true },
+    });
+    expect(details.map(({ dimension, _sum }) => [dimension, _sum.count])).toEqual(
+      expect.arrayContaining([
+        ['device', 3_001],
+        ['country', 3_001],
+      ]),
+    );
+  });
+
+  it('answers every statement truthfully when statements sent together fail together', async () => {
+    const ids = Array.from({ length: 12 }, (_, index) => `together-${index}`);
+    await insertLinks(db, ids);
+    const disable = (id: string) =>
+      thread.run('UPDATE "ShortLink" SET "disabled" = 1 WHERE "id" = ?', [id]);
+    const answers = await Promise.allSettled([
+      ...ids.slice(0, 6).map(disable),
+      thread.run('INSERT INTO "NoSuchTable" ("x") VALUES (?)', [1]),
+      ...ids.slice(6).map(disable),
+    ]);
+    expect(answers[6]?.status).toBe('rejected');
+    const disabled = new Set(
+      (await db.shortLink.findMany({ where: { id: { in: ids }, disabled: true } })).map(
+        ({ id }) => id,
+      ),
+    );
+    // Whichever statements shared the failed one's transaction: answered "written" ⇔ written.
+    const claimed = ids.filter(
+      (_, index) => answers[index < 6 ? index : index + 1]?.status === 'fulfilled',
+    );
+    expect([...disabled].sort()).toEqual(claimed.sort());
+  });
+
+  it('puts back exactly the chunks whose statements failed, and writes them on the next flush', async () => {
+    const ids = Array.from({ length: 1_500 }, (_, index) => `retry-${index}`);
+    await insertLinks(db, ids);
+    const clicks = new ClickBuffer({
+      db,
+      intervalMs: 60_000,
+      flushEvery: 1_000_000,
+      onError: () => undefined,
+    });
+    clicks.runStatementsWith(thread);
+    const day = Date.UTC(2031, 1, 1);
+    for (const id of ids) clicks.record(id, day, ['country\nDE']);
+    // The details' table away for one flush: its 3 statements fail, sent together.
+    await db.$executeRawUnsafe('ALTER TABLE "ClickDetail" RENAME TO "ClickDetailAway"');
+    try {
+      await clicks.flush();
+    } finally {
+      await db.$executeRawUnsafe('ALTER TABLE "ClickDetailAway" RENAME TO "ClickDetail"');
+    }
+    expect(clicks.pendingClicks).toBe(0);
+    await clicks.flush();
+    const details = await db.clickDetail.aggregate({
+      where: { linkId: { startsWith: 'retry-' } },
+      _sum: { count: true },
+      _count: true,
+    });
+    expect(details).toMatchObject({ _sum: { count: 1_500 }, _count: 1_500 });
+    const days = await db.clickDay.aggregate({
+      where: { linkId: { startsWith: 'retry-' } },
+      _sum: { count: true },
+    });
+    expect(days._sum.count).toBe(1_500);
   });
 
   it('starts again for the next statement after being closed', async () => {
