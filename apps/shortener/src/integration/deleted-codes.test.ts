@@ -3,6 +3,7 @@
 // and a new link cannot take its code, in any case, for the reservation period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { DAY_MS } from '@newsroom/links';
 import {
   NO_RATE_LIMITS,
   startShortenerWithClients,
@@ -84,7 +85,7 @@ describe('a deleted alias', () => {
     // As if deleted 30 days ago (the default reservation).
     await testDb.db.deletedCode.update({
       where: { codeKey: 'old-sale' },
-      data: { deletedAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) },
+      data: { deletedAt: new Date(Date.now() - 30 * DAY_MS) },
     });
     const reused = await api('POST', '/api/links', {
       url: 'https://example.com/b',

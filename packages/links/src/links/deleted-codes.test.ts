@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { DAY_MS } from '../time/day';
 import type { CreateLinkInput } from '../validation/link-input';
 import { DEFAULT_DELETED_CODE_RESERVE_DAYS, reservationOf } from './deleted-codes';
 import { createLink, deleteLink } from './link-service';
@@ -9,8 +10,6 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
 });
 afterAll(() => testDb.cleanup());
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const input = (url: string, extra: Partial<CreateLinkInput> = {}): CreateLinkInput => ({
   url,
