@@ -12,6 +12,7 @@ export {
   type LeadImage,
   type RelatedEntry,
 } from './articles/editable-article';
+export { editableFieldsOf, type EditableFields } from './articles/editable-fields';
 export {
   createArticle,
   newArticleSchema,

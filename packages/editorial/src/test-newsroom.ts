@@ -4,6 +4,7 @@ import { connectReaderPagesAnnouncer, type ReaderPagesChange } from '@newsroom/r
 import type { JSONContent } from '@tiptap/core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { toRelatedInput, type EditableArticle } from './articles/editable-article';
+import { editableFieldsOf } from './articles/editable-fields';
 
 export async function createTestNewsroom() {
   const testDb = await createTestDatabase();
@@ -39,13 +40,8 @@ export function paragraphDoc(...texts: string[]): JSONContent {
 export function saveInputOf(article: EditableArticle, changes: Record<string, unknown> = {}) {
   return {
     baseVersion: article.version,
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    publishedAt: article.publishedAt,
-    body: article.body,
+    ...editableFieldsOf(article),
+    // A save takes related entries in their stored form, not as the page shows them.
     related: article.related.map(toRelatedInput),
     ...changes,
   };

@@ -80,6 +80,7 @@ export {
 } from './links/link-service';
 export { LinkResolver, type CachedLink } from './resolver/link-resolver';
 export { ClickBuffer, utcDay } from './clicks/click-buffer';
+export { DAY_MS } from './time/day';
 export {
   createShortenerRuntime,
   getShortenerRuntime,

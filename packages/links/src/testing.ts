@@ -2,6 +2,8 @@
 // integration tests (not part of the package's runtime API).
 import type { Db } from '@newsroom/db';
 import { DEFAULT_CLICK_FLUSH_MS } from './config';
+import { codeKeyOf } from './links/case-keys';
+import { DAY_MS } from './time/day';
 
 export { DESTINATION_CORPUS } from './validation/destination-corpus';
 
@@ -19,4 +21,12 @@ export async function insertLinks(db: Db, ids: string[]): Promise<void> {
       `INSERT INTO "ShortLink" ("id", "code", "url", "createdAt", "updatedAt") VALUES ${rows.join(', ')}`,
     );
   }
+}
+
+/** Moves a deleted code's reservation back in time, as if its link had been deleted `daysAgo` days ago. */
+export async function backdateDeletion(db: Db, code: string, daysAgo: number): Promise<void> {
+  await db.deletedCode.update({
+    where: { codeKey: codeKeyOf(code) },
+    data: { deletedAt: new Date(Date.now() - daysAgo * DAY_MS) },
+  });
 }

@@ -3,7 +3,7 @@
 import { ARTICLE_STATUS } from '@newsroom/article';
 import { createSession, SESSION_COOKIE } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
-import type { EditableArticle } from '@newsroom/editorial';
+import { editableFieldsOf, toRelatedInput, type EditableArticle } from '@newsroom/editorial';
 import { articleApiPath } from '../newsroom/newsroom-paths';
 
 let counter = 0;
@@ -71,6 +71,21 @@ export async function insertArticle(
   return article;
 }
 
+/**
+ * What a save sends: `article` as the API returned it, with `changes` over it. Without the
+ * dateline unless `changes` has one: left out, it stays as stored.
+ */
+function saveInputOf(article: EditableArticle, changes: Record<string, unknown>) {
+  const { publishedAt: _dateline, ...fields } = editableFieldsOf(article);
+  return {
+    baseVersion: article.version,
+    ...fields,
+    // A save takes related entries in their stored form, not as the page shows them.
+    related: article.related.map(toRelatedInput),
+    ...changes,
+  };
+}
+
 /** The newsroom API of one editor instance, as a logged-in editor (same-origin requests). */
 export function staffClient(editorUrl: string, sessionToken: string) {
   const headers = {
@@ -94,19 +109,7 @@ export function staffClient(editorUrl: string, sessionToken: string) {
     get: (id: string) => call('GET', articleApiPath(id)),
     /** Saves the article with `changes` on top of what the API returned. */
     save: (article: EditableArticle, changes: Record<string, unknown>) =>
-      call('PUT', articleApiPath(article.id), {
-        baseVersion: article.version,
-        title: article.title,
-        slug: article.slug,
-        sectionId: article.sectionId,
-        standfirst: article.standfirst,
-        markerStyle: article.markerStyle,
-        body: article.body,
-        related: article.related.map((entry) =>
-          'articleId' in entry ? { articleId: entry.articleId } : entry,
-        ),
-        ...changes,
-      }),
+      call('PUT', articleApiPath(article.id), saveInputOf(article, changes)),
     /** Publish, or "Update" for a live article: the working copy becomes what readers see. */
     publish: (article: EditableArticle) =>
       call('POST', `${articleApiPath(article.id)}/publish`, { baseVersion: article.version }),

@@ -3,6 +3,8 @@
 // and a new link cannot take its code, in any case, for the reservation period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { DEFAULT_DELETED_CODE_RESERVE_DAYS } from '@newsroom/links';
+import { backdateDeletion } from '@newsroom/links/testing';
 import {
   NO_RATE_LIMITS,
   startShortenerWithClients,
@@ -26,6 +28,12 @@ afterAll(async () => {
   await shortener?.stop();
   await testDb?.cleanup();
 });
+
+/** Creates a link with `alias` through the API and deletes it: its code is now reserved. */
+async function deletedAlias(alias: string, url: string) {
+  expect((await shortener.api('POST', '/api/links', { url, alias })).status).toBe(201);
+  expect((await shortener.api('DELETE', `/api/links/${alias}`)).status).toBe(204);
+}
 
 describe('a deleted alias', () => {
   it('answers 410 and cannot be taken by a new link in any case, with 409 saying until when', async () => {
@@ -62,11 +70,8 @@ describe('a deleted alias', () => {
   });
 
   it('is not counted against the unknown-code limit: readers with the old URL are not guessing', async () => {
-    const { api, http } = shortener;
-    expect(
-      (await api('POST', '/api/links', { url: 'https://example.com/p', alias: 'poster' })).status,
-    ).toBe(201);
-    expect((await api('DELETE', '/api/links/poster')).status).toBe(204);
+    const { http } = shortener;
+    await deletedAlias('poster', 'https://example.com/p');
     const visits = [];
     for (let index = 0; index < 3 * UNKNOWN_LIMIT; index += 1)
       visits.push((await http.request('/poster')).status);
@@ -77,15 +82,8 @@ describe('a deleted alias', () => {
 
   it('becomes free once the reservation has ended', async () => {
     const { api, http } = shortener;
-    expect(
-      (await api('POST', '/api/links', { url: 'https://example.com/a', alias: 'old-sale' })).status,
-    ).toBe(201);
-    expect((await api('DELETE', '/api/links/old-sale')).status).toBe(204);
-    // As if deleted 30 days ago (the default reservation).
-    await testDb.db.deletedCode.update({
-      where: { codeKey: 'old-sale' },
-      data: { deletedAt: new Date(Date.now() - 30 * 24 * 60 * 60 * 1000) },
-    });
+    await deletedAlias('old-sale', 'https://example.com/a');
+    await backdateDeletion(testDb.db, 'old-sale', DEFAULT_DELETED_CODE_RESERVE_DAYS);
     const reused = await api('POST', '/api/links', {
       url: 'https://example.com/b',
       alias: 'OLD-SALE',

@@ -4,12 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
-import { createLink, utcDay } from '@newsroom/links';
+import { createLink, DAY_MS, utcDay } from '@newsroom/links';
 import { createApiClient } from '../testing/api-client';
 import { createHttpClient, type HttpResult } from '../testing/http-client';
 import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
 
-const DAY_MS = 86_400_000;
 /** A change through this instance must show within a second; scheduling on a loaded machine on top. */
 const CHANGE_DEADLINE_MS = 1_000 + 2_000;
 

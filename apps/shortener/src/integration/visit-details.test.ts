@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { SESSION_COOKIE, createApiKey, createSession, createUser } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { DAY_MS } from '@newsroom/links';
 import { createApiClient } from '../testing/api-client';
 import { BOT_UAS, createHttpClient, runPool } from '../testing/http-client';
 import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
@@ -226,7 +227,7 @@ describe('visit details', () => {
   });
 
   it('shows a chart per dimension on the link page, for a chosen range, with a CSV download', async () => {
-    const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 6 * DAY_MS).toISOString().slice(0, 10);
     const page = await fetch(`${server.url}/links/${code}?from=${from}&to=${today()}`, {
       headers: staffHeaders,
     });

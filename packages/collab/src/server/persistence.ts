@@ -2,6 +2,7 @@ import type { Actor } from '@newsroom/auth';
 import { isForeignKeyViolation, isUniqueViolation, type Db } from '@newsroom/db';
 import {
   deletedTargets,
+  editableFieldsOf,
   EditorialError,
   findEditableArticle,
   saveSharedArticle,
@@ -28,15 +29,8 @@ const MERGED_FROM_STORE = { source: 'local', skipStoreHooks: true } as const;
 const MAX_STORE_ATTEMPTS = 10;
 
 const toCollabArticle = (article: EditableArticle): CollabArticle => ({
-  title: article.title,
-  slug: article.slug,
-  sectionId: article.sectionId,
-  standfirst: article.standfirst,
-  markerStyle: article.markerStyle,
-  publishedAt: article.publishedAt,
+  ...editableFieldsOf(article),
   leadImage: article.leadImage,
-  body: article.body,
-  related: article.related,
 });
 
 const savedMessage = (article: EditableArticle): CollabMessage => ({

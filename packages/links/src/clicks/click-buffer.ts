@@ -1,5 +1,6 @@
 import { providerOfDb, type Db } from '@newsroom/db';
 import { hotExecute } from '../sql/hot-sql';
+import { DAY_MS } from '../time/day';
 import { splitDetailKey } from '../visits/dimensions';
 import type { StatementWriter } from './statement-thread';
 
@@ -16,7 +17,6 @@ export type ClickBufferOptions = {
   onError?: (error: unknown) => void;
 };
 
-const DAY_MS = 86_400_000;
 let cachedDayStart = -1;
 let cachedDay = '';
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { backdateDeletion } from '../testing';
+import { DAY_MS } from '../time/day';
 import type { CreateLinkInput } from '../validation/link-input';
 import { DEFAULT_DELETED_CODE_RESERVE_DAYS, reservationOf } from './deleted-codes';
 import { createLink, deleteLink } from './link-service';
@@ -10,8 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.cleanup());
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 const input = (url: string, extra: Partial<CreateLinkInput> = {}): CreateLinkInput => ({
   url,
   redirectType: 302,
@@ -19,21 +19,15 @@ const input = (url: string, extra: Partial<CreateLinkInput> = {}): CreateLinkInp
   ...extra,
 });
 
-/** Moves a reservation back in time, as if the link had been deleted `daysAgo` days ago. */
-async function deletedDaysAgo(code: string, daysAgo: number) {
-  await testDb.db.deletedCode.update({
-    where: { codeKey: code.toLowerCase() },
-    data: { deletedAt: new Date(Date.now() - daysAgo * DAY_MS) },
-  });
+/** Creates a link with `alias` and deletes it: its code is now reserved (unless `reserveDays` is 0). */
+async function deletedAlias(alias: string, reserveDays?: number) {
+  const { link } = await createLink(testDb.db, input('https://example.com/a', { alias }));
+  await deleteLink(testDb.db, link.code, { deletedCodeReserveDays: reserveDays });
 }
 
 describe('the code of a deleted link', () => {
   it('is refused as an alias in any case for 30 days, saying when it was deleted and when it is free', async () => {
-    const { link } = await createLink(
-      testDb.db,
-      input('https://example.com/a', { alias: 'spring' }),
-    );
-    await deleteLink(testDb.db, link.code);
+    await deletedAlias('spring');
     const reservation = await reservationOf(testDb.db, 'SPRING', DEFAULT_DELETED_CODE_RESERVE_DAYS);
     expect(reservation).not.toBeNull();
     expect(reservation!.freeFrom.getTime() - reservation!.deletedAt.getTime()).toBe(30 * DAY_MS);
@@ -51,17 +45,13 @@ describe('the code of a deleted link', () => {
   });
 
   it('is free again once the reservation has ended, and reserved again when deleted again', async () => {
-    const { link } = await createLink(
-      testDb.db,
-      input('https://example.com/a', { alias: 'autumn' }),
-    );
-    await deleteLink(testDb.db, link.code);
-    await deletedDaysAgo('autumn', DEFAULT_DELETED_CODE_RESERVE_DAYS - 1);
+    await deletedAlias('autumn');
+    await backdateDeletion(testDb.db, 'autumn', DEFAULT_DELETED_CODE_RESERVE_DAYS - 1);
     await expect(
       createLink(testDb.db, input('https://example.com/b', { alias: 'AUTUMN' })),
     ).rejects.toMatchObject({ code: 'alias_taken' });
 
-    await deletedDaysAgo('autumn', DEFAULT_DELETED_CODE_RESERVE_DAYS);
+    await backdateDeletion(testDb.db, 'autumn', DEFAULT_DELETED_CODE_RESERVE_DAYS);
     const again = await createLink(testDb.db, input('https://example.com/c', { alias: 'Autumn' }));
     expect(again).toMatchObject({ created: true, link: { code: 'Autumn' } });
 
@@ -85,11 +75,7 @@ describe('the code of a deleted link', () => {
   });
 
   it('is free at once with a reservation of 0 days, and ended reservations are forgotten', async () => {
-    const { link } = await createLink(
-      testDb.db,
-      input('https://example.com/a', { alias: 'no-wait' }),
-    );
-    await deleteLink(testDb.db, link.code, { deletedCodeReserveDays: 0 });
+    await deletedAlias('no-wait', 0);
     expect(await testDb.db.deletedCode.findUnique({ where: { codeKey: 'no-wait' } })).toBeNull();
     const reused = await createLink(
       testDb.db,
@@ -98,12 +84,8 @@ describe('the code of a deleted link', () => {
     );
     expect(reused.created).toBe(true);
 
-    const { link: old } = await createLink(
-      testDb.db,
-      input('https://example.com/c', { alias: 'long-ago' }),
-    );
-    await deleteLink(testDb.db, old.code);
-    await deletedDaysAgo('long-ago', DEFAULT_DELETED_CODE_RESERVE_DAYS + 1);
+    await deletedAlias('long-ago');
+    await backdateDeletion(testDb.db, 'long-ago', DEFAULT_DELETED_CODE_RESERVE_DAYS + 1);
     await deleteLink(testDb.db, 'no-wait');
     expect(await testDb.db.deletedCode.findUnique({ where: { codeKey: 'long-ago' } })).toBeNull();
     expect(

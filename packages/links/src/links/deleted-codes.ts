@@ -1,4 +1,5 @@
 import type { Db } from '@newsroom/db';
+import { DAY_MS } from '../time/day';
 import { codeKeyOf } from './case-keys';
 import { LinkError } from './link-errors';
 
@@ -8,8 +9,6 @@ import { LinkError } from './link-errors';
  * somewhere else the moment the link is gone. A month covers most reprints and re-shares.
  */
 export const DEFAULT_DELETED_CODE_RESERVE_DAYS = 30;
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A client or a transaction: reservations are read and written inside the link's own statements. */
 type DeletedCodes = Pick<Db, 'deletedCode'>;

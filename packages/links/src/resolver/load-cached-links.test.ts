@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { codeKeyOf } from '../links/case-keys';
 import { createLink, deleteLink, updateLink } from '../links/link-service';
+import { DAY_MS } from '../time/day';
 import { loadCachedLinks } from './load-cached-links';
 
 let testDb: TestDatabase;
@@ -12,7 +13,7 @@ afterAll(() => testDb.cleanup());
 
 describe('loadCachedLinks', () => {
   it('reads exactly what the redirect needs, with the same types on every database', async () => {
-    const expiresAt = new Date(Date.now() + 86_400_000);
+    const expiresAt = new Date(Date.now() + DAY_MS);
     const plain = await createLink(testDb.db, {
       url: 'https://example.com/plain',
       redirectType: 302,
@@ -66,7 +67,7 @@ describe('loadCachedLinks', () => {
     await deleteLink(testDb.db, 'long-gone');
     await testDb.db.deletedCode.update({
       where: { codeKey: 'long-gone' },
-      data: { deletedAt: new Date(Date.now() - 8 * 86_400_000) },
+      data: { deletedAt: new Date(Date.now() - 8 * DAY_MS) },
     });
 
     const links = await loadCachedLinks(

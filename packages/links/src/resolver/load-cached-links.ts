@@ -1,7 +1,8 @@
 import { absoluteUrl, articlePath } from '@newsroom/article';
 import { providerOfDb, type Db } from '@newsroom/db';
 import { applyUtm } from '../forwarding/utm';
-import { DAY_MS, DEFAULT_DELETED_CODE_RESERVE_DAYS } from '../links/deleted-codes';
+import { DEFAULT_DELETED_CODE_RESERVE_DAYS } from '../links/deleted-codes';
+import { DAY_MS } from '../time/day';
 import { hotQuery } from '../sql/hot-sql';
 import type { CachedLink } from './link-resolver';
 
@@ -138,7 +139,7 @@ export async function loadMostClickedLinks(
     isLoop = () => false,
   }: { limit: number; today: string; editorUrl: string; isLoop?: IsLoop },
 ): Promise<Map<string, CachedLink>> {
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - (WARM_WINDOW_DAYS - 1) * 86_400_000)
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - (WARM_WINDOW_DAYS - 1) * DAY_MS)
     .toISOString()
     .slice(0, 10);
   const postgres = isPostgres(db);

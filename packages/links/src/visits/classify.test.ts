@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Reader } from 'mmdb-lib';
+import { DAY_MS } from '../time/day';
 import { countryLookup, defaultCountryDbPath } from './country';
 import { splitDetailKey } from './dimensions';
 import { referrerClassifier, referrerHost } from './referrer';
@@ -178,7 +179,7 @@ describe('visit classifier', () => {
     expect(referrerOf('l1', day, 'd.test')).toBe('(other)');
     expect(referrerOf('l1', day, 'a.test')).toBe('a.test'); // already seen: still itself
     expect(referrerOf('l2', day, 'd.test')).toBe('d.test'); // another link
-    expect(referrerOf('l1', day + 86_400_000, 'd.test')).toBe('d.test'); // another day
+    expect(referrerOf('l1', day + DAY_MS, 'd.test')).toBe('d.test'); // another day
   });
 });
 

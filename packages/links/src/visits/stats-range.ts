@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { utcDay } from '../clicks/click-buffer';
+import { DAY_MS } from '../time/day';
 
 /** Longest range a stats request may cover (a leap year), and the range shown by default. */
 export const MAX_STATS_RANGE_DAYS = 366;
 export const DEFAULT_STATS_RANGE_DAYS = 30;
 export const STATS_FORMATS = ['json', 'csv'] as const;
-
-const DAY_MS = 86_400_000;
 
 /** Inclusive range of UTC days, as 'YYYY-MM-DD'. */
 export type StatsRange = { from: string; to: string };

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { ClickBuffer } from '../clicks/click-buffer';
 import { createLink } from '../links/link-service';
+import { DAY_MS } from '../time/day';
 import { detailKey } from './dimensions';
 import { visitCsv, visitStats } from './visit-stats';
 
@@ -12,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.cleanup());
 
-const DAY = 86_400_000;
 const start = Date.UTC(2030, 0, 10);
 
 async function linkWithClicks() {
@@ -31,9 +31,9 @@ async function linkWithClicks() {
   ];
   clicks.record(link.id, start, visit('t.co', 'DE'));
   clicks.record(link.id, start, visit('t.co', 'FR'));
-  clicks.record(link.id, start + DAY, visit('=cmd|calc', 'DE'));
-  clicks.record(link.id, start + DAY); // counted while visit details were off
-  clicks.record(link.id, start + 5 * DAY, visit('t.co', 'DE')); // outside the range below
+  clicks.record(link.id, start + DAY_MS, visit('=cmd|calc', 'DE'));
+  clicks.record(link.id, start + DAY_MS); // counted while visit details were off
+  clicks.record(link.id, start + 5 * DAY_MS, visit('t.co', 'DE')); // outside the range below
   await clicks.flush();
   return link;
 }

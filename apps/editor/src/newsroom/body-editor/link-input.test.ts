@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { LINK_ADDRESS_PROBLEMS } from '@newsroom/article';
 import { parseLinkInput } from './link-input';
 
+// Which addresses are refused, and in which words, is parseLinkAddress's to say (its own tests
+// list them): these check only what the link dialog adds around it.
 describe('parseLinkInput', () => {
-  it('accepts http(s), mailto and site paths as typed', () => {
-    for (const href of [
-      'https://example.com/a?b=c#d',
-      'http://example.com',
-      'mailto:desk@newsroom.test',
-      '/military-intelligence/some-story',
-    ]) {
-      expect(parseLinkInput(`  ${href} `)).toEqual({ ok: true, href });
-    }
+  it('accepts a good address as typed, without the spaces around it', () => {
+    expect(parseLinkInput('  https://example.com/a?b=c#d ')).toEqual({
+      ok: true,
+      href: 'https://example.com/a?b=c#d',
+    });
   });
 
   it('adds https:// to a bare host name', () => {
@@ -25,40 +23,19 @@ describe('parseLinkInput', () => {
     });
   });
 
-  it('refuses script and data URLs, protocol-relative and garbage with a readable reason', () => {
-    for (const raw of [
-      'javascript:alert(1)',
-      'JaVaScRiPt:alert(1)',
-      'data:text/html,<script>alert(1)</script>',
-      '//evil.example',
-      'ftp://example.com',
-      'not a url',
-    ]) {
-      const result = parseLinkInput(raw);
-      expect(result.ok, raw).toBe(false);
-      if (!result.ok)
-        expect([LINK_ADDRESS_PROBLEMS.notALink, LINK_ADDRESS_PROBLEMS.spaceOrInvisible]).toContain(
-          result.message,
-        );
-    }
-  });
-
-  it('refuses what a browser would open as another address, in the server’s words', () => {
-    const problems = {
-      'https://exa mple.com/': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
-      'exa mple.com': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
-      'https://exa\u200Bmple.com': LINK_ADDRESS_PROBLEMS.spaceOrInvisible,
-      'https://bank.example@evil.example/': LINK_ADDRESS_PROBLEMS.userInfo,
-      'bank.example@evil.example': LINK_ADDRESS_PROBLEMS.notALink,
-      'https://example.com/100%': LINK_ADDRESS_PROBLEMS.strayPercent,
-    };
-    for (const [raw, message] of Object.entries(problems))
-      expect(parseLinkInput(raw), raw).toEqual({ ok: false, message });
+  it('refuses what parseLinkAddress refuses, in its words', () => {
+    expect(parseLinkInput('javascript:alert(1)')).toEqual({
+      ok: false,
+      message: LINK_ADDRESS_PROBLEMS.notALink,
+    });
+    expect(parseLinkInput('https://bank.example@evil.example/')).toEqual({
+      ok: false,
+      message: LINK_ADDRESS_PROBLEMS.userInfo,
+    });
   });
 
   it('keeps a valid address as typed, not as the URL parser would spell it', () => {
-    for (const href of ['https://пример.рф', 'https://Example.com/café'])
-      expect(parseLinkInput(href)).toEqual({ ok: true, href });
+    expect(parseLinkInput('https://пример.рф')).toEqual({ ok: true, href: 'https://пример.рф' });
   });
 
   it('asks for an address when the field is empty', () => {

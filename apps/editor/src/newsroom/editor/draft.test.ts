@@ -1,6 +1,8 @@
 import { LINK_ADDRESS_PROBLEMS } from '@newsroom/article';
+import type { EditableArticle } from '@newsroom/editorial';
 import { describe, expect, it } from 'vitest';
 import {
+  draftOf,
   relatedUrlProblem,
   fromGmtInputValue,
   saveRequestOf,
@@ -111,5 +113,46 @@ describe('the related list after a save', () => {
 
   it('changes nothing when the server stored every entry sent', () => {
     expect(withoutDroppedRelated([kept, added], [kept], [kept])).toBeNull();
+  });
+});
+
+describe('the draft of a stored article', () => {
+  const article: EditableArticle = {
+    id: 'article-1',
+    slug: 'floods',
+    title: 'Floods',
+    standfirst: '',
+    sectionId: 'section-world',
+    section: { slug: 'world', name: 'World' },
+    markerStyle: 'symbols',
+    status: 'draft',
+    publishedAt: null,
+    scheduledAt: null,
+    live: null,
+    hasUnpublishedChanges: false,
+    wasPublished: false,
+    version: 2,
+    authorId: 'user-1',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    body: { type: 'doc', content: [{ type: 'paragraph' }] },
+    related: [{ url: 'https://example.org/', title: 'Elsewhere' }],
+    leadImage: null,
+  };
+
+  it('spells the same JSON as the form’s snapshot of it (autosave compares the text)', () => {
+    const draft = draftOf(article);
+    const { body, ...meta } = draft;
+    expect(JSON.stringify({ ...meta, body })).toBe(JSON.stringify(draft));
+    expect(draft).toStrictEqual({
+      title: 'Floods',
+      slug: 'floods',
+      sectionId: 'section-world',
+      standfirst: '',
+      markerStyle: 'symbols',
+      publishedAt: null,
+      related: article.related,
+      leadImage: null,
+      body: article.body,
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { MarkerStyle, RelatedLinkInput } from '@newsroom/article';
 import type { EditableArticle, LeadImage, RelatedEntry } from '@newsroom/editorial';
+// The browser entry: the package's main one brings the database with it.
+import { editableFieldsOf } from '@newsroom/editorial/browser';
 import {
   ARTICLE_LIMITS,
   isSlugOfTitle,
@@ -28,17 +30,9 @@ export interface ArticleDraft {
 export type DraftMeta = Omit<ArticleDraft, 'body'>;
 
 export function draftOf(article: EditableArticle): ArticleDraft {
-  return {
-    title: article.title,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    standfirst: article.standfirst,
-    markerStyle: article.markerStyle,
-    publishedAt: article.publishedAt,
-    related: article.related,
-    leadImage: article.leadImage,
-    body: article.body,
-  };
+  const { body, ...fields } = editableFieldsOf(article);
+  // The body last, as the form's snapshots have it: autosave compares them as JSON text.
+  return { ...fields, leadImage: article.leadImage, body };
 }
 
 export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
