@@ -5,7 +5,7 @@ import { createArticle } from './create-article';
 import { deleteDraft, SCHEDULED_MESSAGE, WAS_PUBLISHED_MESSAGE } from './delete-draft';
 import type { EditableArticle } from './editable-article';
 import { publishArticle, unpublishArticle } from './publish';
-import { saveArticle } from './save-article';
+import { parseSave, saveArticle, writeParsedSave } from './save-article';
 
 let n: TestNewsroom;
 beforeAll(async () => {
@@ -198,6 +198,25 @@ describe("another article's related list naming a deleted draft", () => {
       { articleId: kept.id, title: 'Kept story', href: null },
     ]);
     expect(await n.db.relatedLink.count({ where: { articleId: page.id } })).toBe(2);
+  });
+
+  it('is saved without it when it went between the checks and the write', async () => {
+    const doomed = await writtenDraft(n.editor, 'Deleted mid-save');
+    const page = await writtenDraft(n.editor, 'Saving meanwhile');
+    const input = saveInputOf(page, {
+      title: 'Saved meanwhile',
+      related: [{ articleId: doomed.id }, { url: 'https://example.com/', title: 'Elsewhere' }],
+    });
+    const checked = await parseSave(n.db, n.editor, page.id, input);
+    if (!checked.ok) throw new Error('the save should pass its checks');
+    await deleteDraft(n.db, n.editor, doomed.id, { baseVersion: doomed.version });
+
+    const result = await writeParsedSave(n.db, n.editor, page.id, checked);
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.article.title).toBe('Saved meanwhile');
+    expect(result.article.related).toEqual([{ url: 'https://example.com/', title: 'Elsewhere' }]);
+    expect(result.article.version).toBe(page.version + 1);
   });
 
   it('still refuses an id no article ever had, and a deleted draft its writer never could see', async () => {

@@ -8,7 +8,7 @@ import {
   type ValidationError,
 } from '@newsroom/article';
 import { canEditArticle, canPublish, canSeeArticle, type Actor } from '@newsroom/auth';
-import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
+import { isForeignKeyViolation, isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
 import { forbidden, notFound, SLUG_TAKEN, type EditorialErrorCode } from '../errors';
@@ -101,8 +101,28 @@ export async function writeParsedSave(
   db: Db,
   actor: Actor,
   id: string,
-  { article, baseVersion, publishedAt }: ValidSave,
+  save: ValidSave,
   options: WriteSaveOptions = {},
+): Promise<SaveResult> {
+  try {
+    return await writeParsedSaveOnce(db, actor, id, save, options);
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    // A related draft deleted between the checks and the write: saved without it, as a save
+    // that started after the deletion is (withoutDeletedTargets). Anything else missing fails.
+    const related = await withoutDeletedTargets(db, actor, save.article.related);
+    if (related.length === save.article.related.length) throw error;
+    const article = { ...save.article, related };
+    return writeParsedSaveOnce(db, actor, id, { ...save, article }, options);
+  }
+}
+
+async function writeParsedSaveOnce(
+  db: Db,
+  actor: Actor,
+  id: string,
+  { article, baseVersion, publishedAt }: ValidSave,
+  options: WriteSaveOptions,
 ): Promise<SaveResult> {
   const now = options.now ?? new Date();
   try {
