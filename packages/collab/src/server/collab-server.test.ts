@@ -188,6 +188,64 @@ describe('collaboration server', () => {
     expect(metaMap(a.doc).get('sectionId')).toBe(sectionId);
   });
 
+  describe.each(['a working copy', 'stored bytes'] as const)(
+    'a link stored before a stricter check, in %s',
+    (storedIn) => {
+      it('is taken off when the document loads, its words kept, and the next change saves', async () => {
+        const id = await newDraft('writer', 'placeholder');
+        const body = {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'Read ' },
+                {
+                  type: 'text',
+                  text: 'our report',
+                  marks: [{ type: 'link', attrs: { href: 'https://bank.example@evil.example/' } }],
+                },
+                { type: 'text', text: '.' },
+              ],
+            },
+          ],
+        };
+        // As old data would be: written straight to the database, no validation.
+        const { version } = await testDb.db.article.update({
+          where: { id },
+          data: { body: JSON.stringify(body) },
+        });
+        if (storedIn === 'stored bytes') {
+          const article = (await findEditableArticle(testDb.db, id))!;
+          await testDb.db.collabDocument.create({
+            data: {
+              articleId: id,
+              state: new Uint8Array(Y.encodeStateAsUpdate(articleToYDoc(article))),
+              articleVersion: version,
+            },
+          });
+        }
+        const writer = connect(id, 'writer');
+        await writer.authenticated;
+        await waitForDoc(writer.doc, (doc) => textOf(doc).includes('our report'));
+        expect(textOf(writer.doc)).not.toContain('evil.example');
+
+        const saved = writer.nextMessage(
+          (message) => message.type === 'saved' || message.type === 'invalid',
+        );
+        typeInFirstParagraph(writer.doc, 'Now: ');
+        expect(await saved).toMatchObject({ type: 'saved' });
+        const stored = await findEditableArticle(testDb.db, id);
+        expect(stored?.body).toEqual({
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Now: Read our report.' }] },
+          ],
+        });
+      });
+    },
+  );
+
   it('refuses a connection without a valid session, or from another site', async () => {
     const id = await newDraft('writer', 'Secret draft.');
     await expect(connect(id).authenticated).rejects.toThrow('no-session');
