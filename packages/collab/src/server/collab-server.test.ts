@@ -395,6 +395,42 @@ describe('collaboration server', () => {
     expect(textOf(writer.doc)).toContain('Kept. Version one.');
   });
 
+  it('takes a refused link out of a working copy changed outside (an old revision restored)', async () => {
+    const id = await newDraft('writer', 'Before.');
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Before.'));
+    // As a restore writes an old revision: straight into the working copy, unvalidated.
+    const old = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'Restored ',
+              marks: [{ type: 'link', attrs: { href: 'javascript:x' } }],
+            },
+            { type: 'text', text: 'text.' },
+          ],
+        },
+      ],
+    };
+    await testDb.db.article.update({
+      where: { id },
+      data: { body: JSON.stringify(old), version: { increment: 1 } },
+    });
+    const reloaded = writer.nextMessage((message) => message.type === 'saved');
+    writer.provider.sendStateless(JSON.stringify({ type: 'reload' }));
+    await reloaded;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('text.'));
+    expect(yDocToArticle(writer.doc).body).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Restored text.' }] }],
+    });
+  });
+
   it('keeps typing after a publication changed only the state of the working copy', async () => {
     const id = await newDraft('writer', 'Published text.');
     const editor = connect(id, 'editor');
