@@ -116,6 +116,12 @@ export {
   type LinkAddress,
   type LinkAddressOptions,
 } from './validation/link-address';
+export {
+  refusedLinkProblem,
+  removedLinksNotice,
+  withoutRefusedLinks,
+  type RemovedLink,
+} from './validation/refused-links';
 export { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './validation/document-limits';
 export type { ValidationError, ValidationResult } from './validation/validation-result';
 

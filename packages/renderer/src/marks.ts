@@ -1,4 +1,10 @@
-import { getArticleSchema, isAllowedHref, isExternalHref, normalizeHref } from '@newsroom/article';
+import {
+  getArticleSchema,
+  isAllowedHref,
+  isExternalHref,
+  normalizeHref,
+  refusedLinkProblem,
+} from '@newsroom/article';
 import { escapeHtml } from './escape-html';
 import { asNode } from './json-node';
 
@@ -27,8 +33,9 @@ const ITALIC: RenderableMark = {
 };
 
 function linkMark(attrs: Record<string, unknown>): RenderableMark | null {
-  // A link we would not publish renders as its plain text.
-  if (!isAllowedHref(attrs.href)) return null;
+  // A link we would not publish renders as its plain text: stored JSON is never trusted, and an
+  // article stored before a stricter check may hold an address the validator now refuses.
+  if (!isAllowedHref(attrs.href) || refusedLinkProblem(attrs.href) !== null) return null;
   const href = normalizeHref(attrs.href);
   let open = `<a href="${escapeHtml(href)}"`;
   if (typeof attrs.title === 'string' && attrs.title) open += ` title="${escapeHtml(attrs.title)}"`;

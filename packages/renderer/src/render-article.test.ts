@@ -76,6 +76,23 @@ describe('renderBody', () => {
     );
   });
 
+  it('renders as text a stored link the validator now refuses (stored before a stricter check)', () => {
+    const refused = [
+      'https://bank.example@evil.example/',
+      'http://exa\u034Fmple.com/',
+      'mailto:?subject=hello',
+      '/100%',
+    ];
+    const html = renderBody(
+      doc(p(...refused.map((href, index) => text(`w${index}`, [link(href)]))), {
+        type: 'footnotes',
+        content: [],
+      }),
+      'numeric',
+    );
+    expect(html).toBe('<p>w0w1w2w3</p>');
+  });
+
   it('numbers notes by first reference with stable ids and back-links', () => {
     const html = renderBody(
       doc(p(text('x'), ref('b'), ref('a'), ref('b')), notes('a', 'b')),
@@ -137,13 +154,14 @@ describe('renderArticle', () => {
         { title: 'Inside <b>', href: '/articles/inside' },
         { title: 'Outside', href: 'https://example.com' },
         { title: 'Evil', href: 'javascript:alert(1)' },
+        { title: 'Stored before', href: 'https://bank.example@evil.example/' },
       ],
     });
     expect(html).toBe(
       '<p>Body</p>\n<aside class="related" aria-labelledby="related-heading"><h2 id="related-heading">Related</h2><ul>' +
         '<li><a href="/articles/inside">Inside &lt;b&gt;</a></li>' +
         '<li><a href="https://example.com" rel="noopener">Outside</a></li>' +
-        '<li>Evil</li></ul></aside>',
+        '<li>Evil</li><li>Stored before</li></ul></aside>',
     );
   });
 

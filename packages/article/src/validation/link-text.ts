@@ -46,7 +46,8 @@ function linkRuns(children: readonly unknown[], contentPath: string): LinkRun[] 
   return runs;
 }
 
-function quoted(text: string): string {
+/** The linked words as a person finds them in the article: “our report”, shortened if long. */
+export function quoted(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim();
   return words.length > MAX_QUOTED ? `“${words.slice(0, MAX_QUOTED - 1)}…”` : `“${words}”`;
 }

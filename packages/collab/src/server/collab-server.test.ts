@@ -188,6 +188,64 @@ describe('collaboration server', () => {
     expect(metaMap(a.doc).get('sectionId')).toBe(sectionId);
   });
 
+  describe.each(['a working copy', 'stored bytes'] as const)(
+    'a link stored before a stricter check, in %s',
+    (storedIn) => {
+      it('is taken off when the document loads, its words kept, and the next change saves', async () => {
+        const id = await newDraft('writer', 'placeholder');
+        const body = {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'Read ' },
+                {
+                  type: 'text',
+                  text: 'our report',
+                  marks: [{ type: 'link', attrs: { href: 'https://bank.example@evil.example/' } }],
+                },
+                { type: 'text', text: '.' },
+              ],
+            },
+          ],
+        };
+        // As old data would be: written straight to the database, no validation.
+        const { version } = await testDb.db.article.update({
+          where: { id },
+          data: { body: JSON.stringify(body) },
+        });
+        if (storedIn === 'stored bytes') {
+          const article = (await findEditableArticle(testDb.db, id))!;
+          await testDb.db.collabDocument.create({
+            data: {
+              articleId: id,
+              state: new Uint8Array(Y.encodeStateAsUpdate(articleToYDoc(article))),
+              articleVersion: version,
+            },
+          });
+        }
+        const writer = connect(id, 'writer');
+        await writer.authenticated;
+        await waitForDoc(writer.doc, (doc) => textOf(doc).includes('our report'));
+        expect(textOf(writer.doc)).not.toContain('evil.example');
+
+        const saved = writer.nextMessage(
+          (message) => message.type === 'saved' || message.type === 'invalid',
+        );
+        typeInFirstParagraph(writer.doc, 'Now: ');
+        expect(await saved).toMatchObject({ type: 'saved' });
+        const stored = await findEditableArticle(testDb.db, id);
+        expect(stored?.body).toEqual({
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Now: Read our report.' }] },
+          ],
+        });
+      });
+    },
+  );
+
   it('refuses a connection without a valid session, or from another site', async () => {
     const id = await newDraft('writer', 'Secret draft.');
     await expect(connect(id).authenticated).rejects.toThrow('no-session');
@@ -335,6 +393,42 @@ describe('collaboration server', () => {
     await reloaded;
     await waitForDoc(writer.doc, (doc) => !textOf(doc).includes('Changed.'));
     expect(textOf(writer.doc)).toContain('Kept. Version one.');
+  });
+
+  it('takes a refused link out of a working copy changed outside (an old revision restored)', async () => {
+    const id = await newDraft('writer', 'Before.');
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Before.'));
+    // As a restore writes an old revision: straight into the working copy, unvalidated.
+    const old = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'Restored ',
+              marks: [{ type: 'link', attrs: { href: 'javascript:x' } }],
+            },
+            { type: 'text', text: 'text.' },
+          ],
+        },
+      ],
+    };
+    await testDb.db.article.update({
+      where: { id },
+      data: { body: JSON.stringify(old), version: { increment: 1 } },
+    });
+    const reloaded = writer.nextMessage((message) => message.type === 'saved');
+    writer.provider.sendStateless(JSON.stringify({ type: 'reload' }));
+    await reloaded;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('text.'));
+    expect(yDocToArticle(writer.doc).body).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Restored text.' }] }],
+    });
   });
 
   it('keeps typing after a publication changed only the state of the working copy', async () => {

@@ -19,6 +19,7 @@ import {
   type CollabArticle,
 } from '../document/article-ydoc';
 import type { CollabMessage } from '../document/document-name';
+import { dropRefusedLinks } from '../document/refused-links';
 import type { CollabContext } from './authenticate';
 
 /** Marks the server's own edits (taking in a working copy changed outside) so they are not written back. */
@@ -40,13 +41,17 @@ const savedMessage = (article: EditableArticle): CollabMessage => ({
 });
 
 /**
- * Stored bytes with a headline and standfirst from before their Y.Texts moved into them. The
- * upgrade writes the same letters under the same ids wherever it runs, so doing it on every load
- * until the next store writes the result is harmless (and so are two servers doing it at once).
+ * Stored bytes with a headline and standfirst from before their Y.Texts moved into them, or with
+ * links the validator now refuses (the page could not save them). The upgrade writes the same
+ * letters under the same ids wherever it runs, and taking a link off changes no letter, so doing
+ * both on every load until the next store writes the result is harmless (and so are two servers
+ * doing it at once).
  */
 function upgraded(state: Uint8Array): Uint8Array {
   const doc = decode(state);
-  return upgradeLegacyTextFields(doc) ? encodeState(doc) : state;
+  const textFieldsUpgraded = upgradeLegacyTextFields(doc);
+  const linksDropped = dropRefusedLinks(doc);
+  return textFieldsUpgraded || linksDropped ? encodeState(doc) : state;
 }
 
 /** One spelling of a working copy's content, to tell a content change from a state change. */
@@ -92,6 +97,8 @@ export function createPersistence(db: Db) {
       upgradeLegacyTextFields(doc, WORKING_COPY_ORIGIN);
       applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
     }
+    // A working copy stored before a stricter link check: its next store would be refused.
+    dropRefusedLinks(doc, WORKING_COPY_ORIGIN);
     const state = encodeState(doc);
     try {
       if (row)
@@ -179,6 +186,8 @@ export function createPersistence(db: Db) {
     if (!article || article.version === versions.get(articleId)) return null;
     await mergeStored(articleId, doc);
     applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
+    // A revision restored from before a stricter link check may hold links it now refuses.
+    dropRefusedLinks(doc, WORKING_COPY_ORIGIN);
     remember(articleId, article);
     await storeBytes(articleId, doc, article.version);
     return savedMessage(article);

@@ -1,6 +1,11 @@
 'use client';
 
-import { footnoteEditorCss, type MarkerStyle } from '@newsroom/article';
+import {
+  footnoteEditorCss,
+  removedLinksNotice,
+  withoutRefusedLinks,
+  type MarkerStyle,
+} from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import {
@@ -24,13 +29,20 @@ import { WordCount } from './WordCount';
 import './body-editor.css';
 
 export interface ArticleBodyEditorHandle {
-  /** Replaces the whole body (restoring a revision, taking the other tab's version). */
-  setContent(doc: JSONContent): void;
+  /**
+   * Replaces the whole body (restoring a revision, taking the other tab's version); returns the
+   * body as shown, without links the validator now refuses.
+   */
+  setContent(doc: JSONContent): JSONContent;
   getDocument(): JSONContent;
 }
 
 export interface ArticleBodyEditorProps {
-  /** The stored body (Tiptap JSON); read once, when the editor is created. */
+  /**
+   * The stored body (Tiptap JSON); read once, when the editor is created. Links in it that the
+   * validator now refuses (stored before a stricter check) are left out, and the page says so.
+   * With `collaboration`, the server takes them out of the shared document; this only tells.
+   */
   initialContent: JSONContent;
   markerStyle: MarkerStyle;
   /**
@@ -63,7 +75,11 @@ export function ArticleBodyEditor({
   collaboration,
 }: ArticleBodyEditorProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+  const [opened] = useState(() => withoutRefusedLinks(initialContent));
+  // What a paste or the opening of the article could not keep.
+  const [notice, setNotice] = useState<string | null>(() =>
+    opened.removed.length > 0 ? removedLinksNotice(opened.removed) : null,
+  );
   const toolbarRef = useRef<HTMLDivElement>(null);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -84,8 +100,7 @@ export function ArticleBodyEditor({
         focusToolbar: () =>
           toolbarRef.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus(),
       },
-      onPasteNotices: (notices) =>
-        setPasteNotice(notices.map((notice) => notice.message).join('. ')),
+      onPasteNotices: (notices) => setNotice(notices.map(({ message }) => message).join('. ')),
       images: {
         onEditImage: (position) => setDialog({ kind: 'edit', position }),
         onImageFile: (file, position) => setDialog({ kind: 'insert', position, file }),
@@ -96,7 +111,7 @@ export function ArticleBodyEditor({
   const editor = useEditor({
     extensions,
     // Seeding is the server's job: content given to two clients would be there twice.
-    content: collaboration ? undefined : initialContent,
+    content: collaboration ? undefined : opened.doc,
     editable,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
@@ -130,11 +145,14 @@ export function ArticleBodyEditor({
     editorRef,
     () => ({
       setContent: (doc) => {
-        editor?.commands.setContent(doc, { emitUpdate: false });
+        const shown = withoutRefusedLinks(doc);
+        editor?.commands.setContent(shown.doc, { emitUpdate: false });
+        if (shown.removed.length > 0) setNotice(removedLinksNotice(shown.removed));
+        return shown.doc;
       },
-      getDocument: () => editor?.getJSON() ?? initialContent,
+      getDocument: () => editor?.getJSON() ?? opened.doc,
     }),
-    [editor, initialContent],
+    [editor, opened],
   );
 
   const dialogs = {
@@ -172,10 +190,10 @@ export function ArticleBodyEditor({
         <div className="body-editor-chrome body-editor-loading">{chromeStart}</div>
       )}
       <p className="body-editor-notice" role="status" aria-live="polite">
-        {pasteNotice && (
+        {notice && (
           <>
-            {pasteNotice}{' '}
-            <button type="button" onClick={() => setPasteNotice(null)}>
+            {notice}{' '}
+            <button type="button" onClick={() => setNotice(null)}>
               Dismiss
             </button>
           </>

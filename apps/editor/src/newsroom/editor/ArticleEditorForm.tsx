@@ -38,8 +38,9 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
   const { body: initialBody, ...initialMeta } = start.snapshot;
   const [meta, setMeta] = useState<DraftMeta>(initialMeta);
   const metaRef = useRef(meta);
-  const readBody = useRef<() => JSONContent>(() => initialBody);
   const editorRef = useRef<ArticleBodyEditorHandle | null>(null);
+  // The editor's body, not the stored one: it leaves out links the validator now refuses.
+  const readBody = useRef<() => JSONContent>(() => editorRef.current?.getDocument() ?? initialBody);
   const [slugFollows, setSlugFollows] = useState(() => slugFollowsTitle(article));
   const [publication, setPublication] = useState(() => publicationOf(article));
   const [fieldErrors, setFieldErrors] = useState<ValidationError[]>([]);
@@ -103,8 +104,8 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
     (stored: EditableArticle) => {
       const draft = draftOf(stored);
       const { body, ...storedMeta } = draft;
-      editorRef.current?.setContent(body);
-      readBody.current = () => body;
+      const shown = editorRef.current?.setContent(body) ?? body;
+      readBody.current = () => shown;
       metaRef.current = storedMeta;
       setMeta(storedMeta);
       setSlugFollows(slugFollowsTitle(stored));
