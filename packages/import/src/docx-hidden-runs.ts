@@ -20,13 +20,20 @@ const NAMESPACE_DECLARATION = /\sxmlns(?::([\w.-]+))?\s*=\s*(?:"([^"<]*)"|'([^'<
 /*
  * The patterns below are written with Word's own prefix, `w:`; wordSyntax reads each part with the
  * prefixes that part binds (see there). A tag's name ends at a space, `>` or `/>` (`<w:r` is never
- * `<w:rPr>`), and its attributes never hold `<` or `>`. Each pattern reads on only up to where
- * its element must end (a broken file must not make it read to the end from every tag: the XML
- * can be 100 MB).
+ * `<w:rPr>`). They read the part as well-formed XML (see assertWellFormed). Each pattern reads on
+ * only up to where its element must end (a broken file must not make it read to the end from
+ * every tag: the XML can be 100 MB).
  */
 
-const startTag = (name: string) => String.raw`<w:${name}(?=[\s>])[^<>]*(?<!/)>`;
-const emptyElement = (name: string) => String.raw`<w:${name}(?=[\s/])[^<>]*/>`;
+/**
+ * A tag's attributes: a quoted value may hold `>` (XML allows it: `<w:r w:x="a>b">` is one tag),
+ * never `<`. Each character has one way to be read, so a tag is read in one pass.
+ */
+const ATTRIBUTES = String.raw`(?:[^<>"']|"[^"<]*"|'[^'<]*')*`;
+const startTag = (name: string) => String.raw`<w:${name}(?=[\s>])${ATTRIBUTES}(?<!/)>`;
+const emptyElement = (name: string) => String.raw`<w:${name}(?=[\s/])${ATTRIBUTES}/>`;
+/** A start tag or an empty element: where only its attributes count. */
+const anyTag = (name: string) => String.raw`<w:${name}(?=[\s/>])${ATTRIBUTES}>`;
 const endTag = (name: string) => String.raw`</w:${name}\s*>`;
 /** Any one character that does not start one of `tags` (patterns). */
 const charNotAt = (...tags: string[]) => String.raw`(?:(?!${tags.join('|')})[\s\S])`;
@@ -116,10 +123,7 @@ function wordSyntax(xml: string): WordSyntax {
   const inPrefixes = (source: string) => source.replaceAll('w:', elementPrefix);
   return {
     pattern: (source, flags = '') => once(flags + source, () => inPrefixes(source), flags),
-    startTag: (text, name) =>
-      once(`tag:${name}`, () => inPrefixes(String.raw`<w:${name}(?=[\s/>])[^<>]*>`)).exec(
-        text,
-      )?.[0],
+    startTag: (text, name) => once(`tag:${name}`, () => inPrefixes(anyTag(name))).exec(text)?.[0],
     attribute: (tag, name) => {
       const value = once(
         `attribute:${name}`,
@@ -128,6 +132,41 @@ function wordSyntax(xml: string): WordSyntax {
       return value ? unescapeXml(value[1] ?? value[2] ?? '') : undefined;
     },
   };
+}
+
+/**
+ * One piece of markup, in the order tried: a comment, a CDATA section, a declaration or processing
+ * instruction (`<?xml …?>`, but not an unclosed comment or CDATA: each `<` is read once), an end
+ * tag (1: its name), a start tag or empty element (2: its name, 3: its attributes, ending in `/`
+ * if empty); else a `<` that starts none of them.
+ */
+const MARKUP = new RegExp(
+  String.raw`<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(?:\?|!(?!--|\[))[^<>]*>` +
+    String.raw`|</([^\s<>/]+)\s*>|<([^\s<>/!?]+)(${ATTRIBUTES})>|<`,
+  'g',
+);
+
+const notWellFormed = (reason: string) => new Error(`Not well-formed XML: ${reason}`);
+
+/**
+ * Throws unless each element of `xml` ends where it should and each `<` starts markup. The patterns
+ * above rely on it, and mammoth's XML parser does not check it: it lets an end tag close the
+ * elements left open inside (`<w:r>…</w:p>`) and takes `<` in an attribute, so text hidden in a
+ * run that never ends would show. Word refuses such a file; so does the import (as damaged).
+ */
+function assertWellFormed(xml: string): void {
+  const open: string[] = [];
+  for (const [markup, endName, startName, attributes] of xml.matchAll(MARKUP)) {
+    if (endName !== undefined) {
+      const closed = open.pop();
+      if (closed !== endName) throw notWellFormed(`</${endName}> where <${closed}> should end`);
+    } else if (startName !== undefined) {
+      if (!attributes!.endsWith('/')) open.push(startName);
+    } else if (markup === '<') {
+      throw notWellFormed('a "<" that starts no tag');
+    }
+  }
+  if (open.length > 0) throw notWellFormed(`<${open.at(-1)}> does not end`);
 }
 
 /** An on/off value (`w:val` of `<w:vanish>`, `w:default`): on when absent, as Word reads it. */
@@ -181,8 +220,40 @@ function readStyle(startTag: string, content: string, syntax: WordSyntax): Style
   };
 }
 
+/**
+ * What each style says about Font → Hidden through its bases: its own setting, else its base's,
+ * and so on up the chain. A loop of bases says nothing more once it comes back to a style already
+ * on the chain. Decided for every style in one pass, without recursion (a file can chain as many
+ * bases as it likes) and without walking a chain twice (each style is asked about for many runs).
+ */
+function hiddenThroughBases(styles: Map<string, Style>): Map<string, Hidden> {
+  const decided = new Map<string, Hidden>();
+  for (const first of styles.keys()) {
+    if (decided.has(first)) continue;
+    // The styles from `first` up to the one that decides; each said nothing of its own before it.
+    const chain = new Set<string>();
+    let hidden: Hidden;
+    let id: string | undefined = first;
+    // A base that does not exist, or one already on the chain (a loop), says nothing.
+    while (id !== undefined && styles.has(id) && !chain.has(id)) {
+      if (decided.has(id)) {
+        hidden = decided.get(id);
+        break;
+      }
+      const style: Style = styles.get(id)!;
+      chain.add(id);
+      hidden = style.hidden;
+      if (hidden !== undefined) break;
+      id = style.basedOn;
+    }
+    for (const onChain of chain) decided.set(onChain, hidden);
+  }
+  return decided;
+}
+
 /** What styles.xml says about hidden text, at each level Word looks at. */
 export function readStyles(stylesXml: string): DocumentStyles {
+  assertWellFormed(stylesXml);
   const syntax = wordSyntax(stylesXml);
   const xml = withoutFormattingChanges(stylesXml, syntax);
   const styles = new Map<string, Style>();
@@ -197,12 +268,9 @@ export function readStyles(stylesXml: string): DocumentStyles {
       defaultParagraphStyle = id;
     }
   }
-  const hiddenThrough = (id: string | undefined, seen = new Set<string>()): Hidden => {
-    const style = id === undefined ? undefined : styles.get(id);
-    if (!style || seen.has(id!)) return undefined; // unknown, or a loop of bases
-    seen.add(id!);
-    return style.hidden ?? hiddenThrough(style.basedOn, seen);
-  };
+  const decided = hiddenThroughBases(styles);
+  const hiddenThrough = (id: string | undefined) =>
+    id === undefined ? undefined : decided.get(id);
   const defaults = syntax.pattern(DEFAULT_RUN_PROPERTIES).exec(xml)?.[1] ?? '';
   return {
     characterStyle: (id) => hiddenThrough(id),
@@ -243,14 +311,16 @@ function isHiddenRun(
   );
 }
 
-const hasText = (run: string, syntax: WordSyntax) =>
-  [...run.matchAll(syntax.pattern(RUN_TEXT, 'g'))].some(([, text]) => (text ?? '').trim() !== '');
+/** Whether any text element `pattern` finds (its text the first group) holds words. */
+const holdsWords = (xml: string, pattern: RegExp) =>
+  [...xml.matchAll(pattern)].some(([, text]) => unescapeXml(text ?? '').trim() !== '');
 
 /** `xml` without its hidden runs, and whether any of them held text. */
 export function withoutHiddenRuns(
   xml: string,
   styles: DocumentStyles = NO_STYLES,
 ): { xml: string; hiddenText: boolean } {
+  assertWellFormed(xml);
   const syntax = wordSyntax(xml);
   let hiddenText = false;
   // A run's paragraph is the innermost one open where it stands (a text box's paragraphs sit in a
@@ -270,7 +340,7 @@ export function withoutHiddenRuns(
       const paragraph =
         openParagraphs.length > 0 ? openParagraphs.at(-1) : styles.paragraphStyle(undefined);
       if (!isHiddenRun(token, paragraph, styles, syntax)) return token;
-      if (hasText(token, syntax)) hiddenText = true;
+      if (holdsWords(token, syntax.pattern(RUN_TEXT, 'g'))) hiddenText = true;
       return '';
     },
   );
@@ -278,17 +348,23 @@ export function withoutHiddenRuns(
 }
 
 /** Deleted text as Word stores a tracked deletion (mammoth leaves it out). */
-const DELETED_TEXT = /<w:delText(?:\s[^>]*)?>[^<]*\S[^<]*<\/w:delText>/;
-const COMMENT_REFERENCE = /<w:commentReference\b[^>]*\bw:id="([^"]*)"/g;
+const DELETED_TEXT = `${startTag('delText')}([^<]*)${endTag('delText')}`;
+const COMMENT_REFERENCE = anyTag('commentReference');
 
 /**
  * What mammoth leaves out of the text on its own, said like a paste from Word says it: tracked
- * deletions and comments (one per comment referenced in the text).
+ * deletions and comments (one per comment referenced in the text). Read in the part's prefixes,
+ * as mammoth reads them.
  */
 export function reviewNotices(documentXml: string): PasteNotice[] {
+  const syntax = wordSyntax(documentXml);
   const notices: PasteNotice[] = [];
-  if (DELETED_TEXT.test(documentXml)) notices.push(pasteNotice('deletionsDropped'));
-  const comments = new Set([...documentXml.matchAll(COMMENT_REFERENCE)].map(([, id]) => id));
+  if (holdsWords(documentXml, syntax.pattern(DELETED_TEXT, 'g'))) {
+    notices.push(pasteNotice('deletionsDropped'));
+  }
+  const references = documentXml.matchAll(syntax.pattern(COMMENT_REFERENCE, 'g'));
+  const comments = new Set([...references].map(([tag]) => syntax.attribute(tag, 'id')));
+  comments.delete(undefined); // a reference to no comment
   if (comments.size > 0) notices.push(pasteNotice('commentsDropped', comments.size));
   return notices;
 }

@@ -575,6 +575,30 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
   });
 
+  it('refuses as damaged a .docx whose hidden run never ends, which mammoth would read and show', async () => {
+    const bytes = await editPart(
+      await writeDocx({
+        children: [
+          new Paragraph({
+            children: [
+              new TextRun('Public text. '),
+              new TextRun({ text: 'SECRET', vanish: true }),
+              new TextRun(' More public text.'),
+            ],
+          }),
+        ],
+      }),
+      'word/document.xml',
+      // mammoth reads the next run as inside this one, and shows both.
+      (xml) => xml.replace(/(SECRET<\/w:t>)<\/w:r>/, '$1'),
+    );
+    await expect(importDocument({ fileName: 'broken.docx', bytes })).rejects.toMatchObject({
+      code: 'corrupt',
+      status: 422,
+      message: 'This .docx could not be read: it may be damaged',
+    });
+  });
+
   it('keeps the words of links a browser would misread, not the links, and says so', async () => {
     const link = (href: string, words: string) =>
       new ExternalHyperlink({ link: href, children: [new TextRun(words)] });
