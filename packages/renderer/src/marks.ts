@@ -1,12 +1,7 @@
-import {
-  getArticleSchema,
-  isAllowedHref,
-  isExternalHref,
-  normalizeHref,
-  refusedLinkProblem,
-} from '@newsroom/article';
+import { getArticleSchema, isExternalHref, normalizeHref } from '@newsroom/article';
 import { escapeHtml } from './escape-html';
 import { asNode } from './json-node';
+import { isPublishableBodyHref } from './publishable-href';
 
 /** A mark reduced to what the renderer outputs; `key` identifies equal marks across siblings. */
 export interface RenderableMark {
@@ -33,9 +28,8 @@ const ITALIC: RenderableMark = {
 };
 
 function linkMark(attrs: Record<string, unknown>): RenderableMark | null {
-  // A link we would not publish renders as its plain text: stored JSON is never trusted, and an
-  // article stored before a stricter check may hold an address the validator now refuses.
-  if (!isAllowedHref(attrs.href) || refusedLinkProblem(attrs.href) !== null) return null;
+  // A link we would not publish renders as its plain text.
+  if (!isPublishableBodyHref(attrs.href)) return null;
   const href = normalizeHref(attrs.href);
   let open = `<a href="${escapeHtml(href)}"`;
   if (typeof attrs.title === 'string' && attrs.title) open += ` title="${escapeHtml(attrs.title)}"`;

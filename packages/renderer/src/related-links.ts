@@ -1,11 +1,6 @@
-import {
-  isAllowedHref,
-  isExternalHref,
-  normalizeHref,
-  parseLinkAddress,
-  RELATED_LINK,
-} from '@newsroom/article';
+import { isExternalHref, normalizeHref } from '@newsroom/article';
 import { escapeHtml } from './escape-html';
+import { isPublishableRelatedHref } from './publishable-href';
 
 /** A related article already resolved by the caller: the renderer never looks anything up. */
 export interface ResolvedRelatedLink {
@@ -15,8 +10,8 @@ export interface ResolvedRelatedLink {
 
 function relatedItemHtml({ title, href }: ResolvedRelatedLink): string {
   const text = escapeHtml(String(title));
-  // As for links in the text: an address stored before a stricter check renders as its title.
-  if (!isAllowedHref(href) || !parseLinkAddress(href, RELATED_LINK).ok) return `<li>${text}</li>`;
+  // As for links in the text: an address we would not publish renders as its title.
+  if (!isPublishableRelatedHref(href)) return `<li>${text}</li>`;
   const url = normalizeHref(href);
   // noopener without noreferrer: linked publishers still see our origin (the default referrer
   // policy already hides the path), which is how they know where readers came from.
