@@ -10,6 +10,7 @@ import type { JSONContent } from '@tiptap/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { collabArticleWith } from '../testing';
 import { applyBodyJson } from './apply-json';
 import {
   articleToYDoc,
@@ -22,15 +23,8 @@ import {
   type TextField,
 } from './article-ydoc';
 
-const seed: CollabArticle = {
-  title: 'Storm reaches the coast',
-  slug: 'storm-reaches-the-coast',
-  sectionId: 'section-1',
+const seed: CollabArticle = collabArticleWith({
   standfirst: 'Ferries cancelled',
-  markerStyle: 'numeric',
-  publishedAt: null,
-  leadImage: null,
-  related: [],
   body: {
     type: 'doc',
     content: ['First paragraph text', 'Second one here', 'Third'].map((text) => ({
@@ -38,7 +32,7 @@ const seed: CollabArticle = {
       content: [{ type: 'text', text }],
     })),
   },
-};
+});
 
 /** An edit, in numbers interpreted against whatever the client's document is at that moment. */
 type Edit =

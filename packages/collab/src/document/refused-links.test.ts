@@ -2,7 +2,8 @@ import { validateDocument, withoutRefusedLinks } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { articleToYDoc, yDocToArticle, type CollabArticle } from './article-ydoc';
+import { collabArticleWith } from '../testing';
+import { articleToYDoc, yDocToArticle } from './article-ydoc';
 import { dropRefusedLinks } from './refused-links';
 
 const link = (href: string) => ({ type: 'link', attrs: { href } });
@@ -38,17 +39,7 @@ const BODY: JSONContent = {
   ],
 };
 
-const article = (body: JSONContent): CollabArticle => ({
-  title: 'Old article',
-  slug: 'old-article',
-  sectionId: 's1',
-  standfirst: '',
-  markerStyle: 'numeric',
-  publishedAt: null,
-  leadImage: null,
-  body,
-  related: [],
-});
+const article = (body: JSONContent) => collabArticleWith({ body });
 
 const bodyOf = (doc: Y.Doc) => yDocToArticle(doc).body;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { collabArticleWith } from '../testing';
 import { applyArticle } from './apply-json';
 import {
   articleToYDoc,
@@ -14,17 +15,10 @@ import {
   type CollabArticle,
 } from './article-ydoc';
 
-const article: CollabArticle = {
-  title: 'Storm reaches the coast',
-  slug: 'storm-reaches-the-coast',
-  sectionId: 'section-1',
+const article: CollabArticle = collabArticleWith({
   standfirst: 'Ferries cancelled',
-  markerStyle: 'numeric',
-  publishedAt: null,
-  leadImage: null,
-  related: [],
   body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] },
-};
+});
 
 /** A copy of `doc` as another person's browser holds it. */
 const copyOf = (doc: Y.Doc) => {

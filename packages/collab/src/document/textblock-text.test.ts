@@ -1,20 +1,11 @@
 import { getArticleSchema } from '@newsroom/article';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { collabArticleWith } from '../testing';
 import { applyBodyJson } from './apply-json';
 import { articleToYDoc, bodyFragment, yDocToArticle, type CollabArticle } from './article-ydoc';
 
-const article = (body: CollabArticle['body']): CollabArticle => ({
-  title: 'T',
-  slug: 't',
-  sectionId: 's',
-  standfirst: '',
-  markerStyle: 'numeric',
-  publishedAt: null,
-  leadImage: null,
-  related: [],
-  body,
-});
+const article = (body: CollabArticle['body']) => collabArticleWith({ body });
 
 const emptyParagraph = { type: 'paragraph' };
 const words = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });

@@ -1,4 +1,5 @@
 import { articleToYDoc, metaMap, upgradeLegacyTextFields } from '@newsroom/collab';
+import { collabArticleWith } from '@newsroom/collab/testing';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { localCopyCanShow, sameFact, type Peer } from './collab-session';
@@ -53,17 +54,7 @@ describe('sameFact (when the edit page is told about a change)', () => {
 });
 
 describe('localCopyCanShow (the page shows this browser’s copy before the server answers)', () => {
-  const article = {
-    title: '',
-    slug: 'storm',
-    sectionId: 'section-1',
-    standfirst: '',
-    markerStyle: 'numeric' as const,
-    publishedAt: null,
-    leadImage: null,
-    related: [],
-    body: { type: 'doc', content: [{ type: 'paragraph' }] },
-  };
+  const article = collabArticleWith({ title: '', slug: 'storm' });
 
   it('shows a copy holding the article, not an empty one', () => {
     expect(localCopyCanShow(articleToYDoc({ ...article, title: 'Storm' }))).toBe(true);

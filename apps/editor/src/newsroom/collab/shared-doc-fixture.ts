@@ -2,23 +2,14 @@
 // server seeds it from a working copy, and the body editor on it as the edit page mounts it.
 import { getArticleSchema } from '@newsroom/article';
 import { articleToYDoc, bodyFragment } from '@newsroom/collab';
+import { collabArticleWith } from '@newsroom/collab/testing';
 import { Editor, type JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { createBodyEditorExtensions } from '../body-editor/body-editor-extensions';
 import { sharedBodyDocument } from './shared-body';
 
 export function sharedDocWithBody(body: JSONContent): Y.Doc {
-  return articleToYDoc({
-    title: 'Shared',
-    slug: 'shared',
-    sectionId: 'section',
-    standfirst: '',
-    markerStyle: 'numeric',
-    publishedAt: null,
-    leadImage: null,
-    body,
-    related: [],
-  });
+  return articleToYDoc(collabArticleWith({ body }));
 }
 
 /**
