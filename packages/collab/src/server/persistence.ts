@@ -45,9 +45,8 @@ const savedMessage = (article: EditableArticle): CollabMessage => ({
  * Stored bytes with a headline and standfirst from before their Y.Texts moved into them, or with
  * links (in the body or the related list) the validator now refuses (the page could not save
  * them). The upgrade writes the same letters under the same ids wherever it runs, and taking a
- * link off changes no letter (a related entry is only deleted), so doing
- * both on every load until the next store writes the result is harmless (and so are two servers
- * doing it at once).
+ * link off changes no letter (a related entry is only deleted), so doing both on every load until
+ * the next store writes the result is harmless (and so are two servers doing it at once).
  */
 function upgraded(state: Uint8Array): Uint8Array {
   const doc = decode(state);
