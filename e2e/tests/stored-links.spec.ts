@@ -1,6 +1,6 @@
-// An article stored before the stricter link check may hold a link the server now refuses. It
-// must still open and save, with or without the collaboration server: the link goes (its words
-// stay) and the page says so.
+// An article stored before the stricter link check may hold a link the server now refuses, in its
+// text or in its related links. It must still open and save, with or without the collaboration
+// server: the link goes (a body link's words stay, a related entry goes whole) and the page says so.
 import { createDb } from '@newsroom/db';
 import { expect, type Page, test } from '@playwright/test';
 import { CollabServerProcess } from './collab-server';
@@ -33,10 +33,16 @@ const OLD_BODY = {
 const NOTICE =
   '2 links were removed (their words were kept): “our report” — Leave the user name and password out of the address; “the source” — Use a web address (https://…), an e-mail link (mailto:…) or a path on this site (/…)';
 
+const REFUSED_RELATED = { url: 'https://user@example.com/', title: 'Old partner' };
+const KEPT_RELATED = { url: 'https://example.org/related', title: 'Kept partner' };
+
+const RELATED_NOTICE =
+  'A related link was removed: “Old partner” — Leave the user name and password out of the address';
+
 /**
- * A draft whose working copy holds OLD_BODY, as old data would: created over the API (no edit
- * page opened yet, so no shared document either), its body then written straight to the
- * database, past the validator.
+ * A draft whose working copy holds OLD_BODY and REFUSED_RELATED, as old data would: created over
+ * the API (no edit page opened yet, so no shared document either), its body and related links
+ * then written straight to the database, past the validator.
  */
 async function oldArticle(page: Page, baseURL: string): Promise<string> {
   const db = createDb(process.env.DATABASE_URL);
@@ -52,6 +58,12 @@ async function oldArticle(page: Page, baseURL: string): Promise<string> {
       where: { id: article.id },
       data: { body: JSON.stringify(OLD_BODY) },
     });
+    await db.relatedLink.createMany({
+      data: [
+        { articleId: article.id, position: 0, ...REFUSED_RELATED },
+        { articleId: article.id, position: 1, ...KEPT_RELATED },
+      ],
+    });
     return article.id;
   } finally {
     await db.$disconnect();
@@ -63,6 +75,19 @@ async function storedBody(id: string): Promise<unknown> {
   try {
     const { body } = await db.article.findUniqueOrThrow({ where: { id }, select: { body: true } });
     return JSON.parse(body);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function storedRelated(id: string): Promise<unknown> {
+  const db = createDb(process.env.DATABASE_URL);
+  try {
+    return await db.relatedLink.findMany({
+      where: { articleId: id },
+      orderBy: { position: 'asc' },
+      select: { url: true, title: true },
+    });
   } finally {
     await db.$disconnect();
   }
@@ -89,6 +114,17 @@ const SAVED_BODY = {
   ],
 };
 
+/** What a save sends besides `baseVersion` and `related`. */
+const SAVED_FIELDS = [
+  'title',
+  'slug',
+  'sectionId',
+  'standfirst',
+  'markerStyle',
+  'publishedAt',
+  'body',
+];
+
 async function openSeeNoticeAndSave(page: Page, baseURL: string, coEdited: boolean) {
   await logIn(page);
   const id = await oldArticle(page, baseURL);
@@ -99,13 +135,36 @@ async function openSeeNoticeAndSave(page: Page, baseURL: string, coEdited: boole
   await expect(page.locator('.body-editor-notice[role="status"]')).toContainText(NOTICE);
   await expect(body(page)).toHaveText('Read our report and the source or the site.');
   await expect(body(page).locator('a')).toHaveText(['the site']);
+  const related = page.locator('section.related-panel');
+  await expect(related.locator('.related-notice[role="status"]')).toHaveText(
+    `${RELATED_NOTICE} Dismiss`,
+  );
+  await expect(related.locator('.related-list .related-title')).toHaveText(['Kept partner']);
 
   await typeInBody(page, ' More soon');
   await expectSaved(page);
   await expect.poll(() => storedBody(id)).toEqual(SAVED_BODY);
+  await expect.poll(() => storedRelated(id)).toEqual([KEPT_RELATED]);
+
+  // The API does not clean: a client sending the refused address is still told which and why.
+  const { article } = (await (await page.request.get(`/api/newsroom/articles/${id}`)).json()) as {
+    article: Record<string, unknown>;
+  };
+  const unchanged = Object.fromEntries(SAVED_FIELDS.map((field) => [field, article[field]]));
+  const sent = await page.request.put(`/api/newsroom/articles/${id}`, {
+    data: { ...unchanged, baseVersion: article.version, related: [KEPT_RELATED, REFUSED_RELATED] },
+    headers: { origin: baseURL },
+  });
+  expect(sent.status()).toBe(422);
+  expect((await sent.json()).error).toMatchObject({
+    code: 'validation_failed',
+    fields: { 'related[1].url': 'Leave the user name and password out of the address' },
+  });
+  await related.locator('.related-notice button').click();
+  await expect(related.locator('.related-notice')).toBeEmpty();
 }
 
-test('an article holding a link the server now refuses opens, says which link went, and saves', async ({
+test('an article holding links the server now refuses (text and related) opens, says which went, and saves', async ({
   page,
   baseURL,
 }) => {
@@ -121,7 +180,7 @@ test.describe('with the collaboration server', () => {
     await server.stop();
   });
 
-  test('the same article opens co-edited: the link goes from the shared document, and it saves', async ({
+  test('the same article opens co-edited: the links go from the shared document, and it saves', async ({
     page,
     baseURL,
   }) => {

@@ -119,7 +119,9 @@ export {
 export {
   refusedLinkProblem,
   removedLinksNotice,
+  removedRelatedLinksNotice,
   withoutRefusedLinks,
+  withoutRefusedRelated,
   type RemovedLink,
 } from './validation/refused-links';
 export { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './validation/document-limits';

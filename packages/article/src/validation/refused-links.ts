@@ -1,20 +1,34 @@
 import type { JSONContent } from '@tiptap/core';
-import { BODY_LINK, LINK_ADDRESS_PROBLEMS, parseLinkAddress } from './link-address';
+import {
+  BODY_LINK,
+  LINK_ADDRESS_PROBLEMS,
+  parseLinkAddress,
+  RELATED_LINK,
+  type LinkAddressOptions,
+} from './link-address';
 import { quoted } from './link-text';
 
-/** A link taken out of a stored document: its words, and why its address is not kept. */
+/**
+ * A link taken out of a stored document or related list: its words (a related link's title), and
+ * why its address is not kept.
+ */
 export interface RemovedLink {
   text: string;
   problem: string;
 }
 
 /**
- * Why a link mark's stored href is not one we keep, or null if it is. The same judgement as the
- * validator's (parseLinkAddress), for anything stored: an href that is not even a string too.
+ * Why a stored href (a link mark's, or with RELATED_LINK a related link's) is not one we keep, or
+ * null if it is. The same judgement as the validator's (parseLinkAddress), for anything stored:
+ * an href that is not even a string too.
  */
-export function refusedLinkProblem(href: unknown): string | null {
-  if (typeof href !== 'string') return LINK_ADDRESS_PROBLEMS.notALink;
-  const address = parseLinkAddress(href, BODY_LINK);
+export function refusedLinkProblem(
+  href: unknown,
+  options: LinkAddressOptions = BODY_LINK,
+): string | null {
+  if (typeof href !== 'string')
+    return options.mailto ? LINK_ADDRESS_PROBLEMS.notALink : LINK_ADDRESS_PROBLEMS.notAPage;
+  const address = parseLinkAddress(href, options);
   return address.ok ? null : address.problem;
 }
 
@@ -81,16 +95,49 @@ export function withoutRefusedLinks(doc: JSONContent): {
   return { doc: cleanNode(doc, removed), removed };
 }
 
+/** A stored related entry: an internal one (by id) or an external one (its address and title). */
+type StoredRelatedEntry = { articleId: string } | { url: string; title: string };
+
+/**
+ * A stored related list without the external entries whose address we no longer keep (stored
+ * before a stricter check), and those entries' titles with the reason. Internal entries always
+ * stay: their address is the target's own.
+ */
+export function withoutRefusedRelated<Entry extends StoredRelatedEntry>(
+  related: readonly Entry[],
+): { related: Entry[]; removed: RemovedLink[] } {
+  const removed: RemovedLink[] = [];
+  const kept = related.filter((entry) => {
+    if (!('url' in entry)) return true;
+    const problem = refusedLinkProblem(entry.url, RELATED_LINK);
+    if (problem !== null) removed.push({ text: entry.title, problem });
+    return problem === null;
+  });
+  return { related: kept, removed };
+}
+
+/** “our report” — Leave the user name…; “the source” — Use a web address… */
+const namedWithProblems = (removed: readonly RemovedLink[], nameless: string) =>
+  removed
+    .map(({ text, problem }) => `${text.trim() ? quoted(text) : nameless} — ${problem}`)
+    .join('; ');
+
 /**
  * What the editor is told once on opening an article that held such links, in the words of the
  * paste notice: "A link was removed (its words were kept): “our report” — Leave the user name…".
  */
 export function removedLinksNotice(removed: readonly RemovedLink[]): string {
   const count = removed.length;
-  const which = removed
-    .map(
-      ({ text, problem }) => `${text.trim() ? quoted(text) : 'a link without words'} — ${problem}`,
-    )
-    .join('; ');
+  const which = namedWithProblems(removed, 'a link without words');
   return `${count === 1 ? 'A link was removed (its words were kept)' : `${count} links were removed (their words were kept)`}: ${which}`;
+}
+
+/**
+ * The same for related links, which go whole (add them again with a corrected address):
+ * "A related link was removed: “Our partner” — Leave the user name…".
+ */
+export function removedRelatedLinksNotice(removed: readonly RemovedLink[]): string {
+  const count = removed.length;
+  const which = namedWithProblems(removed, 'a link without a title');
+  return `${count === 1 ? 'A related link was removed' : `${count} related links were removed`}: ${which}`;
 }

@@ -102,6 +102,29 @@ export function uniqueRelated<Entry extends RelatedValue>(entries: readonly Entr
 export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body);
 export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
 export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedValue>(ARTICLE_YDOC.related);
+
+/**
+ * Deletes the shared related entries `drop` picks, looked at inside the transaction (the list may
+ * have changed since the caller last read it), so nothing else anyone put in the list is touched.
+ * Returns whether any went.
+ */
+export function dropRelatedEntries(
+  doc: Y.Doc,
+  drop: (entry: RelatedValue) => boolean,
+  origin?: unknown,
+): boolean {
+  const related = relatedArray(doc);
+  let dropped = false;
+  doc.transact(() => {
+    const entries = related.toArray();
+    for (let index = entries.length - 1; index >= 0; index--) {
+      if (!drop(entries[index]!)) continue;
+      related.delete(index, 1);
+      dropped = true;
+    }
+  }, origin);
+  return dropped;
+}
 export const textField = (doc: Y.Doc, field: TextField) => doc.getText(field);
 
 /**

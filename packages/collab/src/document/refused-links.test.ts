@@ -1,9 +1,14 @@
-import { validateDocument, withoutRefusedLinks } from '@newsroom/article';
+import {
+  articleMetaSchema,
+  validateDocument,
+  withoutRefusedLinks,
+  withoutRefusedRelated,
+} from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collabArticleWith } from '../testing';
-import { articleToYDoc, yDocToArticle } from './article-ydoc';
+import { articleToYDoc, yDocToArticle, type CollabArticle } from './article-ydoc';
 import { dropRefusedLinks } from './refused-links';
 
 const link = (href: string) => ({ type: 'link', attrs: { href } });
@@ -39,9 +44,18 @@ const BODY: JSONContent = {
   ],
 };
 
-const article = (body: JSONContent) => collabArticleWith({ body });
+const article = (body: JSONContent, related: CollabArticle['related'] = []) =>
+  collabArticleWith({ body, related });
 
 const bodyOf = (doc: Y.Doc) => yDocToArticle(doc).body;
+
+const RELATED: CollabArticle['related'] = [
+  { url: 'https://user@example.com/', title: 'Old partner' },
+  { articleId: 'a1' },
+  { url: 'https://example.com/kept', title: 'Kept' },
+  { url: 'http://exa\u034Fmple.com/', title: 'Invisible' },
+];
+const relatedOf = (doc: Y.Doc) => yDocToArticle(doc).related;
 
 describe('dropRefusedLinks', () => {
   it('takes refused links off the shared body as withoutRefusedLinks does to the JSON', () => {
@@ -68,5 +82,37 @@ describe('dropRefusedLinks', () => {
     const expected = yDocToArticle(articleToYDoc(article(withoutRefusedLinks(BODY).doc))).body;
     expect(bodyOf(one)).toEqual(expected);
     expect(bodyOf(two)).toEqual(expected);
+  });
+
+  it('takes refused external entries out of the shared related list, as withoutRefusedRelated does', () => {
+    const doc = articleToYDoc(article(BODY, RELATED));
+    expect(articleMetaSchema.shape.related.safeParse(relatedOf(doc)).success).toBe(false);
+    expect(dropRefusedLinks(doc)).toBe(true);
+    expect(relatedOf(doc)).toEqual(withoutRefusedRelated(RELATED).related);
+    expect(relatedOf(doc)).toEqual([
+      { articleId: 'a1' },
+      { url: 'https://example.com/kept', title: 'Kept' },
+    ]);
+    expect(dropRefusedLinks(doc)).toBe(false);
+  });
+
+  it('changes nothing in a related list the validator accepts', () => {
+    const kept = RELATED.slice(1, 3);
+    const doc = articleToYDoc(article(withoutRefusedLinks(BODY).doc, kept));
+    expect(dropRefusedLinks(doc)).toBe(false);
+    expect(relatedOf(doc)).toEqual(kept);
+  });
+
+  it('leaves one list when two servers clean the same stored related list at once', () => {
+    const stored = Y.encodeStateAsUpdate(articleToYDoc(article(BODY, RELATED)));
+    const [one, two] = [new Y.Doc(), new Y.Doc()];
+    Y.applyUpdate(one, stored);
+    Y.applyUpdate(two, stored);
+    dropRefusedLinks(one);
+    dropRefusedLinks(two);
+    Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
+    Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+    expect(relatedOf(one)).toEqual(withoutRefusedRelated(RELATED).related);
+    expect(relatedOf(two)).toEqual(relatedOf(one));
   });
 });

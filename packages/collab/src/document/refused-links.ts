@@ -1,6 +1,6 @@
-import { refusedLinkProblem } from '@newsroom/article';
+import { refusedLinkProblem, RELATED_LINK } from '@newsroom/article';
 import * as Y from 'yjs';
-import { bodyFragment } from './article-ydoc';
+import { bodyFragment, dropRelatedEntries, type RelatedValue } from './article-ydoc';
 
 /** y-tiptap's attribute for a link mark: `link`, or `link--<hash>` for marks that may overlap. */
 const isLinkAttribute = (name: string) => name === 'link' || name.startsWith('link--');
@@ -27,23 +27,38 @@ function refusedRanges(text: Y.XmlText): RefusedRange[] {
   return ranges;
 }
 
-/**
- * Takes the links whose address the validator now refuses (stored before a stricter check) off
- * the shared body, as withoutRefusedLinks does to the JSON: the words stay. Only formatting
- * changes, never a letter, so servers doing it at once (or again on the next load) leave the same
- * text, never two copies of it. Returns whether anything changed.
- */
-export function dropRefusedLinks(doc: Y.Doc, origin?: unknown): boolean {
+/** An external related entry whose address the validator now refuses (internal ones are ids). */
+const isRefusedRelated = (entry: RelatedValue) =>
+  'url' in entry && refusedLinkProblem(entry.url, RELATED_LINK) !== null;
+
+function dropRefusedBodyLinks(doc: Y.Doc): boolean {
   const texts = [...bodyFragment(doc).createTreeWalker((type) => type instanceof Y.XmlText)];
   let changed = false;
-  doc.transact(() => {
-    for (const text of texts) {
-      if (!(text instanceof Y.XmlText)) continue;
-      for (const { index, length, attribute } of refusedRanges(text)) {
-        text.format(index, length, { [attribute]: null });
-        changed = true;
-      }
+  for (const text of texts) {
+    if (!(text instanceof Y.XmlText)) continue;
+    for (const { index, length, attribute } of refusedRanges(text)) {
+      text.format(index, length, { [attribute]: null });
+      changed = true;
     }
+  }
+  return changed;
+}
+
+/**
+ * Takes the links whose address the validator now refuses (stored before a stricter check) out
+ * of the shared document, so that its next store is not refused: off the body, as
+ * withoutRefusedLinks does to the JSON (the words stay), and out of the related list, as
+ * withoutRefusedRelated does (the entry goes). Only formatting changes in the body, never a
+ * letter, and the related list only loses those entries, so servers doing it at once (or again on
+ * the next load) leave the same document, never two copies of anything. Returns whether anything
+ * changed.
+ */
+export function dropRefusedLinks(doc: Y.Doc, origin?: unknown): boolean {
+  let changed = false;
+  doc.transact(() => {
+    const bodyChanged = dropRefusedBodyLinks(doc);
+    const relatedChanged = dropRelatedEntries(doc, isRefusedRelated, origin);
+    changed = bodyChanged || relatedChanged;
   }, origin);
   return changed;
 }

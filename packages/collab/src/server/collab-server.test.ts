@@ -243,6 +243,40 @@ describe('collaboration server', () => {
           ],
         });
       });
+
+      it('a related link: is left out of the shared list when the document loads, and the next change saves', async () => {
+        const id = await newDraft('writer', 'Listing it.');
+        // As old data would be: written straight to the database, no validation.
+        await testDb.db.relatedLink.createMany({
+          data: [
+            { articleId: id, position: 0, url: 'https://user@example.com/', title: 'Old partner' },
+            { articleId: id, position: 1, url: 'https://example.com/', title: 'Elsewhere' },
+          ],
+        });
+        if (storedIn === 'stored bytes') {
+          const article = (await findEditableArticle(testDb.db, id))!;
+          expect(article.related).toHaveLength(2);
+          await testDb.db.collabDocument.create({
+            data: {
+              articleId: id,
+              state: new Uint8Array(Y.encodeStateAsUpdate(articleToYDoc(article))),
+              articleVersion: article.version,
+            },
+          });
+        }
+        const external = { url: 'https://example.com/', title: 'Elsewhere' };
+        const writer = connect(id, 'writer');
+        await writer.authenticated;
+        await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Listing it.'));
+        expect(yDocToArticle(writer.doc).related).toEqual([external]);
+
+        const saved = writer.nextMessage(
+          (message) => message.type === 'saved' || message.type === 'invalid',
+        );
+        typeInFirstParagraph(writer.doc, 'Now: ');
+        expect(await saved).toMatchObject({ type: 'saved' });
+        expect((await findEditableArticle(testDb.db, id))?.related).toEqual([external]);
+      });
     },
   );
 
@@ -429,6 +463,30 @@ describe('collaboration server', () => {
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Restored text.' }] }],
     });
+  });
+
+  it('takes a refused related link out of a working copy changed outside (an old revision restored)', async () => {
+    const id = await newDraft('writer', 'Before.');
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Before.'));
+    // As a restore writes an old revision: straight into the working copy, unvalidated.
+    await testDb.db.$transaction([
+      testDb.db.relatedLink.createMany({
+        data: [
+          { articleId: id, position: 0, url: 'https://example.com/kept', title: 'Kept' },
+          { articleId: id, position: 1, url: 'http://exa\u034Fmple.com/', title: 'Invisible' },
+        ],
+      }),
+      testDb.db.article.update({ where: { id }, data: { version: { increment: 1 } } }),
+    ]);
+    const reloaded = writer.nextMessage((message) => message.type === 'saved');
+    writer.provider.sendStateless(JSON.stringify({ type: 'reload' }));
+    await reloaded;
+    await waitForDoc(writer.doc, (doc) => yDocToArticle(doc).related.length > 0);
+    expect(yDocToArticle(writer.doc).related).toEqual([
+      { url: 'https://example.com/kept', title: 'Kept' },
+    ]);
   });
 
   it('keeps typing after a publication changed only the state of the working copy', async () => {

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { applyArticle } from '../document/apply-json';
 import {
   articleToYDoc,
+  dropRelatedEntries,
   relatedArray,
   toRelatedInput,
   upgradeLegacyTextFields,
@@ -42,10 +43,10 @@ const savedMessage = (article: EditableArticle): CollabMessage => ({
 
 /**
  * Stored bytes with a headline and standfirst from before their Y.Texts moved into them, or with
- * links the validator now refuses (the page could not save them). The upgrade writes the same
- * letters under the same ids wherever it runs, and taking a link off changes no letter, so doing
- * both on every load until the next store writes the result is harmless (and so are two servers
- * doing it at once).
+ * links (in the body or the related list) the validator now refuses (the page could not save
+ * them). The upgrade writes the same letters under the same ids wherever it runs, and taking a
+ * link off changes no letter (a related entry is only deleted), so doing both on every load until
+ * the next store writes the result is harmless (and so are two servers doing it at once).
  */
 function upgraded(state: Uint8Array): Uint8Array {
   const doc = decode(state);
@@ -168,16 +169,14 @@ export function createPersistence(db: Db) {
    * so nothing anyone typed is touched. Without store hooks: the store under way writes it.
    */
   async function dropDeletedRelated(doc: Y.Doc, actor: Actor): Promise<void> {
-    const related = relatedArray(doc);
-    const deleted = await deletedTargets(db, actor, related.toArray().map(toRelatedInput));
+    const related = relatedArray(doc).toArray().map(toRelatedInput);
+    const deleted = await deletedTargets(db, actor, related);
     if (deleted.size === 0) return;
-    doc.transact(() => {
-      const entries = related.toArray();
-      for (let index = entries.length - 1; index >= 0; index--) {
-        const entry = entries[index]!;
-        if ('articleId' in entry && deleted.has(entry.articleId)) related.delete(index, 1);
-      }
-    }, MERGED_FROM_STORE);
+    dropRelatedEntries(
+      doc,
+      (entry) => 'articleId' in entry && deleted.has(entry.articleId),
+      MERGED_FROM_STORE,
+    );
   }
 
   /** Takes a working copy changed outside into the shared document (everyone connected sees it). */

@@ -16,6 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { DismissibleNotice } from '../notice/DismissibleNotice';
 import { BodyEditorToolbar } from './BodyEditorToolbar';
 import { ImageDialog, type ImageRequest } from './ImageDialog';
 import { imageInsertPosition } from './image-files';
@@ -189,16 +190,11 @@ export function ArticleBodyEditor({
       ) : (
         <div className="body-editor-chrome body-editor-loading">{chromeStart}</div>
       )}
-      <p className="body-editor-notice" role="status" aria-live="polite">
-        {notice && (
-          <>
-            {notice}{' '}
-            <button type="button" onClick={() => setNotice(null)}>
-              Dismiss
-            </button>
-          </>
-        )}
-      </p>
+      <DismissibleNotice
+        className="body-editor-notice"
+        notice={notice}
+        onDismiss={() => setNotice(null)}
+      />
       <EditorContent editor={editor} className="body-editor-surface" />
     </div>
   );

@@ -12,6 +12,7 @@ import { CanvasFields } from '../editor/CanvasFields';
 import {
   followingSlug,
   nextSlugToTry,
+  shownRelated,
   slugFollowsTitle,
   type ArticleDraft,
   type DraftMeta,
@@ -64,6 +65,9 @@ export function CollabEditorForm({
 }: Props) {
   const { doc } = session;
   const [meta, setMeta] = useState<DraftMeta>(() => readSharedMeta(doc));
+  // The server takes related entries the validator now refuses out of the shared list; this
+  // tells which (as the body editor does for links in the text).
+  const [relatedNotice, setRelatedNotice] = useState(() => shownRelated(article.related).notice);
   // On opening, a shared slug that is not its headline's counts as typed by hand too (documents
   // from before the mark do not have it); later such a slug may just lag behind someone's typing
   // in the headline, which the slug-following effect below catches up with.
@@ -265,6 +269,8 @@ export function CollabEditorForm({
               setSlugFollows(false);
               markSlugTypedByHand(doc);
             }}
+            relatedNotice={relatedNotice}
+            onDismissRelatedNotice={() => setRelatedNotice(null)}
           />
         </fieldset>
         <HistoryPanel

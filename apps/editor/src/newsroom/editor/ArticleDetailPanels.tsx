@@ -13,6 +13,9 @@ interface Props {
   errors: ValidationError[];
   onChange: (patch: Partial<DraftMeta>) => void;
   onSlugEdited: () => void;
+  /** What the related-links panel tells about entries left out on opening (null: nothing). */
+  relatedNotice: string | null;
+  onDismissRelatedNotice: () => void;
 }
 
 /** The side panel's details, lead image and related links: one set for both edit pages. */
@@ -23,6 +26,8 @@ export function ArticleDetailPanels({
   errors,
   onChange,
   onSlugEdited,
+  relatedNotice,
+  onDismissRelatedNotice,
 }: Props) {
   return (
     <>
@@ -43,6 +48,8 @@ export function ArticleDetailPanels({
         articleId={articleId}
         related={meta.related}
         onChange={(related) => onChange({ related })}
+        notice={relatedNotice}
+        onDismissNotice={onDismissRelatedNotice}
       />
     </>
   );

@@ -14,6 +14,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { DeleteDraftPanel } from './DeleteDraftPanel';
 import {
   draftOf,
+  shownRelated,
   slugFollowsTitle,
   withoutDroppedRelated,
   type ArticleDraft,
@@ -35,8 +36,11 @@ interface Props {
 }
 
 export function ArticleEditorForm({ article, sections, canPublish, start }: Props) {
-  const { body: initialBody, ...initialMeta } = start.snapshot;
-  const [meta, setMeta] = useState<DraftMeta>(initialMeta);
+  const { body: initialBody, ...startMeta } = start.snapshot;
+  // The related list without entries the validator now refuses (the body editor does the same).
+  const [opened] = useState(() => shownRelated(startMeta.related));
+  const [relatedNotice, setRelatedNotice] = useState(opened.notice);
+  const [meta, setMeta] = useState<DraftMeta>(() => ({ ...startMeta, related: opened.related }));
   const metaRef = useRef(meta);
   const editorRef = useRef<ArticleBodyEditorHandle | null>(null);
   // The editor's body, not the stored one: it leaves out links the validator now refuses.
@@ -106,8 +110,10 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
       const { body, ...storedMeta } = draft;
       const shown = editorRef.current?.setContent(body) ?? body;
       readBody.current = () => shown;
-      metaRef.current = storedMeta;
-      setMeta(storedMeta);
+      const related = shownRelated(storedMeta.related);
+      if (related.notice) setRelatedNotice(related.notice);
+      metaRef.current = { ...storedMeta, related: related.related };
+      setMeta(metaRef.current);
       setSlugFollows(slugFollowsTitle(stored));
       setPublication(publicationOf(stored));
       setFieldErrors([]);
@@ -211,6 +217,8 @@ export function ArticleEditorForm({ article, sections, canPublish, start }: Prop
           errors={fieldErrors}
           onChange={updateMeta}
           onSlugEdited={() => setSlugFollows(false)}
+          relatedNotice={relatedNotice}
+          onDismissRelatedNotice={() => setRelatedNotice(null)}
         />
         <HistoryPanel
           articleId={article.id}

@@ -2,6 +2,7 @@
 import { ARTICLE_LIMITS, linkedArticleIds } from '@newsroom/article';
 import type { RelatedEntry } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
+import { DismissibleNotice } from '../notice/DismissibleNotice';
 import { searchPublished, type PublishedMatch } from './api-client';
 import { relatedUrlProblem } from './draft';
 
@@ -9,6 +10,9 @@ interface Props {
   articleId: string;
   related: RelatedEntry[];
   onChange: (related: RelatedEntry[]) => void;
+  /** Entries left out on opening the article (their address is now refused), and why. */
+  notice: string | null;
+  onDismissNotice: () => void;
 }
 
 const MAX_RELATED = ARTICLE_LIMITS.maxRelatedLinks;
@@ -21,7 +25,13 @@ function move<T>(list: T[], from: number, to: number): T[] {
   return copy;
 }
 
-export function RelatedLinksPanel({ articleId, related, onChange }: Props) {
+export function RelatedLinksPanel({
+  articleId,
+  related,
+  onChange,
+  notice,
+  onDismissNotice,
+}: Props) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<PublishedMatch[]>([]);
   const [searchError, setSearchError] = useState<string | null>(null);
@@ -61,6 +71,7 @@ export function RelatedLinksPanel({ articleId, related, onChange }: Props) {
   return (
     <section className="panel related-panel" aria-labelledby="related-panel-heading">
       <h2 id="related-panel-heading">Related links</h2>
+      <DismissibleNotice className="related-notice" notice={notice} onDismiss={onDismissNotice} />
       {related.length === 0 ? (
         <p>No related links yet.</p>
       ) : (

@@ -6,6 +6,7 @@ import {
   relatedUrlProblem,
   fromGmtInputValue,
   saveRequestOf,
+  shownRelated,
   followingSlug,
   nextSlugToTry,
   slugFollowsTitle,
@@ -113,6 +114,19 @@ describe('the related list after a save', () => {
 
   it('changes nothing when the server stored every entry sent', () => {
     expect(withoutDroppedRelated([kept, added], [kept], [kept])).toBeNull();
+  });
+});
+
+describe('the related list on opening an article', () => {
+  it('leaves out external entries the validator now refuses, and says which and why', () => {
+    const internal = { articleId: 'a1', title: 'Floods', href: '/world/floods' };
+    const kept = { url: 'https://example.com/', title: 'Kept' };
+    const refused = { url: 'https://user@example.com/', title: 'Old partner' };
+    expect(shownRelated([internal, refused, kept])).toEqual({
+      related: [internal, kept],
+      notice: `A related link was removed: “Old partner” — ${LINK_ADDRESS_PROBLEMS.userInfo}`,
+    });
+    expect(shownRelated([internal, kept])).toEqual({ related: [internal, kept], notice: null });
   });
 });
 

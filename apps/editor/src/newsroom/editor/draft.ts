@@ -8,8 +8,10 @@ import {
   linkedArticleIds,
   parseLinkAddress,
   RELATED_LINK,
+  removedRelatedLinksNotice,
   SLUG_PATTERN,
   slugify,
+  withoutRefusedRelated,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
@@ -39,6 +41,20 @@ export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
   return 'articleId' in entry
     ? { articleId: entry.articleId }
     : { url: entry.url, title: entry.title };
+}
+
+/**
+ * The related list as the page shows it: without the external entries whose address the validator
+ * now refuses (stored before a stricter check, they would make every save fail), and what the
+ * page tells about them (null: nothing was left out). The next save sends the list without them.
+ */
+export function shownRelated(related: readonly RelatedEntry[]): {
+  related: RelatedEntry[];
+  notice: string | null;
+} {
+  const shown = withoutRefusedRelated(related);
+  const notice = shown.removed.length > 0 ? removedRelatedLinksNotice(shown.removed) : null;
+  return { related: shown.related, notice };
 }
 
 /**
