@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
+import { listRevisions } from '../revisions/revisions';
 import { scheduleArticle } from '../scheduling/schedule';
 import { createArticle } from './create-article';
 import { deleteDraft, SCHEDULED_MESSAGE, WAS_PUBLISHED_MESSAGE } from './delete-draft';
 import type { EditableArticle } from './editable-article';
-import { publishArticle, unpublishArticle } from './publish';
+import { publishArticle, restoreRevision, unpublishArticle } from './publish';
 import { parseSave, saveArticle, writeParsedSave } from './save-article';
 
 let n: TestNewsroom;
@@ -217,6 +218,36 @@ describe("another article's related list naming a deleted draft", () => {
     expect(result.article.title).toBe('Saved meanwhile');
     expect(result.article.related).toEqual([{ url: 'https://example.com/', title: 'Elsewhere' }]);
     expect(result.article.version).toBe(page.version + 1);
+  });
+
+  it('is restored without it when it went between the restore’s checks and its write', async () => {
+    const doomed = await writtenDraft(n.editor, 'Deleted mid-restore');
+    const page = await writtenDraft(n.editor, 'Restoring meanwhile', [
+      { articleId: doomed.id },
+      { url: 'https://example.com/', title: 'Elsewhere' },
+    ]);
+    const [revision] = await listRevisions(n.db, page.id);
+    if (!revision) throw new Error('the save should have left a revision');
+    // The deletion lands after the restore has looked at its related list, just before it writes.
+    let deleted = false;
+    const racing = new Proxy(n.db, {
+      get(db, property, receiver) {
+        if (property !== '$transaction' || deleted) return Reflect.get(db, property, receiver);
+        return async (...args: Parameters<typeof db.$transaction>) => {
+          deleted = true;
+          await deleteDraft(n.db, n.editor, doomed.id, { baseVersion: doomed.version });
+          return db.$transaction(...args);
+        };
+      },
+    });
+
+    const result = await restoreRevision(racing, n.editor, page.id, revision.id, {
+      baseVersion: page.version,
+    });
+    expect(deleted).toBe(true);
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.article.related).toEqual([{ url: 'https://example.com/', title: 'Elsewhere' }]);
   });
 
   it('still refuses an id no article ever had, and a deleted draft its writer never could see', async () => {
