@@ -114,6 +114,10 @@ async function main() {
       const pending = runtime.clicks.pendingClicks;
       try {
         await runtime.clicks.flush();
+        // A failed flush puts its clicks back instead of throwing (the next one retries them):
+        // what is still pending now was not written, and goes with the process.
+        const unwritten = runtime.clicks.pendingClicks;
+        if (unwritten > 0) throw new Error(`${unwritten} click(s) not written`);
         await Promise.all([runtime.close(), nextHost.close(), clickWriter?.close()]);
         console.log(`Shortener stopped (${signal}); wrote ${pending} pending click(s).`);
         process.exit(exitCode);

@@ -38,6 +38,26 @@ describe('withoutHiddenRuns', () => {
     expect(cleaned.xml).not.toContain('Secret.');
   });
 
+  it('reads comments and CDATA sections as mammoth does: as nothing', () => {
+    const cleaned = withoutHiddenRuns(
+      documentXml(
+        `<w:p><w:r><w:rPr><!-- <w:vanish/> --></w:rPr><w:t>Shown.</w:t></w:r>` +
+          `<w:r>${HIDDEN}<!-- <w:r> --><w:t>Secret.</w:t></w:r>` +
+          `<w:r>${HIDDEN}<w:t>Also <![CDATA[</w:r>]]>secret.</w:t></w:r></w:p>`,
+      ),
+    );
+    expect(cleaned.xml).toContain('Shown.');
+    expect(cleaned.xml).not.toContain('Secret.');
+    expect(cleaned.xml).not.toContain('secret.');
+    expect(cleaned.hiddenText).toBe(true);
+    const styles = readStyles(
+      stylesXml(
+        `<w:style w:type="character" w:styleId="Note"><w:rPr><!--<w:vanish/>--></w:rPr></w:style>`,
+      ),
+    );
+    expect(styles.characterStyle('Note')).toBeUndefined();
+  });
+
   it.each([
     [
       'a run that never ends, which mammoth reads on into the next run',

@@ -169,6 +169,19 @@ function assertWellFormed(xml: string): void {
   if (open.length > 0) throw notWellFormed(`<${open.at(-1)}> does not end`);
 }
 
+const COMMENT_OR_CDATA = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
+
+/**
+ * A well-formed `xml` as mammoth reads it: without its comments and CDATA sections (its XML
+ * reader keeps elements and text only). The patterns above read tags wherever they stand, so a
+ * `<w:vanish/>` commented out would hide a run Word shows, and a `<w:r>` in a comment would hide
+ * a hidden run's end from them.
+ */
+function withoutCommentsAndCData(xml: string): string {
+  assertWellFormed(xml);
+  return xml.includes('<!') ? xml.replace(COMMENT_OR_CDATA, '') : xml;
+}
+
 /** An on/off value (`w:val` of `<w:vanish>`, `w:default`): on when absent, as Word reads it. */
 const isOn = (value: string | undefined) =>
   value === undefined || ['true', '1', 'on'].includes(value.trim());
@@ -253,9 +266,9 @@ function hiddenThroughBases(styles: Map<string, Style>): Map<string, Hidden> {
 
 /** What styles.xml says about hidden text, at each level Word looks at. */
 export function readStyles(stylesXml: string): DocumentStyles {
-  assertWellFormed(stylesXml);
-  const syntax = wordSyntax(stylesXml);
-  const xml = withoutFormattingChanges(stylesXml, syntax);
+  const readable = withoutCommentsAndCData(stylesXml);
+  const syntax = wordSyntax(readable);
+  const xml = withoutFormattingChanges(readable, syntax);
   const styles = new Map<string, Style>();
   let defaultParagraphStyle: string | undefined;
   for (const [, startTag = '', content = ''] of xml.matchAll(syntax.pattern(STYLE, 'g'))) {
@@ -315,12 +328,12 @@ function isHiddenRun(
 const holdsWords = (xml: string, pattern: RegExp) =>
   [...xml.matchAll(pattern)].some(([, text]) => unescapeXml(text ?? '').trim() !== '');
 
-/** `xml` without its hidden runs, and whether any of them held text. */
+/** `part` without its hidden runs (and its comments), and whether any of them held text. */
 export function withoutHiddenRuns(
-  xml: string,
+  part: string,
   styles: DocumentStyles = NO_STYLES,
 ): { xml: string; hiddenText: boolean } {
-  assertWellFormed(xml);
+  const xml = withoutCommentsAndCData(part);
   const syntax = wordSyntax(xml);
   let hiddenText = false;
   // A run's paragraph is the innermost one open where it stands (a text box's paragraphs sit in a

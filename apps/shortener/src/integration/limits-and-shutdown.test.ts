@@ -88,3 +88,28 @@ describe('shutdown', () => {
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(redirected);
   });
 });
+
+describe('shutdown when the clicks cannot be written', () => {
+  it('says how many clicks it could not write, and exits with an error', async () => {
+    const server = await startShortener(testDb.url, {
+      SHORTENER_CLICK_FLUSH_MS: '600000',
+      SHORTENER_CLICK_FLUSH_EVERY: '1000000',
+    });
+    const api = createApiClient(server.url, (await createApiKey(testDb.db, 'unwritten')).key);
+    const { json: link } = await api('POST', '/api/links', { url: 'https://e.com/lost' });
+    const http = createHttpClient(server.url);
+    for (let index = 0; index < 3; index += 1)
+      expect((await http.request(`/${link.code}`)).status).toBe(302);
+    http.close();
+    // The counter table away: the shutdown flush fails (and puts its clicks back, as any does).
+    await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDay" RENAME TO "ClickDayAway"');
+    try {
+      const exitCode = await server.stop('SIGTERM');
+      expect(server.output()).toMatch(/Shortener stopped \(SIGTERM\) but could not write 3 click/);
+      expect(server.output()).not.toMatch(/wrote 3 pending click/);
+      expect(exitCode).toBe(1);
+    } finally {
+      await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDayAway" RENAME TO "ClickDay"');
+    }
+  });
+});

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
+import { listRevisions } from '../revisions/revisions';
 import { scheduleArticle } from '../scheduling/schedule';
 import { createArticle } from './create-article';
 import { deleteDraft, SCHEDULED_MESSAGE, WAS_PUBLISHED_MESSAGE } from './delete-draft';
 import type { EditableArticle } from './editable-article';
-import { publishArticle, unpublishArticle } from './publish';
+import { discardChanges, publishArticle, restoreRevision, unpublishArticle } from './publish';
 import { parseSave, saveArticle, writeParsedSave } from './save-article';
 
 let n: TestNewsroom;
@@ -160,6 +161,24 @@ describe('deleting a draft', () => {
   });
 });
 
+/**
+ * `n.db`, with `doomed` deleted just before the first transaction begins: after an action has
+ * looked at its related list, before it writes.
+ */
+function racingDeletion(doomed: EditableArticle): typeof n.db {
+  let deleted = false;
+  return new Proxy(n.db, {
+    get(db, property, receiver) {
+      if (property !== '$transaction' || deleted) return Reflect.get(db, property, receiver);
+      return async (...args: Parameters<typeof db.$transaction>) => {
+        deleted = true;
+        await deleteDraft(n.db, n.editor, doomed.id, { baseVersion: doomed.version });
+        return db.$transaction(...args);
+      };
+    },
+  });
+}
+
 describe("another article's related list naming a deleted draft", () => {
   const NO_SUCH_ARTICLE = { path: 'related[0].articleId', message: 'no article has this id' };
 
@@ -217,6 +236,49 @@ describe("another article's related list naming a deleted draft", () => {
     expect(result.article.title).toBe('Saved meanwhile');
     expect(result.article.related).toEqual([{ url: 'https://example.com/', title: 'Elsewhere' }]);
     expect(result.article.version).toBe(page.version + 1);
+  });
+
+  it('is restored without it when it went between the restore’s checks and its write', async () => {
+    const doomed = await writtenDraft(n.editor, 'Deleted mid-restore');
+    const page = await writtenDraft(n.editor, 'Restoring meanwhile', [
+      { articleId: doomed.id },
+      { url: 'https://example.com/', title: 'Elsewhere' },
+    ]);
+    const [revision] = await listRevisions(n.db, page.id);
+    if (!revision) throw new Error('the save should have left a revision');
+    const result = await restoreRevision(racingDeletion(doomed), n.editor, page.id, revision.id, {
+      baseVersion: page.version,
+    });
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.article.related).toEqual([{ url: 'https://example.com/', title: 'Elsewhere' }]);
+    expect(await stored(doomed.id)).toBeNull();
+  });
+
+  it('is discarded back to the live version without it when it went meanwhile', async () => {
+    const doomed = await writtenDraft(n.editor, 'Deleted mid-discard');
+    const draft = await writtenDraft(n.editor, 'Live with a draft listed', [
+      { articleId: doomed.id },
+      { url: 'https://example.com/', title: 'Elsewhere' },
+    ]);
+    const live = await publishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version });
+    if (live.status !== 'saved') throw new Error('could not publish');
+    const edited = await saveArticle(
+      n.db,
+      n.editor,
+      draft.id,
+      saveInputOf(live.article, { title: 'Edited since' }),
+    );
+    if (edited.status !== 'saved') throw new Error('could not edit');
+
+    const result = await discardChanges(racingDeletion(doomed), n.editor, draft.id, {
+      baseVersion: edited.article.version,
+    });
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.article.title).toBe('Live with a draft listed');
+    expect(result.article.related).toEqual([{ url: 'https://example.com/', title: 'Elsewhere' }]);
+    expect(await stored(doomed.id)).toBeNull();
   });
 
   it('still refuses an id no article ever had, and a deleted draft its writer never could see', async () => {

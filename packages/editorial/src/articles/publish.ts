@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EditorialError, forbidden, notFound } from '../errors';
 import { getRevision } from '../revisions/revisions';
 import { requireReadyToPublish } from './publish-readiness';
-import { checkRelatedTargets } from './related';
+import { checkRelatedTargets, writeWithRelated } from './related';
 import {
   baseVersionSchema,
   conflictOrForbidden,
@@ -106,26 +106,28 @@ export async function discardChanges(
     );
   }
   const related = await dropMissingTargets(db, actor, id, parseRelatedJson(live.related));
-  const article = await writeIfVersionMatches(db, actor, id, baseVersion, {
-    data: {
-      slug: live.slug,
-      sectionId: live.sectionId,
-      title: live.title,
-      standfirst: live.standfirst,
-      body: live.body,
-      markerStyle: live.markerStyle,
-      leadImageId: live.leadImageId,
-      publishedAt: live.publishedAt,
-      liveVersion: baseVersion + 1,
-      // A scheduled update of these changes has nothing left to publish.
-      scheduledAt: null,
-      scheduledById: null,
-    },
-    related,
-    revisionBefore: 'discard',
-    now,
-    revision: async () => null,
-  });
+  const article = await writeWithRelated(db, actor, related, (kept) =>
+    writeIfVersionMatches(db, actor, id, baseVersion, {
+      data: {
+        slug: live.slug,
+        sectionId: live.sectionId,
+        title: live.title,
+        standfirst: live.standfirst,
+        body: live.body,
+        markerStyle: live.markerStyle,
+        leadImageId: live.leadImageId,
+        publishedAt: live.publishedAt,
+        liveVersion: baseVersion + 1,
+        // A scheduled update of these changes has nothing left to publish.
+        scheduledAt: null,
+        scheduledById: null,
+      },
+      related: kept,
+      revisionBefore: 'discard',
+      now,
+      revision: async () => null,
+    }),
+  );
   return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
 }
 
@@ -163,17 +165,19 @@ export async function restoreRevision(
   if (!canEditArticle(actor, stored)) throw forbidden('You cannot edit this article');
   const revision = await getRevision(db, articleId, revisionId);
   const related = await dropMissingTargets(db, actor, articleId, revision.related);
-  const article = await writeIfVersionMatches(db, actor, articleId, baseVersion, {
-    data: {
-      title: revision.title,
-      standfirst: revision.standfirst,
-      markerStyle: revision.markerStyle,
-      body: JSON.stringify(revision.body),
-    },
-    related,
-    revisionBefore: 'replaced',
-    now,
-    revision: async () => 'restore',
-  });
+  const article = await writeWithRelated(db, actor, related, (kept) =>
+    writeIfVersionMatches(db, actor, articleId, baseVersion, {
+      data: {
+        title: revision.title,
+        standfirst: revision.standfirst,
+        markerStyle: revision.markerStyle,
+        body: JSON.stringify(revision.body),
+      },
+      related: kept,
+      revisionBefore: 'replaced',
+      now,
+      revision: async () => 'restore',
+    }),
+  );
   return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, articleId);
 }

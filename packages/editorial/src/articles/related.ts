@@ -5,7 +5,7 @@ import {
   type ValidationError,
 } from '@newsroom/article';
 import { canSeeArticle, type Actor } from '@newsroom/auth';
-import type { Db, Prisma } from '@newsroom/db';
+import { isForeignKeyViolation, type Db, type Prisma } from '@newsroom/db';
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,6 +46,28 @@ export async function withoutDeletedTargets(
 ): Promise<RelatedLinkInput[]> {
   const deleted = await deletedTargets(db, actor, related);
   return related.filter((entry) => !('articleId' in entry && deleted.has(entry.articleId)));
+}
+
+/**
+ * Runs `write` with a related list already checked; if a related draft was deleted between those
+ * checks and the write (a foreign-key violation), once more without the entries pointing at
+ * deleted drafts, as a write that started after the deletion would be. Anything else missing
+ * still fails.
+ */
+export async function writeWithRelated<Result>(
+  db: Db,
+  actor: Actor,
+  related: RelatedLinkInput[],
+  write: (related: RelatedLinkInput[]) => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await write(related);
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    const kept = await withoutDeletedTargets(db, actor, related);
+    if (kept.length === related.length) throw error;
+    return write(kept);
+  }
 }
 
 /** Internal links must point at another existing article; reported with the entry's path. */

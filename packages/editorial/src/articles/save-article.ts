@@ -8,7 +8,7 @@ import {
   type ValidationError,
 } from '@newsroom/article';
 import { canEditArticle, canPublish, canSeeArticle, type Actor } from '@newsroom/auth';
-import { isForeignKeyViolation, isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
+import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
 import { forbidden, notFound, SLUG_TAKEN, type EditorialErrorCode } from '../errors';
@@ -21,7 +21,12 @@ import {
 } from './editable-article';
 import { keepLiveInStepIfSame, makeWorkingCopyLive, withdrawLiveVersion } from './live-version';
 import { announceLiveChange } from './reader-pages';
-import { checkRelatedTargets, replaceRelatedLinks, withoutDeletedTargets } from './related';
+import {
+  checkRelatedTargets,
+  replaceRelatedLinks,
+  withoutDeletedTargets,
+  writeWithRelated,
+} from './related';
 
 export type SaveResult =
   | { status: 'saved'; article: EditableArticle }
@@ -104,17 +109,9 @@ export async function writeParsedSave(
   save: ValidSave,
   options: WriteSaveOptions = {},
 ): Promise<SaveResult> {
-  try {
-    return await writeParsedSaveOnce(db, actor, id, save, options);
-  } catch (error) {
-    if (!isForeignKeyViolation(error)) throw error;
-    // A related draft deleted between the checks and the write: saved without it, as a save
-    // that started after the deletion is (withoutDeletedTargets). Anything else missing fails.
-    const related = await withoutDeletedTargets(db, actor, save.article.related);
-    if (related.length === save.article.related.length) throw error;
-    const article = { ...save.article, related };
-    return writeParsedSaveOnce(db, actor, id, { ...save, article }, options);
-  }
+  return writeWithRelated(db, actor, save.article.related, (related) =>
+    writeParsedSaveOnce(db, actor, id, { ...save, article: { ...save.article, related } }, options),
+  );
 }
 
 async function writeParsedSaveOnce(

@@ -157,6 +157,28 @@ describe('createSqliteStatementThread', () => {
     expect(days._sum.count).toBe(1_500);
   });
 
+  it('answers a statement sent while it closes from the next thread, which wrote it', async () => {
+    await thread.start();
+    const { link } = await createLink(db, {
+      url: 'https://example.com/while-closing',
+      redirectType: 302,
+      expiresAt: null,
+    });
+    const closing = thread.close();
+    // Sent before the closed thread has stopped: a new thread runs it. The old thread's stop
+    // must not answer it "failed" (a click buffer would write its chunk again: counted twice).
+    const written = thread.run('UPDATE "ShortLink" SET "disabled" = ? WHERE "id" = ?', [
+      1,
+      link.id,
+    ]);
+    await closing;
+    await expect(written).resolves.toBeUndefined();
+    expect((await db.shortLink.findUnique({ where: { id: link.id } }))?.disabled).toBe(true);
+    // And the new thread is the one used (and closed) from now on, not left running unknown.
+    await thread.run('UPDATE "ShortLink" SET "disabled" = ? WHERE "id" = ?', [0, link.id]);
+    expect((await db.shortLink.findUnique({ where: { id: link.id } }))?.disabled).toBe(false);
+  });
+
   it('starts again for the next statement after being closed', async () => {
     await thread.close();
     const { link } = await createLink(db, {

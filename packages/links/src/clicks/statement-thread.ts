@@ -17,6 +17,13 @@ export type StatementThread = StatementWriter & {
   close: () => Promise<void>;
 };
 
+/** A started thread, and the statements sent to it that wait for its answer. */
+type RunningThread = {
+  thread: Worker;
+  ready: Promise<void>;
+  waiting: Map<number, { resolve: () => void; reject: (error: Error) => void }>;
+};
+
 /** What the thread posts: once `ready` after opening its connection, then a reply per statement. */
 type Message = { ready: true } | { id: number; error?: string };
 
@@ -29,21 +36,22 @@ type Message = { ready: true } | { id: number; error?: string };
  * alive.
  */
 export function createSqliteStatementThread(databaseUrl: string): StatementThread {
-  let worker: { thread: Worker; ready: Promise<void> } | undefined;
+  let worker: RunningThread | undefined;
   let nextId = 0;
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 
-  const failAll = (error: Error) => {
-    for (const { reject } of waiting.values()) reject(error);
-    waiting.clear();
-    worker = undefined; // the next statement starts a new thread
-  };
-
-  function startThread(): { thread: Worker; ready: Promise<void> } {
+  function startThread(): RunningThread {
     const thread = new Worker(new URL('./statement-thread-entry.mjs', import.meta.url), {
       workerData: { databaseUrl },
     });
     thread.unref();
+    // This thread's own statements: a thread that stops (closed, or failed) answers only those,
+    // and only forgets itself, not a thread started since for the next statement.
+    const waiting: RunningThread['waiting'] = new Map();
+    const failAll = (error: Error) => {
+      for (const { reject } of waiting.values()) reject(error);
+      waiting.clear();
+      if (worker?.thread === thread) worker = undefined; // the next statement starts a new thread
+    };
     const ready = new Promise<void>((resolve, reject) => {
       thread.on('message', (message: Message) => {
         if ('ready' in message) return resolve();
@@ -65,7 +73,7 @@ export function createSqliteStatementThread(databaseUrl: string): StatementThrea
     // Statements do not wait for `ready` (the thread queues them); a start that fails reaches
     // them as their own rejection.
     ready.catch(() => undefined);
-    return { thread, ready };
+    return { thread, ready, waiting };
   }
 
   return {
@@ -78,7 +86,7 @@ export function createSqliteStatementThread(databaseUrl: string): StatementThrea
     run(sql, args) {
       worker ??= startThread();
       const id = ++nextId;
-      const { thread } = worker;
+      const { thread, waiting } = worker;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         thread.postMessage({ id, sql, args });
