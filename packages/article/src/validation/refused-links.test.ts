@@ -122,6 +122,13 @@ describe('removedLinksNotice', () => {
       ]),
     ).toBe('2 links were removed (their words were kept): “a” — P; a link without words — Q');
   });
+
+  it('names five links at most, and counts the rest', () => {
+    const removed = Array.from({ length: 8 }, (_, index) => ({ text: `w${index}`, problem: 'P' }));
+    expect(removedLinksNotice(removed)).toBe(
+      '8 links were removed (their words were kept): “w0” — P; “w1” — P; “w2” — P; “w3” — P; “w4” — P; and 3 more',
+    );
+  });
 });
 
 describe('withoutRefusedRelated', () => {

@@ -116,11 +116,18 @@ export function withoutRefusedRelated<Entry extends StoredRelatedEntry>(
   return { related: kept, removed };
 }
 
-/** “our report” — Leave the user name…; “the source” — Use a web address… */
-const namedWithProblems = (removed: readonly RemovedLink[], nameless: string) =>
-  removed
+/** A notice names this many removed links at most: it is read out whole (a live region). */
+const MAX_NAMED = 5;
+
+/** “our report” — Leave the user name…; “the source” — Use a web address…; and 3 more */
+function namedWithProblems(removed: readonly RemovedLink[], nameless: string): string {
+  const named = removed
+    .slice(0, MAX_NAMED)
     .map(({ text, problem }) => `${text.trim() ? quoted(text) : nameless} — ${problem}`)
     .join('; ');
+  const more = removed.length - MAX_NAMED;
+  return more > 0 ? `${named}; and ${more} more` : named;
+}
 
 /**
  * What the editor is told once on opening an article that held such links, in the words of the
