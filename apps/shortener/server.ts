@@ -43,7 +43,7 @@ async function main() {
   const databaseUrl = resolveDatabaseUrl();
   const clickWriter = isSqlite(databaseUrl) ? createSqliteStatementThread(databaseUrl) : undefined;
   if (clickWriter) {
-    runtime.clicks.runStatementsWith(clickWriter);
+    runtime.clicks.runStatementsWith(clickWriter.run);
     await clickWriter.start();
   }
   // Before the first redirect: codes that clashed by case before they were case-insensitive are

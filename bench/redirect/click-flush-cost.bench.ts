@@ -36,7 +36,7 @@ async function cpuPerThousandClicks(
     intervalMs: 3_600_000,
     flushEvery: Number.MAX_SAFE_INTEGER,
   });
-  if (thread) buffer.runStatementsWith(thread);
+  if (thread) buffer.runStatementsWith(thread.run);
   const now = Date.now();
   const started = process.cpuUsage();
   for (let flush = 0; flush < FLUSHES; flush += 1) {

@@ -2,7 +2,7 @@ import { providerOfDb, type Db } from '@newsroom/db';
 import { hotExecute } from '../sql/hot-sql';
 import { DAY_MS } from '../time/day';
 import { splitDetailKey } from '../visits/dimensions';
-import type { StatementWriter } from './statement-thread';
+import type { StatementRunner } from './statement-thread';
 
 export type ClickBufferOptions = {
   db: Db;
@@ -57,20 +57,17 @@ export class ClickBuffer {
   /** A flush waiting for the previous one: later callers join it instead of queueing more. */
   private queued: Promise<void> | undefined;
   private readonly options: ClickBufferOptions;
-  /**
-   * Where the counter statements run: on this thread, one at a time, unless moved
-   * (runStatementsWith). One at a time keeps PostgreSQL's row locks in one order per instance.
-   */
-  private writer: StatementWriter;
+  /** Where the counter statements run: on this thread unless moved (runStatementsWith). */
+  private runStatement: StatementRunner;
 
   constructor(options: ClickBufferOptions) {
     this.options = options;
-    this.writer = { run: (sql, args) => hotExecute(options.db, sql, args), inFlight: 1 };
+    this.runStatement = (sql, args) => hotExecute(options.db, sql, args);
   }
 
-  /** Runs the flushes' statements through `writer` from now on (e.g. a statement thread). */
-  runStatementsWith(writer: StatementWriter): void {
-    this.writer = writer;
+  /** Runs the flushes' statements through `runner` from now on (e.g. a statement thread). */
+  runStatementsWith(runner: StatementRunner): void {
+    this.runStatement = runner;
   }
 
   /**
@@ -146,42 +143,30 @@ export class ClickBuffer {
   /**
    * Writes rows a statement at a time, a chunk built, sorted and sent while the rows after it
    * wait in their iterator: a flush of a busy minute over many links never holds this thread
-   * for more than one chunk. Up to the writer's `inFlight` chunks are sent before the first is
-   * answered (a statement thread writes those together). After a failure no more are sent.
-   * Returns the rows not written (the failed chunks and those never sent).
+   * for more than one chunk. Returns the rows not written (a failed chunk and those after it).
    */
   private async writeChunks<Row extends CounterRow>(
     rows: Iterator<Row>,
     write: (target: CounterTarget, rows: Row[]) => Promise<unknown>,
   ): Promise<Row[]> {
-    const { db, onError = console.error } = this.options;
-    const { run, inFlight } = this.writer;
-    const target = { db, run };
-    const sending = new Set<Promise<void>>();
-    const unwritten: Row[] = [];
-    for (let statement = 0; unwritten.length === 0; statement += 1) {
+    const target = { db: this.options.db, run: this.runStatement };
+    for (let statement = 0; ; statement += 1) {
       const chunk = take(rows, ROWS_PER_STATEMENT);
-      if (chunk.length === 0) break;
+      if (chunk.length === 0) return [];
       // SQLite on this thread (no statement thread) runs a statement synchronously: between
       // statements, let the redirects waiting meanwhile be answered.
       if (statement > 0) await new Promise((resolve) => setImmediate(resolve));
       // Sorted, so that every instance locks rows in the same order: two PostgreSQL statements
       // upserting the same rows in opposite orders deadlock (40P01).
       chunk.sort(byRowKey);
-      const sent: Promise<void> = write(target, chunk).then(
-        () => void sending.delete(sent),
-        (error: unknown) => {
-          // Statements answered before this one are committed; this one is retried later.
-          if (unwritten.length === 0) onError(error);
-          unwritten.push(...chunk);
-          sending.delete(sent);
-        },
-      );
-      sending.add(sent);
-      if (sending.size >= inFlight) await Promise.race(sending);
+      try {
+        await write(target, chunk);
+      } catch (error) {
+        // Statements before this one are committed; this one and the rest are retried later.
+        (this.options.onError ?? console.error)(error);
+        return [...chunk, ...drain(rows)];
+      }
     }
-    await Promise.all(sending);
-    return [...unwritten, ...drain(rows)];
   }
 
   private putBack(days: DayRow[], details: DetailRow[]): void {
@@ -246,7 +231,7 @@ function drain<Row>(rows: Iterator<Row>): Row[] {
 }
 
 /** The database a flush writes to (its dialect), and what runs its statements. */
-type CounterTarget = { db: Db; run: StatementWriter['run'] };
+type CounterTarget = { db: Db; run: StatementRunner };
 
 /** A counter table the flush adds to: its columns (the last is the count) and its key. */
 type CounterTable = {

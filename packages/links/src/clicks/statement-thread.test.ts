@@ -43,7 +43,7 @@ describe('createSqliteStatementThread', () => {
       expiresAt: null,
     });
     const clicks = new ClickBuffer({ db, intervalMs: 60_000, flushEvery: 1_000_000 });
-    clicks.runStatementsWith(thread);
+    clicks.runStatementsWith(thread.run);
     const now = Date.now();
     for (let index = 0; index < 1_234; index += 1) {
       clicks.record(link.id, now, ['device\nmobile', 'country\nFR']);
@@ -70,13 +70,13 @@ describe('createSqliteStatementThread', () => {
     await thread.run('UPDATE "ShortLink" SET "disabled" = ? WHERE "id" = ?', [true, 'none']);
   });
 
-  it('writes a flush of many statements, sent together, exactly', async () => {
+  it('writes a flush of many statements exactly', async () => {
     const ids = Array.from({ length: 3_000 }, (_, index) => `many-${index}`);
     await insertLinks(db, ids);
     const clicks = new ClickBuffer({ db, intervalMs: 60_000, flushEvery: 1_000_000 });
-    clicks.runStatementsWith(thread);
+    clicks.runStatementsWith(thread.run);
     const day = Date.UTC(2031, 0, 1);
-    // 3,000 day rows and 6,000 detail rows: 6 and 12 statements, several waiting at once.
+    // 3,000 day rows and 6,000 detail rows: 6 and 12 statements.
     for (const id of ids) clicks.record(id, day, ['device\nmobile', `country\n${id.length}`]);
     clicks.record(ids[0]!, day, ['device\nmobile', 'country\nFR']);
     await clicks.flush();
@@ -100,7 +100,7 @@ describe('createSqliteStatementThread', () => {
     );
   });
 
-  it('answers every statement truthfully when statements sent together fail together', async () => {
+  it('answers every statement truthfully when one sent among others fails', async () => {
     const ids = Array.from({ length: 12 }, (_, index) => `together-${index}`);
     await insertLinks(db, ids);
     const disable = (id: string) =>
@@ -116,7 +116,7 @@ describe('createSqliteStatementThread', () => {
         ({ id }) => id,
       ),
     );
-    // Whichever statements shared the failed one's transaction: answered "written" ⇔ written.
+    // Answered "written" ⇔ written, for each of them.
     const claimed = ids.filter(
       (_, index) => answers[index < 6 ? index : index + 1]?.status === 'fulfilled',
     );
@@ -132,10 +132,10 @@ describe('createSqliteStatementThread', () => {
       flushEvery: 1_000_000,
       onError: () => undefined,
     });
-    clicks.runStatementsWith(thread);
+    clicks.runStatementsWith(thread.run);
     const day = Date.UTC(2031, 1, 1);
     for (const id of ids) clicks.record(id, day, ['country\nDE']);
-    // The details' table away for one flush: its 3 statements fail, sent together.
+    // The details' table away for one flush: its first statement fails, the rest wait.
     await db.$executeRawUnsafe('ALTER TABLE "ClickDetail" RENAME TO "ClickDetailAway"');
     try {
       await clicks.flush();

@@ -1,13 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { STATEMENTS_PER_TRANSACTION } from './statement-thread-settings';
 
 /** Runs one statement that returns nothing; rejects with the database's error. */
 export type StatementRunner = (sql: string, args: unknown[]) => Promise<void>;
 
-/** Where a click buffer's statements run, and how many of them may wait there at once. */
-export type StatementWriter = { run: StatementRunner; inFlight: number };
-
-export type StatementThread = StatementWriter & {
+export type StatementThread = {
+  run: StatementRunner;
   /**
    * Starts the thread now and resolves once it has loaded and opened its connection: a server
    * calls it before taking requests, so the thread's start (its modules, its connection) is
@@ -77,8 +74,6 @@ export function createSqliteStatementThread(databaseUrl: string): StatementThrea
   }
 
   return {
-    // The thread runs the statements waiting for it in one transaction (statement-thread-worker).
-    inFlight: STATEMENTS_PER_TRANSACTION,
     start() {
       worker ??= startThread();
       return worker.ready;
