@@ -49,6 +49,19 @@ const article = (body: JSONContent, related: CollabArticle['related'] = []) =>
 
 const bodyOf = (doc: Y.Doc) => yDocToArticle(doc).body;
 
+/** Two servers load the same stored document, each cleans it, and they exchange their changes. */
+function cleanedByTwoServers(stored: CollabArticle): [Y.Doc, Y.Doc] {
+  const update = Y.encodeStateAsUpdate(articleToYDoc(stored));
+  const [one, two] = [new Y.Doc(), new Y.Doc()];
+  Y.applyUpdate(one, update);
+  Y.applyUpdate(two, update);
+  dropRefusedLinks(one);
+  dropRefusedLinks(two);
+  Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
+  Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+  return [one, two];
+}
+
 const RELATED: CollabArticle['related'] = [
   { url: 'https://user@example.com/', title: 'Old partner' },
   { articleId: 'a1' },
@@ -71,14 +84,7 @@ describe('dropRefusedLinks', () => {
   });
 
   it('leaves the same text when two servers clean the same stored document at once', () => {
-    const stored = Y.encodeStateAsUpdate(articleToYDoc(article(BODY)));
-    const [one, two] = [new Y.Doc(), new Y.Doc()];
-    Y.applyUpdate(one, stored);
-    Y.applyUpdate(two, stored);
-    dropRefusedLinks(one);
-    dropRefusedLinks(two);
-    Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
-    Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+    const [one, two] = cleanedByTwoServers(article(BODY));
     const expected = yDocToArticle(articleToYDoc(article(withoutRefusedLinks(BODY).doc))).body;
     expect(bodyOf(one)).toEqual(expected);
     expect(bodyOf(two)).toEqual(expected);
@@ -104,14 +110,7 @@ describe('dropRefusedLinks', () => {
   });
 
   it('leaves one list when two servers clean the same stored related list at once', () => {
-    const stored = Y.encodeStateAsUpdate(articleToYDoc(article(BODY, RELATED)));
-    const [one, two] = [new Y.Doc(), new Y.Doc()];
-    Y.applyUpdate(one, stored);
-    Y.applyUpdate(two, stored);
-    dropRefusedLinks(one);
-    dropRefusedLinks(two);
-    Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
-    Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+    const [one, two] = cleanedByTwoServers(article(BODY, RELATED));
     expect(relatedOf(one)).toEqual(withoutRefusedRelated(RELATED).related);
     expect(relatedOf(two)).toEqual(relatedOf(one));
   });
