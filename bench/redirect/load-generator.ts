@@ -5,6 +5,9 @@
  * the figures and its own CPU use; after a line on stdin from the runner, one more with the
  * latency at a fixed rate (fixed-rate.ts).
  *
+ * The runs themselves: wrk as a child process (wrk-run.ts, on the same CPU: taskset's pinning is
+ * inherited) when the plan says so, else autocannon in this process.
+ *
  * Requests in `cycle` order are built once (autocannon reuses their bytes); `random` order picks
  * one per request, which costs the generator more but lets 100 connections spread over many codes
  * without walking them in lockstep.
@@ -13,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { measureAtFixedRate } from './fixed-rate';
 import type { LoadPlan, LoadResult, PlannedRequest } from './load-plan';
+import { runWrk, type RunFigures } from './wrk-run';
 
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
 
@@ -33,7 +37,7 @@ function requestsFor(order: LoadPlan['order'], planned: PlannedRequest[]): autoc
   ];
 }
 
-async function run(seconds: number) {
+async function runAutocannon(seconds: number): Promise<RunFigures & { cpuMs?: number }> {
   const result = await autocannon({
     url: plan.url,
     connections: plan.connections,
@@ -56,18 +60,21 @@ async function run(seconds: number) {
   };
 }
 
+const run = (seconds: number) =>
+  plan.generator === 'wrk' ? runWrk(plan, seconds) : runAutocannon(seconds);
+
 const warmUp = await run(plan.warmUpSeconds);
 process.stdout.write('measuring\n');
 const cpuBefore = process.cpuUsage();
 const startedAt = performance.now();
-const measured = await run(plan.seconds);
+const { cpuMs: childCpuMs, ...measured } = await run(plan.seconds);
 const cpu = process.cpuUsage(cpuBefore);
 const elapsedMs = performance.now() - startedAt;
 const report: LoadResult = {
   ...measured,
   warmUpRedirects: warmUp.redirects,
   unanswered: warmUp.unanswered + measured.unanswered,
-  generatorCpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs,
+  generatorCpuShare: ((cpu.user + cpu.system) / 1000 + (childCpuMs ?? 0)) / elapsedMs,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
 // The runner reads the server's CPU time once the run's clicks are written, then says go.

@@ -1,6 +1,6 @@
 /**
- * The load generator's contract, and how the bench drives it: autocannon in a child process
- * pinned to the CPU the servers do not use, with the server's CPU time read around the measured
+ * The load generator's contract, and how the bench drives it: a child process (wrk or
+ * autocannon) pinned to the CPU the servers do not use, with the server's CPU time read around the measured
  * run. Shared by the runner and load-generator.ts.
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +15,8 @@ import { processCpuMs } from './process-cpu';
 export type { PlannedRequest } from './fixed-rate';
 
 export type LoadPlan = {
+  /** What sends the load: wrk when installed (see wrk-run.ts), else autocannon. */
+  generator: 'wrk' | 'autocannon';
   url: string;
   connections: number;
   warmUpSeconds: number;

@@ -3,8 +3,9 @@
  * node:http server, the shortener for cached codes, for 100,000 codes, …), each on a fresh server.
  *
  * Method (so that the load generator is never what is measured): each server runs alone on CPU 0,
- * autocannon runs in its own process on CPU 1 (taskset), 100 connections, warm-up then a measured
- * run. Two figures per scenario: req/s as autocannon sees them, and the server's own CPU time
+ * the generator in its own process on CPU 1 (taskset): wrk when installed (a fraction of
+ * autocannon's CPU per request: see wrk-run.ts), else autocannon; 100 connections, warm-up then a
+ * measured run. Two figures per scenario: req/s as the generator sees them, and the server's own CPU time
  * per 1,000 answers (read from /proc/<pid>/stat from the start of the measured run until its
  * clicks are in the database, so that writing them later is charged too), which does not depend
  * on the generator at all. The generator's CPU share is printed:
@@ -12,7 +13,8 @@
  * autocannon's), which the p99 goals use.
  *
  * Environment: BENCH_REDIRECT_SECONDS (10), BENCH_REDIRECT_RATE (10000),
- * BENCH_REDIRECT_ONLY=cached,spread (ids; the bare ceiling always runs), BENCH_CPU_PROF=<dir>
+ * BENCH_REDIRECT_ONLY=cached,spread (ids; the bare ceiling always runs), BENCH_REDIRECT_GENERATOR
+ * (wrk or autocannon; default wrk when installed), BENCH_CPU_PROF=<dir>
  * (servers write V8 CPU profiles there), and the database variables of bench-database.ts.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,9 +23,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDatabase, removeSeededLinks, seedLinks, seededClicks } from './bench-database';
 import { GENERATOR_CPU, SERVER_CPU, canPin } from './cpu-pinning';
-import { allRedirects, measureLoad, type LoadResult, type MeasuredLoad } from './load-plan';
+import {
+  allRedirects,
+  measureLoad,
+  type LoadPlan,
+  type LoadResult,
+  type MeasuredLoad,
+} from './load-plan';
 import type { Goal, RedirectScenario, ScenarioContext } from './scenario';
 import { shortenerDir, startBareServer, startShortenerServer } from './servers';
+import { wrkInstalled } from './wrk-run';
 
 const CONNECTIONS = 100;
 const DURATION_S = Number(process.env.BENCH_REDIRECT_SECONDS ?? 10);
@@ -36,6 +45,17 @@ const FIXED_RATE = Number(process.env.BENCH_REDIRECT_RATE ?? 10_000);
 const FIXED_RATE_S = 5;
 const BROWSER_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const GENERATOR = pickGenerator(process.env.BENCH_REDIRECT_GENERATOR);
+
+function pickGenerator(wanted: string | undefined): LoadPlan['generator'] {
+  if (wanted === undefined) return wrkInstalled ? 'wrk' : 'autocannon';
+  if (wanted === 'autocannon' || (wanted === 'wrk' && wrkInstalled)) return wanted;
+  throw new Error(
+    wanted === 'wrk'
+      ? 'BENCH_REDIRECT_GENERATOR=wrk, but wrk is not installed (apt-get install wrk)'
+      : `BENCH_REDIRECT_GENERATOR must be wrk or autocannon, not "${wanted}"`,
+  );
+}
 /** Above this share of its core, the generator (not the server) may have set the pace. */
 const GENERATOR_SATURATED = 0.9;
 
@@ -94,6 +114,7 @@ async function runScenario(scenario: RedirectScenario, context: ScenarioContext)
   try {
     load = await measureLoad(
       {
+        generator: GENERATOR,
         url: server.url,
         connections: CONNECTIONS,
         warmUpSeconds: WARM_UP_S,
@@ -127,8 +148,8 @@ async function runScenario(scenario: RedirectScenario, context: ScenarioContext)
   if (scenario.server === 'shortener' && scenario.checkSeededClicks !== false) {
     const redirects = allRedirects(load);
     const written = (await seededClicks(context.db)) - clicksBefore;
-    // autocannon stops counting with up to CONNECTIONS requests in flight per run (warm-up and
-    // measured), which the server still answers and counts.
+    // The generator stops counting with up to CONNECTIONS requests in flight per run (warm-up
+    // and measured), which the server still answers and counts.
     goals.push({
       label: `every click written (${written.toLocaleString('en')} for ${redirects.toLocaleString('en')} redirects)`,
       met: written >= redirects && written <= redirects + 2 * CONNECTIONS + load.unanswered,
@@ -213,7 +234,7 @@ async function main() {
   // This process only waits; keep it off the server's core too.
   if (canPin) spawnSync('taskset', ['-a', '-pc', String(GENERATOR_CPU), String(process.pid)]);
   console.log(
-    `autocannon in its own process, ${CONNECTIONS} connections, ${DURATION_S} s per scenario ` +
+    `${GENERATOR} in its own process, ${CONNECTIONS} connections, ${DURATION_S} s per scenario ` +
       `after ${WARM_UP_S} s warm-up; ` +
       (canPin
         ? `each server alone on CPU ${SERVER_CPU}, the generator on CPU ${GENERATOR_CPU}`
