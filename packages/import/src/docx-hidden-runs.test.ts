@@ -58,6 +58,19 @@ describe('withoutHiddenRuns', () => {
     expect(styles.characterStyle('Note')).toBeUndefined();
   });
 
+  it('reads processing instructions as mammoth does: as nothing, "<" inside them included', () => {
+    const cleaned = withoutHiddenRuns(
+      documentXml(
+        `<?editor note a<b?><w:p><w:r><w:rPr><?x <w:vanish/>?></w:rPr><w:t>Shown.</w:t></w:r>` +
+          `<w:r>${HIDDEN}<?x <w:r>?><w:t>Secret.</w:t></w:r></w:p>`,
+      ),
+    );
+    expect(cleaned.xml).toContain('Shown.');
+    expect(cleaned.xml).not.toContain('Secret.');
+    expect(cleaned.xml).toMatch(/^<\?xml version="1.0"/); // the declaration stays
+    expect(cleaned.hiddenText).toBe(true);
+  });
+
   it.each([
     [
       'a run that never ends, which mammoth reads on into the next run',

@@ -135,13 +135,13 @@ function wordSyntax(xml: string): WordSyntax {
 }
 
 /**
- * One piece of markup, in the order tried: a comment, a CDATA section, a declaration or processing
- * instruction (`<?xml …?>`, but not an unclosed comment or CDATA: each `<` is read once), an end
- * tag (1: its name), a start tag or empty element (2: its name, 3: its attributes, ending in `/`
- * if empty); else a `<` that starts none of them.
+ * One piece of markup, in the order tried: a comment, a CDATA section, a processing instruction
+ * (`<?xml …?>`; it ends at `?>` and may hold `<`), a declaration (but not an unclosed comment or
+ * CDATA: each `<` is read once), an end tag (1: its name), a start tag or empty element (2: its
+ * name, 3: its attributes, ending in `/` if empty); else a `<` that starts none of them.
  */
 const MARKUP = new RegExp(
-  String.raw`<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(?:\?|!(?!--|\[))[^<>]*>` +
+  String.raw`<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!(?!--|\[)[^<>]*>` +
     String.raw`|</([^\s<>/]+)\s*>|<([^\s<>/!?]+)(${ATTRIBUTES})>|<`,
   'g',
 );
@@ -169,17 +169,19 @@ function assertWellFormed(xml: string): void {
   if (open.length > 0) throw notWellFormed(`<${open.at(-1)}> does not end`);
 }
 
-const COMMENT_OR_CDATA = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
+/** Comments, CDATA sections and processing instructions other than the XML declaration. */
+const UNREAD_MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?(?!xml[\s?])[\s\S]*?\?>/g;
+const HOLDS_UNREAD_MARKUP = /<!|<\?(?!xml[\s?])/;
 
 /**
- * A well-formed `xml` as mammoth reads it: without its comments and CDATA sections (its XML
- * reader keeps elements and text only). The patterns above read tags wherever they stand, so a
- * `<w:vanish/>` commented out would hide a run Word shows, and a `<w:r>` in a comment would hide
- * a hidden run's end from them.
+ * A well-formed `xml` as mammoth reads it: without its comments, CDATA sections and processing
+ * instructions (its XML reader keeps elements and text only). The patterns above read tags
+ * wherever they stand, so a `<w:vanish/>` commented out would hide a run Word shows, and a
+ * `<w:r>` in a comment would hide a hidden run's end from them.
  */
-function withoutCommentsAndCData(xml: string): string {
+function withoutUnreadMarkup(xml: string): string {
   assertWellFormed(xml);
-  return xml.includes('<!') ? xml.replace(COMMENT_OR_CDATA, '') : xml;
+  return HOLDS_UNREAD_MARKUP.test(xml) ? xml.replace(UNREAD_MARKUP, '') : xml;
 }
 
 /** An on/off value (`w:val` of `<w:vanish>`, `w:default`): on when absent, as Word reads it. */
@@ -266,7 +268,7 @@ function hiddenThroughBases(styles: Map<string, Style>): Map<string, Hidden> {
 
 /** What styles.xml says about hidden text, at each level Word looks at. */
 export function readStyles(stylesXml: string): DocumentStyles {
-  const readable = withoutCommentsAndCData(stylesXml);
+  const readable = withoutUnreadMarkup(stylesXml);
   const syntax = wordSyntax(readable);
   const xml = withoutFormattingChanges(readable, syntax);
   const styles = new Map<string, Style>();
@@ -333,7 +335,7 @@ export function withoutHiddenRuns(
   part: string,
   styles: DocumentStyles = NO_STYLES,
 ): { xml: string; hiddenText: boolean } {
-  const xml = withoutCommentsAndCData(part);
+  const xml = withoutUnreadMarkup(part);
   const syntax = wordSyntax(xml);
   let hiddenText = false;
   // A run's paragraph is the innermost one open where it stands (a text box's paragraphs sit in a
