@@ -103,7 +103,6 @@ export {
   headlineSchema,
   linkedArticleIds,
   oneLineVisibleText,
-  relatedLinkKey,
   relatedLinkSchema,
   REPEATED_RELATED_LINK,
   SLUG_PATTERN,
