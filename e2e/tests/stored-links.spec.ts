@@ -1,6 +1,8 @@
 // An article stored before the stricter link check may hold a link the server now refuses, in its
 // text or in its related links. It must still open and save, with or without the collaboration
 // server: the link goes (a body link's words stay, a related entry goes whole) and the page says so.
+// A related list stored before the stricter list checks (a repeated address, a title with a control
+// character) opens repaired too.
 import { createDb } from '@newsroom/db';
 import { expect, type Page, test } from '@playwright/test';
 import { CollabServerProcess } from './collab-server';
@@ -40,11 +42,18 @@ const RELATED_NOTICE =
   'A related link was removed: “Old partner” — Leave the user name and password out of the address';
 
 /**
- * A draft whose working copy holds OLD_BODY and REFUSED_RELATED, as old data would: created over
- * the API (no edit page opened yet, so no shared document either), its body and related links
- * then written straight to the database, past the validator.
+ * A draft whose working copy holds `body` and `related`, as old data would: created over the API
+ * (no edit page opened yet, so no shared document either), its body and related links then
+ * written straight to the database, past the validator.
  */
-async function oldArticle(page: Page, baseURL: string): Promise<string> {
+async function oldArticle(
+  page: Page,
+  baseURL: string,
+  {
+    body = OLD_BODY,
+    related = [REFUSED_RELATED, KEPT_RELATED],
+  }: { body?: object; related?: { url: string; title: string }[] } = {},
+): Promise<string> {
   const db = createDb(process.env.DATABASE_URL);
   try {
     const section = await db.section.findFirstOrThrow({ select: { id: true } });
@@ -56,13 +65,10 @@ async function oldArticle(page: Page, baseURL: string): Promise<string> {
     const { article } = (await created.json()) as { article: { id: string } };
     await db.article.update({
       where: { id: article.id },
-      data: { body: JSON.stringify(OLD_BODY) },
+      data: { body: JSON.stringify(body) },
     });
     await db.relatedLink.createMany({
-      data: [
-        { articleId: article.id, position: 0, ...REFUSED_RELATED },
-        { articleId: article.id, position: 1, ...KEPT_RELATED },
-      ],
+      data: related.map((link, position) => ({ articleId: article.id, position, ...link })),
     });
     return article.id;
   } finally {
@@ -164,11 +170,49 @@ async function openSeeNoticeAndSave(page: Page, baseURL: string, coEdited: boole
   await expect(related.locator('.related-notice')).toBeEmpty();
 }
 
+/** A stored related list the validator refuses twice over: a repeat, and a control character. */
+const UNREPAIRED_RELATED = [
+  KEPT_RELATED,
+  { url: 'https://EXAMPLE.org/related', title: 'Same partner' },
+  { url: 'https://example.net/', title: 'Our\u0007 sponsor' },
+];
+const REPAIRED_RELATED = [KEPT_RELATED, { url: 'https://example.net/', title: 'Our sponsor' }];
+const REPEATED_NOTICE =
+  'A related link was removed: “Same partner” — This link is already in the list';
+
+async function openRepairedRelatedAndSave(page: Page, baseURL: string, coEdited: boolean) {
+  await logIn(page);
+  const plainBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+  const id = await oldArticle(page, baseURL, { body: plainBody, related: UNREPAIRED_RELATED });
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect(body(page)).toBeVisible();
+  await expect(page.locator('section[aria-label="People here"]')).toHaveCount(coEdited ? 1 : 0);
+  const related = page.locator('section.related-panel');
+  await expect(related.locator('.related-notice[role="status"]')).toHaveText(
+    `${REPEATED_NOTICE} Dismiss`,
+  );
+  await expect(related.locator('.related-list .related-title')).toHaveText([
+    'Kept partner',
+    'Our sponsor',
+  ]);
+
+  await typeInBody(page, 'Listed.');
+  await expectSaved(page);
+  await expect.poll(() => storedRelated(id)).toEqual(REPAIRED_RELATED);
+}
+
 test('an article holding links the server now refuses (text and related) opens, says which went, and saves', async ({
   page,
   baseURL,
 }) => {
   await openSeeNoticeAndSave(page, baseURL!, false);
+});
+
+test('a related list with a repeat and a control character opens repaired, says which went, and saves', async ({
+  page,
+  baseURL,
+}) => {
+  await openRepairedRelatedAndSave(page, baseURL!, false);
 });
 
 test.describe('with the collaboration server', () => {
@@ -185,5 +229,12 @@ test.describe('with the collaboration server', () => {
     baseURL,
   }) => {
     await openSeeNoticeAndSave(page, baseURL!, true);
+  });
+
+  test('a related list with a repeat and a control character opens co-edited repaired, and saves', async ({
+    page,
+    baseURL,
+  }) => {
+    await openRepairedRelatedAndSave(page, baseURL!, true);
   });
 });

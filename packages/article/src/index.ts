@@ -104,6 +104,7 @@ export {
   linkedArticleIds,
   oneLineVisibleText,
   relatedLinkSchema,
+  REPEATED_RELATED_LINK,
   SLUG_PATTERN,
   type ArticleMeta,
   type RelatedLinkInput,
@@ -121,9 +122,9 @@ export {
   removedLinksNotice,
   removedRelatedLinksNotice,
   withoutRefusedLinks,
-  withoutRefusedRelated,
   type RemovedLink,
 } from './validation/refused-links';
+export { relatedRepairs, repairedRelated, type RelatedRepair } from './validation/related-repair';
 export { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './validation/document-limits';
 export type { ValidationError, ValidationResult } from './validation/validation-result';
 

@@ -109,15 +109,25 @@ export function linkedArticleIds(
   return related.flatMap((entry) => ('articleId' in entry ? [entry.articleId] : []));
 }
 
+/** Why a related link that repeats an earlier one (same address or article) is refused. */
+export const REPEATED_RELATED_LINK = 'This link is already in the list';
+
+/**
+ * What makes two related links the same one: the article for an internal link, the stored
+ * (normalised) address for an external one.
+ */
+export const relatedLinkKey = (link: { articleId: string } | { url: string }): string =>
+  'url' in link ? `url:${link.url}` : `article:${link.articleId}`;
+
 /** The same address (or article) twice in one article's related links. */
 function refuseRepeatedLinks(links: RelatedLinkInput[], context: z.RefinementCtx) {
   const seen = new Set<string>();
   for (const [index, link] of links.entries()) {
-    const key = 'url' in link ? `url:${link.url}` : `article:${link.articleId}`;
+    const key = relatedLinkKey(link);
     if (seen.has(key))
       context.addIssue({
         code: 'custom',
-        message: 'This link is already in the list',
+        message: REPEATED_RELATED_LINK,
         path: [index, 'url' in link ? 'url' : 'articleId'],
       });
     seen.add(key);

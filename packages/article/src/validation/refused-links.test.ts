@@ -2,12 +2,10 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { doc, note, paragraph, ref, text } from '../footnotes/test-documents';
 import { LINK_ADDRESS_PROBLEMS } from './link-address';
-import { articleMetaSchema } from './article-meta-schema';
 import {
   removedLinksNotice,
   removedRelatedLinksNotice,
   withoutRefusedLinks,
-  withoutRefusedRelated,
 } from './refused-links';
 import { validateDocument } from './validate-document';
 
@@ -128,38 +126,6 @@ describe('removedLinksNotice', () => {
     expect(removedLinksNotice(removed)).toBe(
       '8 links were removed (their words were kept): “w0” — P; “w1” — P; “w2” — P; “w3” — P; “w4” — P; and 3 more',
     );
-  });
-});
-
-describe('withoutRefusedRelated', () => {
-  it.each([
-    ['https://user@example.com/', LINK_ADDRESS_PROBLEMS.userInfo],
-    ['http://exa\u034Fmple.com/', LINK_ADDRESS_PROBLEMS.spaceOrInvisible],
-    ['https://exa mple.com/', LINK_ADDRESS_PROBLEMS.spaceOrInvisible],
-    // Fine in the text, not as a related link: a related link is a page to read.
-    ['mailto:a@b.example', LINK_ADDRESS_PROBLEMS.notAPage],
-    ['javascript:alert(1)', LINK_ADDRESS_PROBLEMS.notAPage],
-    ['/100%', LINK_ADDRESS_PROBLEMS.strayPercent],
-  ])(
-    'leaves out the external entry %j, naming its title, and keeps the others in order',
-    (url, problem) => {
-      const stored = [
-        { articleId: 'a1', title: 'Internal', href: null },
-        { url: 'https://example.com/kept', title: 'Kept' },
-        { url, title: 'Old partner' },
-        { url: '/world/also-kept', title: 'Also kept' },
-      ];
-      expect(articleMetaSchema.shape.related.safeParse(stored).success).toBe(false);
-      const { related, removed } = withoutRefusedRelated(stored);
-      expect(related).toEqual([stored[0], stored[1], stored[3]]);
-      expect(removed).toEqual([{ text: 'Old partner', problem }]);
-      expect(articleMetaSchema.shape.related.safeParse(related).success).toBe(true);
-    },
-  );
-
-  it('removes nothing from a list the validator accepts', () => {
-    const stored = [{ articleId: 'a1' }, { url: 'https://example.com/', title: 'Fine' }];
-    expect(withoutRefusedRelated(stored)).toEqual({ related: stored, removed: [] });
   });
 });
 

@@ -3,7 +3,6 @@ import {
   BODY_LINK,
   LINK_ADDRESS_PROBLEMS,
   parseLinkAddress,
-  RELATED_LINK,
   type LinkAddressOptions,
 } from './link-address';
 import { quoted } from './link-text';
@@ -93,27 +92,6 @@ export function withoutRefusedLinks(doc: JSONContent): {
 } {
   const removed: RemovedLink[] = [];
   return { doc: cleanNode(doc, removed), removed };
-}
-
-/** A stored related entry: an internal one (by id) or an external one (its address and title). */
-type StoredRelatedEntry = { articleId: string } | { url: string; title: string };
-
-/**
- * A stored related list without the external entries whose address we no longer keep (stored
- * before a stricter check), and those entries' titles with the reason. Internal entries always
- * stay: their address is the target's own.
- */
-export function withoutRefusedRelated<Entry extends StoredRelatedEntry>(
-  related: readonly Entry[],
-): { related: Entry[]; removed: RemovedLink[] } {
-  const removed: RemovedLink[] = [];
-  const kept = related.filter((entry) => {
-    if (!('url' in entry)) return true;
-    const problem = refusedLinkProblem(entry.url, RELATED_LINK);
-    if (problem !== null) removed.push({ text: entry.title, problem });
-    return problem === null;
-  });
-  return { related: kept, removed };
 }
 
 /** A notice names this many removed links at most: it is read out whole (a live region). */

@@ -1,6 +1,6 @@
-import { refusedLinkProblem, RELATED_LINK } from '@newsroom/article';
+import { refusedLinkProblem, relatedRepairs } from '@newsroom/article';
 import * as Y from 'yjs';
-import { bodyFragment, dropRelatedEntries, type RelatedValue } from './article-ydoc';
+import { bodyFragment, relatedArray } from './article-ydoc';
 
 /** y-tiptap's attribute for a link mark: `link`, or `link--<hash>` for marks that may overlap. */
 const isLinkAttribute = (name: string) => name === 'link' || name.startsWith('link--');
@@ -27,10 +27,6 @@ function refusedRanges(text: Y.XmlText): RefusedRange[] {
   return ranges;
 }
 
-/** An external related entry whose address the validator now refuses (internal ones are ids). */
-const isRefusedRelated = (entry: RelatedValue) =>
-  'url' in entry && refusedLinkProblem(entry.url, RELATED_LINK) !== null;
-
 function dropRefusedBodyLinks(doc: Y.Doc): boolean {
   const texts = [...bodyFragment(doc).createTreeWalker((type) => type instanceof Y.XmlText)];
   let changed = false;
@@ -45,19 +41,43 @@ function dropRefusedBodyLinks(doc: Y.Doc): boolean {
 }
 
 /**
- * Takes the links whose address the validator now refuses (stored before a stricter check) out
- * of the shared document, so that its next store is not refused: off the body, as
- * withoutRefusedLinks does to the JSON (the words stay), and out of the related list, as
- * withoutRefusedRelated does (the entry goes). Only formatting changes in the body, never a
- * letter, and the related list only loses those entries, so servers doing it at once (or again on
- * the next load) leave the same document, never two copies of anything. Returns whether anything
- * changed.
+ * Repairs the shared related list as repairedRelated does the JSON: an entry that goes is deleted,
+ * a repaired title is written as a delete and an insert of the repaired entry at the same place
+ * (a Y.Array holds plain values, which change whole). Decided on the values alone, so servers
+ * repairing the same list at once delete the same entries and insert equal ones: each inserts its
+ * own copy, which every reader keeps once (uniqueRelated, the entries being equal) and the next
+ * repair deletes (the same address again).
  */
-export function dropRefusedLinks(doc: Y.Doc, origin?: unknown): boolean {
+function repairRelatedList(doc: Y.Doc): boolean {
+  const related = relatedArray(doc);
+  const entries = related.toArray();
+  const repairs = relatedRepairs(entries);
+  let changed = false;
+  // From the end: an index before the one changed still names the same entry.
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const repair = repairs[index]!;
+    if ('kept' in repair && repair.kept === entries[index]) continue;
+    related.delete(index, 1);
+    if ('kept' in repair) related.insert(index, [repair.kept]);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Makes the links stored before a stricter check (the page could not save them) ones the
+ * validator accepts, in the shared document: a link whose address is refused comes off the body,
+ * as withoutRefusedLinks does to the JSON (the words stay), and the related list is repaired as
+ * repairedRelated does it (refused addresses and repeats go, titles are mended). Only formatting
+ * changes in the body, never a letter, and what happens to the related list depends on its values
+ * alone, so servers doing it at once (or again on the next load) agree on what anyone reads.
+ * Returns whether anything changed.
+ */
+export function repairStoredLinks(doc: Y.Doc, origin?: unknown): boolean {
   let changed = false;
   doc.transact(() => {
     const bodyChanged = dropRefusedBodyLinks(doc);
-    const relatedChanged = dropRelatedEntries(doc, isRefusedRelated, origin);
+    const relatedChanged = repairRelatedList(doc);
     changed = bodyChanged || relatedChanged;
   }, origin);
   return changed;

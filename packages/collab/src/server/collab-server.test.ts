@@ -244,18 +244,20 @@ describe('collaboration server', () => {
         });
       });
 
-      it('a related link: is left out of the shared list when the document loads, and the next change saves', async () => {
+      it('a related link: is left out of the shared list (or its title mended) when the document loads, and the next change saves', async () => {
         const id = await newDraft('writer', 'Listing it.');
         // As old data would be: written straight to the database, no validation.
         await testDb.db.relatedLink.createMany({
           data: [
             { articleId: id, position: 0, url: 'https://user@example.com/', title: 'Old partner' },
             { articleId: id, position: 1, url: 'https://example.com/', title: 'Elsewhere' },
+            { articleId: id, position: 2, url: 'https://EXAMPLE.com', title: 'Repeated' },
+            { articleId: id, position: 3, url: 'https://example.org/x', title: 'Con\u0007trol' },
           ],
         });
         if (storedIn === 'stored bytes') {
           const article = (await findEditableArticle(testDb.db, id))!;
-          expect(article.related).toHaveLength(2);
+          expect(article.related).toHaveLength(4);
           await testDb.db.collabDocument.create({
             data: {
               articleId: id,
@@ -264,18 +266,21 @@ describe('collaboration server', () => {
             },
           });
         }
-        const external = { url: 'https://example.com/', title: 'Elsewhere' };
+        const kept = [
+          { url: 'https://example.com/', title: 'Elsewhere' },
+          { url: 'https://example.org/x', title: 'Control' },
+        ];
         const writer = connect(id, 'writer');
         await writer.authenticated;
         await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Listing it.'));
-        expect(yDocToArticle(writer.doc).related).toEqual([external]);
+        expect(yDocToArticle(writer.doc).related).toEqual(kept);
 
         const saved = writer.nextMessage(
           (message) => message.type === 'saved' || message.type === 'invalid',
         );
         typeInFirstParagraph(writer.doc, 'Now: ');
         expect(await saved).toMatchObject({ type: 'saved' });
-        expect((await findEditableArticle(testDb.db, id))?.related).toEqual([external]);
+        expect((await findEditableArticle(testDb.db, id))?.related).toEqual(kept);
       });
     },
   );

@@ -20,7 +20,7 @@ import {
   type CollabArticle,
 } from '../document/article-ydoc';
 import type { CollabMessage } from '../document/document-name';
-import { dropRefusedLinks } from '../document/refused-links';
+import { repairStoredLinks } from '../document/refused-links';
 import type { CollabContext } from './authenticate';
 
 /** Marks the server's own edits (taking in a working copy changed outside) so they are not written back. */
@@ -44,15 +44,16 @@ const savedMessage = (article: EditableArticle): CollabMessage => ({
 /**
  * Stored bytes with a headline and standfirst from before their Y.Texts moved into them, or with
  * links (in the body or the related list) the validator now refuses (the page could not save
- * them). The upgrade writes the same letters under the same ids wherever it runs, and taking a
- * link off changes no letter (a related entry is only deleted), so doing both on every load until
- * the next store writes the result is harmless (and so are two servers doing it at once).
+ * them). The upgrade writes the same letters under the same ids wherever it runs, taking a link
+ * off changes no letter, and the related list is repaired alike wherever it is (a title mended
+ * twice is read once), so doing both on every load until the next store writes the result is
+ * harmless (and so are two servers doing it at once).
  */
 function upgraded(state: Uint8Array): Uint8Array {
   const doc = decode(state);
   const textFieldsUpgraded = upgradeLegacyTextFields(doc);
-  const linksDropped = dropRefusedLinks(doc);
-  return textFieldsUpgraded || linksDropped ? encodeState(doc) : state;
+  const linksRepaired = repairStoredLinks(doc);
+  return textFieldsUpgraded || linksRepaired ? encodeState(doc) : state;
 }
 
 /** One spelling of a working copy's content, to tell a content change from a state change. */
@@ -99,7 +100,7 @@ export function createPersistence(db: Db) {
       applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
     }
     // A working copy stored before a stricter link check: its next store would be refused.
-    dropRefusedLinks(doc, WORKING_COPY_ORIGIN);
+    repairStoredLinks(doc, WORKING_COPY_ORIGIN);
     const state = encodeState(doc);
     try {
       if (row)
@@ -186,7 +187,7 @@ export function createPersistence(db: Db) {
     await mergeStored(articleId, doc);
     applyArticle(doc, toCollabArticle(article), WORKING_COPY_ORIGIN);
     // A revision restored from before a stricter link check may hold links it now refuses.
-    dropRefusedLinks(doc, WORKING_COPY_ORIGIN);
+    repairStoredLinks(doc, WORKING_COPY_ORIGIN);
     remember(articleId, article);
     await storeBytes(articleId, doc, article.version);
     return savedMessage(article);

@@ -65,8 +65,8 @@ export function CollabEditorForm({
 }: Props) {
   const { doc } = session;
   const [meta, setMeta] = useState<DraftMeta>(() => readSharedMeta(doc));
-  // The server takes related entries the validator now refuses out of the shared list; this
-  // tells which (as the body editor does for links in the text).
+  // The server repairs the shared related list (refused or repeated entries go, titles are
+  // mended); this tells which entries went (as the body editor does for links in the text).
   const [relatedNotice, setRelatedNotice] = useState(() => shownRelated(article.related).notice);
   // On opening, a shared slug that is not its headline's counts as typed by hand too (documents
   // from before the mark do not have it); later such a slug may just lag behind someone's typing

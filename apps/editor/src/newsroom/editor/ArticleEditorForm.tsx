@@ -37,7 +37,7 @@ interface Props {
 
 export function ArticleEditorForm({ article, sections, canPublish, start }: Props) {
   const { body: initialBody, ...startMeta } = start.snapshot;
-  // The related list without entries the validator now refuses (the body editor does the same).
+  // The related list repaired so the validator accepts it (the body editor does the same).
   const [opened] = useState(() => shownRelated(startMeta.related));
   const [relatedNotice, setRelatedNotice] = useState(opened.notice);
   const [meta, setMeta] = useState<DraftMeta>(() => ({ ...startMeta, related: opened.related }));

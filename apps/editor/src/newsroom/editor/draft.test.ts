@@ -1,4 +1,4 @@
-import { LINK_ADDRESS_PROBLEMS } from '@newsroom/article';
+import { LINK_ADDRESS_PROBLEMS, REPEATED_RELATED_LINK } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
 import { describe, expect, it } from 'vitest';
 import {
@@ -127,6 +127,16 @@ describe('the related list on opening an article', () => {
       notice: `A related link was removed: “Old partner” — ${LINK_ADDRESS_PROBLEMS.userInfo}`,
     });
     expect(shownRelated([internal, kept])).toEqual({ related: [internal, kept], notice: null });
+  });
+
+  it('leaves out a repeated link, saying so, and mends a title without a word', () => {
+    const kept = { url: 'https://example.com/', title: 'Kept' };
+    const repeated = { url: 'https://EXAMPLE.com', title: 'Again' };
+    const mended = { url: 'https://example.org/', title: 'Part\u0001ner' };
+    expect(shownRelated([kept, repeated, mended])).toEqual({
+      related: [kept, { ...mended, title: 'Partner' }],
+      notice: `A related link was removed: “Again” — ${REPEATED_RELATED_LINK}`,
+    });
   });
 });
 

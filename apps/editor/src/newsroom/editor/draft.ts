@@ -9,9 +9,9 @@ import {
   parseLinkAddress,
   RELATED_LINK,
   removedRelatedLinksNotice,
+  repairedRelated,
   SLUG_PATTERN,
   slugify,
-  withoutRefusedRelated,
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 
@@ -44,15 +44,16 @@ export function relatedInputOf(entry: RelatedEntry): RelatedLinkInput {
 }
 
 /**
- * The related list as the page shows it: without the external entries whose address the validator
- * now refuses (stored before a stricter check, they would make every save fail), and what the
- * page tells about them (null: nothing was left out). The next save sends the list without them.
+ * The related list as the page shows it: repaired so the validator accepts it (stored before a
+ * stricter check, it would make every save fail): without external entries whose address is
+ * refused or entries repeating an earlier one, with titles mended (see repairedRelated); and
+ * what the page tells about the entries left out (null: none). The next save sends it so.
  */
 export function shownRelated(related: readonly RelatedEntry[]): {
   related: RelatedEntry[];
   notice: string | null;
 } {
-  const shown = withoutRefusedRelated(related);
+  const shown = repairedRelated(related);
   const notice = shown.removed.length > 0 ? removedRelatedLinksNotice(shown.removed) : null;
   return { related: shown.related, notice };
 }
