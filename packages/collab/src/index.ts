@@ -21,6 +21,8 @@ export {
   decodeYDoc,
   encodeYDoc,
   metaMap,
+  isRelatedValue,
+  readRelated,
   relatedArray,
   relatedKey,
   uniqueRelated,

@@ -101,7 +101,30 @@ export function uniqueRelated<Entry extends RelatedValue>(entries: readonly Entr
 
 export const bodyFragment = (doc: Y.Doc) => doc.getXmlFragment(ARTICLE_YDOC.body);
 export const metaMap = (doc: Y.Doc) => doc.getMap<string>(ARTICLE_YDOC.meta);
-export const relatedArray = (doc: Y.Doc) => doc.getArray<RelatedValue>(ARTICLE_YDOC.related);
+/**
+ * The shared related list as written: any client connected can put anything in it, so read it
+ * with readRelated, which keeps only entries (isRelatedValue).
+ */
+export const relatedArray = (doc: Y.Doc) => doc.getArray<unknown>(ARTICLE_YDOC.related);
+
+/**
+ * Whether a value of the shared list is a related entry (an object naming an article or an
+ * address). Pages only ever put those there; anything else (a number, null, a list) came from a
+ * client that is not one of our pages, is read as nothing and taken out on the next load, so
+ * that it can neither break every page nor stop the article from being stored.
+ */
+export function isRelatedValue(value: unknown): value is RelatedValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    ('articleId' in value || 'url' in value)
+  );
+}
+
+/** The shared related list as every reader reads it: its entries, without repeats. */
+export const readRelated = (doc: Y.Doc): RelatedValue[] =>
+  uniqueRelated(relatedArray(doc).toArray().filter(isRelatedValue));
 
 /**
  * Deletes the shared related entries `drop` picks, looked at inside the transaction (the list may
@@ -118,7 +141,8 @@ export function dropRelatedEntries(
   doc.transact(() => {
     const entries = related.toArray();
     for (let index = entries.length - 1; index >= 0; index--) {
-      if (!drop(entries[index]!)) continue;
+      const entry = entries[index];
+      if (!isRelatedValue(entry) || !drop(entry)) continue;
       related.delete(index, 1);
       dropped = true;
     }
@@ -304,7 +328,7 @@ export function yDocToArticle(doc: Y.Doc): CollabArticle {
     // Concurrent deletions can remove every block (the last one by two editors at once, or all
     // but a note list that loses its references): an article always has a paragraph to type in.
     body: body.content?.length ? body : EMPTY_BODY,
-    related: uniqueRelated(relatedArray(doc).toArray()).map(toRelatedInput),
+    related: readRelated(doc).map(toRelatedInput),
   };
 }
 

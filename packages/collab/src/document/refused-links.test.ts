@@ -11,8 +11,8 @@ import * as Y from 'yjs';
 import { collabArticleWith } from '../testing';
 import {
   articleToYDoc,
+  readRelated,
   relatedArray,
-  uniqueRelated,
   yDocToArticle,
   type CollabArticle,
 } from './article-ydoc';
@@ -140,8 +140,6 @@ const REPAIRED: CollabArticle['related'] = [
   { url: 'https://news.example.net/story', title: 'news.example.net' },
   { url: 'https://example.com/long', title: 'x'.repeat(300) },
 ];
-/** The shared list as the edit page reads it. */
-const sharedListOf = (doc: Y.Doc) => uniqueRelated(relatedArray(doc).toArray());
 
 describe('repairStoredLinks on the related list', () => {
   it('mends titles and takes out repeats, as repairedRelated does', () => {
@@ -164,7 +162,7 @@ describe('repairStoredLinks on the related list', () => {
     const [one, two] = cleanedByTwoServers(article(BODY, UNREPAIRED));
     for (const doc of [one, two]) {
       expect(relatedOf(doc)).toEqual(REPAIRED);
-      expect(sharedListOf(doc)).toEqual(REPAIRED);
+      expect(readRelated(doc)).toEqual(REPAIRED); // as the edit page reads it
     }
     // Each inserted its own copy of a mended entry: the next repair (on either) drops the second.
     expect(relatedArray(one).toArray()).toEqual(relatedArray(two).toArray());
@@ -174,5 +172,14 @@ describe('repairStoredLinks on the related list', () => {
     Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
     expect(relatedArray(one).toArray()).toEqual(REPAIRED);
     expect(relatedArray(two).toArray()).toEqual(REPAIRED);
+  });
+
+  it('reads values that are no entry (not from one of our pages) as nothing, and takes them out', () => {
+    const doc = articleToYDoc(article(BODY, REPAIRED));
+    relatedArray(doc).insert(1, [5, null, 'https://example.com/', [], { title: 'No link' }]);
+    expect(readRelated(doc)).toEqual(REPAIRED);
+    expect(yDocToArticle(doc).related).toEqual(REPAIRED); // what the server stores
+    expect(repairStoredLinks(doc)).toBe(true);
+    expect(relatedArray(doc).toArray()).toEqual(REPAIRED);
   });
 });

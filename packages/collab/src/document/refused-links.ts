@@ -1,6 +1,6 @@
 import { refusedLinkProblem, relatedRepairs } from '@newsroom/article';
 import * as Y from 'yjs';
-import { bodyFragment, relatedArray } from './article-ydoc';
+import { bodyFragment, isRelatedValue, relatedArray } from './article-ydoc';
 
 /** y-tiptap's attribute for a link mark: `link`, or `link--<hash>` for marks that may overlap. */
 const isLinkAttribute = (name: string) => name === 'link' || name.startsWith('link--');
@@ -51,14 +51,17 @@ function dropRefusedBodyLinks(doc: Y.Doc): boolean {
 function repairRelatedList(doc: Y.Doc): boolean {
   const related = relatedArray(doc);
   const entries = related.toArray();
-  const repairs = relatedRepairs(entries);
+  // Values that are no entry at all (not from one of our pages) go too, unannounced.
+  const repairs = relatedRepairs(entries.filter(isRelatedValue));
+  const repairOf = (entry: unknown) => (isRelatedValue(entry) ? repairs.shift() : undefined);
+  const decided = entries.map((entry) => ({ entry, repair: repairOf(entry) }));
   let changed = false;
   // From the end: an index before the one changed still names the same entry.
-  for (let index = entries.length - 1; index >= 0; index--) {
-    const repair = repairs[index]!;
-    if ('kept' in repair && repair.kept === entries[index]) continue;
+  for (let index = decided.length - 1; index >= 0; index--) {
+    const { entry, repair } = decided[index]!;
+    if (repair && 'kept' in repair && repair.kept === entry) continue;
     related.delete(index, 1);
-    if ('kept' in repair) related.insert(index, [repair.kept]);
+    if (repair && 'kept' in repair) related.insert(index, [repair.kept]);
     changed = true;
   }
   return changed;

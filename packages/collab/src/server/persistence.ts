@@ -13,7 +13,7 @@ import { applyArticle } from '../document/apply-json';
 import {
   articleToYDoc,
   dropRelatedEntries,
-  relatedArray,
+  readRelated,
   toRelatedInput,
   upgradeLegacyTextFields,
   yDocToArticle,
@@ -170,7 +170,7 @@ export function createPersistence(db: Db) {
    * so nothing anyone typed is touched. Without store hooks: the store under way writes it.
    */
   async function dropDeletedRelated(doc: Y.Doc, actor: Actor): Promise<void> {
-    const related = relatedArray(doc).toArray().map(toRelatedInput);
+    const related = readRelated(doc).map(toRelatedInput);
     const deleted = await deletedTargets(db, actor, related);
     if (deleted.size === 0) return;
     dropRelatedEntries(

@@ -74,6 +74,15 @@ describe('related links in the shared document', () => {
     expect(titles(a)).toEqual(titles(b));
     expect([...titles(a)].sort()).toEqual(['Link 1', 'Link 3']);
   });
+
+  it('reads values another client put in the list that are no link as nothing, and drops them on the next change', () => {
+    const doc = new Y.Doc();
+    writeSharedMeta(doc, { related: [link(1), link(2)] });
+    relatedArray(doc).insert(1, [7, null, ['x']]);
+    expect(titles(doc)).toEqual(['Link 1', 'Link 2']);
+    writeSharedMeta(doc, { related: [link(2), link(1)] });
+    expect(relatedArray(doc).toArray()).toEqual([link(2), link(1)]);
+  });
 });
 
 describe('headline and standfirst in the shared document', () => {

@@ -6,12 +6,13 @@ import {
   metaMap,
   readLeadImage,
   readTextField,
+  isRelatedValue,
+  readRelated,
   relatedArray,
   relatedKey,
   SLUG_BY_HAND_FIELD,
   TEXT_FIELDS,
   textField,
-  uniqueRelated,
   writeTextField,
   type MetaField,
 } from '@newsroom/collab';
@@ -31,7 +32,7 @@ export function readSharedMeta(doc: Y.Doc): DraftMeta {
     markerStyle: value('markerStyle') === 'symbols' ? 'symbols' : 'numeric',
     publishedAt: value(DATELINE_FIELD) || null,
     leadImage: readLeadImage(doc),
-    related: uniqueRelated(relatedArray(doc).toArray() as RelatedEntry[]),
+    related: readRelated(doc) as RelatedEntry[],
   };
 }
 
@@ -53,7 +54,7 @@ export function writeSharedMeta(doc: Y.Doc, patch: Partial<DraftMeta>) {
     }
     if (patch.publishedAt !== undefined) meta.set(DATELINE_FIELD, patch.publishedAt ?? '');
     if (patch.leadImage !== undefined) meta.set(LEAD_IMAGE_FIELD, leadImageEntry(patch.leadImage));
-    if (patch.related) updateRelated(relatedArray(doc) as Y.Array<RelatedEntry>, patch.related);
+    if (patch.related) updateRelated(relatedArray(doc), patch.related);
   });
 }
 
@@ -67,13 +68,15 @@ export const slugTypedByHand = (doc: Y.Doc) => metaMap(doc).get(SLUG_BY_HAND_FIE
  * people's changes at once add up: two moves kept both copies of the list, and a move undid a
  * removal made meanwhile.
  */
-export function updateRelated(related: Y.Array<RelatedEntry>, next: readonly RelatedEntry[]) {
+export function updateRelated(related: Y.Array<unknown>, next: readonly RelatedEntry[]) {
   const wanted = next.map(relatedKey);
   for (let index = related.length - 1; index >= 0; index -= 1) {
-    if (!wanted.includes(relatedKey(related.get(index)))) related.delete(index, 1);
+    const entry = related.get(index);
+    // What is no entry at all (see isRelatedValue) is never wanted.
+    if (!isRelatedValue(entry) || !wanted.includes(relatedKey(entry))) related.delete(index, 1);
   }
   next.forEach((entry, index) => {
-    const current = related.toArray().map(relatedKey);
+    const current = (related.toArray() as RelatedEntry[]).map(relatedKey);
     if (current[index] === wanted[index]) return;
     const from = current.indexOf(wanted[index]!, index);
     if (from !== -1) related.delete(from, 1);
