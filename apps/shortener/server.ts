@@ -112,24 +112,18 @@ async function main() {
     server.close(async () => {
       clearTimeout(force);
       const pending = runtime.clicks.pendingClicks;
-      // Clicks written but not their visit details (their statement failed) are no click lost.
-      const unwritten = () =>
-        runtime.clicks.pendingClicks > 0
-          ? `${runtime.clicks.pendingClicks} click(s)`
-          : `the visit details of ${pending} click(s)`;
       try {
         await runtime.clicks.flush();
-        // A failed flush puts its rows back instead of throwing (the next one retries them):
+        // A failed flush puts its clicks back instead of throwing (the next one retries them):
         // what is still pending now was not written, and goes with the process.
-        if (runtime.clicks.pendingWrites > 0) throw new Error(`${unwritten()} not written`);
+        const unwritten = runtime.clicks.pendingClicks;
+        if (unwritten > 0) throw new Error(`${unwritten} click(s) not written`);
         await Promise.all([runtime.close(), nextHost.close(), clickWriter?.close()]);
         console.log(`Shortener stopped (${signal}); wrote ${pending} pending click(s).`);
         process.exit(exitCode);
       } catch (error) {
         console.error(
-          runtime.clicks.pendingWrites > 0
-            ? `Shortener stopped (${signal}) but could not write ${unwritten()}:`
-            : `Shortener stopped (${signal}) after writing ${pending} pending click(s), but:`,
+          `Shortener stopped (${signal}) but could not write ${pending} click(s):`,
           error,
         );
         process.exit(1);

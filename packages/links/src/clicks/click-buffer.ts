@@ -90,14 +90,6 @@ export class ClickBuffer {
     return this.pendingCount;
   }
 
-  /**
-   * Rows still to write: clicks, and visit details whose statement failed after their clicks
-   * were written (pendingClicks is then 0, but the details are not in the database yet).
-   */
-  get pendingWrites(): number {
-    return this.pendingRows;
-  }
-
   private addDetail(counts: Map<string, number>, detail: string, clicks: number): void {
     const before = counts.get(detail);
     if (before === undefined) this.pendingRows += 1;
