@@ -37,7 +37,7 @@ export function zipEntryName(src: string): string | null {
  * download (one `.html` file, its images beside it in `images/`).
  */
 export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
-  if (!unpacksWithinLimit(bytes)) throw damaged();
+  if (!(await unpacksWithinLimit(bytes))) throw damaged();
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
