@@ -173,8 +173,10 @@ describe('ClickBuffer', () => {
       await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetailAway" RENAME TO "ClickDetail"');
     }
     expect(clicks.pendingClicks).toBe(0); // the clicks are written…
+    expect(clicks.pendingVisitDetails).toBe(2); // …not their details, and the buffer says so
     expect(await testDb.db.clickDetail.count({ where: { linkId: link.id } })).toBe(0);
     await clicks.flush(); // …the details follow, without counting the clicks twice
+    expect(clicks.pendingVisitDetails).toBe(0);
     expect((await testDb.db.clickDay.findFirst({ where: { linkId: link.id } }))?.count).toBe(2);
     const details = await testDb.db.clickDetail.findMany({
       where: { linkId: link.id },
