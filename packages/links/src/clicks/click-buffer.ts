@@ -55,6 +55,12 @@ export class ClickBuffer {
   private pendingDetailCount = 0;
   private pendingRows = 0;
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * Set by a failed flush until the next one starts: the retry waits for the timer. A flush by
+   * size at every click would re-read every pending row (~180 ms for 60,000) per redirect while
+   * the database is away, stalling even the redirects the cache answers.
+   */
+  private retryWaits = false;
   private flushing: Promise<void> = Promise.resolve();
   /** A flush waiting for the previous one: later callers join it instead of queueing more. */
   private queued: Promise<void> | undefined;
@@ -85,7 +91,7 @@ export class ClickBuffer {
       this.pendingDetailCount += 1;
     }
     this.pendingCount += 1;
-    if (this.pendingRows >= this.options.flushEvery) void this.flush();
+    if (this.pendingRows >= this.options.flushEvery && !this.retryWaits) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 
@@ -137,6 +143,7 @@ export class ClickBuffer {
   private async writePending(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.retryWaits = false;
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
@@ -182,6 +189,7 @@ export class ClickBuffer {
   }
 
   private putBack(days: DayRow[], details: DetailRow[]): void {
+    if (days.length === 0 && details.length === 0) return; // all written
     for (const [linkId, day, count] of days) {
       this.entry(linkId, day).count += count;
       this.pendingCount += count;
@@ -190,6 +198,7 @@ export class ClickBuffer {
       this.addDetail((this.entry(linkId, day).details ??= new Map()), detail, count);
     }
     this.pendingDetailCount += clicksDescribedBy(details);
+    this.retryWaits = true;
     this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 }
