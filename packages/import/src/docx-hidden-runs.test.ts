@@ -30,6 +30,17 @@ describe('withoutHiddenRuns', () => {
     expect(cleaned.xml).not.toContain('Secret.');
   });
 
+  it('reads a namespace written with character references, as XML (and mammoth) reads it', () => {
+    const spelt = WORD.replace('main', '&#109;ain').replace('http', '&#x68;ttp');
+    const xml =
+      `<q:document xmlns:q='${spelt}'><q:body><q:p><q:r><q:t>Shown.</q:t></q:r>` +
+      `<q:r><q:rPr><q:vanish/></q:rPr><q:t>Secret.</q:t></q:r></q:p></q:body></q:document>`;
+    const cleaned = withoutHiddenRuns(xml);
+    expect(cleaned.hiddenText).toBe(true);
+    expect(cleaned.xml).toContain('Shown.');
+    expect(cleaned.xml).not.toContain('Secret.');
+  });
+
   it('reads a tag whose quoted attribute holds ">", which XML allows', () => {
     const cleaned = withoutHiddenRuns(
       documentXml(`<w:p><w:r w:rsidR="a>b">${HIDDEN}<w:t>Secret.</w:t></w:r></w:p>`),

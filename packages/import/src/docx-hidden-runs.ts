@@ -106,13 +106,16 @@ interface WordSyntax {
 
 /**
  * The prefixes `xml` binds to WordprocessingML: `w` as Word writes it, but XML lets a file bind
- * any prefix (or none, the default namespace, for elements) and mammoth reads them all alike, so
- * text hidden under another prefix would otherwise show.
+ * any prefix (or none, the default namespace, for elements), spell the namespace with character
+ * references, and mammoth reads them all alike, so text hidden under another prefix would
+ * otherwise show.
  */
 function wordPrefixes(xml: string): Set<string> {
   const prefixes = new Set(['w']);
   for (const [, prefix, doubleQuoted, singleQuoted] of xml.matchAll(NAMESPACE_DECLARATION)) {
-    if (WORD_NAMESPACES.includes(doubleQuoted ?? singleQuoted ?? '')) prefixes.add(prefix ?? '');
+    // As any attribute value: `&#109;ain` is `main` to the XML parser.
+    const namespace = unescapeXml(doubleQuoted ?? singleQuoted ?? '');
+    if (WORD_NAMESPACES.includes(namespace)) prefixes.add(prefix ?? '');
   }
   return prefixes;
 }
