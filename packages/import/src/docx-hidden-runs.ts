@@ -1,8 +1,6 @@
 import { pasteNotice, type PasteNotice } from '@newsroom/article';
 import JSZip from 'jszip';
-
-/** The parts of a .docx whose runs mammoth turns into the article's text and notes. */
-const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+import { docxParts } from './docx-parts';
 
 /**
  * What one level of Word's formatting says about Font → Hidden: true (hidden), false (shown, even
@@ -446,17 +444,21 @@ export async function removeHiddenRuns(
   bytes: Uint8Array,
 ): Promise<{ bytes: Uint8Array; notices: PasteNotice[] }> {
   const zip = await JSZip.loadAsync(bytes);
+  // The parts mammoth reads, wherever the package puts them (word/document2.xml…).
+  const parts = await docxParts(zip);
+  if (!parts) throw new Error('No main document part');
   let changed = false;
   let hiddenText = false;
   let notices: PasteNotice[] = [];
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  const stylesXml = await zip.file(parts.styles)?.async('string');
   // Any spelling of Font → Hidden contains the word (a quick test: most documents hide nothing).
   const styles = stylesXml?.includes('vanish') ? readStyles(stylesXml) : NO_STYLES;
-  for (const name of TEXT_PARTS) {
+  // The parts whose runs mammoth turns into the article's text and notes.
+  for (const name of new Set([parts.mainDocument, parts.footnotes, parts.endnotes])) {
     const part = zip.file(name);
     if (!part) continue;
     const xml = await part.async('string');
-    if (name === 'word/document.xml') notices = reviewNotices(xml);
+    if (name === parts.mainDocument) notices = reviewNotices(xml);
     if (!xml.includes('vanish') && styles === NO_STYLES) continue;
     const cleaned = withoutHiddenRuns(xml, styles);
     if (cleaned.xml === xml) continue;

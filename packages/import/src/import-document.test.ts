@@ -207,6 +207,55 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
   });
 
+  it('reads the parts the package names, as Word Online writes them (word/document2.xml), hidden text left out', async () => {
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Written online '),
+            new TextRun({ text: 'HIDDEN source name ', vanish: true }),
+            new TextRun('and downloaded.'),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
+      ],
+      footnotes: { 1: 'An online note.' },
+    });
+    // Word Online names its parts document2.xml, styles2.xml, footnotes2.xml: only the
+    // package's relationships say which part is which.
+    const zip = await JSZip.loadAsync(bytes);
+    const rename = async (from: string, to: string) => {
+      zip.file(to, await zip.file(from)!.async('uint8array'));
+      zip.remove(from);
+    };
+    await rename('word/document.xml', 'word/document2.xml');
+    await rename('word/_rels/document.xml.rels', 'word/_rels/document2.xml.rels');
+    await rename('word/footnotes.xml', 'word/footnotes2.xml');
+    const footnotes = await zip.file('word/footnotes2.xml')!.async('string');
+    zip.file(
+      'word/footnotes2.xml',
+      footnotes.replace(
+        '<w:t xml:space="preserve">An online note.</w:t></w:r>',
+        '<w:t xml:space="preserve">An online note.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN in the note.</w:t></w:r>',
+      ),
+    );
+    const packageRels = await zip.file('_rels/.rels')!.async('string');
+    zip.file('_rels/.rels', packageRels.replace('word/document.xml', 'word/document2.xml'));
+    const documentRels = await zip.file('word/_rels/document2.xml.rels')!.async('string');
+    zip.file(
+      'word/_rels/document2.xml.rels',
+      documentRels.replace('footnotes.xml', 'footnotes2.xml'),
+    );
+    const online = await zip.generateAsync({ type: 'uint8array' });
+
+    const imported = await importDocument({ fileName: 'online.docx', bytes: online });
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'Written online and downloaded.',
+      'An online note.',
+    ]);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
   it('says that tracked deletions and comments were left out (mammoth drops them)', async () => {
     const bytes = new Uint8Array(
       await Packer.toBuffer(

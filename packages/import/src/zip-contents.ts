@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { docxParts } from './docx-parts';
 import { ImportError } from './import-error';
 import { unpacksWithinLimit } from './zip-size';
 
@@ -33,7 +34,7 @@ export function zipEntryName(src: string): string | null {
 }
 
 /**
- * What a zip holds: a Word document (`word/document.xml`), or Google Docs' zipped "Web page"
+ * What a zip holds: a Word document (a main document part, found as mammoth finds it), or Google Docs' zipped "Web page"
  * download (one `.html` file, its images beside it in `images/`).
  */
 export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
@@ -44,7 +45,7 @@ export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
   } catch {
     throw damaged();
   }
-  if (zip.file('word/document.xml')) return { kind: 'docx' };
+  if (await docxParts(zip)) return { kind: 'docx' };
   const pages = zip.file(/^[^/]+\.html?$/i);
   if (pages.length === 1)
     return {
