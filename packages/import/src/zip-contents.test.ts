@@ -64,4 +64,20 @@ describe('readZipContents', () => {
     const lying = await zipClaiming({ 'word/document.xml': text }, 100);
     await expect(readZipContents(lying)).rejects.toMatchObject({ code: 'corrupt' });
   });
+
+  it('refuses a bomb hidden past the entry count of the directory, which JSZip reads anyway', async () => {
+    const filler = new Uint8Array(IMPORT_LIMITS.maxUnpackedBytes + 1).fill(0x20);
+    const bytes = await zipClaiming({
+      'a.txt': new TextEncoder().encode('small'),
+      'word/document.xml': filler,
+    });
+    // The end record says one file: the bomb after it is not in the count, but JSZip reads
+    // every entry of the directory.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.length - 22;
+    expect(view.getUint32(end, true)).toBe(0x06054b50);
+    view.setUint16(end + 8, 1, true);
+    view.setUint16(end + 10, 1, true);
+    await expect(readZipContents(bytes)).rejects.toMatchObject({ code: 'corrupt' });
+  });
 });
