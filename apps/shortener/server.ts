@@ -118,6 +118,15 @@ async function main() {
         // what is still pending now was not written, and goes with the process.
         const unwritten = runtime.clicks.pendingClicks;
         if (unwritten > 0) throw new Error(`${unwritten} click(s) not written`);
+        // Their clicks written, details can still fail (a statement of their own): stats would
+        // show those clicks as "(not recorded)".
+        const undescribed = runtime.clicks.pendingVisitDetails;
+        if (undescribed > 0) {
+          console.error(
+            `Shortener stopped (${signal}) but could not write the visit details of ${undescribed} click(s); the clicks themselves were written.`,
+          );
+          process.exit(1);
+        }
         await Promise.all([runtime.close(), nextHost.close(), clickWriter?.close()]);
         console.log(`Shortener stopped (${signal}); wrote ${pending} pending click(s).`);
         process.exit(exitCode);

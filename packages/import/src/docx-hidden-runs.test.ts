@@ -30,6 +30,17 @@ describe('withoutHiddenRuns', () => {
     expect(cleaned.xml).not.toContain('Secret.');
   });
 
+  it('reads a namespace written with character references, as XML (and mammoth) reads it', () => {
+    const spelt = WORD.replace('main', '&#109;ain').replace('http', '&#x68;ttp');
+    const xml =
+      `<q:document xmlns:q='${spelt}'><q:body><q:p><q:r><q:t>Shown.</q:t></q:r>` +
+      `<q:r><q:rPr><q:vanish/></q:rPr><q:t>Secret.</q:t></q:r></q:p></q:body></q:document>`;
+    const cleaned = withoutHiddenRuns(xml);
+    expect(cleaned.hiddenText).toBe(true);
+    expect(cleaned.xml).toContain('Shown.');
+    expect(cleaned.xml).not.toContain('Secret.');
+  });
+
   it('reads a tag whose quoted attribute holds ">", which XML allows', () => {
     const cleaned = withoutHiddenRuns(
       documentXml(`<w:p><w:r w:rsidR="a>b">${HIDDEN}<w:t>Secret.</w:t></w:r></w:p>`),
@@ -90,6 +101,54 @@ describe('withoutHiddenRuns', () => {
     ],
   ])('refuses XML that is not well-formed (%s): hidden text is never guessed at', (_, xml) => {
     expect(() => withoutHiddenRuns(xml)).toThrow(/^Not well-formed XML/);
+  });
+});
+
+describe('text hidden by a table style', () => {
+  const tableStyle = (id: string, properties: string, isDefault = false) =>
+    `<w:style w:type="table"${isDefault ? ' w:default="1"' : ''} w:styleId="${id}">` +
+    `<w:name w:val="${id}"/>${properties}</w:style>`;
+  const table = (style: string | null, cells: string) =>
+    `<w:tbl><w:tblPr>${style === null ? '' : `<w:tblStyle w:val="${style}"/>`}<w:tblW w:w="0" w:type="auto"/></w:tblPr>` +
+    `<w:tr><w:tc>${cells}</w:tc></w:tr></w:tbl>`;
+  const paragraph = (text: string, style?: string) =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it('leaves out the text of a table whose style hides it, as Word does', () => {
+    const styles = readStyles(
+      stylesXml(
+        tableStyle('PlainTable', '', true) +
+          tableStyle('NotesTable', HIDDEN) +
+          paragraphStyle('Shown', null, '<w:rPr><w:vanish w:val="0"/></w:rPr>'),
+      ),
+    );
+    const cleaned = withoutHiddenRuns(
+      documentXml(
+        paragraph('Before.') +
+          table('NotesTable', paragraph('Secret source.') + paragraph('Said shown.', 'Shown')) +
+          table(null, paragraph('In a plain table.')) +
+          paragraph('After.'),
+      ),
+      styles,
+    );
+    expect(cleaned.hiddenText).toBe(true);
+    expect(cleaned.xml).not.toContain('Secret source.');
+    // A paragraph style comes after the table's in Word's order: it can show text again.
+    for (const shown of ['Before.', 'Said shown.', 'In a plain table.', 'After.'])
+      expect(cleaned.xml).toContain(shown);
+  });
+
+  it('reads the innermost table, and the style a table has now (not a tracked old one)', () => {
+    const styles = readStyles(stylesXml(tableStyle('NotesTable', HIDDEN) + tableStyle('Open', '')));
+    const nested = table('NotesTable', table('Open', paragraph('Inner.')) + paragraph('Outer.'));
+    const restyled =
+      `<w:tbl><w:tblPr><w:tblStyle w:val="Open"/><w:tblPrChange w:id="1" w:author="A">` +
+      `<w:tblPr><w:tblStyle w:val="NotesTable"/></w:tblPr></w:tblPrChange></w:tblPr>` +
+      `<w:tr><w:tc>${paragraph('Restyled.')}</w:tc></w:tr></w:tbl>`;
+    const cleaned = withoutHiddenRuns(documentXml(nested + restyled), styles);
+    expect(cleaned.xml).toContain('Inner.');
+    expect(cleaned.xml).not.toContain('Outer.');
+    expect(cleaned.xml).toContain('Restyled.');
   });
 });
 

@@ -1,8 +1,6 @@
 import { pasteNotice, type PasteNotice } from '@newsroom/article';
 import JSZip from 'jszip';
-
-/** The parts of a .docx whose runs mammoth turns into the article's text and notes. */
-const TEXT_PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml'];
+import { docxParts } from './docx-parts';
 
 /**
  * What one level of Word's formatting says about Font → Hidden: true (hidden), false (shown, even
@@ -58,10 +56,21 @@ const PARAGRAPH_START =
   String.raw`(?:\s*${startTag('pPr')}` +
   `(?:${PARAGRAPH_CHANGE}|${charNotAt(PARAGRAPH_TAG, String.raw`<w:pPrChange[\s/>]`, endTag('pPr'))})*` +
   `${endTag('pPr')})?`;
+const TABLE_CHANGE = formattingChange('tblPrChange');
+/**
+ * A table's start tag (not an empty `<w:tbl/>`) with its properties, if any: their table style
+ * applies to the runs inside. A tracked change (`<w:tblPrChange>`) inside holds a whole old
+ * `<w:tblPr>`.
+ */
+const TABLE_START =
+  startTag('tbl') +
+  String.raw`(?:\s*${startTag('tblPr')}` +
+  `(?:${TABLE_CHANGE}|${charNotAt(String.raw`</?w:tbl[\s/>]`, String.raw`<w:tblPrChange[\s/>]`, endTag('tblPr'))})*` +
+  `${endTag('tblPr')})?`;
 /** A run with no run inside it (a text box's runs sit inside a drawing's run), up to its end. */
 const INNERMOST_RUN = `${startTag('r')}${charNotAt(String.raw`<w:r[\s/>]`)}*?${endTag('r')}`;
-/** Paragraph starts and ends and innermost runs, in document order (see withoutHiddenRuns). */
-const PARAGRAPHS_AND_RUNS = `(${PARAGRAPH_START})|(${endTag('p')})|${INNERMOST_RUN}`;
+/** Paragraph and table starts and ends and innermost runs, in document order (see withoutHiddenRuns). */
+const PARAGRAPHS_AND_RUNS = `(${PARAGRAPH_START})|(${endTag('p')})|(${TABLE_START})|(${endTag('tbl')})|${INNERMOST_RUN}`;
 /** A run's own properties: its first child. */
 const RUN_PROPERTIES = String.raw`^${startTag('r')}\s*${startTag('rPr')}${RUN_PROPERTIES_CONTENT}${endTag('rPr')}`;
 const RUN_TEXT = `${startTag('t')}([^<]*)${endTag('t')}`;
@@ -95,13 +104,16 @@ interface WordSyntax {
 
 /**
  * The prefixes `xml` binds to WordprocessingML: `w` as Word writes it, but XML lets a file bind
- * any prefix (or none, the default namespace, for elements) and mammoth reads them all alike, so
- * text hidden under another prefix would otherwise show.
+ * any prefix (or none, the default namespace, for elements), spell the namespace with character
+ * references, and mammoth reads them all alike, so text hidden under another prefix would
+ * otherwise show.
  */
 function wordPrefixes(xml: string): Set<string> {
   const prefixes = new Set(['w']);
   for (const [, prefix, doubleQuoted, singleQuoted] of xml.matchAll(NAMESPACE_DECLARATION)) {
-    if (WORD_NAMESPACES.includes(doubleQuoted ?? singleQuoted ?? '')) prefixes.add(prefix ?? '');
+    // As any attribute value: `&#109;ain` is `main` to the XML parser.
+    const namespace = unescapeXml(doubleQuoted ?? singleQuoted ?? '');
+    if (WORD_NAMESPACES.includes(namespace)) prefixes.add(prefix ?? '');
   }
   return prefixes;
 }
@@ -208,6 +220,11 @@ export interface DocumentStyles {
    * Normal) when the paragraph names none or one that does not exist.
    */
   paragraphStyle: (id: string | undefined) => Hidden;
+  /**
+   * A table style (`w:tblStyle`), through its bases, for the runs in the table: the default table
+   * style when the table names none or one that does not exist.
+   */
+  tableStyle: (id: string | undefined) => Hidden;
   /** The document defaults (`w:docDefaults`): the last level Word looks at. */
   defaults: Hidden;
 }
@@ -215,6 +232,7 @@ export interface DocumentStyles {
 const NO_STYLES: DocumentStyles = {
   characterStyle: () => undefined,
   paragraphStyle: () => undefined,
+  tableStyle: () => undefined,
   defaults: undefined,
 };
 
@@ -273,26 +291,29 @@ export function readStyles(stylesXml: string): DocumentStyles {
   const xml = withoutFormattingChanges(readable, syntax);
   const styles = new Map<string, Style>();
   let defaultParagraphStyle: string | undefined;
+  let defaultTableStyle: string | undefined;
   for (const [, startTag = '', content = ''] of xml.matchAll(syntax.pattern(STYLE, 'g'))) {
     const id = syntax.attribute(startTag, 'styleId');
     if (id === undefined) continue;
     const style = readStyle(startTag, content, syntax);
     styles.set(id, style);
     // Word takes the last style marked default, if several are.
-    if (style.type === 'paragraph' && isOn(syntax.attribute(startTag, 'default') ?? 'false')) {
-      defaultParagraphStyle = id;
+    if (isOn(syntax.attribute(startTag, 'default') ?? 'false')) {
+      if (style.type === 'paragraph') defaultParagraphStyle = id;
+      if (style.type === 'table') defaultTableStyle = id;
     }
   }
   const decided = hiddenThroughBases(styles);
   const hiddenThrough = (id: string | undefined) =>
     id === undefined ? undefined : decided.get(id);
+  /** The style `id` names if it is one of `type`, else that type's default style. */
+  const styleOf = (id: string | undefined, type: string, fallback: string | undefined) =>
+    hiddenThrough(id !== undefined && styles.get(id)?.type === type ? id : fallback);
   const defaults = syntax.pattern(DEFAULT_RUN_PROPERTIES).exec(xml)?.[1] ?? '';
   return {
     characterStyle: (id) => hiddenThrough(id),
-    paragraphStyle: (id) =>
-      hiddenThrough(
-        id !== undefined && styles.get(id)?.type === 'paragraph' ? id : defaultParagraphStyle,
-      ),
+    paragraphStyle: (id) => styleOf(id, 'paragraph', defaultParagraphStyle),
+    tableStyle: (id) => styleOf(id, 'table', defaultTableStyle),
     defaults: vanishIn(defaults, syntax),
   };
 }
@@ -304,13 +325,23 @@ function paragraphHides(paragraphStart: string, styles: DocumentStyles, syntax: 
   return styles.paragraphStyle(style === undefined ? undefined : syntax.attribute(style, 'val'));
 }
 
+/** What a table's style says about its runs (its tblStyle, as now: not a tracked old one). */
+function tableHides(tableStart: string, styles: DocumentStyles, syntax: WordSyntax) {
+  const properties = tableStart.includes('PrChange')
+    ? tableStart.replace(syntax.pattern(TABLE_CHANGE, 'g'), '')
+    : tableStart;
+  const style = syntax.startTag(properties, 'tblStyle');
+  return styles.tableStyle(style === undefined ? undefined : syntax.attribute(style, 'val'));
+}
+
 /**
- * Whether a run is hidden, as Word decides it: its own properties, else its character style, else
- * its paragraph's style, else the document defaults; the first level that says decides.
+ * Whether a run is hidden, as Word decides it (ECMA-376's style hierarchy, from the last level
+ * applied): its own properties, else its character style, else its paragraph's style, else its
+ * table's style, else the document defaults; the first level that says decides.
  */
 function isHiddenRun(
   run: string,
-  paragraph: Hidden,
+  { paragraph, table }: { paragraph: Hidden; table: Hidden },
   styles: DocumentStyles,
   syntax: WordSyntax,
 ): boolean {
@@ -321,6 +352,7 @@ function isHiddenRun(
     vanishIn(properties, syntax) ??
     styles.characterStyle(runStyle === undefined ? undefined : syntax.attribute(runStyle, 'val')) ??
     paragraph ??
+    table ??
     styles.defaults ??
     false
   );
@@ -341,9 +373,17 @@ export function withoutHiddenRuns(
   // A run's paragraph is the innermost one open where it stands (a text box's paragraphs sit in a
   // run of their anchor paragraph): what each open paragraph's style says, innermost last.
   const openParagraphs: Hidden[] = [];
+  // Likewise the innermost open table (tables nest in cells).
+  const openTables: Hidden[] = [];
   const cleaned = xml.replace(
     syntax.pattern(PARAGRAPHS_AND_RUNS, 'g'),
-    (token, paragraphStart: string | undefined, paragraphEnd: string | undefined) => {
+    (
+      token,
+      paragraphStart: string | undefined,
+      paragraphEnd: string | undefined,
+      tableStart: string | undefined,
+      tableEnd: string | undefined,
+    ) => {
       if (paragraphStart !== undefined) {
         openParagraphs.push(paragraphHides(paragraphStart, styles, syntax));
         return token;
@@ -352,9 +392,20 @@ export function withoutHiddenRuns(
         openParagraphs.pop();
         return token;
       }
-      const paragraph =
-        openParagraphs.length > 0 ? openParagraphs.at(-1) : styles.paragraphStyle(undefined);
-      if (!isHiddenRun(token, paragraph, styles, syntax)) return token;
+      if (tableStart !== undefined) {
+        openTables.push(tableHides(tableStart, styles, syntax));
+        return token;
+      }
+      if (tableEnd !== undefined) {
+        openTables.pop();
+        return token;
+      }
+      const levels = {
+        paragraph:
+          openParagraphs.length > 0 ? openParagraphs.at(-1) : styles.paragraphStyle(undefined),
+        table: openTables.at(-1),
+      };
+      if (!isHiddenRun(token, levels, styles, syntax)) return token;
       if (holdsWords(token, syntax.pattern(RUN_TEXT, 'g'))) hiddenText = true;
       return '';
     },
@@ -395,17 +446,21 @@ export async function removeHiddenRuns(
   bytes: Uint8Array,
 ): Promise<{ bytes: Uint8Array; notices: PasteNotice[] }> {
   const zip = await JSZip.loadAsync(bytes);
+  // The parts mammoth reads, wherever the package puts them (word/document2.xml…).
+  const parts = await docxParts(zip);
+  if (!parts) throw new Error('No main document part');
   let changed = false;
   let hiddenText = false;
   let notices: PasteNotice[] = [];
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  const stylesXml = await zip.file(parts.styles)?.async('string');
   // Any spelling of Font → Hidden contains the word (a quick test: most documents hide nothing).
   const styles = stylesXml?.includes('vanish') ? readStyles(stylesXml) : NO_STYLES;
-  for (const name of TEXT_PARTS) {
+  // The parts whose runs mammoth turns into the article's text and notes.
+  for (const name of new Set([parts.mainDocument, parts.footnotes, parts.endnotes])) {
     const part = zip.file(name);
     if (!part) continue;
     const xml = await part.async('string');
-    if (name === 'word/document.xml') notices = reviewNotices(xml);
+    if (name === parts.mainDocument) notices = reviewNotices(xml);
     if (!xml.includes('vanish') && styles === NO_STYLES) continue;
     const cleaned = withoutHiddenRuns(xml, styles);
     if (cleaned.xml === xml) continue;

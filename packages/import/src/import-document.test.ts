@@ -207,6 +207,55 @@ describe('importing a .docx', () => {
     expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
   });
 
+  it('reads the parts the package names, as Word Online writes them (word/document2.xml), hidden text left out', async () => {
+    const bytes = await writeDocx({
+      children: [
+        new Paragraph({
+          children: [
+            new TextRun('Written online '),
+            new TextRun({ text: 'HIDDEN source name ', vanish: true }),
+            new TextRun('and downloaded.'),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
+      ],
+      footnotes: { 1: 'An online note.' },
+    });
+    // Word Online names its parts document2.xml, styles2.xml, footnotes2.xml: only the
+    // package's relationships say which part is which.
+    const zip = await JSZip.loadAsync(bytes);
+    const rename = async (from: string, to: string) => {
+      zip.file(to, await zip.file(from)!.async('uint8array'));
+      zip.remove(from);
+    };
+    await rename('word/document.xml', 'word/document2.xml');
+    await rename('word/_rels/document.xml.rels', 'word/_rels/document2.xml.rels');
+    await rename('word/footnotes.xml', 'word/footnotes2.xml');
+    const footnotes = await zip.file('word/footnotes2.xml')!.async('string');
+    zip.file(
+      'word/footnotes2.xml',
+      footnotes.replace(
+        '<w:t xml:space="preserve">An online note.</w:t></w:r>',
+        '<w:t xml:space="preserve">An online note.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN in the note.</w:t></w:r>',
+      ),
+    );
+    const packageRels = await zip.file('_rels/.rels')!.async('string');
+    zip.file('_rels/.rels', packageRels.replace('word/document.xml', 'word/document2.xml'));
+    const documentRels = await zip.file('word/_rels/document2.xml.rels')!.async('string');
+    zip.file(
+      'word/_rels/document2.xml.rels',
+      documentRels.replace('footnotes.xml', 'footnotes2.xml'),
+    );
+    const online = await zip.generateAsync({ type: 'uint8array' });
+
+    const imported = await importDocument({ fileName: 'online.docx', bytes: online });
+    expect(imported.doc.content!.map(textOf)).toEqual([
+      'Written online and downloaded.',
+      'An online note.',
+    ]);
+    expect(imported.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
+
   it('says that tracked deletions and comments were left out (mammoth drops them)', async () => {
     const bytes = new Uint8Array(
       await Packer.toBuffer(
@@ -674,6 +723,16 @@ describe('importing a .docx', () => {
   });
 });
 
+/** Characters windows-1252 writes as one byte above 0x7f (the rest are Latin-1's). */
+const WINDOWS_1252_BYTES: Record<string, number> = {
+  '\u00e9': 0xe9,
+  '\u2019': 0x92,
+  '\u201c': 0x93,
+  '\u201d': 0x94,
+  '\u2013': 0x96,
+  '\u20ac': 0x80,
+};
+
 describe('importing a Google Docs web page download', () => {
   it('reads the export’s title, formatting and footnotes', async () => {
     const html = `<html><head><title>Doc</title><style>.c1{font-weight:700}</style></head><body class="doc-content"><p class="title"><span>Export title</span></p><p><span class="c1">Bold</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p><hr><div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span> The note.</span></p></div></body></html>`;
@@ -684,6 +743,40 @@ describe('importing a Google Docs web page download', () => {
     expect(imported.title).toBe('Export title');
     expect(notesOf(imported.doc).map(textOf)).toEqual(['The note.']);
     expect(JSON.stringify(imported.doc.content![0])).toContain('{"type":"bold"}');
+  });
+
+  it('reads a web page in the encoding it declares, as Word saves one (windows-1252)', async () => {
+    // Word's "Save as Web Page" writes its system's code page by default: curly quotes and
+    // accents are single bytes there, not UTF-8.
+    const head = `<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"><title>Caf\u00e9</title></head>`;
+    const body = `<body><h1>Caf\u00e9 prices</h1><p>The owner\u2019s \u201cnew\u201d menu \u2013 \u20ac4.</p></body></html>`;
+    const bytes = Uint8Array.from(
+      [...(head + body)].map((char) => WINDOWS_1252_BYTES[char] ?? char.charCodeAt(0)),
+    );
+    const imported = await importDocument({ fileName: 'word-page.htm', bytes });
+    expect(imported.doc.content!.map(textOf)).toContain(
+      'The owner\u2019s \u201cnew\u201d menu \u2013 \u20ac4.',
+    );
+
+    // Declared as UTF-8 (or not declared) it must be UTF-8, and an unknown encoding is named.
+    const refusedAs = async (html: string) => {
+      const bytes = Uint8Array.from(Buffer.from(html, 'latin1'));
+      const error = await importDocument({ fileName: 'page.html', bytes }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(ImportError);
+      return (error as ImportError).message;
+    };
+    expect(await refusedAs('<html><body><p>Caf\u00e9</p></body></html>')).toBe(
+      'This HTML file is not UTF-8 text',
+    );
+    expect(
+      await refusedAs(
+        '<html><head><meta charset="x-no-such-code"></head><body><p>Text</p></body></html>',
+      ),
+    ).toBe(
+      'This HTML file declares the character encoding "x-no-such-code", which the import does not know',
+    );
   });
 
   it('leaves the export’s comments out and says so; says a table became paragraphs', async () => {

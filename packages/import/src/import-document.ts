@@ -68,11 +68,55 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^\s*</.test(head) && /<(html|body|p|div|h\d|!doctype)\b/i.test(head);
 }
 
-function decodeHtml(bytes: Uint8Array): string {
+/** `<meta charset=…>` or `<meta http-equiv=Content-Type content="…; charset=…">`, near the top. */
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i;
+
+/**
+ * The decoder for the encoding the page declares, UTF-8 when it declares none (Google Docs
+ * writes UTF-8; Word's "Save as Web Page" writes its system's code page by default, e.g.
+ * windows-1252, and says so). A UTF-16 label on a page read as bytes means UTF-8, as in browsers.
+ */
+function htmlDecoder(bytes: Uint8Array): TextDecoder {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = META_CHARSET.exec(head)?.[1];
+  if (label === undefined) return new TextDecoder('utf-8', { fatal: true });
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(UTF8_BOM, '');
+    decoder = new TextDecoder(label, { fatal: true });
   } catch {
-    throw new ImportError('corrupt', 'This HTML file is not UTF-8 text');
+    throw new ImportError(
+      'corrupt',
+      `This HTML file declares the character encoding "${label}", which the import does not know`,
+    );
+  }
+  return decoder.encoding.startsWith('utf-16')
+    ? new TextDecoder('utf-8', { fatal: true })
+    : decoder;
+}
+
+/**
+ * windows-1252's characters for the bytes 0x80–0x9f (its curly quotes, dashes, €): Node 20's
+ * TextDecoder decodes windows-1252 as Latin-1, which has control characters there, and the paste
+ * pipeline drops those. A no-op where the decoder is right.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeHtml(bytes: Uint8Array): string {
+  const decoder = htmlDecoder(bytes);
+  try {
+    const text = decoder.decode(bytes).replace(UTF8_BOM, '');
+    return decoder.encoding === 'windows-1252'
+      ? text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!)
+      : text;
+  } catch {
+    throw new ImportError(
+      'corrupt',
+      decoder.encoding === 'utf-8'
+        ? 'This HTML file is not UTF-8 text'
+        : `This HTML file is not ${decoder.encoding} text, as it declares`,
+    );
   }
 }
 

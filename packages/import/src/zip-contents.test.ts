@@ -1,5 +1,7 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { zipEntryName } from './zip-contents';
+import { IMPORT_LIMITS } from './import-limits';
+import { readZipContents, zipEntryName } from './zip-contents';
 
 describe('zipEntryName', () => {
   it('takes relative paths beside the page, decoded', () => {
@@ -22,5 +24,60 @@ describe('zipEntryName', () => {
       '',
     ])
       expect(zipEntryName(src), src).toBeNull();
+  });
+});
+
+describe('readZipContents', () => {
+  /** A zip whose directory claims `claimed` bytes for each file (a lie when smaller). */
+  async function zipClaiming(files: Record<string, Uint8Array>, claimed?: number) {
+    const zip = new JSZip();
+    for (const [name, bytes] of Object.entries(files)) zip.file(name, bytes);
+    const bytes = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 1 },
+    });
+    if (claimed === undefined) return bytes;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let offset = 0; offset < bytes.length - 4; offset++)
+      if (view.getUint32(offset, true) === 0x02014b50) view.setUint32(offset + 24, claimed, true);
+    return bytes;
+  }
+
+  it('reads a Word document whose files unpack to what they claim', async () => {
+    const bytes = await zipClaiming({
+      'word/document.xml': new TextEncoder().encode('<w:document/>'),
+    });
+    expect(await readZipContents(bytes)).toEqual({ kind: 'docx' });
+  });
+
+  it('refuses a zip bomb whose directory understates what it unpacks to', async () => {
+    // ~100 KB in the file, past the limit once unpacked, while the directory claims 1,000 bytes:
+    // the files' real sizes are what mammoth and JSZip would unpack (into memory).
+    const filler = new Uint8Array(IMPORT_LIMITS.maxUnpackedBytes + 1).fill(0x20);
+    const bomb = await zipClaiming({ 'word/document.xml': filler }, 1_000);
+    await expect(readZipContents(bomb)).rejects.toMatchObject({ code: 'corrupt' });
+  });
+
+  it('refuses a file that unpacks to more than its directory says, even a little', async () => {
+    const text = new TextEncoder().encode('<w:document>' + 'a'.repeat(5_000) + '</w:document>');
+    const lying = await zipClaiming({ 'word/document.xml': text }, 100);
+    await expect(readZipContents(lying)).rejects.toMatchObject({ code: 'corrupt' });
+  });
+
+  it('refuses a bomb hidden past the entry count of the directory, which JSZip reads anyway', async () => {
+    const filler = new Uint8Array(IMPORT_LIMITS.maxUnpackedBytes + 1).fill(0x20);
+    const bytes = await zipClaiming({
+      'a.txt': new TextEncoder().encode('small'),
+      'word/document.xml': filler,
+    });
+    // The end record says one file: the bomb after it is not in the count, but JSZip reads
+    // every entry of the directory.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.length - 22;
+    expect(view.getUint32(end, true)).toBe(0x06054b50);
+    view.setUint16(end + 8, 1, true);
+    view.setUint16(end + 10, 1, true);
+    await expect(readZipContents(bytes)).rejects.toMatchObject({ code: 'corrupt' });
   });
 });

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
+import { docxParts } from './docx-parts';
 import { ImportError } from './import-error';
-import { unpacksWithinLimit } from './zip-size';
+import { declaredWithinLimit, unpacksWithinLimit } from './zip-size';
 
 /** A file beside the web page in the zip, by the path the page's `src` gives; null: none. */
 export type ZipFileReader = (src: string) => Promise<Buffer | null>;
@@ -33,18 +34,19 @@ export function zipEntryName(src: string): string | null {
 }
 
 /**
- * What a zip holds: a Word document (`word/document.xml`), or Google Docs' zipped "Web page"
+ * What a zip holds: a Word document (a main document part, found as mammoth finds it), or Google Docs' zipped "Web page"
  * download (one `.html` file, its images beside it in `images/`).
  */
 export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
-  if (!unpacksWithinLimit(bytes)) throw damaged();
+  if (!declaredWithinLimit(bytes)) throw damaged();
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
     throw damaged();
   }
-  if (zip.file('word/document.xml')) return { kind: 'docx' };
+  if (!(await unpacksWithinLimit(zip))) throw damaged();
+  if (await docxParts(zip)) return { kind: 'docx' };
   const pages = zip.file(/^[^/]+\.html?$/i);
   if (pages.length === 1)
     return {

@@ -1,3 +1,4 @@
+import type JSZip from 'jszip';
 import { IMPORT_LIMITS } from './import-limits';
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -14,7 +15,8 @@ export const isZip = (bytes: Uint8Array): boolean =>
 
 /**
  * What the zip's directory says its files unpack to, or null when there is no readable
- * directory (a damaged file). Read before unpacking, so a zip bomb is refused without inflating.
+ * directory (a damaged file). Read before unpacking, so a zip bomb that says what it is is
+ * refused without inflating; what the files really unpack to is checked by unpacksWithinLimit.
  */
 export function declaredUnpackedSize(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -39,7 +41,39 @@ export function declaredUnpackedSize(bytes: Uint8Array): number | null {
   return null;
 }
 
-export function unpacksWithinLimit(bytes: Uint8Array): boolean {
+export function declaredWithinLimit(bytes: Uint8Array): boolean {
   const size = declaredUnpackedSize(bytes);
   return size !== null && size <= IMPORT_LIMITS.maxUnpackedBytes;
+}
+
+/**
+ * Whether the files of `zip` (as JSZip, and so mammoth, reads it) really unpack to at most the
+ * limit together: each is unpacked as a stream, counted and dropped, and the count stops once
+ * past the limit. The directory cannot be trusted for this: its sizes can understate (JSZip
+ * notices only once it has unpacked the whole file into memory), and JSZip reads every entry it
+ * finds, also past the count the directory's end record gives.
+ */
+export async function unpacksWithinLimit(zip: JSZip): Promise<boolean> {
+  let remaining = IMPORT_LIMITS.maxUnpackedBytes;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const unpacked = await new Promise<number | null>((resolve) => {
+      const stream = entry.nodeStream('nodebuffer');
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > remaining) {
+          // Not read any further: JSZip stops unpacking once the stream's buffer is full.
+          stream.pause();
+          stream.removeAllListeners('data');
+          resolve(null);
+        }
+      });
+      stream.on('error', () => resolve(null));
+      stream.on('end', () => resolve(size));
+    });
+    if (unpacked === null) return false;
+    remaining -= unpacked;
+  }
+  return true;
 }

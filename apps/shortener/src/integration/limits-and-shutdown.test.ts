@@ -113,3 +113,31 @@ describe('shutdown when the clicks cannot be written', () => {
     }
   });
 });
+
+describe('shutdown when the visit details cannot be written', () => {
+  it('says their clicks were written but not their details, and exits with an error', async () => {
+    const server = await startShortener(testDb.url, {
+      SHORTENER_CLICK_FLUSH_MS: '600000',
+      SHORTENER_CLICK_FLUSH_EVERY: '1000000',
+    });
+    const api = createApiClient(server.url, (await createApiKey(testDb.db, 'no-details')).key);
+    const { json: link } = await api('POST', '/api/links', { url: 'https://e.com/details' });
+    const http = createHttpClient(server.url);
+    for (let index = 0; index < 2; index += 1)
+      expect((await http.request(`/${link.code}`)).status).toBe(302);
+    http.close();
+    // Only the details' table away: the clicks are written, their details are not.
+    await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetail" RENAME TO "ClickDetailAway"');
+    try {
+      const exitCode = await server.stop('SIGTERM');
+      expect(server.output()).toMatch(
+        /Shortener stopped \(SIGTERM\) but could not write the visit details of 2 click/,
+      );
+      expect(exitCode).toBe(1);
+    } finally {
+      await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetailAway" RENAME TO "ClickDetail"');
+    }
+    const linkId = (await testDb.db.shortLink.findUniqueOrThrow({ where: { code: link.code } })).id;
+    expect((await testDb.db.clickDay.findFirst({ where: { linkId } }))?.count).toBe(2);
+  });
+});

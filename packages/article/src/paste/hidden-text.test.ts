@@ -25,4 +25,19 @@ describe('hidden text in an imported web page', () => {
     expect(cleaned.body.innerHTML).toBe('<p>Text.</p>');
     expect(cleaned.notices).toEqual([]);
   });
+
+  it('leaves out the hidden attribute and visibility: hidden too, but not what shows again inside', () => {
+    const cleaned = cleanHtml(
+      `<html><body><p>Shown.</p><p hidden>Secret by attribute.</p>` +
+        `<div style="visibility: hidden; font-size: 1px">Secret preheader.</div>` +
+        `<p style="visibility:collapse">Secret collapsed.</p>` +
+        `<div style="visibility:hidden"><p style="visibility: visible">Shown again.</p></div></body></html>`,
+      'html',
+      { parseHtml },
+    );
+    expect(cleaned.body.innerHTML).not.toMatch(/Secret/);
+    expect(cleaned.body.innerHTML).toContain('Shown.');
+    expect(cleaned.body.innerHTML).toContain('Shown again.');
+    expect(cleaned.notices).toEqual([pasteNotice('hiddenTextDropped')]);
+  });
 });

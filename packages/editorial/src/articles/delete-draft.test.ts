@@ -179,6 +179,24 @@ function racingDeletion(doomed: EditableArticle): typeof n.db {
   });
 }
 
+describe('a restore racing the deletion of its own draft', () => {
+  it('answers 404 as for any deleted article, writing nothing', async () => {
+    const draft = await writtenDraft(n.editor, 'Restored while deleted');
+    const [revision] = await listRevisions(n.db, draft.id);
+    if (!revision) throw new Error('the save should have left a revision');
+    // The draft goes after the restore found it and its revision, before the restore writes.
+    const restoring = restoreRevision(racingDeletion(draft), n.editor, draft.id, revision.id, {
+      baseVersion: draft.version,
+    });
+    await expect(restoring).rejects.toMatchObject({
+      status: 404,
+      message: 'The article was not found',
+    });
+    expect(await stored(draft.id)).toBeNull();
+    expect(await n.db.articleRevision.count({ where: { articleId: draft.id } })).toBe(0);
+  });
+});
+
 describe("another article's related list naming a deleted draft", () => {
   const NO_SUCH_ARTICLE = { path: 'related[0].articleId', message: 'no article has this id' };
 

@@ -281,8 +281,13 @@ export async function writeIfVersionMatches(
   let result: { article: EditableArticle; change: LiveChange | null };
   try {
     result = await db.$transaction(async (tx) => {
-      if (write.revisionBefore)
-        await recordRevision(tx, id, actor.id, write.revisionBefore, write.now);
+      // Recorded before the conditional write, which it precedes: an article deleted since the
+      // caller's checks has nothing to keep, and the write would match nothing either.
+      if (
+        write.revisionBefore &&
+        !(await recordRevision(tx, id, actor.id, write.revisionBefore, write.now))
+      )
+        throw new ConditionNotMet();
       const { count } = await tx.article.updateMany({
         where: {
           ...write.where,

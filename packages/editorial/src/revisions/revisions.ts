@@ -22,18 +22,22 @@ export const AUTOSAVE_REVISION_INTERVAL_MS = 10 * 60 * 1000;
 
 type Tx = Prisma.TransactionClient;
 
-/** Snapshots the article as it now stands inside `tx` (after the write). */
+/**
+ * Snapshots the article as it now stands inside `tx` (after the write, or before it for what a
+ * write replaces). False, recording nothing, when there is no such article (deleted meanwhile).
+ */
 export async function recordRevision(
   tx: Tx,
   articleId: string,
   authorId: string,
   reason: RevisionReason,
   now = new Date(),
-) {
-  const article = await tx.article.findUniqueOrThrow({
+): Promise<boolean> {
+  const article = await tx.article.findUnique({
     where: { id: articleId },
     include: { relatedLinks: { orderBy: { position: 'asc' } } },
   });
+  if (!article) return false;
   const related = relatedInputsOf(article.relatedLinks);
   await tx.articleRevision.create({
     data: {
@@ -49,6 +53,7 @@ export async function recordRevision(
       createdAt: now,
     },
   });
+  return true;
 }
 
 /** True when the article has no revision yet, or its newest is older than the interval. */

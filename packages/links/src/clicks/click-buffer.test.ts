@@ -173,8 +173,10 @@ describe('ClickBuffer', () => {
       await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetailAway" RENAME TO "ClickDetail"');
     }
     expect(clicks.pendingClicks).toBe(0); // the clicks are written…
+    expect(clicks.pendingVisitDetails).toBe(2); // …not their details, and the buffer says so
     expect(await testDb.db.clickDetail.count({ where: { linkId: link.id } })).toBe(0);
     await clicks.flush(); // …the details follow, without counting the clicks twice
+    expect(clicks.pendingVisitDetails).toBe(0);
     expect((await testDb.db.clickDay.findFirst({ where: { linkId: link.id } }))?.count).toBe(2);
     const details = await testDb.db.clickDetail.findMany({
       where: { linkId: link.id },
@@ -184,5 +186,42 @@ describe('ClickBuffer', () => {
       ['DE', 1],
       ['FR', 1],
     ]);
+  });
+
+  it('retries a failed flush on its timer, not at every click, however much is pending', async () => {
+    // A database away: each attempt re-reads every pending row on the redirect thread (~180 ms
+    // for 60,000 of them), so an attempt per click past `flushEvery` would stall the redirects.
+    let attempts = 0;
+    let away = true;
+    const clicks = new ClickBuffer({
+      db: testDb.db,
+      intervalMs: 60_000,
+      flushEvery: 2,
+      onError: () => undefined,
+    });
+    clicks.runStatementsWith(async () => {
+      attempts += 1;
+      if (away) throw new Error('database away');
+    });
+    clicks.record('link-a');
+    clicks.record('link-b'); // two rows: a flush by size, which fails
+    await vi.waitFor(() => expect(attempts).toBe(1));
+    for (let index = 0; index < 20; index += 1) {
+      clicks.record('link-a');
+      // Whatever a click starts has run (and failed) before the next macrotask.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(attempts).toBe(1);
+    expect(clicks.pendingClicks).toBe(22);
+    await clicks.flush(); // an explicit flush (the shutdown's) still tries at once
+    expect(attempts).toBe(2);
+
+    away = false; // back: the retry writes, and flushes by size start again
+    await clicks.flush();
+    expect(clicks.pendingClicks).toBe(0);
+    const written = attempts;
+    clicks.record('link-a');
+    clicks.record('link-b');
+    await vi.waitFor(() => expect(attempts).toBeGreaterThan(written));
   });
 });

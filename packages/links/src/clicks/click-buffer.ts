@@ -51,8 +51,16 @@ export class ClickBuffer {
    */
   private pending = new Map<string, Map<string, PendingDay>>();
   private pendingCount = 0;
+  /** Clicks whose visit details are not written yet (their clicks may be). */
+  private pendingDetailCount = 0;
   private pendingRows = 0;
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * Set by a failed flush until the next one starts: the retry waits for the timer. A flush by
+   * size at every click would re-read every pending row (~180 ms for 60,000) per redirect while
+   * the database is away, stalling even the redirects the cache answers.
+   */
+  private retryWaits = false;
   private flushing: Promise<void> = Promise.resolve();
   /** A flush waiting for the previous one: later callers join it instead of queueing more. */
   private queued: Promise<void> | undefined;
@@ -80,14 +88,23 @@ export class ClickBuffer {
     if (details) {
       const counts = (entry.details ??= new Map());
       for (const detail of details) this.addDetail(counts, detail, 1);
+      this.pendingDetailCount += 1;
     }
     this.pendingCount += 1;
-    if (this.pendingRows >= this.options.flushEvery) void this.flush();
+    if (this.pendingRows >= this.options.flushEvery && !this.retryWaits) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 
   get pendingClicks(): number {
     return this.pendingCount;
+  }
+
+  /**
+   * Clicks whose visit details are still to be written: after a failed flush, also those whose
+   * clicks were written (the details' statements come second and can fail on their own).
+   */
+  get pendingVisitDetails(): number {
+    return this.pendingDetailCount;
   }
 
   private addDetail(counts: Map<string, number>, detail: string, clicks: number): void {
@@ -126,10 +143,12 @@ export class ClickBuffer {
   private async writePending(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.retryWaits = false;
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
     this.pendingCount = 0;
+    this.pendingDetailCount = 0;
     this.pendingRows = 0;
     // Days first: a failure there puts back every detail too, so a retry writes both.
     const unwrittenDays = await this.writeChunks(dayRows(batch), upsertClickDays);
@@ -170,6 +189,7 @@ export class ClickBuffer {
   }
 
   private putBack(days: DayRow[], details: DetailRow[]): void {
+    if (days.length === 0 && details.length === 0) return; // all written
     for (const [linkId, day, count] of days) {
       this.entry(linkId, day).count += count;
       this.pendingCount += count;
@@ -177,6 +197,8 @@ export class ClickBuffer {
     for (const [linkId, day, detail, count] of details) {
       this.addDetail((this.entry(linkId, day).details ??= new Map()), detail, count);
     }
+    this.pendingDetailCount += clicksDescribedBy(details);
+    this.retryWaits = true;
     this.timer ??= setTimeout(() => void this.flush(), this.options.intervalMs).unref();
   }
 }
@@ -215,6 +237,26 @@ function* detailRows(batch: Map<string, Map<string, PendingDay>>): Generator<Det
       for (const [detail, count] of entry.details ?? []) yield [linkId, day, detail, count];
     }
   }
+}
+
+/**
+ * How many clicks detail rows describe: per link and day, the most that any one dimension counts
+ * (each click adds one to every dimension; a failed chunk may hold only some of a day's rows).
+ */
+function clicksDescribedBy(details: readonly DetailRow[]): number {
+  const perDimension = new Map<string, number>();
+  for (const [linkId, day, detail, count] of details) {
+    const key = `${linkId} ${day} ${splitDetailKey(detail)[0]}`;
+    perDimension.set(key, (perDimension.get(key) ?? 0) + count);
+  }
+  const perDay = new Map<string, number>();
+  for (const [key, count] of perDimension) {
+    const day = key.slice(0, key.lastIndexOf(' '));
+    perDay.set(day, Math.max(perDay.get(day) ?? 0, count));
+  }
+  let clicks = 0;
+  for (const count of perDay.values()) clicks += count;
+  return clicks;
 }
 
 function take<Row>(rows: Iterator<Row>, count: number): Row[] {
