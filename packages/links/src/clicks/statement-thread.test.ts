@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '@newsroom/db';
@@ -28,6 +28,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The nice value of each thread of this process (Linux: /proc/self/task/<id>/stat, field 19). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((task) => {
+    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
 describe('createSqliteStatementThread', () => {
   it('starts ahead of the first statement, once however often it is asked', async () => {
     const starting = thread.start();
@@ -35,6 +43,22 @@ describe('createSqliteStatementThread', () => {
     await starting;
     await thread.run('UPDATE "ShortLink" SET "disabled" = ? WHERE "id" = ?', [true, 'none']);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'writes at the lowest priority, its own thread only: redirects come first',
+    async () => {
+      const before = getPriority();
+      const lowest = threadNiceValues().filter((nice) => nice === 19).length;
+      const own = createSqliteStatementThread(url);
+      try {
+        await own.start();
+        expect(threadNiceValues().filter((nice) => nice === 19)).toHaveLength(lowest + 1);
+        expect(getPriority()).toBe(before); // this (the redirect) thread keeps its priority
+      } finally {
+        await own.close();
+      }
+    },
+  );
 
   it("writes a click buffer's counts from its own connection, exactly", async () => {
     const { link } = await createLink(db, {
