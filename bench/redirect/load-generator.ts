@@ -15,8 +15,8 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { measureAtFixedRate } from './fixed-rate';
-import type { LoadPlan, LoadResult, PlannedRequest } from './load-plan';
-import { runWrk, type RunFigures } from './wrk-run';
+import type { LoadPlan, LoadResult, PlannedRequest, RunFigures } from './load-plan';
+import { runWrk } from './wrk-run';
 
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
 

@@ -31,16 +31,22 @@ export type LoadPlan = {
   fixedRateSeconds: number;
 };
 
-/** What the generator reports (its own process) about the measured run. */
-export type LoadResult = {
+/** What one run of the generator measured (latencies in ms). */
+export type RunFigures = {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
-  /** Timeouts and connection errors, warm-up included (the server may have counted them). */
+  /** Timeouts and connection errors (the server may have counted them). */
   unanswered: number;
   redirects: number;
   answered: number;
+};
+
+/** What the generator reports (its own process) about the measured run. */
+export type LoadResult = RunFigures & {
+  /** Here warm-up included. */
+  unanswered: number;
   warmUpRedirects: number;
   /** The generator's CPU time over wall time: near 1.0 means it, not the server, was the limit. */
   generatorCpuShare: number;

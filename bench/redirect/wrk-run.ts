@@ -10,23 +10,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadPlan } from './load-plan';
+import type { LoadPlan, RunFigures } from './load-plan';
 import { endedChildrenCpuMs } from './process-cpu';
 
 export const wrkInstalled = spawnSync('wrk', ['--version']).error === undefined;
 
 const script = fileURLToPath(new URL('./wrk-plan.lua', import.meta.url));
-
-/** What one run measured, in the units autocannon reports (ms). */
-export type RunFigures = {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  unanswered: number;
-  redirects: number;
-  answered: number;
-};
 
 type WrkResult = {
   durationUs: number;

@@ -4,7 +4,7 @@ import { createApiKey } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createApiClient } from '../testing/api-client';
 import { createHttpClient } from '../testing/http-client';
-import { startShortener } from '../testing/shortener-process';
+import { startShortener, type ShortenerProcess } from '../testing/shortener-process';
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -89,54 +89,51 @@ describe('shutdown', () => {
   });
 });
 
+/** A shortener holding `clicks` unwritten clicks (no flush before the stop) on one new link. */
+async function serverWithUnwrittenClicks(keyName: string, clicks: number) {
+  const server = await startShortener(testDb.url, {
+    SHORTENER_CLICK_FLUSH_MS: '600000',
+    SHORTENER_CLICK_FLUSH_EVERY: '1000000',
+  });
+  const api = createApiClient(server.url, (await createApiKey(testDb.db, keyName)).key);
+  const { json: link } = await api('POST', '/api/links', { url: `https://e.com/${keyName}` });
+  const http = createHttpClient(server.url);
+  for (let index = 0; index < clicks; index += 1)
+    expect((await http.request(`/${link.code}`)).status).toBe(302);
+  http.close();
+  return { server, link };
+}
+
+/** Stops `server` with `table` away (its statements fail), then puts the table back. */
+async function stopWithout(server: ShortenerProcess, table: 'ClickDay' | 'ClickDetail') {
+  await testDb.db.$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}Away"`);
+  try {
+    return await server.stop('SIGTERM');
+  } finally {
+    await testDb.db.$executeRawUnsafe(`ALTER TABLE "${table}Away" RENAME TO "${table}"`);
+  }
+}
+
 describe('shutdown when the clicks cannot be written', () => {
   it('says how many clicks it could not write, and exits with an error', async () => {
-    const server = await startShortener(testDb.url, {
-      SHORTENER_CLICK_FLUSH_MS: '600000',
-      SHORTENER_CLICK_FLUSH_EVERY: '1000000',
-    });
-    const api = createApiClient(server.url, (await createApiKey(testDb.db, 'unwritten')).key);
-    const { json: link } = await api('POST', '/api/links', { url: 'https://e.com/lost' });
-    const http = createHttpClient(server.url);
-    for (let index = 0; index < 3; index += 1)
-      expect((await http.request(`/${link.code}`)).status).toBe(302);
-    http.close();
+    const { server } = await serverWithUnwrittenClicks('unwritten', 3);
     // The counter table away: the shutdown flush fails (and puts its clicks back, as any does).
-    await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDay" RENAME TO "ClickDayAway"');
-    try {
-      const exitCode = await server.stop('SIGTERM');
-      expect(server.output()).toMatch(/Shortener stopped \(SIGTERM\) but could not write 3 click/);
-      expect(server.output()).not.toMatch(/wrote 3 pending click/);
-      expect(exitCode).toBe(1);
-    } finally {
-      await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDayAway" RENAME TO "ClickDay"');
-    }
+    const exitCode = await stopWithout(server, 'ClickDay');
+    expect(server.output()).toMatch(/Shortener stopped \(SIGTERM\) but could not write 3 click/);
+    expect(server.output()).not.toMatch(/wrote 3 pending click/);
+    expect(exitCode).toBe(1);
   });
 });
 
 describe('shutdown when the visit details cannot be written', () => {
   it('says their clicks were written but not their details, and exits with an error', async () => {
-    const server = await startShortener(testDb.url, {
-      SHORTENER_CLICK_FLUSH_MS: '600000',
-      SHORTENER_CLICK_FLUSH_EVERY: '1000000',
-    });
-    const api = createApiClient(server.url, (await createApiKey(testDb.db, 'no-details')).key);
-    const { json: link } = await api('POST', '/api/links', { url: 'https://e.com/details' });
-    const http = createHttpClient(server.url);
-    for (let index = 0; index < 2; index += 1)
-      expect((await http.request(`/${link.code}`)).status).toBe(302);
-    http.close();
+    const { server, link } = await serverWithUnwrittenClicks('no-details', 2);
     // Only the details' table away: the clicks are written, their details are not.
-    await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetail" RENAME TO "ClickDetailAway"');
-    try {
-      const exitCode = await server.stop('SIGTERM');
-      expect(server.output()).toMatch(
-        /Shortener stopped \(SIGTERM\) but could not write the visit details of 2 click/,
-      );
-      expect(exitCode).toBe(1);
-    } finally {
-      await testDb.db.$executeRawUnsafe('ALTER TABLE "ClickDetailAway" RENAME TO "ClickDetail"');
-    }
+    const exitCode = await stopWithout(server, 'ClickDetail');
+    expect(server.output()).toMatch(
+      /Shortener stopped \(SIGTERM\) but could not write the visit details of 2 click/,
+    );
+    expect(exitCode).toBe(1);
     const linkId = (await testDb.db.shortLink.findUniqueOrThrow({ where: { code: link.code } })).id;
     expect((await testDb.db.clickDay.findFirst({ where: { linkId } }))?.count).toBe(2);
   });
