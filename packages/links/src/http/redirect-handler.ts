@@ -5,6 +5,7 @@ import { forwardedLocation } from '../forwarding/merge-query';
 import type { CachedLink } from '../resolver/link-resolver';
 import type { ShortenerRuntime } from '../runtime/shortener-runtime';
 import { isReservedPath } from '../validation/reserved';
+import { MAX_REMEMBERED_HEADER_LENGTH } from '../visits/header-memo';
 import {
   articleNotLivePage,
   gonePage,
@@ -197,11 +198,15 @@ function writePage(
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** isbot runs a large regular expression; browsers send few distinct user agents, so remember them. */
+/**
+ * isbot runs a large regular expression; browsers send few distinct user agents, so remember them
+ * (those of a real length: see MAX_REMEMBERED_HEADER_LENGTH).
+ */
 function memoizedBotCheck(maxEntries = 2_000) {
   const seen = new Map<string, boolean>();
   return (userAgent: string | undefined): boolean => {
     if (!userAgent) return false;
+    if (userAgent.length > MAX_REMEMBERED_HEADER_LENGTH) return isbot(userAgent);
     let result = seen.get(userAgent);
     if (result === undefined) {
       result = isbot(userAgent);

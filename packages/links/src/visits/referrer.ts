@@ -1,5 +1,5 @@
-import { LRUCache } from 'lru-cache';
 import { detailKey, VISIT_VALUES } from './dimensions';
+import { headerMemo } from './header-memo';
 
 /** Schemes whose host says where a visitor came from (android-app://<package> for Android apps). */
 const HOST_SCHEMES = new Set(['http:', 'https:', 'android-app:']);
@@ -7,10 +7,11 @@ const MAX_HOST_LENGTH = 253;
 
 /**
  * The referrer's host only (`www.` dropped): never its path or query, which can name a person
- * (a webmail message, a search, a profile). Memoized: many clicks share a referring page.
+ * (a webmail message, a search, a profile). Memoized (headerMemo): many clicks share a referring
+ * page.
  */
 export function referrerClassifier(max = 5_000) {
-  const cache = new LRUCache<string, string>({ max });
+  const cache = headerMemo<string>(max);
   const direct = detailKey('referrer', VISIT_VALUES.direct);
   return (referer: string | undefined): string => {
     if (!referer) return direct;

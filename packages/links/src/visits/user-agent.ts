@@ -1,6 +1,6 @@
-import { LRUCache } from 'lru-cache';
 import UAParser from 'ua-parser-js';
 import { detailKey, VISIT_VALUES, type DeviceType } from './dimensions';
+import { headerMemo } from './header-memo';
 
 /** Device type, browser and operating system of a user agent, as ready-made detail keys. */
 export type UserAgentDetails = { device: string; browser: string; os: string };
@@ -15,12 +15,12 @@ const UNKNOWN: UserAgentDetails = {
 };
 
 /**
- * Parses user agents with ua-parser-js, remembering the last `max` distinct ones: browsers send
- * few distinct strings, and a parse costs tens of microseconds against well under one for a hit.
+ * Parses user agents with ua-parser-js, remembering the last `max` distinct ones (of a real
+ * length: headerMemo): browsers send few distinct strings, and a parse costs tens of microseconds against well under one for a hit.
  * Only the device class, browser name and system name are kept (no versions, no model).
  */
 export function userAgentClassifier(max = 5_000) {
-  const cache = new LRUCache<string, UserAgentDetails>({ max });
+  const cache = headerMemo<UserAgentDetails>(max);
   return (userAgent: string | undefined): UserAgentDetails => {
     if (!userAgent) return UNKNOWN;
     let details = cache.get(userAgent);
