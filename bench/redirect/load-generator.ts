@@ -85,6 +85,7 @@ const fixedRate = await measureAtFixedRate({
   url: plan.url,
   rate: plan.fixedRate,
   seconds: plan.fixedRateSeconds,
+  warmUpSeconds: plan.fixedRateWarmUpSeconds,
   connections: plan.connections,
   headers: plan.headers,
   order: plan.order,

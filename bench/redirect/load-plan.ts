@@ -26,9 +26,13 @@ export type LoadPlan = {
   /** `cycle`: in turn, each request built once; `random`: one picked at random per request. */
   order: 'cycle' | 'random';
   requests: PlannedRequest[];
-  /** After the measured run: requests per second of the fixed-rate latency phase, and its length. */
+  /**
+   * After the measured run: requests per second of the fixed-rate latency phase, its length, and
+   * the unmeasured warm-up before it (fixed-rate.ts says why).
+   */
   fixedRate: number;
   fixedRateSeconds: number;
+  fixedRateWarmUpSeconds: number;
 };
 
 /** What one run of the generator measured (latencies in ms). */

@@ -43,6 +43,7 @@ const WARM_UP_S = 3;
  */
 const FIXED_RATE = Number(process.env.BENCH_REDIRECT_RATE ?? 10_000);
 const FIXED_RATE_S = 5;
+const FIXED_RATE_WARM_UP_S = 2;
 const BROWSER_UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const GENERATOR = pickGenerator(process.env.BENCH_REDIRECT_GENERATOR);
@@ -124,6 +125,7 @@ async function runScenario(scenario: RedirectScenario, context: ScenarioContext)
         requests: scenario.requests(context),
         fixedRate: FIXED_RATE,
         fixedRateSeconds: FIXED_RATE_S,
+        fixedRateWarmUpSeconds: FIXED_RATE_WARM_UP_S,
       },
       server.pid,
       (measured) =>
