@@ -106,6 +106,34 @@ describe('editLink', () => {
     );
   });
 
+  it('checks the length again when another edit changed the URL meanwhile', async () => {
+    const link = await newLink('grown');
+    // Each edit alone fits the limit; together they would not.
+    const longUrl = `https://example.com/${'p'.repeat(1_900)}`;
+    const longCampaign = 'c'.repeat(300);
+    // The other edit lands between this edit's read and its write, every time (real database).
+    let interleaved = false;
+    const racing = new Proxy(testDb.db, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property);
+        if (property !== '$transaction' || interleaved || typeof value !== 'function') {
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+        return async (...args: unknown[]) => {
+          interleaved = true;
+          await editLink(testDb.db, 'grown', { url: longUrl }, editor);
+          return (value as (...args: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    await expect(
+      editLink(racing, 'grown', { utmCampaign: longCampaign }, script),
+    ).rejects.toMatchObject({ code: 'invalid_destination', message: /the limit is 2048/ });
+    expect(interleaved).toBe(true);
+    const stored = await testDb.db.shortLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(stored).toMatchObject({ url: longUrl, utmCampaign: null });
+  });
+
   it("refuses a new destination, UTM fields, another redirect type or no forwarding for an article's own link, and still disables it", async () => {
     const article = await createPublishedArticle(testDb.db, 'article-link-edit');
     const { link } = await createLink(testDb.db, {

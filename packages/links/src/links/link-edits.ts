@@ -102,14 +102,21 @@ export async function linkChanges(db: Db, linkId: string, take = 100): Promise<L
   }));
 }
 
-/** The current values of the fields an edit sets: the edit applies only if they still hold. */
+/**
+ * The fields that together make the destination, checked together against the URL limit: an
+ * edit of one of them was checked with the others' values as read, so it applies only if none
+ * of them changed meanwhile (two edits each within the limit, one of the URL and one adding a
+ * long UTM value, could otherwise store a destination over it).
+ */
+const DESTINATION_FIELDS: readonly EditableField[] = ['url', ...UTM_FIELDS];
+
+/** The current values of the fields an edit depends on: the edit applies only if they still hold. */
 function unchangedSince(current: ShortLink, data: UpdateLinkInput) {
-  return Object.fromEntries(
-    EDITABLE_FIELDS.filter((field) => data[field] !== undefined).map((field) => [
-      field,
-      current[field],
-    ]),
-  );
+  const set = EDITABLE_FIELDS.filter((field) => data[field] !== undefined);
+  const dependsOn = set.some((field) => DESTINATION_FIELDS.includes(field))
+    ? new Set([...set, ...DESTINATION_FIELDS])
+    : set;
+  return Object.fromEntries([...dependsOn].map((field) => [field, current[field]]));
 }
 
 /** "" clears a UTM field like null does; only the fields given. */
