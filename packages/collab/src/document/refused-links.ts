@@ -53,8 +53,12 @@ function repairRelatedList(doc: Y.Doc): boolean {
   const entries = related.toArray();
   // Values that are no entry at all (not from one of our pages) go too, unannounced.
   const repairs = relatedRepairs(entries.filter(isRelatedValue));
-  const repairOf = (entry: unknown) => (isRelatedValue(entry) ? repairs.shift() : undefined);
-  const decided = entries.map((entry) => ({ entry, repair: repairOf(entry) }));
+  // One repair per link, in the links' order.
+  let linkIndex = 0;
+  const decided = entries.map((entry) => ({
+    entry,
+    repair: isRelatedValue(entry) ? repairs[linkIndex++] : undefined,
+  }));
   let changed = false;
   // From the end: an index before the one changed still names the same entry.
   for (let index = decided.length - 1; index >= 0; index--) {
