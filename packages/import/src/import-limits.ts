@@ -7,14 +7,16 @@ export const IMPORT_LIMITS = {
   /**
    * Bytes of XML a .docx's text (its main document, footnotes, endnotes and comments, with the
    * styles and numbering read with them) may unpack to, together: refused before anything parses
-   * them. Each megabyte costs seconds of a core and hundreds of MB of memory on the way to an
-   * article (mammoth, then the cleaning's DOM): a 5 MB document.xml, 18 KB zipped, took 12 s. An
+   * them. Each megabyte costs seconds of a core and up to a gigabyte of memory on the way to an
+   * article (mammoth, then the cleaning's DOM): a 5 MB document.xml, 18 KB zipped, took 12 s;
+   * 1 MB of one-letter paragraphs, the costliest shape measured, 7.5 s on a busy machine. An
    * article at the text limit (DOCUMENT_LIMITS.maxTextChars, 200,000 characters, far longer
    * than any real one) as the tests write it has 256 KB of document.xml, measured; Word writes a
-   * few hundred bytes more per paragraph and run (revision ids, fonts, language), and even so a
-   * very long real article stays well under 1 MB.
+   * few hundred bytes more per paragraph and run (revision ids, fonts, language), so even a very
+   * long real article (10,000 words) should need well under half of this (estimated, not measured
+   * on a Word file).
    */
-  maxDocumentXmlBytes: 2 * 1024 * 1024,
+  maxDocumentXmlBytes: 1024 * 1024,
   /**
    * Pictures in one document: each is rendered like an upload (up to 12 files, 1–8 s of a core,
    * see the README's image processing figures), all within the one import request.
