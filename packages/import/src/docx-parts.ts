@@ -56,20 +56,28 @@ export const documentXmlTooLarge = () =>
     `This document's text is too long to import: its Word XML (text, notes, comments and styles) unpacks to more than ${IMPORT_LIMITS.maxDocumentXmlBytes / 1024 / 1024} MB`,
   );
 
+/** Where mammoth looks for a part's relationships: `word/_rels/document.xml.rels`. */
+const RELATIONSHIPS = /(?:^|\/)_rels\/[^/]+\.rels$/;
+/** A style map mammoth reads from the file by default (its own `embedStyleMap` writes it). */
+const EMBEDDED_STYLE_MAP = 'mammoth/style-map';
+
 /**
- * Whether the XML parts mammoth parses for the document's text unpack to at most
- * IMPORT_LIMITS.maxDocumentXmlBytes together, counted as they are unpacked (see unpackWithin):
+ * Whether what mammoth parses of a .docx besides its pictures (the parts, the relationships of
+ * any part, the content types and an embedded style map) unpacks to at most
+ * IMPORT_LIMITS.maxDocumentXmlBytes together, counted as it is unpacked (see unpackWithin):
  * checked before anything parses them. Throws if one cannot be unpacked.
  */
 export async function documentXmlWithinLimit(zip: JSZip, parts: DocxParts): Promise<boolean> {
   const names = new Set([
     '[Content_Types].xml',
+    EMBEDDED_STYLE_MAP,
     parts.mainDocument,
     parts.footnotes,
     parts.endnotes,
     parts.comments,
     parts.styles,
     parts.numbering,
+    ...Object.keys(zip.files).filter((name) => RELATIONSHIPS.test(name)),
   ]);
   const entries = [...names].flatMap((name) => zip.file(name) ?? []);
   return unpackWithin(entries, IMPORT_LIMITS.maxDocumentXmlBytes);

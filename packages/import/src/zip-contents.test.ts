@@ -132,6 +132,17 @@ describe('readZipContents', () => {
       await expect(readZipContents(bytes)).rejects.toMatchObject(refusal);
     });
 
+    it("counts a note part's relationships and an embedded style map, which mammoth reads too", async () => {
+      for (const name of ['word/_rels/footnotes.xml.rels', 'mammoth/style-map']) {
+        const bytes = await zipClaiming({
+          'word/document.xml': xmlOf(limit / 2),
+          'word/footnotes.xml': xmlOf(100),
+          [name]: xmlOf(limit / 2),
+        });
+        await expect(readZipContents(bytes), name).rejects.toMatchObject(refusal);
+      }
+    });
+
     it('refuses relationships larger than the limit before they are read', async () => {
       const bytes = await zipClaiming({
         '_rels/.rels': xmlOf(limit + 1),
