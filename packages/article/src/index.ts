@@ -146,7 +146,7 @@ export {
   type CleanedHtml,
   type HtmlSource,
 } from './paste/clean-pasted-html';
-export type { HtmlParser } from './paste/dom';
+export { elementsUnder, type HtmlParser } from './paste/dom';
 export { OfficePaste, type OfficePasteOptions } from './paste/office-paste';
 export {
   listOf,

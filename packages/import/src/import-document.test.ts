@@ -21,11 +21,12 @@ import {
 } from 'docx';
 import type { JSONContent } from '@tiptap/core';
 import JSZip from 'jszip';
-import { pasteNotice } from '@newsroom/article';
+import { DOCUMENT_LIMITS, pasteNotice } from '@newsroom/article';
 import { describe, expect, it } from 'vitest';
 import { importDocument } from './import-document';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
+import { readZipContents } from './zip-contents';
 
 /** A real .docx, written by the `docx` package: what Word would save. */
 async function writeDocx(options: {
@@ -842,6 +843,42 @@ describe('refusing what cannot be imported', () => {
   it('refuses a document without text', async () => {
     const bytes = await writeDocx({ children: [new Paragraph('')] });
     expect(await refusal(bytes)).toMatchObject({ code: 'empty', status: 422 });
+  });
+
+  it('refuses a .docx whose XML no article needs before converting it (5 MB, a few KB zipped)', async () => {
+    const zip = await JSZip.loadAsync(await writeDocx({ children: [new Paragraph('x')] }));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const paragraph =
+      '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>' +
+      '<w:t xml:space="preserve">Words and more words </w:t></w:r></w:p>';
+    const paragraphs = paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length));
+    zip.file('word/document.xml', xml.replace('<w:body>', `<w:body>${paragraphs}`));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(100 * 1024);
+
+    expect(await refusal(bytes)).toMatchObject({
+      code: 'too_large',
+      status: 413,
+      message: `This document's text is too long to import: its Word XML (text, notes, comments and styles) unpacks to more than ${IMPORT_LIMITS.maxDocumentXmlBytes / 1024 / 1024} MB`,
+    });
+  });
+
+  it('takes the XML of an article at the text limit, as a writer of .docx files saves it', async () => {
+    // 200,000 characters (DOCUMENT_LIMITS.maxTextChars) in paragraphs of three runs each.
+    const sentence = 'The council voted on Tuesday to extend the scheme, despite objections. ';
+    const text = sentence.repeat(Math.ceil(600 / sentence.length)).slice(0, 600);
+    const paragraph = () =>
+      new Paragraph({
+        children: [
+          new TextRun(text.slice(0, 200)),
+          new TextRun({ text: text.slice(200, 400), bold: true }),
+          new TextRun({ text: text.slice(400), italics: true }),
+        ],
+      });
+    const bytes = await writeDocx({
+      children: Array.from({ length: DOCUMENT_LIMITS.maxTextChars / 600 }, paragraph),
+    });
+    expect(await readZipContents(bytes)).toEqual({ kind: 'docx' });
   });
 });
 

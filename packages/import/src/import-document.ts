@@ -2,6 +2,7 @@ import {
   ARTICLE_LIMITS,
   cleanedToDocument,
   describesSomething,
+  elementsUnder,
   cleanHtml,
   detectHtmlSource,
   emptyNoteNumbers,
@@ -16,7 +17,7 @@ import { removeHiddenRuns } from './docx-hidden-runs';
 import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
 import { attachCaptions } from './images/captions';
 import { DocumentImages, type DocumentImageLimits } from './images/document-images';
-import { elementsUnder, isBlankText } from './images/dom-helpers';
+import { isBlankText } from './images/dom-helpers';
 import { collectHtmlImages } from './images/html-images';
 import { placeImages } from './images/place-images';
 import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';

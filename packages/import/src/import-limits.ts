@@ -5,6 +5,19 @@ export const IMPORT_LIMITS = {
   /** Bytes a .docx may unpack to: a small zip can expand to gigabytes (a "zip bomb"). */
   maxUnpackedBytes: 100 * 1024 * 1024,
   /**
+   * Bytes of XML a .docx's text (its main document, footnotes, endnotes and comments, with the
+   * styles, numbering and relationships read with them) may unpack to, together: refused before
+   * anything parses them (see documentXmlWithinLimit). Each megabyte costs seconds of a core and up to a gigabyte of memory on the way to an
+   * article (mammoth, then the cleaning's DOM): a 5 MB document.xml, 18 KB zipped, took 12 s;
+   * 1 MB of one-letter paragraphs, the costliest shape measured, 7.5 s on a busy machine. An
+   * article at the text limit (DOCUMENT_LIMITS.maxTextChars, 200,000 characters, far longer
+   * than any real one) as the tests write it has 256 KB of document.xml, measured; Word writes a
+   * few hundred bytes more per paragraph and run (revision ids, fonts, language), so even a very
+   * long real article (10,000 words) should need well under half of this (estimated, not measured
+   * on a Word file).
+   */
+  maxDocumentXmlBytes: 1024 * 1024,
+  /**
    * Pictures in one document: each is rendered like an upload (up to 12 files, 1–8 s of a core,
    * see the README's image processing figures), all within the one import request.
    */

@@ -80,4 +80,75 @@ describe('readZipContents', () => {
     view.setUint16(end + 10, 1, true);
     await expect(readZipContents(bytes)).rejects.toMatchObject({ code: 'corrupt' });
   });
+
+  describe("a Word document's XML", () => {
+    const limit = IMPORT_LIMITS.maxDocumentXmlBytes;
+    const refusal = {
+      code: 'too_large',
+      status: 413,
+      message: expect.stringContaining(`more than ${limit / 1024 / 1024} MB`),
+    };
+    /** Spaces after an XML declaration: XML in size, nothing else (each check counts bytes). */
+    const xmlOf = (bytes: number) => {
+      const declaration = '<?xml version="1.0"?>';
+      return new TextEncoder().encode(declaration + ' '.repeat(bytes - declaration.length));
+    };
+
+    it('takes a document whose parts unpack to the limit', async () => {
+      const bytes = await zipClaiming({
+        'word/document.xml': xmlOf(limit / 2),
+        'word/footnotes.xml': xmlOf(limit / 2),
+      });
+      expect(await readZipContents(bytes)).toEqual({ kind: 'docx' });
+    });
+
+    it('refuses a document whose text unpacks to more than the limit, with the limit named', async () => {
+      const bytes = await zipClaiming({ 'word/document.xml': xmlOf(limit + 1) });
+      await expect(readZipContents(bytes)).rejects.toMatchObject(refusal);
+    });
+
+    it('counts the parts together: text, notes, comments, styles and numbering', async () => {
+      const bytes = await zipClaiming({
+        'word/document.xml': xmlOf(limit / 4),
+        'word/footnotes.xml': xmlOf(limit / 4),
+        'word/endnotes.xml': xmlOf(limit / 4),
+        'word/comments.xml': xmlOf(limit / 8),
+        'word/styles.xml': xmlOf(limit / 16),
+        'word/numbering.xml': xmlOf(limit / 16 + 1),
+      });
+      await expect(readZipContents(bytes)).rejects.toMatchObject(refusal);
+    });
+
+    it('counts the part the relationships name, whatever it is called', async () => {
+      const relationships =
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="media/picture.png"/>' +
+        '</Relationships>';
+      const bytes = await zipClaiming({
+        '_rels/.rels': new TextEncoder().encode(relationships),
+        'word/document.xml': xmlOf(100),
+        'media/picture.png': xmlOf(limit + 1),
+      });
+      await expect(readZipContents(bytes)).rejects.toMatchObject(refusal);
+    });
+
+    it("counts a note part's relationships and an embedded style map, which mammoth reads too", async () => {
+      for (const name of ['word/_rels/footnotes.xml.rels', 'mammoth/style-map']) {
+        const bytes = await zipClaiming({
+          'word/document.xml': xmlOf(limit / 2),
+          'word/footnotes.xml': xmlOf(100),
+          [name]: xmlOf(limit / 2),
+        });
+        await expect(readZipContents(bytes), name).rejects.toMatchObject(refusal);
+      }
+    });
+
+    it('refuses relationships larger than the limit before they are read', async () => {
+      const bytes = await zipClaiming({
+        '_rels/.rels': xmlOf(limit + 1),
+        'word/document.xml': xmlOf(100),
+      });
+      await expect(readZipContents(bytes)).rejects.toMatchObject(refusal);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { docxParts } from './docx-parts';
+import { docxParts, documentXmlTooLarge, documentXmlWithinLimit } from './docx-parts';
 import { ImportError } from './import-error';
 import { declaredWithinLimit, unpacksWithinLimit } from './zip-size';
 
@@ -46,7 +46,15 @@ export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
     throw damaged();
   }
   if (!(await unpacksWithinLimit(zip))) throw damaged();
-  if (await docxParts(zip)) return { kind: 'docx' };
+  const parts = await docxParts(zip);
+  if (parts) {
+    // Before mammoth or the hidden-text pass parse a byte of it: each megabyte costs seconds.
+    const withinLimit = await documentXmlWithinLimit(zip, parts).catch(() => {
+      throw damaged();
+    });
+    if (!withinLimit) throw documentXmlTooLarge();
+    return { kind: 'docx' };
+  }
   const pages = zip.file(/^[^/]+\.html?$/i);
   if (pages.length === 1)
     return {

@@ -47,6 +47,56 @@ export function declaredWithinLimit(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Unpacks `entry` as a stream, handing each chunk to `onChunk`, up to `limit` bytes: its size, or
+ * null once past the limit (then not read any further: JSZip stops unpacking once the stream's
+ * buffer is full). Throws if the entry cannot be unpacked. What a file really unpacks to: its
+ * size in the zip's directory can understate.
+ */
+function unpackUpTo(
+  entry: JSZip.JSZipObject,
+  limit: number,
+  onChunk: (chunk: Buffer) => void = () => {},
+): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const stream = entry.nodeStream('nodebuffer');
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stream.pause();
+        stream.removeAllListeners('data');
+        resolve(null);
+        return;
+      }
+      onChunk(chunk);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(size));
+  });
+}
+
+/** Whether `entries` unpack to at most `limit` bytes together (see unpackUpTo); throws likewise. */
+export async function unpackWithin(entries: JSZip.JSZipObject[], limit: number): Promise<boolean> {
+  let remaining = limit;
+  for (const entry of entries) {
+    const unpacked = await unpackUpTo(entry, remaining);
+    if (unpacked === null) return false;
+    remaining -= unpacked;
+  }
+  return true;
+}
+
+/** The bytes `entry` unpacks to, or null when that is more than `limit` (see unpackUpTo). */
+export async function unpackedBytes(
+  entry: JSZip.JSZipObject,
+  limit: number,
+): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
+  const size = await unpackUpTo(entry, limit, (chunk) => chunks.push(chunk));
+  return size === null ? null : Buffer.concat(chunks, size);
+}
+
+/**
  * Whether the files of `zip` (as JSZip, and so mammoth, reads it) really unpack to at most the
  * limit together: each is unpacked as a stream, counted and dropped, and the count stops once
  * past the limit. The directory cannot be trusted for this: its sizes can understate (JSZip
@@ -54,26 +104,6 @@ export function declaredWithinLimit(bytes: Uint8Array): boolean {
  * finds, also past the count the directory's end record gives.
  */
 export async function unpacksWithinLimit(zip: JSZip): Promise<boolean> {
-  let remaining = IMPORT_LIMITS.maxUnpackedBytes;
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    const unpacked = await new Promise<number | null>((resolve) => {
-      const stream = entry.nodeStream('nodebuffer');
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > remaining) {
-          // Not read any further: JSZip stops unpacking once the stream's buffer is full.
-          stream.pause();
-          stream.removeAllListeners('data');
-          resolve(null);
-        }
-      });
-      stream.on('error', () => resolve(null));
-      stream.on('end', () => resolve(size));
-    });
-    if (unpacked === null) return false;
-    remaining -= unpacked;
-  }
-  return true;
+  const files = Object.values(zip.files).filter((entry) => !entry.dir);
+  return unpackWithin(files, IMPORT_LIMITS.maxUnpackedBytes).catch(() => false);
 }

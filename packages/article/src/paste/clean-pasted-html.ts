@@ -137,8 +137,11 @@ export function cleanHtml(
   // Before the cleaning drops them; the notes are still in the page here.
   const formatting = droppedFormattingNotices(doc.body);
   const notes = convertLinkedNotes(linked, options.newNoteId ?? uniqueNoteIds(), notices);
+  // The blocks are copied, not moved: happy-dom keeps a node's children in an array and shifts
+  // all the rest for each child taken from the front, so moving a body of n blocks took time in
+  // n² (8.7 s for 62,000 paragraphs). Nothing refers to the page's own nodes from here on.
   const body = doc.createElement('div');
-  while (doc.body.firstChild) body.appendChild(doc.body.firstChild);
+  for (const block of Array.from(doc.body.childNodes)) body.appendChild(block.cloneNode(true));
   mapHeadings(body);
   normalizeMarkup(body, { keepImages: options.keepImages ?? false }, notices);
   for (const note of notes)

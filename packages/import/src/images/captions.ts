@@ -1,5 +1,5 @@
-import { IMAGE_LIMITS } from '@newsroom/article';
-import { elementsUnder, isBlankText, wellFormed } from './dom-helpers';
+import { elementsUnder, IMAGE_LIMITS } from '@newsroom/article';
+import { isBlankText, wellFormed } from './dom-helpers';
 import type { DocumentImages } from './document-images';
 
 /**

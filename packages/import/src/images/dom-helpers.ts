@@ -1,7 +1,3 @@
-/** Elements under `root` matching `selector`, as a list that is safe to change while walking. */
-export const elementsUnder = (root: ParentNode, selector: string): Element[] =>
-  Array.from(root.querySelectorAll(selector));
-
 export const isBlankText = (text: string | null | undefined) => !text || /^\s*$/.test(text);
 
 /** Lone UTF-16 surrogates (which the newsroom API refuses in a save) become U+FFFD. */

@@ -1,4 +1,4 @@
-import { elementsUnder } from './dom-helpers';
+import { elementsUnder } from '@newsroom/article';
 import type { DocumentImages } from './document-images';
 import { typeName } from './document-images';
 import type { ZipFileReader } from '../zip-contents';

@@ -1,5 +1,5 @@
-import { IMAGE_LIMITS, type ImageAttributes } from '@newsroom/article';
-import { elementsUnder, isBlankText } from './dom-helpers';
+import { elementsUnder, IMAGE_LIMITS, type ImageAttributes } from '@newsroom/article';
+import { isBlankText } from './dom-helpers';
 
 /** The blocks a picture can stand in; inline wrappers inside them do not count. */
 const TEXT_BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6';
