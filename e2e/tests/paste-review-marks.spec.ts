@@ -76,6 +76,20 @@ test('a paragraph copied from one article into another brings its footnote along
   await body(page).locator('p').first().click();
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Home');
+  // ProseMirror takes the browser's selection on its next selectionchange; a copy before that
+  // copies its old, empty selection (nothing, and no copy event of its own).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (
+            document.querySelector('.ProseMirror') as {
+              editor?: { state: { selection: { empty: boolean } } };
+            } | null
+          )?.editor?.state.selection.empty,
+      ),
+    )
+    .toBe(false);
   await page.keyboard.press('ControlOrMeta+C');
   const copied = await page.waitForFunction(
     () => (window as unknown as { copied?: string }).copied,
