@@ -293,8 +293,13 @@ describe('without TRUSTED_PROXIES', () => {
         headers: { 'x-forwarded-for': '81.2.69.142' },
       });
       expect(redirect.status).toBe(302);
+      // The click and its details are written by statements of their own: wait for both.
       await vi.waitFor(
-        async () => expect((await directApi('GET', `/api/links/${code}/stats`)).json.total).toBe(1),
+        async () => {
+          const { json } = await directApi('GET', `/api/links/${code}/stats`);
+          expect(json.total).toBe(1);
+          expect(JSON.stringify(json.breakdowns)).not.toContain('(not recorded)');
+        },
         { timeout: CLICKS_WRITTEN_WITHIN_MS },
       );
       const { json } = await directApi('GET', `/api/links/${code}/stats`);
