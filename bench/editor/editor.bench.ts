@@ -5,8 +5,11 @@
  * as the baseline. Method: notes/measured-anchors.md (see page/key-latency.ts).
  * Live co-editing: the same editor on the shared document of a real collaboration server
  * (`collab` rows; goal: within 1.2× of ArticleBodyEditor without it), the same while another
- * browser types in the same article (`collab-busy`: a key every OTHER_TYPING_MS at its start),
- * and key press in one browser → text on another browser's screen (page/remote-latency.ts).
+ * person types in the same article (a key every OTHER_TYPING_MS at its start): from their own
+ * computer (`collab-busy`, a Yjs client over the same server, remote-typist.ts; the goal) and
+ * from a second browser on this machine (`collab-busy-here`, for comparison: their editor's
+ * work then competes for this machine's two cores), and key press in one browser → text on
+ * another browser's screen (page/remote-latency.ts).
  *
  * BENCH_EDITOR_KEYS (default 300) keys are measured per case, in BENCH_EDITOR_ROUNDS (default 3)
  * rounds that take the cases in turn (every other round backwards), each round on a fresh page
@@ -24,9 +27,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '@newsroom/testing';
 import { startCollabFixture, type CollabFixture } from './collab-fixture';
+import { startRemoteTypist, type RemoteTypist } from './remote-typist';
 import { buildLongArticle, EMPTY_ARTICLE } from './long-article';
 
 const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 300);
@@ -53,8 +57,8 @@ const PLACEHOLDER_IMAGE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1067">' +
   '<rect width="1600" height="1067" fill="#8a9bb0"/><circle cx="800" cy="533" r="300" fill="#d9c27a"/></svg>';
 
-type EditorKind = 'react' | 'bare' | 'collab' | 'collab-busy';
-const coEditing = (editor: EditorKind) => editor === 'collab' || editor === 'collab-busy';
+type EditorKind = 'react' | 'bare' | 'collab' | 'collab-busy' | 'collab-busy-here';
+const coEditing = (editor: EditorKind) => editor.startsWith('collab');
 type DocKind = 'long' | 'empty';
 
 interface Case {
@@ -180,10 +184,14 @@ async function measure(
   await page.evaluate(() => window.bench.placeCaretMid());
   // Someone else typing in the article meanwhile: their keys arrive between ours.
   const other =
-    c.editor === 'collab-busy' && collab
+    c.editor === 'collab-busy-here' && collab
       ? await openBenchPage(browser, `${caseUrl(baseUrl, c, collab)}&name=Other`, collab.fixture)
       : null;
   await other?.page.evaluate((everyMs) => window.bench.typeElsewhere(everyMs), OTHER_TYPING_MS);
+  const remoteTypist =
+    c.editor === 'collab-busy' && collab
+      ? await startRemoteTypist(collab.fixture, collab.articles[c.doc], baseUrl, OTHER_TYPING_MS)
+      : null;
   await page.evaluate(() => {
     (window as unknown as { probe: unknown }).probe = window.bench.probe();
   });
@@ -220,9 +228,34 @@ async function measure(
   // The typed text must really be in the document, or the figures measure nothing.
   const typed = await page.evaluate(() => document.querySelector('.ProseMirror')?.textContent);
   if (!typed?.includes('quick brown fox')) throw new Error(`typing did not reach ${c.editor}`);
+  if (remoteTypist) await remoteTypingShown(page, remoteTypist);
   await other?.context.close();
+  remoteTypist?.close();
   await context.close();
   return samples;
+}
+
+/** The other person's letters must really reach the page, or `collab-busy` measures nothing. */
+async function remoteTypingShown(page: Page, typist: RemoteTypist): Promise<void> {
+  const { typed, text } = typist.stopTyping();
+  if (typed === 0) throw new Error('the other person typed nothing during the case');
+  // Their letters and the words after them (the page adds note markers further on).
+  const expected = text.slice(0, text.search(/[^x]/) + 8);
+  await page
+    .waitForFunction(
+      (start) => {
+        const block = document.querySelector('.ProseMirror')?.firstElementChild?.cloneNode(true);
+        if (!(block instanceof HTMLElement)) return false;
+        // Without their caret (a widget with their name inside the text).
+        for (const widget of block.querySelectorAll('.ProseMirror-widget')) widget.remove();
+        return block.textContent?.startsWith(start);
+      },
+      expected,
+      { timeout: 5_000 },
+    )
+    .catch(() => {
+      throw new Error(`the other person's typing never reached the page (${expected}…)`);
+    });
 }
 
 /**
@@ -284,6 +317,8 @@ const EDITOR_NAMES: Record<EditorKind, string> = {
   react: 'ArticleBodyEditor (React)',
   collab: 'ArticleBodyEditor, co-editing',
   'collab-busy': 'ArticleBodyEditor, co-editing, another person typing',
+  'collab-busy-here':
+    'ArticleBodyEditor, co-editing, another person typing in a browser on this machine',
   bare: 'bare Tiptap',
 };
 
@@ -316,6 +351,7 @@ async function main(): Promise<void> {
     { editor: 'collab', doc: 'long', throttle: 1 },
     { editor: 'collab', doc: 'empty', throttle: 1 },
     { editor: 'collab-busy', doc: 'long', throttle: 1 },
+    { editor: 'collab-busy-here', doc: 'long', throttle: 1 },
     { editor: 'bare', doc: 'long', throttle: 1 },
     { editor: 'bare', doc: 'empty', throttle: 1 },
   ];

@@ -17,3 +17,4 @@ export function collabArticleWith(fields: Partial<CollabArticle> = {}): CollabAr
     ...fields,
   };
 }
+export { connectClient, waitForDoc, type TestClient } from './server/test-clients';
