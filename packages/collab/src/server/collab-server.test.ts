@@ -376,6 +376,22 @@ describe('collaboration server', () => {
     expect(seen()).toEqual(collabUserOf({ id: users.writer!.id, name: 'writer' }));
   });
 
+  it('names a caret announced without a name after its session', async () => {
+    const id = await newDraft('writer', 'Unnamed.');
+    const writer = connect(id, 'writer');
+    const editor = connect(id, 'editor');
+    await Promise.all([writer.authenticated, editor.authenticated]);
+    writer.provider.setAwarenessField('cursor', { anchor: null, head: null });
+    const writerClientId = writer.doc.clientID;
+    const seen = () => editor.provider.awareness?.getStates().get(writerClientId);
+    await new Promise<void>((resolve) => {
+      const check = () => seen()?.cursor && resolve();
+      editor.provider.awareness?.on('change', check);
+      check();
+    });
+    expect(seen()?.user).toEqual(collabUserOf({ id: users.writer!.id, name: 'writer' }));
+  });
+
   it('closes a connection that only listens once its session has ended', async () => {
     const user = await testDb.db.user.create({
       data: {

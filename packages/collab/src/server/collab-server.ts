@@ -113,10 +113,14 @@ export function createCollabServer(options: CollabServerOptions) {
       }
     },
     // A caret's name and colour are the session's, whatever the browser announced: anyone on
-    // the socket writes their own awareness state, and could otherwise appear as someone else.
+    // the socket writes their own awareness state, and could otherwise appear as someone else,
+    // or (announcing a caret and no name) as nobody in particular.
     async beforeHandleAwareness({ states, context }) {
       if (!context) return;
-      for (const state of states.values()) if (state.user) state.user = collabUserOf(context.user);
+      for (const state of states.values()) {
+        // null: the client left (its caret goes); nothing to name.
+        if (state && typeof state === 'object') state.user = collabUserOf(context.user);
+      }
     },
     async onStateless({ connection, documentName, document, payload }) {
       const message = parseCollabMessage(payload);
