@@ -7,7 +7,7 @@ export const IMPORT_LIMITS = {
   /**
    * Bytes of XML a .docx's text (its main document, footnotes, endnotes and comments, with the
    * styles, numbering and relationships read with them) may unpack to, together: refused before
-   * anything parses them (see documentXmlWithinLimit). Each megabyte costs seconds of a core and up to a gigabyte of memory on the way to an
+   * anything parses them (see openDocx). Each megabyte costs seconds of a core and up to a gigabyte of memory on the way to an
    * article (mammoth, then the cleaning's DOM): a 5 MB document.xml, 18 KB zipped, took 12 s;
    * 1 MB of one-letter paragraphs, the costliest shape measured, 7.5 s on a busy machine. An
    * article at the text limit (DOCUMENT_LIMITS.maxTextChars, 200,000 characters, far longer
