@@ -23,6 +23,7 @@ import { collectHtmlImages } from './images/html-images';
 import { placeImages } from './images/place-images';
 import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';
 import { nestsDeeperThan } from './html-depth';
+import { checkHtmlElements } from './html-elements';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
 import { importNotice, type ImportNotice } from './import-notices';
@@ -232,6 +233,7 @@ async function convert(
   fileName: string,
   storeImage: StoreDocumentImage | undefined,
 ): Promise<ImportedDocument> {
+  checkHtmlElements(html);
   const { parseHtml, close } = openNodeHtmlParser();
   try {
     const parsed = guarded(() => parseHtml(html));
