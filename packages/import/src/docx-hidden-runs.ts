@@ -1,6 +1,5 @@
 import { pasteNotice, type PasteNotice } from '@newsroom/article';
-import JSZip from 'jszip';
-import { docxParts } from './docx-parts';
+import type { DocxPackage } from './docx-package';
 
 /**
  * What one level of Word's formatting says about Font → Hidden: true (hidden), false (shown, even
@@ -436,39 +435,28 @@ export function reviewNotices(documentXml: string): PasteNotice[] {
 }
 
 /**
- * The .docx without hidden text (Word's Font → Hidden), which mammoth would show: hidden words
- * can hold what the author meant only for themselves (a source's name). The bytes come back
- * unchanged when nothing is hidden; the notices say what the import leaves out of the text
- * (hidden text, tracked deletions, comments). Called on a zip already checked (see
- * readZipContents).
+ * Takes hidden text (Word's Font → Hidden), which mammoth would show, out of what mammoth will
+ * read of the .docx: hidden words can hold what the author meant only for themselves (a
+ * source's name). The notices say what the import leaves out of the text (hidden text, tracked
+ * deletions, comments). Called on a zip already checked (see readZipContents).
  */
-export async function removeHiddenRuns(
-  bytes: Uint8Array,
-): Promise<{ bytes: Uint8Array; notices: PasteNotice[] }> {
-  const zip = await JSZip.loadAsync(bytes);
-  // The parts mammoth reads, wherever the package puts them (word/document2.xml…).
-  const parts = await docxParts(zip);
-  if (!parts) throw new Error('No main document part');
-  let changed = false;
+export async function removeHiddenRuns({ file, parts }: DocxPackage): Promise<PasteNotice[]> {
   let hiddenText = false;
   let notices: PasteNotice[] = [];
-  const stylesXml = await zip.file(parts.styles)?.async('string');
+  const stylesXml = await file.text(parts.styles);
   // Any spelling of Font → Hidden contains the word (a quick test: most documents hide nothing).
   const styles = stylesXml?.includes('vanish') ? readStyles(stylesXml) : NO_STYLES;
   // The parts whose runs mammoth turns into the article's text and notes.
   for (const name of new Set([parts.mainDocument, parts.footnotes, parts.endnotes])) {
-    const part = zip.file(name);
-    if (!part) continue;
-    const xml = await part.async('string');
+    const xml = await file.text(name);
+    if (xml === undefined) continue;
     if (name === parts.mainDocument) notices = reviewNotices(xml);
     if (!xml.includes('vanish') && styles === NO_STYLES) continue;
     const cleaned = withoutHiddenRuns(xml, styles);
     if (cleaned.xml === xml) continue;
-    zip.file(name, cleaned.xml);
-    changed = true;
+    file.replaceText(name, cleaned.xml);
     hiddenText ||= cleaned.hiddenText;
   }
   if (hiddenText) notices.push(pasteNotice('hiddenTextDropped'));
-  if (!changed) return { bytes, notices };
-  return { bytes: await zip.generateAsync({ type: 'uint8array' }), notices };
+  return notices;
 }

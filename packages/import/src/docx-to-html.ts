@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import type { DocxPackage, MammothDocxFile } from './docx-package';
 import type { DocumentImages } from './images/document-images';
 import { typeName } from './images/document-images';
 import { ImportError, isImportError } from './import-error';
@@ -46,18 +47,22 @@ function collectImage(images: DocumentImages) {
   };
 }
 
-/** mammoth's HTML of a .docx: footnotes and endnotes as linked lists at the end. */
-export async function docxToHtml(bytes: Uint8Array, images: DocumentImages): Promise<string> {
+/**
+ * mammoth 1.13's input for a .docx it need not open: `{ file }`, as its own `openZip` passes
+ * on (not in its typings; the version is pinned).
+ */
+const openedInput = (file: MammothDocxFile) =>
+  ({ file }) as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+
+/** mammoth's HTML of an opened .docx: footnotes and endnotes as linked lists at the end. */
+export async function docxToHtml(docx: DocxPackage, images: DocumentImages): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        styleMap: STYLE_MAP,
-        // A .docx can point at files on this server or URLs: never follow them.
-        externalFileAccess: false,
-        convertImage: mammoth.images.imgElement(collectImage(images)),
-      },
-    );
+    const result = await mammoth.convertToHtml(openedInput(docx.file), {
+      styleMap: STYLE_MAP,
+      // A .docx can point at files on this server or URLs: never follow them.
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(collectImage(images)),
+    });
     images.throwIfRefused();
     return result.value;
   } catch (error) {

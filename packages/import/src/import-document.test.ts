@@ -840,6 +840,37 @@ describe('refusing what cannot be imported', () => {
     expect(await refusal(bytes)).toMatchObject({ code: 'corrupt' });
   });
 
+  describe('the elements of its HTML', () => {
+    const limit = IMPORT_LIMITS.maxHtmlElements;
+    /** A web page of `elements` elements: html, head, body, a paragraph and metas to fill. */
+    const pageOf = (elements: number, body = '<p>Text of the page.</p>') => {
+      const bodyElements = (body.match(/<[a-z]/g) ?? []).length;
+      const metas = '<meta name="filler">'.repeat(elements - 3 - bodyElements);
+      return new TextEncoder().encode(`<html><head>${metas}</head><body>${body}</body></html>`);
+    };
+
+    it('refuses HTML with more elements than the limit before building its DOM, saying how many', async () => {
+      expect(await refusal(pageOf(limit + 1), 'page.html')).toMatchObject({
+        code: 'too_large',
+        status: 413,
+        message:
+          'This document has too many elements to import: 50,001 (paragraphs, formatting, links, table cells and the like), more than the limit of 50,000',
+      });
+    });
+
+    it('takes HTML at the limit, a data: picture of megabytes counting as one element', async () => {
+      const picture = Buffer.alloc(3 * 1024 * 1024, 1).toString('base64');
+      const bytes = pageOf(
+        limit,
+        `<p>Text of the page.</p><p><img alt="A chart" src="data:image/png;base64,${picture}"></p>`,
+      );
+      expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+      const imported = await importDocument({ fileName: 'page.html', bytes });
+      expect(JSON.stringify(imported.doc)).toContain('Text of the page.');
+      expect(imported.notices.map((notice) => notice.code)).toEqual(['imagesNotStored']);
+    });
+  });
+
   it('refuses a document without text', async () => {
     const bytes = await writeDocx({ children: [new Paragraph('')] });
     expect(await refusal(bytes)).toMatchObject({ code: 'empty', status: 422 });
@@ -878,7 +909,7 @@ describe('refusing what cannot be imported', () => {
     const bytes = await writeDocx({
       children: Array.from({ length: DOCUMENT_LIMITS.maxTextChars / 600 }, paragraph),
     });
-    expect(await readZipContents(bytes)).toEqual({ kind: 'docx' });
+    expect(await readZipContents(bytes)).toMatchObject({ kind: 'docx' });
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from '@newsroom/article';
 import type { JSONContent } from '@tiptap/core';
 import { removeHiddenRuns } from './docx-hidden-runs';
+import type { DocxPackage } from './docx-package';
 import { CAPTION_CLASS, docxToHtml } from './docx-to-html';
 import { attachCaptions } from './images/captions';
 import { DocumentImages, type DocumentImageLimits } from './images/document-images';
@@ -22,6 +23,7 @@ import { collectHtmlImages } from './images/html-images';
 import { placeImages } from './images/place-images';
 import { storeDocumentImages, type StoreDocumentImage } from './images/store-document-images';
 import { nestsDeeperThan } from './html-depth';
+import { checkHtmlElements } from './html-elements';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './import-limits';
 import { importNotice, type ImportNotice } from './import-notices';
@@ -167,22 +169,17 @@ interface ReadDocument {
 }
 
 /** mammoth's HTML of the .docx without its hidden text, which mammoth would show; said. */
-async function readDocx(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
-  const visible = await removeHiddenRuns(bytes).catch(() => {
+async function readDocx(docx: DocxPackage, images: DocumentImages): Promise<ReadDocument> {
+  const notices = await removeHiddenRuns(docx).catch(() => {
     throw new ImportError('corrupt', 'This .docx could not be read: it may be damaged');
   });
-  return {
-    html: await docxToHtml(visible.bytes, images),
-    kind: 'docx',
-    readZipFile: null,
-    notices: visible.notices,
-  };
+  return { html: await docxToHtml(docx, images), kind: 'docx', readZipFile: null, notices };
 }
 
 async function readDocument(bytes: Uint8Array, images: DocumentImages): Promise<ReadDocument> {
   const zipped = isZip(bytes) ? await readZipContents(bytes) : null;
   if (!zipped && !looksLikeHtml(bytes)) throw notADocument();
-  if (zipped?.kind === 'docx') return readDocx(bytes, images);
+  if (zipped?.kind === 'docx') return readDocx(zipped.docx, images);
   return {
     html: zipped ? zipped.html.replace(UTF8_BOM, '') : decodeHtml(bytes),
     kind: 'html',
@@ -236,6 +233,7 @@ async function convert(
   fileName: string,
   storeImage: StoreDocumentImage | undefined,
 ): Promise<ImportedDocument> {
+  checkHtmlElements(html);
   const { parseHtml, close } = openNodeHtmlParser();
   try {
     const parsed = guarded(() => parseHtml(html));

@@ -7,7 +7,7 @@ export const IMPORT_LIMITS = {
   /**
    * Bytes of XML a .docx's text (its main document, footnotes, endnotes and comments, with the
    * styles, numbering and relationships read with them) may unpack to, together: refused before
-   * anything parses them (see documentXmlWithinLimit). Each megabyte costs seconds of a core and up to a gigabyte of memory on the way to an
+   * anything parses them (see openDocx). Each megabyte costs seconds of a core and up to a gigabyte of memory on the way to an
    * article (mammoth, then the cleaning's DOM): a 5 MB document.xml, 18 KB zipped, took 12 s;
    * 1 MB of one-letter paragraphs, the costliest shape measured, 7.5 s on a busy machine. An
    * article at the text limit (DOCUMENT_LIMITS.maxTextChars, 200,000 characters, far longer
@@ -29,6 +29,18 @@ export const IMPORT_LIMITS = {
    * rest is room for wrappers the cleaning drops (spans, divs). Checked before anything recurses.
    */
   maxHtmlDepth: 256,
+  /**
+   * Elements in the HTML a document becomes (a web page's own, or mammoth's of a .docx), counted
+   * as start tags before the DOM is built (see checkHtmlElements). Bytes cannot bound that work:
+   * happy-dom takes 3–8 KB of memory a node, so 10 MB of tiny paragraphs could need gigabytes,
+   * while one `data:` picture of the same bytes is a single element. A very long real article
+   * (10,000 words, some 500 paragraphs) is a few thousand elements in Google Docs' HTML (a
+   * `<span>` per run, links, notes), and one at the text limit (DOCUMENT_LIMITS.maxTextChars,
+   * 200,000 characters, some 3,000 paragraphs) about 15,000 (estimated, not measured on a real
+   * file). At 50,000, measured on the shared 2-core machine: 50,000 one-letter paragraphs take
+   * 321 MB of happy-dom's heap, and a page of 50,000 one-word spans imports in 19 s.
+   */
+  maxHtmlElements: 50_000,
 } as const;
 
 /** For the file picker's `accept`. */

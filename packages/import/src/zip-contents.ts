@@ -1,13 +1,13 @@
 import JSZip from 'jszip';
-import { docxParts, documentXmlTooLarge, documentXmlWithinLimit } from './docx-parts';
-import { ImportError } from './import-error';
-import { declaredWithinLimit, unpacksWithinLimit } from './zip-size';
+import { openDocx, type DocxPackage } from './docx-package';
+import { ImportError, isImportError } from './import-error';
+import { declaredWithinLimit, unpackedSizes } from './zip-size';
 
 /** A file beside the web page in the zip, by the path the page's `src` gives; null: none. */
 export type ZipFileReader = (src: string) => Promise<Buffer | null>;
 
 export type ZipContents =
-  { kind: 'docx' } | { kind: 'html'; html: string; readFile: ZipFileReader };
+  { kind: 'docx'; docx: DocxPackage } | { kind: 'html'; html: string; readFile: ZipFileReader };
 
 const damaged = () =>
   new ImportError('corrupt', 'This file is damaged or unpacks to too much data');
@@ -34,8 +34,10 @@ export function zipEntryName(src: string): string | null {
 }
 
 /**
- * What a zip holds: a Word document (a main document part, found as mammoth finds it), or Google Docs' zipped "Web page"
- * download (one `.html` file, its images beside it in `images/`).
+ * What a zip holds: a Word document (a main document part, found as mammoth finds it), opened
+ * for its conversion, or Google Docs' zipped "Web page" download (one `.html` file, its images
+ * beside it in `images/`). The zip is opened once, and its files unpacked once to count them
+ * (see unpackedSizes) before anything reads one.
  */
 export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
   if (!declaredWithinLimit(bytes)) throw damaged();
@@ -45,16 +47,12 @@ export async function readZipContents(bytes: Uint8Array): Promise<ZipContents> {
   } catch {
     throw damaged();
   }
-  if (!(await unpacksWithinLimit(zip))) throw damaged();
-  const parts = await docxParts(zip);
-  if (parts) {
-    // Before mammoth or the hidden-text pass parse a byte of it: each megabyte costs seconds.
-    const withinLimit = await documentXmlWithinLimit(zip, parts).catch(() => {
-      throw damaged();
-    });
-    if (!withinLimit) throw documentXmlTooLarge();
-    return { kind: 'docx' };
-  }
+  const sizes = await unpackedSizes(zip).catch(() => null);
+  if (!sizes) throw damaged();
+  const docx = await openDocx(zip, sizes).catch((error: unknown) => {
+    throw isImportError(error) ? error : damaged();
+  });
+  if (docx) return { kind: 'docx', docx };
   const pages = zip.file(/^[^/]+\.html?$/i);
   if (pages.length === 1)
     return {

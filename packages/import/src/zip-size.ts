@@ -16,7 +16,7 @@ export const isZip = (bytes: Uint8Array): boolean =>
 /**
  * What the zip's directory says its files unpack to, or null when there is no readable
  * directory (a damaged file). Read before unpacking, so a zip bomb that says what it is is
- * refused without inflating; what the files really unpack to is checked by unpacksWithinLimit.
+ * refused without inflating; what the files really unpack to is counted by unpackedSizes.
  */
 export function declaredUnpackedSize(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -47,63 +47,52 @@ export function declaredWithinLimit(bytes: Uint8Array): boolean {
 }
 
 /**
- * Unpacks `entry` as a stream, handing each chunk to `onChunk`, up to `limit` bytes: its size, or
- * null once past the limit (then not read any further: JSZip stops unpacking once the stream's
- * buffer is full). Throws if the entry cannot be unpacked. What a file really unpacks to: its
- * size in the zip's directory can understate.
+ * Unpacks `entry` as a stream, counting and dropping each chunk, up to `limit` bytes: its size,
+ * or null once past the limit. Then it is read no further: the stream is paused, its buffer
+ * fills and JSZip stops unpacking (after the block it is on, 16 KB of the zip, and at most one
+ * more, as a resume it had already scheduled runs).
+ * Throws if the entry cannot be unpacked.
  */
-function unpackUpTo(
-  entry: JSZip.JSZipObject,
-  limit: number,
-  onChunk: (chunk: Buffer) => void = () => {},
-): Promise<number | null> {
+function unpackUpTo(entry: JSZip.JSZipObject, limit: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const stream = entry.nodeStream('nodebuffer');
     let size = 0;
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        stream.pause();
-        stream.removeAllListeners('data');
-        resolve(null);
-        return;
-      }
-      onChunk(chunk);
+      if (size <= limit) return;
+      stream.pause();
+      stream.removeAllListeners('data');
+      resolve(null);
     });
     stream.on('error', reject);
     stream.on('end', () => resolve(size));
   });
 }
 
-/** Whether `entries` unpack to at most `limit` bytes together (see unpackUpTo); throws likewise. */
-export async function unpackWithin(entries: JSZip.JSZipObject[], limit: number): Promise<boolean> {
-  let remaining = limit;
-  for (const entry of entries) {
-    const unpacked = await unpackUpTo(entry, remaining);
-    if (unpacked === null) return false;
-    remaining -= unpacked;
-  }
-  return true;
-}
-
-/** The bytes `entry` unpacks to, or null when that is more than `limit` (see unpackUpTo). */
-export async function unpackedBytes(
-  entry: JSZip.JSZipObject,
-  limit: number,
-): Promise<Uint8Array | null> {
-  const chunks: Buffer[] = [];
-  const size = await unpackUpTo(entry, limit, (chunk) => chunks.push(chunk));
-  return size === null ? null : Buffer.concat(chunks, size);
-}
+/** What each file of a zip really unpacks to, by its name in the zip. */
+export type UnpackedSizes = ReadonlyMap<string, number>;
 
 /**
- * Whether the files of `zip` (as JSZip, and so mammoth, reads it) really unpack to at most the
- * limit together: each is unpacked as a stream, counted and dropped, and the count stops once
- * past the limit. The directory cannot be trusted for this: its sizes can understate (JSZip
- * notices only once it has unpacked the whole file into memory), and JSZip reads every entry it
- * finds, also past the count the directory's end record gives.
+ * What each file of `zip` (as JSZip, and so mammoth, reads it) really unpacks to, or null when
+ * they are more than `limit` together: one pass, each file unpacked as a stream, counted and
+ * dropped, stopping once past the limit, so a zip bomb is never unpacked in full. Every later
+ * check and read goes by these sizes. The directory cannot be trusted for this: its sizes can
+ * understate (JSZip notices only once it has unpacked the whole file into memory), and JSZip
+ * reads every entry it finds, also past the count the directory's end record gives. Throws if a
+ * file cannot be unpacked.
  */
-export async function unpacksWithinLimit(zip: JSZip): Promise<boolean> {
-  const files = Object.values(zip.files).filter((entry) => !entry.dir);
-  return unpackWithin(files, IMPORT_LIMITS.maxUnpackedBytes).catch(() => false);
+export async function unpackedSizes(
+  zip: JSZip,
+  limit: number = IMPORT_LIMITS.maxUnpackedBytes,
+): Promise<UnpackedSizes | null> {
+  const sizes = new Map<string, number>();
+  let remaining = limit;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const size = await unpackUpTo(entry, remaining);
+    if (size === null) return null;
+    sizes.set(entry.name, size);
+    remaining -= size;
+  }
+  return sizes;
 }

@@ -99,14 +99,25 @@ const BLOCKS = new Set([...TEXT_BLOCKS, ...BLOCK_CONTAINERS]);
 const isBlockOrEdge = (node: ChildNode | null) =>
   node === null || (isElement(node) && BLOCKS.has(tagOf(node)));
 
-/** Whitespace between blocks is source formatting; between inline nodes it is a space. */
+/**
+ * Whitespace between blocks is source formatting; between inline nodes it is a space. The
+ * neighbours come from the list of children (the one before: the last one kept), not from
+ * previousSibling and nextSibling, which happy-dom finds by searching the parent's children:
+ * quadratic in a body of many blocks.
+ */
 function removeLayoutWhitespace(body: Element): void {
   for (const container of [body, ...elementsUnder(body)]) {
     if (container !== body && !BLOCK_CONTAINERS.has(tagOf(container))) continue;
-    for (const child of Array.from(container.childNodes)) {
-      if (!isText(child) || !isBlank(child.data)) continue;
-      if (isBlockOrEdge(child.previousSibling) || isBlockOrEdge(child.nextSibling)) child.remove();
-    }
+    const children = Array.from(container.childNodes);
+    let previous: ChildNode | null = null;
+    children.forEach((child, index) => {
+      const layout =
+        isText(child) &&
+        isBlank(child.data) &&
+        (isBlockOrEdge(previous) || isBlockOrEdge(children[index + 1] ?? null));
+      if (layout) child.remove();
+      else previous = child;
+    });
   }
 }
 

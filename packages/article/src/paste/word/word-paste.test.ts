@@ -226,6 +226,42 @@ describe('paste from Word: headings, formatting and residue', () => {
   });
 });
 
+describe("paste from Word: a saved page's section", () => {
+  /** Word's blocks, numbered: a heading, formatted text and a link, a list, an empty paragraph. */
+  const blocks = (copies: number) =>
+    Array.from({ length: copies }, (_, index) =>
+      [
+        `<h1>Part ${index}</h1>`,
+        wordParagraph(
+          `Words <b>bold</b> and <span style='font-style:italic'>italic</span>, <a href="https://example.com/${index}">a link</a>.`,
+        ),
+        wordListParagraph('First', { position: 'First' }),
+        wordListParagraph('Second', { level: 2, position: 'Last' }),
+        WORD_EMPTY_PARAGRAPH,
+      ].join('\n'),
+    ).join('\n');
+  const page = (section: string, body: string) =>
+    wordDocument(`<div ${section}>\n${body}\n</div>\n`);
+
+  it('converts the blocks of a large WordSection1 as any other wrapper of the page: the same HTML', () => {
+    const body = blocks(500);
+    const section = clean(page('class=WordSection1', body));
+    const other = clean(page('class=Other', body));
+    expect(section.body.innerHTML).toBe(other.body.innerHTML);
+    // Each copy: the heading, the paragraph and the list; the empty paragraph goes.
+    expect(section.body.children.length).toBe(1_500);
+  });
+
+  it('unwraps a section with a style as before, its formatting read', () => {
+    const body = wordParagraph('All of it bold');
+    const styled = clean(page("class=WordSection1 style='font-weight:bold'", body));
+    expect(styled.body.innerHTML).toBe(
+      clean(page("class=Other style='font-weight:bold'", body)).body.innerHTML,
+    );
+    expect(styled.body.innerHTML).toContain('<strong>');
+  });
+});
+
 describe('paste from Word: images', () => {
   it('leaves images out (local file: paths, VML shapes) and says so', () => {
     const cleaned = clean(
