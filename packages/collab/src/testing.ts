@@ -1,5 +1,5 @@
-// @newsroom/collab/testing: fixtures shared by this package's tests and the editor's (not part
-// of the package's runtime API).
+// @newsroom/collab/testing: fixtures shared by this package's tests, the editor's and the editor
+// bench (its other person typing is a real client over the server); not the runtime API.
 import type { CollabArticle } from './document/article-ydoc';
 
 /** A working copy as the collaboration server seeds a shared document from, with `fields` over it. */
