@@ -26,6 +26,7 @@ import {
   isReaderPageRender,
   readerCacheSettingsFromEnv,
 } from '@newsroom/reader-cache';
+import { convertDocumentsOn, createImportThread } from '@newsroom/import/thread';
 import { announceArticleLinksChanged, deletedCodeReserveDaysFromEnv } from '@newsroom/links';
 import { onLiveChange } from '@newsroom/publishing';
 import { processSharedState } from '@newsroom/shared-state';
@@ -67,6 +68,11 @@ async function main() {
         https: (req) => servedOverHttps(req, trust),
         ...readerCacheSettingsFromEnv(),
       });
+
+  // Imported documents are converted on a thread of their own: a large one is seconds of work
+  // that would otherwise hold every request, reader pages included.
+  const importThread = createImportThread();
+  convertDocumentsOn(importThread);
 
   const collabSources = collabConnectSources(process.env.COLLAB_URL);
   const app = next({ dev, dir: import.meta.dirname, hostname, port });
@@ -120,7 +126,7 @@ async function main() {
     server.close(() => {
       clearTimeout(force);
       readerPages?.close();
-      void shared.close().finally(() => {
+      void Promise.all([shared.close(), importThread.close()]).finally(() => {
         console.log(`Editor stopped (${signal}).`);
         process.exit(0);
       });

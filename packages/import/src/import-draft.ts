@@ -2,8 +2,9 @@ import type { Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { createArticle, type EditableArticle } from '@newsroom/editorial';
 import { deleteImages, storeImage, type MediaLimits, type MediaStorage } from '@newsroom/media';
-import { importDocument, type ImportInput, type ImportOptions } from './import-document';
+import type { ImportInput, ImportOptions } from './import-document';
 import type { ImportNotice } from './import-notices';
+import { convertDocument } from './thread/document-converter';
 
 export interface ImportDraftInput extends ImportInput {
   db: Db;
@@ -29,21 +30,25 @@ export interface ImportedDraft {
 export async function importDraft(input: ImportDraftInput): Promise<ImportedDraft> {
   const stored: string[] = [];
   try {
-    const imported = await importDocument(input, {
-      ...(input.imageLimits && { imageLimits: input.imageLimits }),
-      storeImage: async ({ bytes, alt, caption, credit }) => {
-        const image = await storeImage({
-          db: input.db,
-          storage: input.storage,
-          limits: input.mediaLimits,
-          uploadedById: input.actor.id,
-          bytes,
-          texts: { alt, caption, credit },
-        });
-        stored.push(image.id);
-        return image;
+    const { fileName, bytes } = input;
+    const imported = await convertDocument(
+      { fileName, bytes },
+      {
+        ...(input.imageLimits && { imageLimits: input.imageLimits }),
+        storeImage: async ({ bytes, alt, caption, credit }) => {
+          const image = await storeImage({
+            db: input.db,
+            storage: input.storage,
+            limits: input.mediaLimits,
+            uploadedById: input.actor.id,
+            bytes,
+            texts: { alt, caption, credit },
+          });
+          stored.push(image.id);
+          return image;
+        },
       },
-    });
+    );
     const article = await createArticle(
       input.db,
       input.actor,

@@ -17,3 +17,4 @@ export {
   type AppServerOptions,
 } from './app-server';
 export { formFields, multipart, postPageForm, redirectTarget } from './html-forms';
+export { threadNiceValues } from './thread-priority';

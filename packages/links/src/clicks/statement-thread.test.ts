@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
+import { threadNiceValues } from '@newsroom/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '@newsroom/db';
 import { applyPendingMigrations } from '@newsroom/db/migrate';
@@ -27,14 +28,6 @@ afterAll(async () => {
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The nice value of each thread of this process (Linux: /proc/self/task/<id>/stat, field 19). */
-function threadNiceValues(): number[] {
-  return readdirSync('/proc/self/task').map((task) => {
-    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
-}
 
 describe('createSqliteStatementThread', () => {
   it('starts ahead of the first statement, once however often it is asked', async () => {

@@ -1,0 +1,153 @@
+import { Paragraph, ImageRun } from 'docx';
+import type { StoredImage } from '@newsroom/media';
+import { threadNiceValues } from '@newsroom/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportedDocument } from '../import-document';
+import { IMPORT_LIMITS } from '../import-limits';
+import { picture, writeDocx } from '../testing/document-fixtures';
+import { createImportThread, type ImportThread } from './import-thread';
+import type { ConversionResult } from './thread-messages';
+
+let thread: ImportThread | undefined;
+afterEach(() => thread?.close());
+
+const page = (html: string) => ({
+  input: {
+    fileName: 'page.html',
+    bytes: new TextEncoder().encode(`<html><body>${html}</body></html>`),
+  },
+});
+
+/** The converted document: the test fails with the refusal's message if there was one. */
+function documentOf(result: ConversionResult) {
+  if ('error' in result) throw new Error(result.error.message);
+  return result.document;
+}
+
+/** A .docx of a paragraph and a picture `width` pixels wide. */
+async function docxWithPicture(text: string, width: number) {
+  const data = await picture(width, 100, 'png');
+  const bytes = await writeDocx([
+    new Paragraph(text),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data,
+          transformation: { width: 200, height: 100 },
+          altText: { name: 'Picture', title: '', description: text },
+        }),
+      ],
+    }),
+  ]);
+  return { input: { fileName: `${text}.docx`, bytes }, picture: data };
+}
+
+/** Stores nothing: answers with the image the pipeline would have made, and keeps what it got. */
+function recordingStore(prefix: string) {
+  const received: Buffer[] = [];
+  const storeImage = async (image: {
+    bytes: Buffer;
+    alt: string;
+    caption: string;
+    credit: string;
+  }) => {
+    received.push(image.bytes);
+    const stored: StoredImage = {
+      id: `${prefix}${received.length}stored`,
+      width: 200,
+      height: 100,
+      ...image,
+    };
+    return { image: stored };
+  };
+  return { received, storeImage };
+}
+
+describe('createImportThread', () => {
+  it("converts documents side by side, each one's pictures stored by its own caller", async () => {
+    thread = createImportThread();
+    const first = await docxWithPicture('Floods', 300);
+    const second = await docxWithPicture('Fires', 400);
+    const firstStore = recordingStore('floods');
+    const secondStore = recordingStore('fires');
+
+    const [floods, fires] = (
+      await Promise.all([
+        thread.convert({ ...first, storeImage: firstStore.storeImage }),
+        thread.convert({ ...second, storeImage: secondStore.storeImage }),
+      ])
+    ).map(documentOf) as [ImportedDocument, ImportedDocument];
+
+    expect(firstStore.received).toEqual([first.picture]);
+    expect(secondStore.received).toEqual([second.picture]);
+    expect(Buffer.isBuffer(firstStore.received[0])).toBe(true);
+    expect(JSON.stringify(floods.doc)).toContain('"imageId":"floods1stored"');
+    expect(JSON.stringify(fires.doc)).toContain('"imageId":"fires1stored"');
+    expect(JSON.stringify(fires.doc)).not.toContain('floods');
+  });
+
+  it('refuses a document that needs more memory than the thread has, and converts the next one', async () => {
+    // 64 MB: room for the thread's modules and a small page, not for a DOM of 50,000 elements.
+    thread = createImportThread({ maxHeapMb: 64 });
+    const elements = '<meta name="filler">'.repeat(IMPORT_LIMITS.maxHtmlElements - 4);
+    const large = {
+      fileName: 'large.html',
+      bytes: new TextEncoder().encode(
+        `<html><head>${elements}</head><body><p>Text.</p></body></html>`,
+      ),
+    };
+    expect(await thread.convert({ input: large })).toEqual({
+      error: {
+        kind: 'import',
+        code: 'too_large',
+        message: 'The document is too large to convert: it needs too much memory',
+      },
+    });
+    const small = documentOf(await thread.convert(page('<p>After the large one.</p>')));
+    expect(JSON.stringify(small.doc)).toContain('After the large one.');
+  });
+
+  it("answers a picture's refusal and a fault of its caller in kind: a notice, a failure", async () => {
+    thread = createImportThread();
+    const document = await docxWithPicture('Storm', 300);
+    const refused = documentOf(
+      await thread.convert({
+        ...document,
+        storeImage: async () => ({
+          error: { kind: 'media', code: 'too_many_pixels', message: 'Too many pixels' },
+        }),
+      }),
+    );
+    expect(refused.notices.map((notice) => notice.code)).toEqual(['imagesTooLarge']);
+    expect(
+      await thread.convert({
+        ...document,
+        storeImage: async () => ({ error: { kind: 'fault', message: 'ENOSPC: disk full' } }),
+      }),
+    ).toEqual({ error: { kind: 'fault', message: 'ENOSPC: disk full' } });
+  });
+
+  it('fails the conversions still running when it is closed', async () => {
+    thread = createImportThread();
+    const converting = thread.convert(page('<p>Never finished.</p>'));
+    await thread.close();
+    expect(await converting).toEqual({
+      error: { kind: 'fault', message: expect.stringMatching(/^The import thread stopped/) },
+    });
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'converts below normal priority, its own thread only: requests come first',
+    async () => {
+      thread = createImportThread();
+      const before = threadNiceValues();
+      await thread.convert(page('<p>A short page.</p>'));
+      const during = threadNiceValues();
+      expect(during.filter((nice) => nice === 10).length).toBe(
+        before.filter((nice) => nice === 10).length + 1,
+      );
+      expect(Math.min(...during)).toBe(0); // this thread, and the rest of the process, as before
+    },
+  );
+});
