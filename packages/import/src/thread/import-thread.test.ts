@@ -150,4 +150,17 @@ describe('createImportThread', () => {
       expect(Math.min(...during)).toBe(0); // this thread, and the rest of the process, as before
     },
   );
+
+  it.runIf(process.platform === 'linux')(
+    'stops when it has had nothing to convert for a while, and starts again for the next document',
+    async () => {
+      thread = createImportThread({ idleMs: 0 });
+      const converting = () => threadNiceValues().filter((nice) => nice === 10).length;
+      const before = converting();
+      documentOf(await thread.convert(page('<p>First.</p>')));
+      await expect.poll(converting).toBe(before);
+      const second = documentOf(await thread.convert(page('<p>Second.</p>')));
+      expect(JSON.stringify(second.doc)).toContain('Second.');
+    },
+  );
 });
