@@ -73,6 +73,16 @@ export class DocxFile implements MammothDocxFile {
     return decoded(await entry.async('uint8array'), encoding);
   }
 
+  /** Whether `name` was unpacked and kept (the XML mammoth parses), or is unpacked when read. */
+  isKept(name: string): boolean {
+    return this.xml.has(name);
+  }
+
+  /** What the file `name` unpacks to, as counted when the zip was opened (0: no such file). */
+  unpackedSize(name: string): number {
+    return this.sizes.get(name) ?? 0;
+  }
+
   /** A part's XML as text, or undefined when the file has no such part. */
   async text(name: string): Promise<string | undefined> {
     return this.exists(name) ? ((await this.read(name, 'utf-8')) as string) : undefined;

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import type { DocxPackage, MammothDocxFile } from './docx-package';
+import type { DocxFile, DocxPackage, MammothDocxFile } from './docx-package';
 import type { DocumentImages } from './images/document-images';
 import { typeName } from './images/document-images';
 import { ImportError, isImportError } from './import-error';
@@ -54,10 +54,25 @@ function collectImage(images: DocumentImages) {
 const openedInput = (file: MammothDocxFile) =>
   ({ file }) as unknown as Parameters<typeof mammoth.convertToHtml>[0];
 
+/**
+ * The opened .docx as mammoth reads it, where every file not kept is a picture (mammoth reads
+ * nothing else besides the kept XML): checked against the pictures' limits by the size it was
+ * counted to unpack to, before it is unpacked (mammoth's image hook sees the bytes only after).
+ */
+function withPictureLimits(file: DocxFile, images: DocumentImages): MammothDocxFile {
+  return {
+    exists: (name) => file.exists(name),
+    read: async (name, encoding) => {
+      if (!file.isKept(name)) images.makeRoomFor(file.unpackedSize(name));
+      return file.read(name, encoding);
+    },
+  };
+}
+
 /** mammoth's HTML of an opened .docx: footnotes and endnotes as linked lists at the end. */
 export async function docxToHtml(docx: DocxPackage, images: DocumentImages): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml(openedInput(docx.file), {
+    const result = await mammoth.convertToHtml(openedInput(withPictureLimits(docx.file, images)), {
       styleMap: STYLE_MAP,
       // A .docx can point at files on this server or URLs: never follow them.
       externalFileAccess: false,

@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
+import { ImageRun, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it, vi } from 'vitest';
 import { importDocument } from './import-document';
 import { IMPORT_LIMITS } from './import-limits';
+import { writeDocx } from './testing/document-fixtures';
 import { readZipContents, zipEntryName } from './zip-contents';
 
 describe('zipEntryName', () => {
@@ -178,6 +180,34 @@ describe('readZipContents', () => {
     // The settings once (counted), the document twice (counted, then read), and no more.
     expect(inflated).toBeGreaterThan(unpacked + 3_000 * paragraph.length);
     expect(inflated).toBeLessThan(unpacked + 3_000 * paragraph.length + 1_000);
+  });
+
+  it('refuses a .docx whose pictures break the limit before unpacking them for mammoth', async () => {
+    // Picture bytes no reader takes: refused by size alone, never decoded.
+    const pictureBytes = 300_000;
+    const bytes = await writeDocx([
+      new Paragraph('A gallery.'),
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: Buffer.alloc(pictureBytes),
+            transformation: { width: 100, height: 100 },
+          }),
+        ],
+      }),
+    ]);
+    const inflated = await bytesInflatedBy(() =>
+      expect(
+        importDocument(
+          { fileName: 'gallery.docx', bytes },
+          { imageLimits: { maxImageBytes: pictureBytes - 1 } },
+        ),
+      ).rejects.toMatchObject({ code: 'too_many_images', status: 413 }),
+    );
+    // Counted once when the zip was opened, and not unpacked again.
+    expect(inflated).toBeGreaterThan(pictureBytes);
+    expect(inflated).toBeLessThan(2 * pictureBytes);
   });
 
   it('refuses a file that unpacks to more than its directory says, even a little', async () => {

@@ -69,10 +69,18 @@ export class DocumentImages {
     if (this.refusal) throw this.refusal;
   }
 
+  /**
+   * Before a picture of `bytes` is unpacked (a .docx's, by the size its zip entry was counted
+   * to unpack to) or added: throws, and keeps, the limit it would break.
+   */
+  makeRoomFor(bytes: number): void {
+    this.throwIfRefused();
+    this.refusal = this.limitBrokenBy(bytes);
+    this.throwIfRefused();
+  }
+
   add(bytes: Buffer, alt: string | undefined, claimedType: string): string {
-    this.throwIfRefused();
-    this.refusal = this.limitBrokenBy(bytes.length);
-    this.throwIfRefused();
+    this.makeRoomFor(bytes.length);
     this.totalBytes += bytes.length;
     const ref = `${REF_PREFIX}${this.images.size + 1}`;
     this.images.set(ref, {
