@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportedDocument } from '../import-document';
 import { IMPORT_LIMITS } from '../import-limits';
 import { picture, writeDocx } from '../testing/document-fixtures';
-import { createImportThread, type ImportThread } from './import-thread';
+import { createImportThread, importHeapMb, type ImportThread } from './import-thread';
 import type { ConversionResult } from './thread-messages';
 
 let thread: ImportThread | undefined;
@@ -63,6 +63,16 @@ function recordingStore(prefix: string) {
   };
   return { received, storeImage };
 }
+
+describe('importHeapMb', () => {
+  it('gives a conversion 2 GB, or a quarter of a smaller machine', () => {
+    const gb = 1024 ** 3;
+    expect(importHeapMb(32 * gb)).toBe(2_048);
+    expect(importHeapMb(8 * gb)).toBe(2_048);
+    expect(importHeapMb(4 * gb)).toBe(1_024);
+    expect(importHeapMb(2 * gb)).toBe(512);
+  });
+});
 
 describe('createImportThread', () => {
   it("converts documents side by side, each one's pictures stored by its own caller", async () => {

@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type {
   ConversionRequest,
@@ -22,7 +23,7 @@ export interface ImportThread {
 export interface ImportThreadSettings {
   /** How long a thread with nothing to convert is kept before it stops (and frees its memory). */
   idleMs?: number;
-  /** The thread's heap: a document that needs more is refused as too large. */
+  /** The thread's heap (default: importHeapMb): a document that needs more is refused as too large. */
   maxHeapMb?: number;
 }
 
@@ -31,7 +32,17 @@ export interface ImportThreadSettings {
  * costliest shape found at the element limit) needed more than 1 GB and less than 2 GB; a
  * bigger need is a document built to exhaust the server.
  */
-const DEFAULT_MAX_HEAP_MB = 2_048;
+const MAX_HEAP_MB = 2_048;
+
+/**
+ * The thread's heap on a machine with `totalMemoryBytes`: MAX_HEAP_MB, or a quarter of the
+ * machine's memory where that is less. On a small server the system would otherwise stop the
+ * whole process (readers included) before the thread reached its limit; there the costliest
+ * documents are refused as too large instead.
+ */
+export function importHeapMb(totalMemoryBytes: number): number {
+  return Math.min(MAX_HEAP_MB, Math.floor(totalMemoryBytes / 4 / 1024 / 1024));
+}
 /** Starting the thread costs ~1.7 s (its modules): kept a while for the next import. */
 const DEFAULT_IDLE_MS = 5 * 60_000;
 
@@ -61,7 +72,7 @@ type RunningThread = { thread: Worker; conversions: Map<number, Conversion> };
  */
 export function createImportThread(settings: ImportThreadSettings = {}): ImportThread {
   const idleMs = settings.idleMs ?? DEFAULT_IDLE_MS;
-  const maxHeapMb = settings.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+  const maxHeapMb = settings.maxHeapMb ?? importHeapMb(totalmem());
   let running: RunningThread | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
   let lastId = 0;
