@@ -43,6 +43,7 @@ const MAX_HEAP_MB = 2_048;
 export function importHeapMb(totalMemoryBytes: number): number {
   return Math.min(MAX_HEAP_MB, Math.floor(totalMemoryBytes / 4 / 1024 / 1024));
 }
+
 /** Starting the thread costs ~1.7 s (its modules): kept a while for the next import. */
 const DEFAULT_IDLE_MS = 5 * 60_000;
 
@@ -164,7 +165,7 @@ async function storeForThread(
   const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
   const result: StoreImageResult = storeImage
     ? await storeImage({ ...image, bytes }).catch((error: unknown) => ({
-        error: { kind: 'fault', message: String(error) },
+        error: { kind: 'fault', message: error instanceof Error ? error.message : String(error) },
       }))
     : { error: { kind: 'fault', message: 'This import stores no pictures' } };
   const message: ToImportThread = { type: 'imageStored', call, result };
