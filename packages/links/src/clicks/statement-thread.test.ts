@@ -8,7 +8,11 @@ import { applyPendingMigrations } from '@newsroom/db/migrate';
 import { createLink } from '../links/link-service';
 import { insertLinks } from '../testing';
 import { ClickBuffer, utcDay } from './click-buffer';
-import { createSqliteStatementThread, type StatementThread } from './statement-thread';
+import {
+  createSqliteStatementThread,
+  WRITER_PRIORITY,
+  type StatementThread,
+} from './statement-thread';
 
 // The thread exists for SQLite only (libsql runs statements on the calling thread): always a
 // SQLite file here, also under test:postgres.
@@ -38,14 +42,16 @@ describe('createSqliteStatementThread', () => {
   });
 
   it.runIf(process.platform === 'linux')(
-    'writes at the lowest priority, its own thread only: redirects come first',
+    'writes below normal priority, its own thread only: redirects come first',
     async () => {
       const before = getPriority();
-      const lowest = threadNiceValues().filter((nice) => nice === 19).length;
+      const lowered = threadNiceValues().filter((nice) => nice === WRITER_PRIORITY).length;
       const own = createSqliteStatementThread(url);
       try {
         await own.start();
-        expect(threadNiceValues().filter((nice) => nice === 19)).toHaveLength(lowest + 1);
+        expect(threadNiceValues().filter((nice) => nice === WRITER_PRIORITY)).toHaveLength(
+          lowered + 1,
+        );
         expect(getPriority()).toBe(before); // this (the redirect) thread keeps its priority
       } finally {
         await own.close();
