@@ -75,7 +75,7 @@ describe('importHeapMb', () => {
 });
 
 describe('createImportThread', () => {
-  it("converts documents side by side, each one's pictures stored by its own caller", async () => {
+  it("converts documents sent at once in turn, each one's pictures stored by its own caller", async () => {
     thread = createImportThread();
     const first = await docxWithPicture('Floods', 300);
     const second = await docxWithPicture('Fires', 400);
@@ -97,9 +97,8 @@ describe('createImportThread', () => {
     expect(JSON.stringify(fires.doc)).not.toContain('floods');
   });
 
-  it('refuses a document that needs more memory than the thread has, and converts the next one', async () => {
+  describe('a document that needs more memory than the thread has', () => {
     // 64 MB: room for the thread's modules and a small page, not for a DOM of 50,000 elements.
-    thread = createImportThread({ maxHeapMb: 64 });
     const elements = '<meta name="filler">'.repeat(IMPORT_LIMITS.maxHtmlElements - 4);
     const large = {
       fileName: 'large.html',
@@ -107,15 +106,34 @@ describe('createImportThread', () => {
         `<html><head>${elements}</head><body><p>Text.</p></body></html>`,
       ),
     };
-    expect(await thread.convert({ input: large })).toEqual({
+    const tooLarge = {
       error: {
         kind: 'import',
         code: 'too_large',
         message: 'The document is too large to convert: it needs too much memory',
       },
+    };
+
+    it('is refused, and the next document converts on a new thread', async () => {
+      thread = createImportThread({ maxHeapMb: 64 });
+      expect(await thread.convert({ input: large })).toEqual(tooLarge);
+      const small = documentOf(await thread.convert(page('<p>After the large one.</p>')));
+      expect(JSON.stringify(small.doc)).toContain('After the large one.');
     });
-    const small = documentOf(await thread.convert(page('<p>After the large one.</p>')));
-    expect(JSON.stringify(small.doc)).toContain('After the large one.');
+
+    it('is refused alone: the documents sent with it convert', async () => {
+      thread = createImportThread({ maxHeapMb: 64 });
+      const [refused, ...others] = await Promise.all([
+        thread.convert({ input: large }),
+        thread.convert(page('<p>Sent with the large one.</p>')),
+        thread.convert(page('<p>Sent last.</p>')),
+      ]);
+      expect(refused).toEqual(tooLarge);
+      expect(others.map((result) => JSON.stringify(documentOf(result).doc))).toEqual([
+        expect.stringContaining('Sent with the large one.'),
+        expect.stringContaining('Sent last.'),
+      ]);
+    });
   });
 
   it("answers a picture's refusal and a fault of its caller in kind: a notice, a failure", async () => {
@@ -138,13 +156,16 @@ describe('createImportThread', () => {
     ).toEqual({ error: { kind: 'fault', message: 'ENOSPC: disk full' } });
   });
 
-  it('fails the conversions still running when it is closed', async () => {
+  it('fails the conversion running and those waiting when it is closed', async () => {
     thread = createImportThread();
     const converting = thread.convert(page('<p>Never finished.</p>'));
+    const waiting = thread.convert(page('<p>Never started.</p>'));
     await thread.close();
-    expect(await converting).toEqual({
+    const stopped = {
       error: { kind: 'fault', message: expect.stringMatching(/^The import thread stopped/) },
-    });
+    };
+    expect(await converting).toEqual(stopped);
+    expect(await waiting).toEqual(stopped);
   });
 
   it.runIf(process.platform === 'linux')(

@@ -16,7 +16,7 @@ export interface ImportThread {
    * data (see ThreadError), and so are the answers of `request.storeImage`.
    */
   convert(request: ConversionRequest): Promise<ConversionResult>;
-  /** Stops the thread; conversions still running fail. */
+  /** Stops the thread; the conversion running and those waiting for it fail. */
   close(): Promise<void>;
 }
 
@@ -53,13 +53,15 @@ const OUT_OF_MEMORY: ThreadError = {
   message: 'The document is too large to convert: it needs too much memory',
 };
 
-/** One conversion on the thread: who waits for it and where its pictures are stored. */
+/** A document waiting for the thread or converting on it, and who waits for its answer. */
 type Conversion = {
+  id: number;
+  request: ConversionRequest;
   resolve: (result: ConversionResult) => void;
-  storeImage: ConversionRequest['storeImage'];
 };
 
-type RunningThread = { thread: Worker; conversions: Map<number, Conversion> };
+/** A started thread and the one conversion it is working on, if any. */
+type RunningThread = { thread: Worker; converting: Conversion | undefined };
 
 /**
  * Converts documents on a worker thread. A conversion (mammoth, a DOM of up to 50,000 elements,
@@ -68,6 +70,12 @@ type RunningThread = { thread: Worker; conversions: Map<number, Conversion> };
  * 50,000 one-word spans on a busy machine). The thread also bounds a conversion's memory: a
  * document that would exhaust it stops the thread, not the server. Pictures are stored by the
  * server's thread (`request.storeImage`), asked for one by one as the document places them.
+ *
+ * One document at a time, the others waiting in turn: each conversion has the thread's whole
+ * heap, so a document is refused as too large only for what it needs itself. Side by side, two
+ * large documents that each fit would together stop the thread and both be refused, and a small
+ * one converting beside a document built to exhaust the memory would fail with it.
+ *
  * The thread starts with the first conversion and stops when idle; it keeps the process alive
  * only while it converts.
  */
@@ -75,6 +83,7 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
   const idleMs = settings.idleMs ?? DEFAULT_IDLE_MS;
   const maxHeapMb = settings.maxHeapMb ?? importHeapMb(totalmem());
   let running: RunningThread | undefined;
+  const waiting: Conversion[] = [];
   let idleTimer: NodeJS.Timeout | undefined;
   let lastId = 0;
 
@@ -82,34 +91,63 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
     const thread = new Worker(new URL('./import-thread-entry.mjs', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });
-    const started: RunningThread = { thread, conversions: new Map() };
+    const started: RunningThread = { thread, converting: undefined };
     thread.on('message', (message: FromImportThread) => answer(started, message));
-    const failAll = (error: ThreadError) => {
-      for (const conversion of started.conversions.values()) conversion.resolve({ error });
-      started.conversions.clear();
-      if (running === started) running = undefined; // the next conversion starts a new thread
+    // The document converting when the thread stopped fails; those waiting go to a new thread.
+    const stopped = (error: ThreadError) => {
+      if (running === started) running = undefined;
+      finish(started, { error });
     };
     thread.on('error', (error: Error & { code?: string }) =>
-      failAll(
+      stopped(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? OUT_OF_MEMORY
           : { kind: 'fault', message: `The import thread failed: ${error.message}` },
       ),
     );
     thread.on('exit', (code) =>
-      failAll({ kind: 'fault', message: `The import thread stopped (${code})` }),
+      stopped({ kind: 'fault', message: `The import thread stopped (${code})` }),
     );
     return started;
   }
 
-  function answer({ thread, conversions }: RunningThread, message: FromImportThread) {
+  /** Sends the next waiting document to the thread (starting one) unless it is busy. */
+  function convertNext() {
+    if (running?.converting || waiting.length === 0) return;
+    clearTimeout(idleTimer);
+    const conversion = waiting.shift()!;
+    running ??= startThread();
+    running.converting = conversion;
+    running.thread.ref(); // until the conversion is answered
+    const { input, imageLimits, storeImage } = conversion.request;
+    const message: ToImportThread = {
+      type: 'convert',
+      id: conversion.id,
+      // Only the file: whatever else an input object carries stays on this side.
+      input: { fileName: input.fileName, bytes: input.bytes },
+      ...(imageLimits && { imageLimits }),
+      storesImages: storeImage !== undefined,
+    };
+    running.thread.postMessage(message);
+  }
+
+  /** Answers the thread's conversion (if it has one) and goes on with the next document. */
+  function finish(thread: RunningThread, result: ConversionResult) {
+    const done = thread.converting;
+    thread.converting = undefined;
+    done?.resolve(result);
+    if (waiting.length > 0) convertNext();
+    else if (running === thread) stopWhenIdle(thread.thread);
+  }
+
+  function answer(thread: RunningThread, message: FromImportThread) {
+    const conversion = thread.converting;
+    if (conversion?.id !== message.id) return; // for a conversion already answered
     if (message.type === 'storeImage') {
-      const storeImage = conversions.get(message.id)?.storeImage;
-      return void storeForThread(thread, message.call, message.image, storeImage);
+      const { storeImage } = conversion.request;
+      return void storeForThread(thread.thread, message.call, message.image, storeImage);
     }
-    conversions.get(message.id)?.resolve(message.result);
-    conversions.delete(message.id);
-    if (conversions.size === 0) stopWhenIdle(thread);
+    finish(thread, message.result);
   }
 
   function stopWhenIdle(thread: Worker) {
@@ -117,7 +155,7 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
     clearTimeout(idleTimer);
     const idle = running;
     idleTimer = setTimeout(() => {
-      if (idle && idle === running && idle.conversions.size === 0) {
+      if (idle && idle === running && !idle.converting) {
         running = undefined;
         void idle.thread.terminate();
       }
@@ -126,29 +164,18 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
   }
 
   return {
-    convert({ input, imageLimits, storeImage }) {
-      clearTimeout(idleTimer);
-      running ??= startThread();
-      const { thread, conversions } = running;
-      thread.ref(); // until its conversions are answered
-      const id = ++lastId;
+    convert(request) {
       return new Promise((resolve) => {
-        conversions.set(id, { resolve, storeImage });
-        const message: ToImportThread = {
-          type: 'convert',
-          id,
-          // Only the file: whatever else an input object carries stays on this side.
-          input: { fileName: input.fileName, bytes: input.bytes },
-          ...(imageLimits && { imageLimits }),
-          storesImages: storeImage !== undefined,
-        };
-        thread.postMessage(message);
+        waiting.push({ id: ++lastId, request, resolve });
+        convertNext();
       });
     },
     async close() {
       clearTimeout(idleTimer);
       const stopping = running;
       running = undefined;
+      const stopped: ThreadError = { kind: 'fault', message: 'The import thread stopped' };
+      for (const conversion of waiting.splice(0)) conversion.resolve({ error: stopped });
       await stopping?.thread.terminate();
     },
   };
