@@ -25,10 +25,14 @@ afterAll(() => testDb.cleanup());
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/cli.ts', ...args], {
-      cwd: packageDir,
-      env: { ...process.env, DATABASE_URL: testDb.url },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/cli.ts', ...args],
+      {
+        cwd: packageDir,
+        env: { ...process.env, DATABASE_URL: testDb.url },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -63,7 +63,7 @@ describe('createSection', () => {
 describe('npm run section:create / section:rename / section:list', () => {
   const run = promisify(execFile);
   const cli = (...args: string[]) =>
-    run('npx', ['tsx', 'scripts/cli.ts', ...args], {
+    run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: { ...process.env, DATABASE_URL: testDb.url },
     }).then(
