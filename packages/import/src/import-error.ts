@@ -6,7 +6,12 @@ export const IMPORT_ERRORS = {
   corrupt: 422,
   empty: 422,
   invalid_document: 422,
+  /** Others' documents fill the import thread's turn (see createImportThread): try again soon. */
+  busy: 503,
 } as const;
+
+/** How long a `busy` answer asks the client to wait before sending the document again. */
+export const IMPORT_BUSY_RETRY_AFTER_SECONDS = 30;
 
 export type ImportErrorCode = keyof typeof IMPORT_ERRORS;
 

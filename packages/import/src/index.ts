@@ -8,6 +8,12 @@ export {
 } from './import-document';
 export type { ImportNotice, ImportNoticeCode } from './import-notices';
 export type { StoreDocumentImage } from './images/store-document-images';
-export { ImportError, IMPORT_ERRORS, isImportError, type ImportErrorCode } from './import-error';
+export {
+  ImportError,
+  IMPORT_BUSY_RETRY_AFTER_SECONDS,
+  IMPORT_ERRORS,
+  isImportError,
+  type ImportErrorCode,
+} from './import-error';
 export { IMPORT_ACCEPT, IMPORT_LIMITS } from './import-limits';
 export { importDraft, type ImportDraftInput, type ImportedDraft } from './import-draft';

@@ -136,6 +136,26 @@ describe('createImportThread', () => {
     });
   });
 
+  it('refuses a document as busy while the line is full, and takes one again once it moves', async () => {
+    thread = createImportThread({ maxInTurn: 2 });
+    const [first, second, third] = await Promise.all([
+      thread.convert(page('<p>First.</p>')),
+      thread.convert(page('<p>Second.</p>')),
+      thread.convert(page('<p>Third.</p>')),
+    ]);
+    expect(JSON.stringify(documentOf(first).doc)).toContain('First.');
+    expect(JSON.stringify(documentOf(second).doc)).toContain('Second.');
+    expect(third).toEqual({
+      error: {
+        kind: 'import',
+        code: 'busy',
+        message: 'Other documents are being imported right now: try again in a minute',
+      },
+    });
+    const again = documentOf(await thread.convert(page('<p>Third, again.</p>')));
+    expect(JSON.stringify(again.doc)).toContain('Third, again.');
+  });
+
   it("answers a picture's refusal and a fault of its caller in kind: a notice, a failure", async () => {
     thread = createImportThread();
     const document = await docxWithPicture('Storm', 300);

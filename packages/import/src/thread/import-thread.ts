@@ -25,6 +25,8 @@ export interface ImportThreadSettings {
   idleMs?: number;
   /** The thread's heap (default: importHeapMb): a document that needs more is refused as too large. */
   maxHeapMb?: number;
+  /** Documents converting or waiting their turn at most (default 4); more are refused as busy. */
+  maxInTurn?: number;
 }
 
 /**
@@ -46,6 +48,20 @@ export function importHeapMb(totalMemoryBytes: number): number {
 
 /** Starting the thread costs ~1.7 s (its modules): kept a while for the next import. */
 const DEFAULT_IDLE_MS = 5 * 60_000;
+
+/**
+ * Documents in turn at most: one converting, three waiting. A conversion takes seconds, the
+ * costliest half a minute; a longer line would keep its last editor waiting past what a proxy
+ * in front of the editor allows a request, and one account sending document after document
+ * would hold everyone else's imports behind its own.
+ */
+const MAX_IN_TURN = 4;
+
+const BUSY: ThreadError = {
+  kind: 'import',
+  code: 'busy',
+  message: 'Other documents are being imported right now: try again in a minute',
+};
 
 const OUT_OF_MEMORY: ThreadError = {
   kind: 'import',
@@ -74,7 +90,8 @@ type RunningThread = { thread: Worker; converting: Conversion | undefined };
  * One document at a time, the others waiting in turn: each conversion has the thread's whole
  * heap, so a document is refused as too large only for what it needs itself. Side by side, two
  * large documents that each fit would together stop the thread and both be refused, and a small
- * one converting beside a document built to exhaust the memory would fail with it.
+ * one converting beside a document built to exhaust the memory would fail with it. The line is
+ * short (MAX_IN_TURN): past it a document is refused as busy, to be sent again shortly.
  *
  * The thread starts with the first conversion and stops when idle; it keeps the process alive
  * only while it converts.
@@ -82,6 +99,7 @@ type RunningThread = { thread: Worker; converting: Conversion | undefined };
 export function createImportThread(settings: ImportThreadSettings = {}): ImportThread {
   const idleMs = settings.idleMs ?? DEFAULT_IDLE_MS;
   const maxHeapMb = settings.maxHeapMb ?? importHeapMb(totalmem());
+  const maxInTurn = settings.maxInTurn ?? MAX_IN_TURN;
   let running: RunningThread | undefined;
   const waiting: Conversion[] = [];
   let idleTimer: NodeJS.Timeout | undefined;
@@ -165,6 +183,8 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
 
   return {
     convert(request) {
+      const inTurn = waiting.length + (running?.converting ? 1 : 0);
+      if (inTurn >= maxInTurn) return Promise.resolve({ error: BUSY });
       return new Promise((resolve) => {
         waiting.push({ id: ++lastId, request, resolve });
         convertNext();

@@ -1,6 +1,10 @@
 import { EditorialError } from '@newsroom/editorial';
 import { ApiError, isApiError, jsonResponse } from '@newsroom/http';
-import { isImportError, type ImportNotice } from '@newsroom/import';
+import {
+  IMPORT_BUSY_RETRY_AFTER_SECONDS,
+  isImportError,
+  type ImportNotice,
+} from '@newsroom/import';
 import { editorialApiError } from '../api/with-staff';
 import { articleEditPath, IMPORT_PAGE_PATH } from '../newsroom-paths';
 
@@ -22,7 +26,13 @@ export function importedResponse(
 
 /** Why an import failed, as the one API error (null: not a refusal, a fault). */
 export function importFailure(error: unknown): ApiError | null {
-  if (isImportError(error)) return new ApiError(error.status, error.code, error.message);
+  if (isImportError(error)) {
+    const retryAfter =
+      error.code === 'busy'
+        ? { 'Retry-After': String(IMPORT_BUSY_RETRY_AFTER_SECONDS) }
+        : undefined;
+    return new ApiError(error.status, error.code, error.message, undefined, retryAfter);
+  }
   if (error instanceof EditorialError) return editorialApiError(error);
   return isApiError(error) ? error : null;
 }
