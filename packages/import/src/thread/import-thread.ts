@@ -50,10 +50,10 @@ export function importHeapMb(totalMemoryBytes: number): number {
 const DEFAULT_IDLE_MS = 5 * 60_000;
 
 /**
- * Documents in turn at most: one converting, three waiting. A conversion takes seconds, the
- * costliest half a minute; a longer line would keep its last editor waiting past what a proxy
- * in front of the editor allows a request, and one account sending document after document
- * would hold everyone else's imports behind its own.
+ * Documents in turn at most: one converting, three waiting. A conversion takes seconds (the
+ * costliest half a minute), and each document adds its time to the wait of those behind it:
+ * kept short so that an editor's wait stays near what one request can take, and so that one
+ * account sending document after document cannot hold everyone else's imports without bound.
  */
 const MAX_IN_TURN = 4;
 
