@@ -421,3 +421,48 @@ describe.each([
     });
   });
 });
+
+describe("importDraft on the import thread: one person's documents take part of the line", () => {
+  let thread: ImportThread;
+  beforeAll(() => {
+    thread = createImportThread();
+    convertDocumentsOn(thread);
+  });
+  afterAll(async () => {
+    convertDocumentsOn(undefined);
+    await thread.close();
+  });
+
+  it("refuses a person's third document sent at once as busy, and takes another person's", async () => {
+    const other = await testDb.db.user.create({
+      data: { email: 'editor@newsroom.test', name: 'Editor', role: 'editor', passwordHash: 'x' },
+      select: { id: true, role: true },
+    });
+    const pageOf = (text: string) =>
+      new TextEncoder().encode(`<html><body><h1>${text}</h1><p>Text.</p></body></html>`);
+    const results = await Promise.allSettled([
+      run(pageOf('First'), 'first.html'),
+      run(pageOf('Second'), 'second.html'),
+      run(pageOf('Third'), 'third.html'),
+      run(pageOf('Other'), 'other.html', { actor: other }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'busy',
+      status: 503,
+    });
+    const drafts = await testDb.db.article.findMany({ select: { title: true, authorId: true } });
+    expect(drafts.map((draft) => [draft.title, draft.authorId]).sort()).toEqual(
+      [
+        ['First', actor.id],
+        ['Other', other.id],
+        ['Second', actor.id],
+      ].sort(),
+    );
+  });
+});

@@ -48,6 +48,7 @@ export async function importDraft(input: ImportDraftInput): Promise<ImportedDraf
           return image;
         },
       },
+      input.actor.id,
     );
     const article = await createArticle(
       input.db,

@@ -156,6 +156,29 @@ describe('createImportThread', () => {
     expect(JSON.stringify(again.doc)).toContain('Third, again.');
   });
 
+  it("keeps part of the line open to others: one sender's third document is refused", async () => {
+    thread = createImportThread();
+    const from = (sender: string, text: string) => ({ ...page(`<p>${text}</p>`), sender });
+    const [first, second, third, other] = await Promise.all([
+      thread.convert(from('ana', 'Ana, first.')),
+      thread.convert(from('ana', 'Ana, second.')),
+      thread.convert(from('ana', 'Ana, third.')),
+      thread.convert(from('ben', 'Ben.')),
+    ]);
+    expect([first, second, other].map((result) => JSON.stringify(documentOf(result).doc))).toEqual([
+      expect.stringContaining('Ana, first.'),
+      expect.stringContaining('Ana, second.'),
+      expect.stringContaining('Ben.'),
+    ]);
+    expect(third).toEqual({
+      error: {
+        kind: 'import',
+        code: 'busy',
+        message: 'Two of your documents are still being imported: send this one when they are done',
+      },
+    });
+  });
+
   it("answers a picture's refusal and a fault of its caller in kind: a notice, a failure", async () => {
     thread = createImportThread();
     const document = await docxWithPicture('Storm', 300);

@@ -27,6 +27,8 @@ export interface ImportThreadSettings {
   maxHeapMb?: number;
   /** Documents converting or waiting their turn at most (default 4); more are refused as busy. */
   maxInTurn?: number;
+  /** Of those, one sender's at most (default 2). */
+  maxInTurnPerSender?: number;
 }
 
 /**
@@ -56,11 +58,19 @@ const DEFAULT_IDLE_MS = 5 * 60_000;
  * account sending document after document cannot hold everyone else's imports without bound.
  */
 const MAX_IN_TURN = 4;
+/** One sender's documents in turn at most: the rest of the line stays open to the others. */
+const MAX_IN_TURN_PER_SENDER = 2;
 
 const BUSY: ThreadError = {
   kind: 'import',
   code: 'busy',
   message: 'Other documents are being imported right now: try again in a minute',
+};
+
+const SENDER_BUSY: ThreadError = {
+  kind: 'import',
+  code: 'busy',
+  message: 'Two of your documents are still being imported: send this one when they are done',
 };
 
 const OUT_OF_MEMORY: ThreadError = {
@@ -91,7 +101,8 @@ type RunningThread = { thread: Worker; converting: Conversion | undefined };
  * heap, so a document is refused as too large only for what it needs itself. Side by side, two
  * large documents that each fit would together stop the thread and both be refused, and a small
  * one converting beside a document built to exhaust the memory would fail with it. The line is
- * short (MAX_IN_TURN): past it a document is refused as busy, to be sent again shortly.
+ * short (MAX_IN_TURN, of which one sender's MAX_IN_TURN_PER_SENDER): past it a document is
+ * refused as busy, to be sent again shortly.
  *
  * The thread starts with the first conversion and stops when idle; it keeps the process alive
  * only while it converts.
@@ -100,6 +111,7 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
   const idleMs = settings.idleMs ?? DEFAULT_IDLE_MS;
   const maxHeapMb = settings.maxHeapMb ?? importHeapMb(totalmem());
   const maxInTurn = settings.maxInTurn ?? MAX_IN_TURN;
+  const maxInTurnPerSender = settings.maxInTurnPerSender ?? MAX_IN_TURN_PER_SENDER;
   let running: RunningThread | undefined;
   const waiting: Conversion[] = [];
   let idleTimer: NodeJS.Timeout | undefined;
@@ -183,8 +195,13 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
 
   return {
     convert(request) {
-      const inTurn = waiting.length + (running?.converting ? 1 : 0);
-      if (inTurn >= maxInTurn) return Promise.resolve({ error: BUSY });
+      const inTurn = running?.converting ? [running.converting, ...waiting] : waiting;
+      if (inTurn.length >= maxInTurn) return Promise.resolve({ error: BUSY });
+      const sent = (conversion: Conversion) =>
+        request.sender !== undefined && conversion.request.sender === request.sender;
+      if (inTurn.filter(sent).length >= maxInTurnPerSender) {
+        return Promise.resolve({ error: SENDER_BUSY });
+      }
       return new Promise((resolve) => {
         waiting.push({ id: ++lastId, request, resolve });
         convertNext();

@@ -40,6 +40,8 @@ export type ConversionResult = { document: ImportedDocument } | { error: ThreadE
 /** One document for the thread: the file, and how its pictures are stored (if they are). */
 export interface ConversionRequest {
   input: ImportInput;
+  /** Who sent the document (a user's id): one sender may hold only part of the line. */
+  sender?: string;
   imageLimits?: ImportOptions['imageLimits'];
   storeImage?: (image: StoreImageRequest) => Promise<StoreImageResult>;
 }
