@@ -211,6 +211,38 @@ describe('createImportThread', () => {
     expect(await waiting).toEqual(stopped);
   });
 
+  it('answers a conversion stopped mid-way only once the picture being stored is stored', async () => {
+    thread = createImportThread();
+    const document = await docxWithPicture('Quake', 300);
+    let asked!: () => void;
+    const storeAsked = new Promise<void>((resolve) => (asked = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let stored = false;
+    const converting = thread.convert({
+      ...document,
+      storeImage: async (image) => {
+        asked();
+        await released;
+        stored = true;
+        return recordingStore('quake').storeImage(image);
+      },
+    });
+    let answered = false;
+    void converting.then(() => (answered = true));
+
+    await storeAsked;
+    await thread.close();
+    await new Promise((resolve) => setImmediate(resolve)); // the thread's exit has been handled
+    expect(answered).toBe(false);
+
+    release();
+    expect(await converting).toEqual({
+      error: { kind: 'fault', message: expect.stringMatching(/^The import thread stopped/) },
+    });
+    expect(stored).toBe(true);
+  });
+
   it.runIf(process.platform === 'linux')(
     'converts below normal priority, its own thread only: requests come first',
     async () => {

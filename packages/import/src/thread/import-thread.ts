@@ -84,6 +84,8 @@ type Conversion = {
   id: number;
   request: ConversionRequest;
   resolve: (result: ConversionResult) => void;
+  /** Its pictures being stored by the server now, for the thread. */
+  storing: Set<Promise<void>>;
 };
 
 /** A started thread and the one conversion it is working on, if any. */
@@ -161,11 +163,16 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
     running.thread.postMessage(message);
   }
 
-  /** Answers the thread's conversion (if it has one) and goes on with the next document. */
+  /**
+   * Answers the thread's conversion (if it has one) and goes on with the next document. The
+   * answer waits for pictures still being stored (a thread that stopped leaves them behind): the
+   * caller removes what it stored when the import fails, and a picture stored after that would
+   * stay, used by nothing.
+   */
   function finish(thread: RunningThread, result: ConversionResult) {
     const done = thread.converting;
     thread.converting = undefined;
-    done?.resolve(result);
+    if (done) void Promise.allSettled(done.storing).then(() => done.resolve(result));
     if (waiting.length > 0) convertNext();
     else if (running === thread) stopWhenIdle(thread.thread);
   }
@@ -175,7 +182,9 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
     if (conversion?.id !== message.id) return; // for a conversion already answered
     if (message.type === 'storeImage') {
       const { storeImage } = conversion.request;
-      return void storeForThread(thread.thread, message.call, message.image, storeImage);
+      const storing = storeForThread(thread.thread, message.call, message.image, storeImage);
+      conversion.storing.add(storing);
+      return void storing.finally(() => conversion.storing.delete(storing));
     }
     finish(thread, message.result);
   }
@@ -203,7 +212,7 @@ export function createImportThread(settings: ImportThreadSettings = {}): ImportT
         return Promise.resolve({ error: SENDER_BUSY });
       }
       return new Promise((resolve) => {
-        waiting.push({ id: ++lastId, request, resolve });
+        waiting.push({ id: ++lastId, request, resolve, storing: new Set() });
         convertNext();
       });
     },
@@ -224,7 +233,7 @@ async function storeForThread(
   call: number,
   image: StoreImageRequest,
   storeImage: ConversionRequest['storeImage'],
-) {
+): Promise<void> {
   // Cloned across threads as a Uint8Array: the upload pipeline takes a Buffer.
   const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
   const result: StoreImageResult = storeImage
