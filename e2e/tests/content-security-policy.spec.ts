@@ -2,7 +2,7 @@
 // allowed by hash) hydrate and enhance "Get short URL"; newsroom pages (scripts by nonce) load the
 // editor. Chromium reports every blocked script or style, and there must be none.
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, openFromNewsroomList } from './newsroom-helpers';
+import { getShortUrlOnPage, logIn, openFromNewsroomList } from './newsroom-helpers';
 
 const seedHeadline = /Russia Likely Supports US-Taliban Reconciliation/;
 
@@ -23,7 +23,7 @@ test('cached reader pages hydrate under their hash-only policy', async ({ page }
   const articleUrl = page.url();
 
   // Taken over by script: the short URL appears on the article page itself.
-  await page.getByRole('button', { name: 'Get short URL' }).click();
+  await getShortUrlOnPage(page);
   await expect(page.getByRole('textbox', { name: 'Short URL' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
   expect(page.url()).toBe(articleUrl);

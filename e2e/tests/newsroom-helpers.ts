@@ -74,3 +74,12 @@ export async function typeInBody(page: Page, text: string) {
 export async function expectSaved(page: Page) {
   await expect(saveStatus(page)).toHaveText('Saved', { timeout: 15_000 });
 }
+
+/**
+ * Clicks "Get short URL" once the page has hydrated (the form says so), so that the short URL
+ * appears on the article page with its Copy button; before that the form posts to the server.
+ */
+export async function getShortUrlOnPage(page: Page) {
+  await expect(page.locator('form.short-url[data-enhanced]')).toBeAttached();
+  await page.getByRole('button', { name: 'Get short URL' }).click();
+}

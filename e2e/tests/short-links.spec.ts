@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CLICKS_WRITTEN_WITHIN_MS } from '@newsroom/links/testing';
 import { createDb } from '@newsroom/db';
+import { getShortUrlOnPage } from './newsroom-helpers';
 
 const shortenerUrl = process.env.SHORTENER_URL!;
 const seedHeadline = /Russia Likely Supports US-Taliban Reconciliation/;
@@ -12,7 +13,7 @@ test('a reader gets the short URL of an article and it leads back to the article
   await page.getByRole('link', { name: seedHeadline }).click();
   const articleUrl = page.url();
 
-  await page.getByRole('button', { name: 'Get short URL' }).click();
+  await getShortUrlOnPage(page);
   const shortUrlField = page.getByRole('textbox', { name: 'Short URL' });
   await expect(shortUrlField).toBeVisible();
   const shortUrl = await shortUrlField.inputValue();
@@ -21,7 +22,7 @@ test('a reader gets the short URL of an article and it leads back to the article
 
   // Asking again (another reader) gives the same canonical link.
   await page.reload();
-  await page.getByRole('button', { name: 'Get short URL' }).click();
+  await getShortUrlOnPage(page);
   await expect(page.getByRole('textbox', { name: 'Short URL' })).toHaveValue(shortUrl);
 
   await page.goto(shortUrl);

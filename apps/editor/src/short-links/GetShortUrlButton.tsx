@@ -10,6 +10,14 @@ type State =
   | { kind: 'error'; message: string };
 
 /**
+ * Marks the form once React has taken it over (`data-enhanced`): from then on a click stays on
+ * the page. Set on the element, not rendered, so the cached server HTML stays as it is.
+ */
+function markEnhanced(form: HTMLFormElement | null): void {
+  form?.setAttribute('data-enhanced', '');
+}
+
+/**
  * "Get short URL". A plain form first: before the page has hydrated, or without JavaScript, the
  * browser posts it and the server answers with a page showing the short URL. Once hydrated, the
  * submit is taken over: the link is fetched and shown here with a Copy button.
@@ -64,6 +72,7 @@ export function GetShortUrlButton({ articleId }: { articleId: string }) {
       method="post"
       action={shortLinkRequestPath(articleId)}
       onSubmit={onSubmit}
+      ref={markEnhanced}
     >
       {state.kind === 'ready' ? (
         <>
