@@ -1,13 +1,14 @@
 import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type {
-  ConversionRequest,
-  ConversionResult,
-  FromImportThread,
-  StoreImageRequest,
-  StoreImageResult,
-  ThreadError,
-  ToImportThread,
+import {
+  toThreadError,
+  type ConversionRequest,
+  type ConversionResult,
+  type FromImportThread,
+  type StoreImageRequest,
+  type StoreImageResult,
+  type ThreadError,
+  type ToImportThread,
 } from './thread-messages';
 
 export interface ImportThread {
@@ -238,7 +239,7 @@ async function storeForThread(
   const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
   const result: StoreImageResult = storeImage
     ? await storeImage({ ...image, bytes }).catch((error: unknown) => ({
-        error: { kind: 'fault', message: error instanceof Error ? error.message : String(error) },
+        error: toThreadError(error),
       }))
     : { error: { kind: 'fault', message: 'This import stores no pictures' } };
   const message: ToImportThread = { type: 'imageStored', call, result };

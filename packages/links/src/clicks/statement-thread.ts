@@ -23,8 +23,8 @@ export type StatementThread = {
  * instead of 0.35× (means of five runs each). Not the lowest, though: a statement holds SQLite's
  * write lock, and at nice 19 on a saturated machine the thread got so little of a core that the
  * lock could outlast the 5 s busy timeout of other writers (the likeliest reason a test's write
- * timed out in CI; an editor's save would answer 503). At nice 10 it gets about ten times the share (0.2 ms median
- * kept; 0.44–0.46× at full speed in two runs).
+ * timed out in CI; an editor's save would answer 503). At nice 10 it gets about ten times the
+ * share (0.2 ms median kept; 0.44–0.46× at full speed in two runs).
  * Linux only (see the worker); a system that refuses it leaves the thread as it is.
  */
 export const WRITER_PRIORITY = 10;
