@@ -10,7 +10,8 @@ export type RedirectPayloadKind =
   | 'dot segments'
   | 'full URLs'
   | 'protocol-relative'
-  | 'unicode';
+  | 'unicode'
+  | 'outside the staff area';
 
 export type RedirectPayload = { kind: RedirectPayloadKind; value: string };
 
@@ -92,6 +93,8 @@ export function openRedirectCorpus(area: string, loginPath: string): RedirectPay
       `/\u202e//${EVIL}`,
       `/\ufe68${EVIL}`,
     ],
+    // On the shortener a one-segment path is a short link: a way off the site one step later.
+    'outside the staff area': [`/spring`, `${area}/../spring`, `/spring?next=${area}`],
   };
   const corpus = Object.entries(payloads).flatMap(([kind, values]) =>
     values.map((value) => ({ kind: kind as RedirectPayloadKind, value })),

@@ -4,6 +4,7 @@ import { createStaffShell } from '@newsroom/auth/next';
 export const staff = createStaffShell({
   loginPath: '/login',
   homePath: '/links',
-  within: '/',
+  // Not '/': a one-segment path is a short link, whose redirect leads off the site.
+  within: '/links',
   forbiddenPath: '/links',
 });

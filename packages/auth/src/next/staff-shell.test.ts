@@ -10,7 +10,7 @@ const newsroom = createStaffShell({
 const links = createStaffShell({
   loginPath: '/login',
   homePath: '/links',
-  within: '/',
+  within: '/links',
   forbiddenPath: '/links',
 });
 

@@ -14,7 +14,7 @@ export type StaffShellConfig = {
   loginPath: string;
   /** Where to go after login when no (acceptable) return path was asked for. */
   homePath: string;
-  /** Return paths must stay under this path (`/newsroom`, or `/` for the whole site). */
+  /** Return paths must stay under this path (the staff area: `/newsroom`, `/links`). */
   within: string;
   /** The page explaining that a role is missing (gets `?role=`). */
   forbiddenPath: string;

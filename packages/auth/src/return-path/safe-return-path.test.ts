@@ -7,7 +7,7 @@ const editor: ReturnPathRules = {
   fallback: '/newsroom/articles',
   exclude: ['/newsroom/login'],
 };
-const shortener: ReturnPathRules = { within: '/', fallback: '/links', exclude: ['/login'] };
+const shortener: ReturnPathRules = { within: '/links', fallback: '/links', exclude: ['/login'] };
 
 describe.each([
   { app: 'editor', rules: editor, area: '/newsroom', login: '/newsroom/login' },
@@ -23,6 +23,7 @@ describe.each([
       'dot segments',
       'encoded',
       'full URLs',
+      'outside the staff area',
       'protocol-relative',
       'unicode',
     ]);
