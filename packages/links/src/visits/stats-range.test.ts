@@ -39,6 +39,11 @@ describe('stats range', () => {
     });
     expect(errors({ from: '2026-02-30' }).from).toMatch(/YYYY-MM-DD/);
     expect(errors({ to: '29/11/2026' }).to).toMatch(/YYYY-MM-DD/);
+    // Year 0 ended a range that began in year -1: days labelled "-000001-12".
+    expect(errors({ to: '0000-01-15' }).to).toBe('to must be 1970-01-01 or later');
+    expect(errors({ from: '1969-12-31', to: '1970-01-10' }).from).toBe(
+      'from must be 1970-01-01 or later',
+    );
     expect(errors({ format: 'xml' }).format).toBe('format must be json or csv');
     expect(errors({ since: '2026-01-01' }).body).toMatch(/Unknown parameter\(s\): since/);
   });

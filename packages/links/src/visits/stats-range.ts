@@ -11,10 +11,19 @@ export const STATS_FORMATS = ['json', 'csv'] as const;
 export type StatsRange = { from: string; to: string };
 export type StatsQuery = { range: StatsRange; format: (typeof STATS_FORMATS)[number] };
 
+/**
+ * No day before this one holds clicks; it also keeps a range's days four-digit years (a range
+ * ending in year 0 began in year -1, which 'YYYY-MM-DD' cannot spell).
+ */
+export const EARLIEST_STATS_DAY = '1970-01-01';
+
 const daySchema = (name: string) =>
   z
     .string({ error: `${name} must be a date as YYYY-MM-DD` })
-    .refine(isDay, { error: `${name} must be a date as YYYY-MM-DD, e.g. 2026-11-01` });
+    .refine(isDay, { error: `${name} must be a date as YYYY-MM-DD, e.g. 2026-11-01` })
+    .refine((day) => day >= EARLIEST_STATS_DAY, {
+      error: `${name} must be ${EARLIEST_STATS_DAY} or later`,
+    });
 
 /**
  * `?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=json|csv]`, both ends included. Without `to`: today
