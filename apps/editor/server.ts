@@ -11,6 +11,7 @@ import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerMalformedPath,
   answerMethodNotAllowed,
+  answerUnknownApiPath,
   answerUnavailableOnServerError,
   answerUnsupportedMethod,
   applySecurityHeaders,
@@ -20,6 +21,7 @@ import {
   stampClientAddress,
   trustedProxiesFromEnv,
   readRouteMethods,
+  toOriginForm,
 } from '@newsroom/http';
 import {
   createReaderPageCache,
@@ -84,6 +86,7 @@ async function main() {
   const refusedFirst = (request: IncomingMessage) =>
     isCrossSiteMutation(request.method ?? 'GET', request.headers);
   const server = createServer((req, res) => {
+    toOriginForm(req);
     if (readerPages?.handle(req, res)) return;
     stampClientAddress(req, trust);
     // The cache's own render gets no nonce: the cached page is allowed its scripts by hash.
@@ -101,6 +104,7 @@ async function main() {
     if (answerMalformedPath(req, res)) return;
     // A method the route handler does not export: Next.js would answer a bare, empty 405.
     if (answerMethodNotAllowed(req, res, routeMethods, { refusedFirst })) return;
+    if (answerUnknownApiPath(req, res, routeMethods, { refusedFirst })) return;
     // The first page to meet a database outage answers 503 like every later one.
     answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);

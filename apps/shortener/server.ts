@@ -9,6 +9,7 @@ import { prepareDatabase } from '@newsroom/db/migrate';
 import {
   answerMalformedPath,
   answerMethodNotAllowed,
+  answerUnknownApiPath,
   answerUnsupportedMethod,
   applySecurityHeaders,
   resolveClientAddress,
@@ -16,6 +17,7 @@ import {
   stampClientAddress,
   trustedProxiesFromEnv,
   readRouteMethods,
+  toOriginForm,
 } from '@newsroom/http';
 import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 import { createSqliteStatementThread } from '@newsroom/links/statement-thread';
@@ -82,6 +84,7 @@ async function main() {
   const refusedFirst = (request: IncomingMessage, pathname: string) =>
     !isLinkApiPath(pathname) && isCrossSiteMutation(request.method ?? 'GET', request.headers);
   const server = createServer((req, res) => {
+    toOriginForm(req);
     if (handleShortLink(req, res)) return;
     stampClientAddress(req, trust); // Next code reads the client from this header only
     // Everything Next.js answers here is for staff (links, stats, login, API): never framed.
@@ -92,6 +95,7 @@ async function main() {
     if (answerMalformedPath(req, res, { notFound: isShortCodePath })) return;
     // A method the route handler does not export: Next.js would answer a bare, empty 405.
     if (answerMethodNotAllowed(req, res, routeMethods, { refusedFirst })) return;
+    if (answerUnknownApiPath(req, res, routeMethods, { refusedFirst })) return;
     nextHost.forward(req, res);
   });
   server.on('upgrade', (req, socket, head) => {

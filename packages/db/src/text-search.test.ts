@@ -69,6 +69,11 @@ describe('pageContainingText', () => {
     expect((await search('UNDER_s')).urls).toEqual(['https://example.org/under_score']);
   });
 
+  it('finds nothing for text with a NUL character (not every row, not an error)', async () => {
+    for (const text of ['\0', '\0zzzz', 'plain\0', 'ALL\0-CAPS'])
+      expect(await search(text), JSON.stringify(text)).toEqual({ urls: [], total: 0 });
+  });
+
   it('keeps pages and counts right for a search with a wildcard character', async () => {
     expect(await search('X_', { skip: 1, take: 1 })).toEqual({
       urls: ['https://example.org/x_2'],

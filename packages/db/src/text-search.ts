@@ -45,6 +45,9 @@ export async function pageContainingText<Row extends object, Where extends objec
   search: TextSearchPage<Row, Where>,
 ): Promise<{ rows: Row[]; total: number }> {
   const { db, columns, text, skip = 0, take } = search;
+  // No stored text holds NUL (PostgreSQL's text cannot), and neither database can search for it:
+  // SQLite's LIKE ends the pattern there (`\0abc` matched every row), PostgreSQL refuses it.
+  if (text.includes('\0')) return { rows: [], total: 0 };
   const postgres = providerOfDb(db) === 'postgresql';
   const filter = postgres
     ? { contains: escapeLikePattern(text), mode: 'insensitive' }

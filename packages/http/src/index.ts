@@ -37,6 +37,8 @@ export { answerUnavailableOnServerError } from './unavailable/server-error-gate'
 export { answerUnsupportedMethod, SERVED_METHODS } from './methods/unsupported-method';
 export {
   answerMethodNotAllowed,
+  answerUnknownApiPath,
+  NO_API_HERE_MESSAGE,
   readRouteMethods,
   type RouteMethods,
 } from './methods/route-methods';
@@ -66,9 +68,12 @@ export {
 } from './security-headers/security-headers';
 export { inlineScriptHashes } from './security-headers/inline-scripts';
 export { applySecurityHeaders } from './security-headers/node-headers';
+export { pageNumber } from './paging/page-number';
+export { toOriginForm } from './paths/request-target';
 export {
   answerMalformedPath,
   hasMalformedPathEscape,
   MALFORMED_PATH_MESSAGE,
+  NOT_A_PATH_MESSAGE,
   type MalformedPathOptions,
 } from './paths/malformed-path';

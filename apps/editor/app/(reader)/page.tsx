@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { pageNumber } from '@newsroom/http';
 import { ArticleList } from '../../src/reader/ArticleList';
 import { listMetadata } from '../../src/reader/article-metadata';
-import { getArticlePage, pageNumber } from '../../src/reader/data';
+import { getArticlePage } from '../../src/reader/data';
 import { listPageDependsOn } from '../../src/reader/page-dependencies';
 import { Pagination } from '../../src/reader/Pagination';
 

@@ -1,7 +1,8 @@
 // A path with a percent-escape that does not decode (`/%C3`, `/100%`) reaches neither app's
 // Next.js (which answers it with a bare text/plain 500): the front servers answer 400, with the
 // API error shape under /api and a small HTML page elsewhere, and their security headers. The
-// shortener's redirect path keeps answering such a code 404.
+// shortener's redirect path keeps answering such a code 404. The same for a target that is not
+// a path (`*`); an absolute-form target is served as its path; an unknown API path is a 404.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, createApiKey, createSession } from '@newsroom/auth';
@@ -94,6 +95,42 @@ describe('a path that does not decode', () => {
 
   it('leaves well-formed escapes alone', async () => {
     expect((await ask(editor.url, '/world/caf%C3%A9')).status).toBe(404);
+  });
+});
+
+describe('a request target that is not a path', () => {
+  it('is a 400 page on both apps, where Next.js answered `*` with a bare 500', async () => {
+    for (const base of [editor.url, shortener.url]) {
+      for (const method of ['GET', 'OPTIONS']) {
+        const answer = await ask(base, '*', {}, method);
+        expect(answer.status, `${method} * on ${base}`).toBe(400);
+        expect(answer.body).toContain('This request is not valid');
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      }
+    }
+  });
+
+  it('is served in absolute form as in origin form (a link followed, a page shown)', async () => {
+    const { link } = await createLinkOverApi();
+    const redirect = await ask(shortener.url, `${shortener.url}/${link}?x=1`);
+    expect([redirect.status, redirect.headers.location]).toEqual([
+      302,
+      'https://example.com/methods?x=1',
+    ]);
+    expect((await ask(editor.url, `${editor.url}/`)).status).toBe(200);
+  });
+});
+
+describe('a path under /api/ that no route serves', () => {
+  it('is a 404 in the API error shape on the editor (not a reader page for section "api")', async () => {
+    for (const path of ['/api/nope', '/api/newsroom/articles/any/nope']) {
+      const answer = await ask(editor.url, path, { cookie });
+      expect([answer.status, answer.headers['content-type']], path).toEqual([
+        404,
+        'application/json',
+      ]);
+      expect(JSON.parse(answer.body).error.code, path).toBe('not_found');
+    }
   });
 });
 

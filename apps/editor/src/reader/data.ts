@@ -47,9 +47,3 @@ export const getArticlePage = cache((page: number, sectionSlug?: string) =>
   listPublishedArticles(getDb(), { page, sectionSlug }),
 );
 
-/** `?page=2` → 2; anything that is not a whole number ≥ 1 → null. */
-export function pageNumber(value: string | string[] | undefined): number | null {
-  if (value === undefined) return 1;
-  if (typeof value !== 'string' || !/^[1-9][0-9]{0,8}$/.test(value)) return null;
-  return Number(value);
-}

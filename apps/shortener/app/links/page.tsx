@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageNumber } from '@newsroom/http';
 import { getShortenerRuntime, linkState, listLinks } from '@newsroom/links';
 import { StaffHeader } from '../../src/staff/StaffHeader';
 import { staff } from '../../src/staff/staff-shell';
@@ -16,7 +17,7 @@ export default async function LinksPage({ searchParams }: Props) {
     undefined,
     `/links${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   );
-  const page = Math.max(1, Number.parseInt(pageParam ?? '1', 10) || 1);
+  const page = pageNumber(pageParam) ?? 1;
   const runtime = getShortenerRuntime();
   const { links, total } = await listLinks(runtime.db, {
     q: q.slice(0, 200),

@@ -198,3 +198,52 @@ describe('the link API: input checks in the one error shape', () => {
     expect(await testDb.db.shortLink.count()).toBe(before);
   });
 });
+
+describe('odd requests get a clear answer, never a 500', () => {
+  const withKey = () => ({ authorization: `Bearer ${apiKey}` });
+
+  it('answers API paths that no route serves 404 in the error shape', async () => {
+    for (const path of ['/api/nope', '/api/links/huge-page/stats/x', '/api/links/x/y']) {
+      const response = await fetch(`${server.url}${path}`, { headers: withKey() });
+      expect([response.status, response.headers.get('content-type')], path).toEqual([
+        404,
+        'application/json',
+      ]);
+      expect((await response.json()).error.code, path).toBe('not_found');
+    }
+  });
+
+  it('refuses a cross-site server action under /api/links/ outside the link API with 403', async () => {
+    const response = await fetch(`${server.url}/api/links/x/y`, {
+      method: 'POST',
+      headers: {
+        'next-action': '00',
+        origin: 'https://evil.example',
+        'content-type': 'text/plain',
+      },
+      body: '[]',
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.code).toBe('cross_site_request');
+  });
+
+  it('shows page 1 of the list for a page number too large to count to', async () => {
+    const created = await fetch(`${server.url}/api/links`, {
+      method: 'POST',
+      headers: { ...withKey(), 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://example.com/huge-page', alias: 'huge-page' }),
+    });
+    expect(created.status).toBe(201);
+    const response = await fetch(`${server.url}/links?page=1000000000000000000`, {
+      headers: { cookie: cookieOf.editor! },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('huge-page');
+  });
+
+  it('finds nothing for a search with a NUL character (SQLite read it as "every link")', async () => {
+    const response = await fetch(`${server.url}/api/links?q=%00zzzz`, { headers: withKey() });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ total: 0, links: [] });
+  });
+});

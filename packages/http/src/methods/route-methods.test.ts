@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerMethodNotAllowed, readRouteMethods } from './route-methods';
+import { answerMethodNotAllowed, answerUnknownApiPath, readRouteMethods } from './route-methods';
 
 let appDir: string;
 let server: Server;
@@ -29,6 +29,7 @@ beforeAll(async () => {
     req.headers['x-refused-first'] === 'yes';
   server = createServer((req, res) => {
     if (answerMethodNotAllowed(req, res, routes, { refusedFirst })) return;
+    if (answerUnknownApiPath(req, res, routes, { refusedFirst })) return;
     res.end('to Next.js');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,5 +105,33 @@ describe('answerMethodNotAllowed', () => {
       'text/plain; charset=utf-8',
       'GET, HEAD, OPTIONS',
     ]);
+  });
+});
+
+describe('answerUnknownApiPath', () => {
+  it('answers a path under /api/ that no route serves with 404 in the error shape', async () => {
+    for (const [method, target] of [
+      ['GET', '/api/nope'],
+      ['GET', '/api'],
+      ['GET', '/api/links/spring/stats/x'],
+      ['POST', '/api/links/x/y'],
+      ['DELETE', '/api/links/spring/x?y=1'],
+    ] as const) {
+      const answer = await send(method, target);
+      expect([answer.status, answer.type], `${method} ${target}`).toEqual([
+        404,
+        'application/json',
+      ]);
+      expect(JSON.parse(answer.body)).toEqual({
+        error: { code: 'not_found', message: 'There is no API at this address: check the path.' },
+      });
+    }
+    expect(await send('HEAD', '/api/nope')).toMatchObject({ status: 404, body: '' });
+  });
+
+  it('leaves routes, pages outside /api/ and what another check refuses first to the rest', async () => {
+    expect((await send('GET', '/api/links/spring')).status).toBe(200);
+    expect((await send('GET', '/nowhere/at/all')).status).toBe(200);
+    expect((await send('POST', '/api/nope', { 'x-refused-first': 'yes' })).status).toBe(200);
   });
 });

@@ -15,7 +15,14 @@ type Route = {
 };
 
 /** Which methods the route at a path answers, from the app's `route.ts` and `page.tsx` files. */
-export type RouteMethods = { allowedAt(pathname: string): string[] | null };
+export type RouteMethods = {
+  allowedAt(pathname: string): string[] | null;
+  /**
+   * Whether a route of the app's `api/` folder serves the path (not a page whose dynamic first
+   * segment would take `/api/...` for a section).
+   */
+  servesApi(pathname: string): boolean;
+};
 
 /**
  * Reads an App Router folder once (at start): every route handler's exported methods, and where
@@ -25,11 +32,15 @@ export type RouteMethods = { allowedAt(pathname: string): string[] | null };
  */
 export function readRouteMethods(appDir: string): RouteMethods {
   const routes = collectRoutes(appDir, []).sort((a, b) => compareSpecificity(a, b));
+  const routeAt = (pathname: string) => {
+    const parts = pathname.split('/').filter(Boolean);
+    return routes.find((candidate) => matches(candidate.segments, parts));
+  };
   return {
-    allowedAt(pathname) {
-      const parts = pathname.split('/').filter(Boolean);
-      const route = routes.find((candidate) => matches(candidate.segments, parts));
-      return route?.methods ?? null;
+    allowedAt: (pathname) => routeAt(pathname)?.methods ?? null,
+    servesApi: (pathname) => {
+      const first = routeAt(pathname)?.segments[0];
+      return first?.kind === 'static' && first.text === 'api';
     },
   };
 }
@@ -99,6 +110,31 @@ function compareSpecificity(a: Route, b: Route): number {
   return 0;
 }
 
+/** Requests a check behind us refuses first (the apps' Origin check: 403 before 404 or 405). */
+type RefusedFirst = (req: IncomingMessage, pathname: string) => boolean;
+
+export const NO_API_HERE_MESSAGE = 'There is no API at this address: check the path.';
+
+/**
+ * Answers a path under `/api/` that no route serves with 404 in the one error shape (Next.js
+ * answers it with its HTML "not found" page), and returns true; false for every other request.
+ */
+export function answerUnknownApiPath(
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: RouteMethods,
+  { refusedFirst }: { refusedFirst?: RefusedFirst } = {},
+): boolean {
+  const pathname = pathOf(req.url ?? '/');
+  if (!isApiPath(pathname) || routes.servesApi(pathname)) return false;
+  if (refusedFirst?.(req, pathname)) return false;
+  res.writeHead(404, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(
+    req.method === 'HEAD' ? undefined : JSON.stringify(errorBody('not_found', NO_API_HERE_MESSAGE)),
+  );
+  return true;
+}
+
 /**
  * Answers 405 with `Allow` for a method the route handler at the request's path does not export
  * (under `/api/` with `{"error":{"code":"method_not_allowed",…}}`), and returns true; false for
@@ -108,12 +144,7 @@ export function answerMethodNotAllowed(
   req: IncomingMessage,
   res: ServerResponse,
   routes: RouteMethods,
-  {
-    refusedFirst,
-  }: {
-    /** Requests a check behind us refuses first (the apps' Origin check: 403 before 405). */
-    refusedFirst?: (req: IncomingMessage, pathname: string) => boolean;
-  } = {},
+  { refusedFirst }: { refusedFirst?: RefusedFirst } = {},
 ): boolean {
   const pathname = pathOf(req.url ?? '/');
   const allowed = routes.allowedAt(pathname);

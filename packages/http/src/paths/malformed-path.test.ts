@@ -58,6 +58,14 @@ describe('answerMalformedPath', () => {
     expect(await get('/100%', 'HEAD')).toMatchObject({ status: 400, body: '' });
   });
 
+  it('answers a target that is not a path (`*`) 400, where Next.js answered 500', async () => {
+    for (const method of ['GET', 'OPTIONS']) {
+      const answer = await get('*', method);
+      expect(answer.status, method).toBe(400);
+      expect(answer.body, method).toContain('This request is not valid');
+    }
+  });
+
   it('lets well-formed paths through', async () => {
     expect(await get('/world/caf%C3%A9?q=%')).toMatchObject({ status: 200, body: 'served' });
   });

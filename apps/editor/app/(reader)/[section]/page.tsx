@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { pageNumber } from '@newsroom/http';
 import { withVisitorQuery } from '@newsroom/reader-cache';
 import { sectionPath } from '@newsroom/article';
 import { ArticleList } from '../../../src/reader/ArticleList';
@@ -8,7 +9,6 @@ import {
   getArticlePage,
   getSection,
   getSectionInOtherCase,
-  pageNumber,
   queryOf,
 } from '../../../src/reader/data';
 import { listPageDependsOn } from '../../../src/reader/page-dependencies';
