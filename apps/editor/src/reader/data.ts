@@ -46,4 +46,3 @@ export const getSections = cache(() => listSections(getDb()));
 export const getArticlePage = cache((page: number, sectionSlug?: string) =>
   listPublishedArticles(getDb(), { page, sectionSlug }),
 );
-
