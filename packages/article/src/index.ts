@@ -125,7 +125,11 @@ export {
   type RemovedLink,
 } from './validation/refused-links';
 export { relatedRepairs, repairedRelated, type RelatedRepair } from './validation/related-repair';
-export { DOCUMENT_LIMITS, NESTED_TOO_DEEP } from './validation/document-limits';
+export {
+  ARTICLE_BODY_LIMIT_BYTES,
+  DOCUMENT_LIMITS,
+  NESTED_TOO_DEEP,
+} from './validation/document-limits';
 export type { ValidationError, ValidationResult } from './validation/validation-result';
 
 export {

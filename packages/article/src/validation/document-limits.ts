@@ -9,5 +9,11 @@ export const DOCUMENT_LIMITS = {
   maxErrors: 50,
 } as const;
 
+/**
+ * Largest article save (the JSON sent to the API): 200,000 characters of text in a document with
+ * marks and notes. Live co-editing bounds one message by it too.
+ */
+export const ARTICLE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
 /** The one wording of the depth refusal (a save, a preview, an import). */
 export const NESTED_TOO_DEEP = `document is nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`;

@@ -24,7 +24,7 @@ import {
 } from '../document/article-ydoc';
 import { articleDocumentName } from '../document/document-name';
 import { collabUserOf } from '../people/collab-user';
-import { createCollabServer, type CollabServer } from './collab-server';
+import { COLLAB_MAX_MESSAGE_BYTES, createCollabServer, type CollabServer } from './collab-server';
 import { createPersistence, WORKING_COPY_ORIGIN } from './persistence';
 import { connectClient, waitForDoc, type TestClient } from './test-clients';
 
@@ -374,6 +374,39 @@ describe('collaboration server', () => {
       check();
     });
     expect(seen()).toEqual(collabUserOf({ id: users.writer!.id, name: 'writer' }));
+  });
+
+  it('passes on an oversized awareness state with only its name, not its 100,000 characters', async () => {
+    const id = await newDraft('writer', 'Big caret.');
+    const writer = connect(id, 'writer');
+    const editor = connect(id, 'editor');
+    await Promise.all([writer.authenticated, editor.authenticated]);
+    writer.provider.setAwarenessField('cursor', { junk: 'x'.repeat(100_000) });
+    const writerClientId = writer.doc.clientID;
+    const seen = () => editor.provider.awareness?.getStates().get(writerClientId);
+    await new Promise<void>((resolve) => {
+      const check = () => seen()?.user && resolve();
+      editor.provider.awareness?.on('change', check);
+      check();
+    });
+    expect(seen()).toEqual({ user: collabUserOf({ id: users.writer!.id, name: 'writer' }) });
+  });
+
+  it('closes a connection that sends a message over the limit, and keeps none of it', async () => {
+    const id = await newDraft('writer', 'Small.');
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    const closed = new Promise<number>((resolve) =>
+      writer.provider.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)),
+    );
+    typeInFirstParagraph(writer.doc, 'x'.repeat(COLLAB_MAX_MESSAGE_BYTES + 1));
+    expect(await closed).toBe(1009); // "message too big"
+    writer.provider.destroy(); // it would send the same update again on reconnecting
+    const editor = connect(id, 'editor');
+    await editor.authenticated;
+    await probe(editor);
+    expect(textOf(editor.doc)).toContain('Small.');
+    expect(textOf(sharedDoc(id)).length).toBeLessThan(10_000);
   });
 
   it('names a caret announced without a name after its session', async () => {

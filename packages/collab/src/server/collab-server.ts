@@ -1,5 +1,6 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Connection, type Extension } from '@hocuspocus/server';
+import { ARTICLE_BODY_LIMIT_BYTES } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
 import { outageLog } from '@newsroom/http';
 import {
@@ -48,6 +49,21 @@ export const STORE_DEBOUNCE_MS = 1_000;
 export const STORE_MAX_DEBOUNCE_MS = 5_000;
 
 /**
+ * Largest message a connection may send: twice the largest REST save (a pasted article arrives
+ * as one update, with Yjs' own bookkeeping beside the text). Past it the socket is closed (1009)
+ * before the message is read into the document: without a bound, 10 MB sent into a headline
+ * were kept, stored and sent to everyone who opened the article.
+ */
+export const COLLAB_MAX_MESSAGE_BYTES = 2 * ARTICLE_BODY_LIMIT_BYTES;
+
+/**
+ * Largest awareness state (a caret and a name: ~200 characters) passed on to the others; a
+ * bigger one keeps only the name the server gives it. Anyone who may open an article, readers
+ * included, writes their own state, which goes to everyone else in it.
+ */
+export const MAX_AWARENESS_STATE_CHARS = 4_096;
+
+/**
  * The collaboration server: Hocuspocus over WebSockets, one shared document per article.
  * Connections are authenticated with the staff session; documents are kept as bytes in the
  * database and every store writes the JSON working copy through editorial's one write path.
@@ -71,6 +87,7 @@ export function createCollabServer(options: CollabServerOptions) {
     stopOnSignals: false,
     debounce: options.storeDebounceMs ?? STORE_DEBOUNCE_MS,
     maxDebounce: options.storeMaxDebounceMs ?? STORE_MAX_DEBOUNCE_MS,
+    websocketOptions: { maxPayload: COLLAB_MAX_MESSAGE_BYTES },
     async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
       try {
         const { readOnly, ...context } = await authenticateConnection(options.db, {
@@ -119,7 +136,11 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!context) return;
       for (const state of states.values()) {
         // null: the client left (its caret goes); nothing to name.
-        if (state && typeof state === 'object') state.user = collabUserOf(context.user);
+        if (!state || typeof state !== 'object') continue;
+        if (JSON.stringify(state).length > MAX_AWARENESS_STATE_CHARS) {
+          for (const field of Object.keys(state)) delete state[field];
+        }
+        state.user = collabUserOf(context.user);
       }
     },
     async onStateless({ connection, documentName, document, payload }) {

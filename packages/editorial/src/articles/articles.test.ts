@@ -472,6 +472,43 @@ describe('what writers see', () => {
     );
     expect(byEditor.status).toBe('saved');
   });
+
+  it("saves a writer's draft that an editor linked to someone else's draft, the link kept", async () => {
+    const mine = await createArticle(n.db, n.writer, { title: 'Mine', sectionId: n.world.id });
+    const theirs = await createArticle(n.db, n.otherWriter, {
+      title: 'Their draft',
+      sectionId: n.world.id,
+    });
+    const linked = await saveArticle(
+      n.db,
+      n.editor,
+      mine.id,
+      saveInputOf(mine, { related: [{ articleId: theirs.id }] }),
+    );
+    expect(linked.status).toBe('saved');
+    // The writer sends the article back as it came, with a change of their own.
+    const fetched = (await findEditableArticle(n.db, mine.id))!;
+    const saved = await saveArticle(
+      n.db,
+      n.writer,
+      mine.id,
+      saveInputOf(fetched, { title: 'Mine, edited' }),
+    );
+    expect(saved.status).toBe('saved');
+    expect((await findEditableArticle(n.db, mine.id))!.related).toMatchObject([
+      { articleId: theirs.id },
+    ]);
+    // Adding it anew is still refused: only what the list held is kept.
+    const other = await createArticle(n.db, n.writer, { title: 'Other', sectionId: n.world.id });
+    expect(
+      await saveArticle(
+        n.db,
+        n.writer,
+        other.id,
+        saveInputOf(other, { related: [{ articleId: theirs.id }] }),
+      ),
+    ).toMatchObject({ status: 'invalid' });
+  });
 });
 
 describe('GET then PUT', () => {

@@ -79,14 +79,25 @@ export async function checkRelatedTargets(
 ): Promise<ValidationError[]> {
   const ids = linkedArticleIds(related);
   if (ids.length === 0) return [];
-  const found = await db.article.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, authorId: true, status: true },
-  });
+  const [found, kept] = await Promise.all([
+    db.article.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, authorId: true, status: true },
+    }),
+    db.relatedLink.findMany({
+      where: { articleId, targetArticleId: { in: ids } },
+      select: { targetArticleId: true },
+    }),
+  ]);
   // An article the actor may not see (a writer, someone else's draft) is answered as missing:
-  // the save would otherwise confirm it exists and show its title.
+  // the save would otherwise confirm it exists and show its title. Unless the list holds it
+  // already (an editor put it there): the writer's save sends it back unchanged, and refusing it
+  // left the writer unable to save their own draft.
+  const alreadyListed = new Set(kept.map((link) => link.targetArticleId));
   const existing = new Set(
-    found.filter((article) => canSeeArticle(actor, article)).map((article) => article.id),
+    found
+      .filter((article) => alreadyListed.has(article.id) || canSeeArticle(actor, article))
+      .map((article) => article.id),
   );
   const errors: ValidationError[] = [];
   related.forEach((entry, index) => {

@@ -33,9 +33,6 @@ export interface StaffRouteOptions<S extends z.ZodType | undefined> {
   maxBodyBytes?: number;
 }
 
-/** Largest article save: 200,000 characters of text in a JSON document with marks and notes. */
-export const ARTICLE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
-
 /**
  * The one wrapper of every newsroom API (modelled on dub's withWorkspace): the staff shell's API
  * guard (same-origin for mutations, session, role), the JSON body (415 / 413 / 400 from

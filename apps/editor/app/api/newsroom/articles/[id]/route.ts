@@ -1,3 +1,4 @@
+import { ARTICLE_BODY_LIMIT_BYTES } from '@newsroom/article';
 import { getDb } from '@newsroom/db';
 import { outageLog } from '@newsroom/http';
 import { deletedCodeReserveDaysFromEnv, LINK_CHANGES_TOPIC } from '@newsroom/links';
@@ -9,11 +10,7 @@ import {
   versionedActionSchema,
 } from '@newsroom/editorial';
 import { saveResultResponse } from '../../../../../src/newsroom/api/save-response';
-import {
-  ARTICLE_BODY_LIMIT_BYTES,
-  json,
-  withStaff,
-} from '../../../../../src/newsroom/api/with-staff';
+import { json, withStaff } from '../../../../../src/newsroom/api/with-staff';
 
 type Params = { id: string };
 
