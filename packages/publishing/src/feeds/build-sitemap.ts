@@ -18,8 +18,12 @@ const xmlBuilder = new XMLBuilder({
 });
 const builder = { build: (tree: object): string => xmlSafeText(xmlBuilder.build(tree) as string) };
 
-const lastModified = (location: PublishedArticleLocation) =>
-  new Date(Math.max(location.updatedAt.getTime(), location.publishedAt.getTime())).toISOString();
+/**
+ * When the live version went live: every change readers see (the dateline's included) goes live
+ * with an Update. Not the dateline itself, which may be set ahead (a `lastmod` in the future
+ * search engines distrust), as the sitemap index's parts already do.
+ */
+const lastModified = (location: PublishedArticleLocation) => location.updatedAt.toISOString();
 
 /** A `<urlset>` of article pages with `lastmod`. */
 export function buildUrlSet(
