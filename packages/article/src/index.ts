@@ -51,6 +51,7 @@ export {
   altTextNeededMessage,
   describesSomething,
   imagesNeedingAltText,
+  isAltTextPlaceholder,
   needsAltText,
 } from './images/alt-text-needed';
 export {
