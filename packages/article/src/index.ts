@@ -104,6 +104,7 @@ export {
   headlineSchema,
   linkedArticleIds,
   oneLineVisibleText,
+  plainText,
   relatedLinkSchema,
   REPEATED_RELATED_LINK,
   SLUG_PATTERN,

@@ -177,6 +177,24 @@ describe('storeImage and readRendition', () => {
     expect(imported.alt).toBe(ALT_TEXT_NEEDED);
   });
 
+  it('refuses invisible control characters in alt text, caption and credit, storing nothing', async () => {
+    const before = await testDb.db.image.count();
+    const error = await upload(await jpegWithGps(500, 400), {
+      alt: 'Alt\u000bwith VT',
+      caption: 'Cap\u0001tion',
+      credit: 'Cred\u001bit',
+    }).catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ code: 'invalid_metadata', status: 422 });
+    expect((error as Error).message).toBe(
+      [
+        'alt: The alt text contains an invisible control character (U+000B); remove it',
+        'caption: The caption contains an invisible control character (U+0001); remove it',
+        'credit: The credit contains an invisible control character (U+001B); remove it',
+      ].join('; '),
+    );
+    expect(await testDb.db.image.count()).toBe(before);
+  });
+
   it('removes the row again when the storage fails, so no image without files is offered', async () => {
     const before = await testDb.db.image.count();
     const failing: MediaStorage = {

@@ -6,6 +6,7 @@ import {
   IMAGE_LIMITS,
   isAltTextPlaceholder,
   parseRenditionFile,
+  plainText,
   renditionWidths,
   standardWidthBelow,
   type ImageRenditionFormat,
@@ -32,19 +33,24 @@ const DESCRIBE_IT = 'Describe the image (alt text) for people who cannot see it'
 
 /** A text field of an image, with messages a person reads (not the schema's own). */
 const imageText = (label: string, maxLength: number) =>
-  z
-    .string({ message: `${label} must be text` })
-    .trim()
-    .max(maxLength, `${label} can have at most ${maxLength} characters`);
+  plainText(
+    label,
+    z
+      .string({ message: `${label} must be text` })
+      .trim()
+      .max(maxLength, `${label} can have at most ${maxLength} characters`),
+  );
 
-const altSchema = z
-  .string({ message: DESCRIBE_IT })
-  .trim()
-  .max(
-    IMAGE_LIMITS.maxAltLength,
-    `The alt text can have at most ${IMAGE_LIMITS.maxAltLength} characters: describe what matters, the caption can say more`,
-  )
-  .refine(describesSomething, DESCRIBE_IT);
+const altSchema = plainText(
+  'The alt text',
+  z
+    .string({ message: DESCRIBE_IT })
+    .trim()
+    .max(
+      IMAGE_LIMITS.maxAltLength,
+      `The alt text can have at most ${IMAGE_LIMITS.maxAltLength} characters: describe what matters, the caption can say more`,
+    ),
+).refine(describesSomething, DESCRIBE_IT);
 
 const PLACEHOLDER_IS_NO_DESCRIPTION = `“${ALT_TEXT_NEEDED}” is the placeholder an imported picture without a description gets, not alt text: describe the image for people who cannot see it`;
 
