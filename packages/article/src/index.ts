@@ -98,6 +98,7 @@ export {
 
 export { validateArticle, type ValidArticle } from './validation/validate-article';
 export { validateDocument } from './validation/validate-document';
+export { withoutControlCharacters } from './validation/plain-text';
 export {
   ARTICLE_LIMITS,
   articleMetaSchema,
