@@ -51,6 +51,7 @@ export {
   altTextNeededMessage,
   describesSomething,
   imagesNeedingAltText,
+  isAltTextPlaceholder,
   needsAltText,
 } from './images/alt-text-needed';
 export {
@@ -97,12 +98,14 @@ export {
 
 export { validateArticle, type ValidArticle } from './validation/validate-article';
 export { validateDocument } from './validation/validate-document';
+export { withoutControlCharacters } from './validation/plain-text';
 export {
   ARTICLE_LIMITS,
   articleMetaSchema,
   headlineSchema,
   linkedArticleIds,
   oneLineVisibleText,
+  plainText,
   relatedLinkSchema,
   REPEATED_RELATED_LINK,
   SLUG_PATTERN,

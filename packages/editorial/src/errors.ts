@@ -61,5 +61,9 @@ export const SLUG_TAKEN: ValidationError = {
     'another article uses or has used this slug, and its old links must keep working: choose another',
 };
 
+/** Unpublish and Discard act on the live version: an article that is not live has none. */
+export const notLive = (consequence: string) =>
+  new EditorialError(409, `The article is not live: ${consequence}`, [], 'not_live');
+
 export const slugTaken = () =>
   new EditorialError(409, SLUG_TAKEN.message, [SLUG_TAKEN], 'slug_taken');

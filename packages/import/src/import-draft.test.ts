@@ -353,6 +353,20 @@ describe.each([
     });
   });
 
+  describe('pictures whose texts hold control characters', () => {
+    it('are imported with the texts cleaned, as the body text is', async () => {
+      const png = (await picture(300, 200, 'png')).toString('base64');
+      const html = `<html><body><h1>Controls</h1><p>Text.</p>
+      <p><img alt="Flood&#1; gauge&#27;" src="data:image/png;base64,${png}"></p>
+      <p><img alt="&#2;&#3;" src="data:image/png;base64,${png}"></p></body></html>`;
+      const { article } = await run(new TextEncoder().encode(html), 'page.html');
+      expect(imagesOf(article.body).map((image) => image.attrs!.alt)).toEqual([
+        'Flood gauge',
+        ALT_TEXT_NEEDED,
+      ]);
+    });
+  });
+
   describe('limits and failures leave nothing behind', () => {
     const threePictures = async () =>
       writeDocx([

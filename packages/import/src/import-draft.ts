@@ -43,6 +43,7 @@ export async function importDraft(input: ImportDraftInput): Promise<ImportedDraf
             uploadedById: input.actor.id,
             bytes,
             texts: { alt, caption, credit },
+            imported: true,
           });
           stored.push(image.id);
           return image;

@@ -18,10 +18,12 @@ const BLANK_LOOKING = /[\u2800\u115F\u1160\u3164\uFFA0]/gu;
 export const describesSomething = (alt: string): boolean =>
   /[\p{L}\p{N}\p{P}\p{S}]/u.test(alt.replace(BLANK_LOOKING, ''));
 
-export const needsAltText = (alt: unknown): boolean =>
-  typeof alt !== 'string' ||
-  !describesSomething(alt) ||
+/** The placeholder itself, however it is spaced or capitalised: it describes nothing either. */
+export const isAltTextPlaceholder = (alt: string): boolean =>
   alt.trim().toLowerCase() === ALT_TEXT_NEEDED.toLowerCase();
+
+export const needsAltText = (alt: unknown): boolean =>
+  typeof alt !== 'string' || !describesSomething(alt) || isAltTextPlaceholder(alt);
 
 /** The 1-based positions, in document order, of the images still waiting for alt text. */
 export function imagesNeedingAltText(doc: JSONContent): number[] {

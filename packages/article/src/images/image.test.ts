@@ -61,6 +61,19 @@ describe('the image node', () => {
     expect(errorsOf(doc([image({ credit: 'x'.repeat(201) })]))[0]).toMatch(/credit/);
   });
 
+  it('refuses invisible control characters in alt, caption and credit, as in the text', () => {
+    expect(
+      errorsOf(
+        doc([image({ alt: 'Alt\u000bwith VT', caption: 'Cap\u0001tion', credit: 'Cred\u001bit' })]),
+      ),
+    ).toEqual([
+      "content[0].attrs.alt: 'image' alt contains an invisible control character (U+000B); remove it",
+      "content[0].attrs.caption: 'image' caption contains an invisible control character (U+0001); remove it",
+      "content[0].attrs.credit: 'image' credit contains an invisible control character (U+001B); remove it",
+    ]);
+    expect(errorsOf(doc([image({ caption: 'Two\nlines\tand a tab' })]))).toEqual([]);
+  });
+
   it('cannot sit inside a paragraph or a note', () => {
     expect(errorsOf(doc([paragraph(text('a'), image())]))[0]).toMatch(/invalid structure/);
     const inNote = doc([paragraph(text('a'), ref('n1'))], [{ ...note('n1'), content: [image()] }]);

@@ -21,7 +21,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const entityId = z.string().min(1).max(ARTICLE_LIMITS.maxIdLength);
 
 /** A plain text field: refused with a clear message when it holds a control character. */
-const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
+export const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
   schema.superRefine((text, context) => {
     const problem = controlCharacterProblem(what, text);
     if (problem) context.addIssue({ code: 'custom', message: problem });

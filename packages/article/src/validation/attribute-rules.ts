@@ -3,6 +3,7 @@ import { describesSomething } from '../images/alt-text-needed';
 import { IMAGE_LIMITS } from '../images/image-limits';
 import { IMAGE_ID_PATTERN } from '../images/image-renditions';
 import { DOCUMENT_LIMITS } from './document-limits';
+import { controlCharacterIn } from './plain-text';
 
 /** Returns an error message, or null when the value is acceptable. */
 type AttributeRule = (value: unknown) => string | null;
@@ -46,6 +47,12 @@ const altText: AttributeRule = (value) =>
     ? null
     : `must be non-empty text of at most ${IMAGE_LIMITS.maxAltLength} characters (describe the image for people who cannot see it)`;
 
+/** Text readers get (an image's alt, caption, credit): no control characters, as in the body. */
+const plainText =
+  (rule: AttributeRule): AttributeRule =>
+  (value) =>
+    rule(value) ?? (typeof value === 'string' ? controlCharacterIn(value) : null);
+
 const imageId: AttributeRule = (value) =>
   typeof value === 'string' && IMAGE_ID_PATTERN.test(value) ? null : 'must be a stored image id';
 
@@ -84,9 +91,9 @@ export const NODE_RULES: Record<string, TypeRule> = {
   image: {
     attrs: {
       imageId,
-      alt: altText,
-      caption: boundedString(IMAGE_LIMITS.maxCaptionLength),
-      credit: boundedString(IMAGE_LIMITS.maxCreditLength),
+      alt: plainText(altText),
+      caption: plainText(boundedString(IMAGE_LIMITS.maxCaptionLength)),
+      credit: plainText(boundedString(IMAGE_LIMITS.maxCreditLength)),
       width: pixels,
       height: pixels,
     },

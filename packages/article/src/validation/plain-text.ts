@@ -6,12 +6,18 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
-/** The problem with `text` as a plain text field (`what` names it), or null. */
-export function controlCharacterProblem(what: string, text: string): string | null {
+/** What is wrong with `text` as plain text, without naming the field, or null. */
+export function controlCharacterIn(text: string): string | null {
   const found = CONTROL_CHARACTER.exec(text);
   if (!found) return null;
   const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return `${what} contains an invisible control character (U+${code}); remove it`;
+  return `contains an invisible control character (U+${code}); remove it`;
+}
+
+/** The problem with `text` as a plain text field (`what` names it), or null. */
+export function controlCharacterProblem(what: string, text: string): string | null {
+  const problem = controlCharacterIn(text);
+  return problem && `${what} ${problem}`;
 }
 
 // eslint-disable-next-line no-control-regex -- see CONTROL_CHARACTER

@@ -12,6 +12,7 @@ import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from
 import { createArticle } from './create-article';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 import { listArticles } from './list-articles';
+import { scheduleArticle } from '../scheduling/schedule';
 import { discardChanges, publishArticle, unpublishArticle } from './publish';
 import { saveArticle } from './save-article';
 
@@ -165,6 +166,37 @@ describe('the live version and the working copy', () => {
     expect(down).toMatchObject({ status: 'saved', article: { status: 'draft', live: null } });
     expect(await readerTitle(live)).toBeNull();
     expect(heard).toMatchObject([{ articleId: live.id, reason: 'unpublish', after: null }]);
+  });
+
+  it('refuses Unpublish on an article that is not live (a draft, a scheduled one), writing nothing', async () => {
+    const draft = await createArticle(n.db, n.editor, {
+      title: 'Never published',
+      sectionId: n.world.id,
+    });
+    await expect(
+      unpublishArticle(n.db, n.editor, draft.id, { baseVersion: draft.version }),
+    ).rejects.toMatchObject({ status: 409, code: 'not_live' });
+    expect(await findEditableArticle(n.db, draft.id)).toMatchObject({
+      status: 'draft',
+      version: draft.version,
+    });
+
+    const written = await save(draft, { body: paragraphDoc('Due tomorrow.') });
+    const publishAt = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
+    const scheduled = await scheduleArticle(n.db, n.editor, written.id, {
+      baseVersion: written.version,
+      publishAt,
+    });
+    if (scheduled.status !== 'saved') throw new Error('schedule failed');
+    await expect(
+      unpublishArticle(n.db, n.editor, written.id, { baseVersion: scheduled.article.version }),
+    ).rejects.toMatchObject({ status: 409, code: 'not_live' });
+    expect(await findEditableArticle(n.db, written.id)).toMatchObject({
+      status: 'scheduled',
+      version: scheduled.article.version,
+      scheduledAt: publishAt,
+    });
+    expect(heard).toEqual([]);
   });
 });
 

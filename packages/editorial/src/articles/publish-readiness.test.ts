@@ -1,8 +1,8 @@
 import { ALT_TEXT_NEEDED } from '@newsroom/article';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestNewsroom, type TestNewsroom } from '../test-newsroom';
+import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
-import { findEditableArticle } from './editable-article';
+import { findEditableArticle, type EditableArticle } from './editable-article';
 import { scheduleArticle } from '../scheduling/schedule';
 import { publishArticle } from './publish';
 import { saveArticle } from './save-article';
@@ -71,6 +71,69 @@ describe('publishing an article whose images still need alt text', () => {
     expect(await publishArticle(n.db, n.editor, draft.id, { baseVersion: version })).toMatchObject({
       status: 'saved',
       article: { status: 'published' },
+    });
+  });
+});
+
+describe('publishing an article whose lead image still needs alt text', () => {
+  const storedImage = (alt: string) =>
+    n.db.image.create({
+      data: { format: 'jpeg', width: 1200, height: 800, bytes: 1, alt, uploadedById: n.editor.id },
+    });
+  const leadImageRefusal = {
+    status: 422,
+    code: 'not_ready',
+    message: expect.stringContaining('leadImageId: the lead image has no alt text'),
+  };
+
+  it('refuses Publish, Update and a schedule, and allows them once the lead image is described', async () => {
+    const [placeholder, described] = await Promise.all([
+      storedImage(ALT_TEXT_NEEDED),
+      storedImage('Sandbags along the quay'),
+    ]);
+    const draft = await createArticle(
+      n.db,
+      n.editor,
+      { title: 'Imported lead picture', sectionId: n.world.id },
+      { body: paragraphDoc('Flood defences hold.'), markerStyle: 'numeric' },
+    );
+    const withLead = async (article: EditableArticle, leadImageId: string) => {
+      const saved = await saveArticle(n.db, n.editor, article.id, {
+        ...saveInputOf(article),
+        leadImageId,
+      });
+      if (saved.status !== 'saved') throw new Error(`save failed: ${JSON.stringify(saved)}`);
+      return saved.article;
+    };
+
+    const undescribed = await withLead(draft, placeholder.id);
+    await expect(
+      publishArticle(n.db, n.editor, draft.id, { baseVersion: undescribed.version }),
+    ).rejects.toMatchObject(leadImageRefusal);
+    await expect(
+      scheduleArticle(n.db, n.editor, draft.id, {
+        baseVersion: undescribed.version,
+        publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+    ).rejects.toMatchObject(leadImageRefusal);
+    expect(await findEditableArticle(n.db, draft.id)).toMatchObject({
+      status: 'draft',
+      version: undescribed.version,
+      live: null,
+    });
+
+    const ready = await withLead(undescribed, described.id);
+    const published = await publishArticle(n.db, n.editor, draft.id, {
+      baseVersion: ready.version,
+    });
+    if (published.status !== 'saved') throw new Error('publish failed');
+
+    const update = await withLead(published.article, placeholder.id);
+    await expect(
+      publishArticle(n.db, n.editor, draft.id, { baseVersion: update.version }),
+    ).rejects.toMatchObject(leadImageRefusal);
+    expect(await n.db.articleLive.findUnique({ where: { articleId: draft.id } })).toMatchObject({
+      leadImageId: described.id,
     });
   });
 });

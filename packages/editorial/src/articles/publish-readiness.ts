@@ -3,6 +3,7 @@ import {
   emptyNoteNumbers,
   emptyNotesMessage,
   imagesNeedingAltText,
+  needsAltText,
   validateArticle,
   type ValidationError,
 } from '@newsroom/article';
@@ -25,6 +26,13 @@ function parseBody(body: string): unknown {
   }
 }
 
+/**
+ * The lead image's alt text is its upload's (og:image:alt, the page top): an imported picture
+ * stored with the placeholder can still be made the lead image through the API.
+ */
+const LEAD_IMAGE_ALT_TEXT_NEEDED =
+  'the lead image has no alt text: replace it (“Replace lead image”, describing it) or remove it before publishing';
+
 /** How far past the moment it goes live a dateline may lie (a story written ahead of an event). */
 const DATELINE_MAX_AHEAD_MS = 24 * 3_600_000;
 const EARLIEST_DATELINE = new Date(Date.UTC(1900, 0, 1));
@@ -46,7 +54,7 @@ function datelineProblem(dateline: Date | null, goesLiveAt: Date): string | null
 /**
  * What must hold before readers may see the working copy (now, or at a scheduled time): it
  * passes the save validation again (rows may predate a rule), the body says something, every
- * image is described (no ALT_TEXT_NEEDED placeholder), the dateline is plausible for the moment
+ * image, the lead image included, is described (no ALT_TEXT_NEEDED placeholder), the dateline is plausible for the moment
  * it goes live (`goesLiveAt`), and the slug is not another article's URL history. Throws a 422
  * naming each problem, or the 409.
  */
@@ -57,7 +65,10 @@ export async function requireReadyToPublish(
 ): Promise<void> {
   const article = await db.article.findUnique({
     where: { id },
-    include: { relatedLinks: { orderBy: { position: 'asc' } } },
+    include: {
+      relatedLinks: { orderBy: { position: 'asc' } },
+      leadImage: { select: { alt: true } },
+    },
   });
   if (!article) throw notFound('The article');
   const body = parseBody(article.body);
@@ -80,6 +91,8 @@ export async function requireReadyToPublish(
   // savable): readers never get it until someone describes it.
   const needAltText = checked.ok ? imagesNeedingAltText(checked.value.body) : [];
   if (needAltText.length) errors.push({ path: 'body', message: altTextNeededMessage(needAltText) });
+  if (article.leadImage && needsAltText(article.leadImage.alt))
+    errors.push({ path: 'leadImageId', message: LEAD_IMAGE_ALT_TEXT_NEEDED });
   const emptyNotes = checked.ok ? emptyNoteNumbers(checked.value.body) : [];
   if (emptyNotes.length) errors.push({ path: 'body', message: emptyNotesMessage(emptyNotes) });
   const dateline = datelineProblem(article.publishedAt, goesLiveAt);

@@ -3,7 +3,7 @@ import { canEditArticle, canPublish, canSeeArticle, type Actor } from '@newsroom
 import type { Db } from '@newsroom/db';
 import { parseRelatedJson } from '@newsroom/publishing';
 import { z } from 'zod';
-import { EditorialError, forbidden, notFound } from '../errors';
+import { forbidden, notFound, notLive } from '../errors';
 import { getRevision } from '../revisions/revisions';
 import { requireReadyToPublish } from './publish-readiness';
 import { checkRelatedTargets, writeWithRelated } from './related';
@@ -60,7 +60,11 @@ export async function publishArticle(
   return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
 }
 
-/** Back to draft: readers no longer see it; the dateline and the URL history are kept. */
+/**
+ * Back to draft: readers no longer see it; the dateline and the URL history are kept. Only a
+ * live article can be unpublished: the condition is part of the write, so a draft (or a
+ * scheduled one, whose schedule this would cancel) is refused with nothing written.
+ */
 export async function unpublishArticle(
   db: Db,
   actor: Actor,
@@ -75,11 +79,16 @@ export async function unpublishArticle(
       scheduledAt: null,
       scheduledById: null,
     },
+    where: { status: ARTICLE_STATUS.published },
     live: { action: 'withdraw' },
     now: new Date(),
     revision: async () => null,
   });
-  return article ? { status: 'saved', article } : conflictOrForbidden(db, actor, id);
+  if (article) return { status: 'saved', article };
+  const stored = await db.article.findUnique({ where: { id }, select: { status: true } });
+  if (stored && stored.status !== ARTICLE_STATUS.published)
+    throw notLive('there is nothing to unpublish');
+  return conflictOrForbidden(db, actor, id);
 }
 
 /**
@@ -98,12 +107,7 @@ export async function discardChanges(
   if (!live) {
     if (!(await db.article.findUnique({ where: { id }, select: { id: true } })))
       throw notFound('The article');
-    throw new EditorialError(
-      409,
-      'The article is not live: there is nothing to go back to',
-      [],
-      'not_live',
-    );
+    throw notLive('there is nothing to go back to');
   }
   const related = await dropMissingTargets(db, actor, id, parseRelatedJson(live.related));
   const article = await writeWithRelated(db, actor, related, (kept) =>

@@ -9,7 +9,8 @@ function withImages(html: (ref: string) => string) {
   const { parseHtml, close } = openNodeHtmlParser();
   const doc = parseHtml(html(ref));
   attachCaptions(doc, images, 'document-caption');
-  return { caption: images.get(ref)!.caption, body: doc.body.innerHTML, close };
+  const { caption, credit } = images.get(ref)!;
+  return { caption, credit, body: doc.body.innerHTML, close };
 }
 
 describe('attachCaptions', () => {
@@ -20,6 +21,15 @@ describe('attachCaptions', () => {
     );
     expect(result.caption).toBe('Figure 1: The dam');
     expect(result.body).not.toContain('Figure 1');
+    await result.close();
+  });
+
+  it('takes the caption and its credit without control characters', async () => {
+    const result = withImages(
+      (ref) =>
+        `<p><img src="${ref}"></p><p class="document-caption">The&#1; dam. Photo: Ann&#27; Lens</p>`,
+    );
+    expect(result).toMatchObject({ caption: 'The dam', credit: 'Ann Lens' });
     await result.close();
   });
 

@@ -1,4 +1,4 @@
-import { elementsUnder, IMAGE_LIMITS } from '@newsroom/article';
+import { elementsUnder, IMAGE_LIMITS, withoutControlCharacters } from '@newsroom/article';
 import { isBlankText, wellFormed } from './dom-helpers';
 import type { DocumentImages } from './document-images';
 
@@ -13,7 +13,8 @@ export function attachCaptions(doc: Document, images: DocumentImages, captionCla
     const previous = paragraph.previousElementSibling;
     if (!previous || !isBlankText(previous.textContent)) continue;
     const image = images.get(elementsUnder(previous, 'img').at(-1)?.getAttribute('src') ?? null);
-    const text = wellFormed(paragraph.textContent ?? '')
+    // Control characters go, as from the body text: the upload would refuse them.
+    const text = withoutControlCharacters(wellFormed(paragraph.textContent ?? ''))
       .replace(/\s+/g, ' ')
       .trim();
     if (!image || image.caption || !text || text.length > IMAGE_LIMITS.maxCaptionLength) continue;

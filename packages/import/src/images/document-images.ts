@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '@newsroom/article';
 import { describeBytes } from '@newsroom/media';
 import { ImportError } from '../import-error';
 import { wellFormed } from './dom-helpers';
@@ -25,10 +26,11 @@ const REF_PREFIX = 'import-image:';
 
 /**
  * Word's own suggestion ends with "Description automatically generated": the description is
- * kept, the boilerplate goes. Whitespace (Word puts blank lines in) becomes single spaces.
+ * kept, the boilerplate goes. Whitespace (Word puts blank lines in) becomes single spaces, and
+ * control characters (an HTML file's `&#1;`) go: an upload with them would be refused.
  */
 export function cleanAltText(alt: string | undefined): string {
-  return wellFormed(alt ?? '')
+  return withoutControlCharacters(wellFormed(alt ?? ''))
     .replace(
       /\s*Description automatically generated(?: with (?:low|medium|high) confidence)?\.?\s*$/i,
       '',

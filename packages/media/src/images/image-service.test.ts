@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ALT_TEXT_NEEDED } from '@newsroom/article';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +151,48 @@ describe('storeImage and readRendition', () => {
     expect(await messageOf({ alt: 'A gauge', credit: 'y'.repeat(5_000) })).toMatch(
       /^credit: The credit can have at most \d+ characters$/,
     );
+  });
+
+  it('refuses the import placeholder as alt text on an upload, storing nothing', async () => {
+    const bytes = await jpegWithGps(500, 400);
+    const before = await testDb.db.image.count();
+    for (const alt of [ALT_TEXT_NEEDED, '  alt TEXT needed ']) {
+      const error = await upload(bytes, { alt }).catch((failure: unknown) => failure);
+      expect(error).toMatchObject({ code: 'invalid_metadata', status: 422 });
+      expect((error as Error).message).toMatch(
+        /^alt: “Alt text needed” is the placeholder an imported picture without a description gets, not alt text/,
+      );
+    }
+    expect(await testDb.db.image.count()).toBe(before);
+    // An imported document's picture without a description is stored with it, to be described.
+    const imported = await storeImage({
+      db: testDb.db,
+      storage,
+      limits: DEFAULT_MEDIA_LIMITS,
+      uploadedById: uploaderId,
+      bytes,
+      texts: { alt: ALT_TEXT_NEEDED },
+      imported: true,
+    });
+    expect(imported.alt).toBe(ALT_TEXT_NEEDED);
+  });
+
+  it('refuses invisible control characters in alt text, caption and credit, storing nothing', async () => {
+    const before = await testDb.db.image.count();
+    const error = await upload(await jpegWithGps(500, 400), {
+      alt: 'Alt\u000bwith VT',
+      caption: 'Cap\u0001tion',
+      credit: 'Cred\u001bit',
+    }).catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ code: 'invalid_metadata', status: 422 });
+    expect((error as Error).message).toBe(
+      [
+        'alt: The alt text contains an invisible control character (U+000B); remove it',
+        'caption: The caption contains an invisible control character (U+0001); remove it',
+        'credit: The credit contains an invisible control character (U+001B); remove it',
+      ].join('; '),
+    );
+    expect(await testDb.db.image.count()).toBe(before);
   });
 
   it('removes the row again when the storage fails, so no image without files is offered', async () => {

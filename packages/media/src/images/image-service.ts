@@ -1,9 +1,12 @@
 import {
+  ALT_TEXT_NEEDED,
   describesSomething,
   IMAGE_FORMAT_MIME,
   IMAGE_ID_PATTERN,
   IMAGE_LIMITS,
+  isAltTextPlaceholder,
   parseRenditionFile,
+  plainText,
   renditionWidths,
   standardWidthBelow,
   type ImageRenditionFormat,
@@ -30,23 +33,41 @@ const DESCRIBE_IT = 'Describe the image (alt text) for people who cannot see it'
 
 /** A text field of an image, with messages a person reads (not the schema's own). */
 const imageText = (label: string, maxLength: number) =>
-  z
-    .string({ message: `${label} must be text` })
-    .trim()
-    .max(maxLength, `${label} can have at most ${maxLength} characters`);
+  plainText(
+    label,
+    z
+      .string({ message: `${label} must be text` })
+      .trim()
+      .max(maxLength, `${label} can have at most ${maxLength} characters`),
+  );
 
-export const imageTextsSchema = z.object({
-  alt: z
+const altSchema = plainText(
+  'The alt text',
+  z
     .string({ message: DESCRIBE_IT })
     .trim()
     .max(
       IMAGE_LIMITS.maxAltLength,
       `The alt text can have at most ${IMAGE_LIMITS.maxAltLength} characters: describe what matters, the caption can say more`,
-    )
-    .refine(describesSomething, DESCRIBE_IT),
-  caption: imageText('The caption', IMAGE_LIMITS.maxCaptionLength).default(''),
-  credit: imageText('The credit', IMAGE_LIMITS.maxCreditLength).default(''),
-});
+    ),
+).refine(describesSomething, DESCRIBE_IT);
+
+const PLACEHOLDER_IS_NO_DESCRIPTION = `“${ALT_TEXT_NEEDED}” is the placeholder an imported picture without a description gets, not alt text: describe the image for people who cannot see it`;
+
+const imageTextsWith = (alt: z.ZodType<string>) =>
+  z.object({
+    alt,
+    caption: imageText('The caption', IMAGE_LIMITS.maxCaptionLength).default(''),
+    credit: imageText('The credit', IMAGE_LIMITS.maxCreditLength).default(''),
+  });
+
+/** What an upload may carry: alt text that describes the image, never the import's placeholder. */
+export const imageTextsSchema = imageTextsWith(
+  altSchema.refine((alt) => !isAltTextPlaceholder(alt), PLACEHOLDER_IS_NO_DESCRIPTION),
+);
+
+/** An imported picture may keep the placeholder (ALT_TEXT_NEEDED): publishing refuses it. */
+const importedImageTextsSchema = imageTextsWith(altSchema);
 
 export type ImageTexts = z.infer<typeof imageTextsSchema>;
 
@@ -57,6 +78,8 @@ export interface StoreImageInput {
   uploadedById: string;
   bytes: Buffer;
   texts: unknown;
+  /** A picture of an imported document, whose alt text may be the ALT_TEXT_NEEDED placeholder. */
+  imported?: boolean;
 }
 
 const storedImageSelect = {
@@ -74,7 +97,8 @@ const storedImageSelect = {
  * fails, so no image is ever offered whose files are missing.
  */
 export async function storeImage(input: StoreImageInput): Promise<StoredImage> {
-  const texts = imageTextsSchema.safeParse(input.texts ?? {});
+  const schema = input.imported ? importedImageTextsSchema : imageTextsSchema;
+  const texts = schema.safeParse(input.texts ?? {});
   if (!texts.success)
     throw new MediaError(
       'invalid_metadata',
