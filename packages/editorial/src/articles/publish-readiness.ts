@@ -54,9 +54,9 @@ function datelineProblem(dateline: Date | null, goesLiveAt: Date): string | null
 /**
  * What must hold before readers may see the working copy (now, or at a scheduled time): it
  * passes the save validation again (rows may predate a rule), the body says something, every
- * image, the lead image included, is described (no ALT_TEXT_NEEDED placeholder), the dateline is plausible for the moment
- * it goes live (`goesLiveAt`), and the slug is not another article's URL history. Throws a 422
- * naming each problem, or the 409.
+ * image, the lead image included, is described (no ALT_TEXT_NEEDED placeholder), the dateline
+ * is plausible for the moment it goes live (`goesLiveAt`), and the slug is not another
+ * article's URL history. Throws a 422 naming each problem, or the 409.
  */
 export async function requireReadyToPublish(
   db: Db,
