@@ -396,6 +396,8 @@ describe('collaboration server', () => {
     const id = await newDraft('writer', 'Small.');
     const writer = connect(id, 'writer');
     await writer.authenticated;
+    // Authenticated is not synced: type only once the paragraph has arrived.
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Small.'));
     const closed = new Promise<number>((resolve) =>
       writer.provider.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)),
     );
