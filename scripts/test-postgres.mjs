@@ -22,7 +22,9 @@ const env = {
 
 // Lines that name what failed: repeated at the very end, since CI logs are often read from the
 // tail, and the unit suites' failures would otherwise sit thousands of lines above it.
-const FAILURE_LINE = /\b(FAIL\b|Failed:|AssertionError\b)|[×✘✗]/;
+// A timeout or a server that did not start is named too: its FAIL line alone says only which file.
+const FAILURE_LINE =
+  /\b(FAIL\b|Failed:|AssertionError\b|timed out\b|before it was ready|did not print ")|[×✘✗]/;
 const MAX_REPEATED_LINES = 80;
 
 /**

@@ -1,15 +1,7 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    // Scale-out across instances needs PostgreSQL: those files run under `npm run test:postgres`.
-    exclude: [
-      ...configDefaults.exclude,
-      ...(process.env.TEST_DATABASE_URL ? [] : ['src/**/*.postgres.test.ts']),
-    ],
-    // Each file starts the real server (Next.js production build) against a fresh SQLite file.
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
-  },
-});
+// Integration tests start the real shortener (Next.js production build), which takes a while on a
+// loaded machine: above APP_READY_WITHIN_MS (@newsroom/testing) plus a fresh database, so a server
+// that never gets ready fails with its own output rather than a bare hook timeout.
+export default mergeConfig(shared, defineConfig({ test: { hookTimeout: 240_000 } }));

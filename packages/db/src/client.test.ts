@@ -28,6 +28,18 @@ describe('createDb', () => {
       await db.$disconnect();
     }
   });
+
+  it('waits for a lock as long as it is told to (tests beside a busy server)', async () => {
+    const temp = makeTempDir();
+    cleanup = temp.cleanup;
+    const db = createDb(`file:${path.join(temp.dir, 'x.db')}`, { sqliteBusyTimeoutMs: 60_000 });
+    try {
+      const [busy] = await db.$queryRawUnsafe<{ timeout: number }[]>('PRAGMA busy_timeout');
+      expect(Number(busy?.timeout)).toBe(60_000);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });
 
 describe('postgresPoolMax', () => {

@@ -53,7 +53,12 @@ export function postgresPoolMax(env: Record<string, string | undefined> = proces
  * A Prisma client for `url` (default: DATABASE_URL, else `<repo>/data/newsroom.db`), with the
  * driver adapter chosen from the URL scheme: `file:` → libsql, `postgres(ql)://` → node-postgres.
  */
-export function createDb(url?: string): Db {
+export type DbOptions = {
+  /** How long a SQLite statement waits for another connection's write lock (PostgreSQL: unused). */
+  sqliteBusyTimeoutMs?: number;
+};
+
+export function createDb(url?: string, options: DbOptions = {}): Db {
   const resolved = resolveDatabaseUrl(url);
   if (providerOf(resolved) === 'postgresql') {
     const client = new PostgresClient({
@@ -63,7 +68,7 @@ export function createDb(url?: string): Db {
     return rememberProvider(client as unknown as Db, 'postgresql');
   }
   ensureSqliteFolder(resolved);
-  const adapter = createSqliteAdapter(resolved);
+  const adapter = createSqliteAdapter(resolved, options.sqliteBusyTimeoutMs);
   const db = new SqliteClient({ adapter });
   sqliteAdapters.set(db, adapter);
   return rememberProvider(db, 'sqlite');

@@ -29,8 +29,11 @@ export class PrismaLibSqlWal extends PrismaLibSql {
   }
 }
 
-export function createSqliteAdapter(url: string): PrismaLibSqlWal {
-  return new PrismaLibSqlWal({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+export function createSqliteAdapter(
+  url: string,
+  busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS,
+): PrismaLibSqlWal {
+  return new PrismaLibSqlWal({ url, timeout: busyTimeoutMs });
 }
 
 /** The libsql client under Prisma's SQLite adapter. */

@@ -25,11 +25,18 @@ async function migrate(url: string) {
   await applyPendingMigrations(url);
 }
 
+/**
+ * A test's own statements wait this long for the write lock, not the apps' 5 s: the servers under
+ * test write beside them (a shortener's click writer runs below normal priority), and with every
+ * suite at once on two cores a lock can be held for seconds. A ceiling, not a speed figure.
+ */
+const TEST_SQLITE_BUSY_TIMEOUT_MS = 60_000;
+
 async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-test-'));
   const url = `file:${path.join(dir, 'test.db')}`;
   await migrate(url);
-  const db = createDb(url);
+  const db = createDb(url, { sqliteBusyTimeoutMs: TEST_SQLITE_BUSY_TIMEOUT_MS });
   return {
     db,
     url,

@@ -25,11 +25,32 @@ export type AppServerOptions = {
   env?: Record<string, string>;
 };
 
+/**
+ * How long a server may take to print its ready line: a ceiling for a saturated CI machine (every
+ * suite at once on two cores), not a speed figure. Test configs' hook timeouts stay above it, so a
+ * server that never gets ready fails with its output instead of a bare hook timeout.
+ */
+export const APP_READY_WITHIN_MS = 150_000;
+/** Ports tried: another process can take the free port before the server binds it. */
+const PORT_ATTEMPTS = 3;
+
+class PortTakenError extends Error {}
+
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   if (!existsSync(path.join(options.appDir, '.next', 'BUILD_ID')))
     throw new Error(
       `${options.appDir} is not built: run \`npx turbo run build --filter=./apps/*\` first`,
     );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(options: AppServerOptions): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -52,13 +73,24 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     child.once('exit', (code) => resolve(code)),
   );
   await new Promise<void>((resolve, reject) => {
-    const onData = () => {
-      if (output.includes(options.readyText)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    void exited.then((code) =>
-      reject(new Error(`${options.appDir} exited with ${code} before it was ready:\n${output}`)),
-    );
+    const deadline = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `${options.appDir} did not print "${options.readyText}" within ${APP_READY_WITHIN_MS / 1000} s:\n${output}`,
+        ),
+      );
+    }, APP_READY_WITHIN_MS);
+    child.stdout?.on('data', () => {
+      if (!output.includes(options.readyText)) return;
+      clearTimeout(deadline);
+      resolve();
+    });
+    void exited.then((code) => {
+      clearTimeout(deadline);
+      const message = `${options.appDir} exited with ${code} before it was ready:\n${output}`;
+      reject(output.includes('EADDRINUSE') ? new PortTakenError(message) : new Error(message));
+    });
   });
   return {
     url,
@@ -103,9 +135,28 @@ export async function startBothApps(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<{ editor: AppServer; shortener: AppServer }> {
-  const [editor, shortener] = await Promise.all([
-    startApp('editor', databaseUrl, { env }),
-    startApp('shortener', databaseUrl, { env }),
+  const [editor, shortener] = await startTogether([
+    () => startApp('editor', databaseUrl, { env }),
+    () => startApp('shortener', databaseUrl, { env }),
   ]);
   return { editor, shortener };
 }
+
+/**
+ * Starts servers side by side; when one fails, stops those that started, so no process outlives
+ * the test that wanted them, and throws the first failure.
+ */
+export async function startTogether<Servers extends readonly Stoppable[]>(starts: {
+  readonly [Index in keyof Servers]: () => Promise<Servers[Index]>;
+}): Promise<Servers> {
+  const results = await Promise.allSettled(starts.map((start) => start()));
+  const started = results.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (!failure) return started as unknown as Servers; // in order: none is missing
+  await Promise.all(started.map((server) => server.stop()));
+  throw failure.reason;
+}
+
+type Stoppable = { stop: () => Promise<unknown> };

@@ -9,9 +9,11 @@ export {
 } from './open-redirect-corpus';
 export {
   APPS,
+  APP_READY_WITHIN_MS,
   startApp,
   startAppServer,
   startBothApps,
+  startTogether,
   type AppName,
   type AppServer,
   type AppServerOptions,

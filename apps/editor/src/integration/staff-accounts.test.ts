@@ -20,6 +20,7 @@ import {
   postPageForm,
   redirectTarget,
   startApp,
+  startTogether,
   type AppServer,
 } from '@newsroom/testing';
 import { userApiPath } from '../newsroom/newsroom-paths';
@@ -42,11 +43,15 @@ beforeAll(async () => {
     EDITOR_URL: `http://127.0.0.1:${editorPort}`,
     SHORTENER_URL: `http://127.0.0.1:${shortenerPort}`,
   };
-  const [started, startedShortener] = await Promise.all([
-    startApp('editor', testDb.url, {
-      env: { ...urls, EDITOR_PORT: String(editorPort), NEWSROOM_DATA_DIR: dataDir },
-    }),
-    startApp('shortener', testDb.url, { env: { ...urls, SHORTENER_PORT: String(shortenerPort) } }),
+  const [started, startedShortener] = await startTogether([
+    () =>
+      startApp('editor', testDb.url, {
+        env: { ...urls, EDITOR_PORT: String(editorPort), NEWSROOM_DATA_DIR: dataDir },
+      }),
+    () =>
+      startApp('shortener', testDb.url, {
+        env: { ...urls, SHORTENER_PORT: String(shortenerPort) },
+      }),
   ]);
   // startApp picked ports of its own; the *_PORT variables above replaced them.
   editor = { ...started, url: urls.EDITOR_URL };

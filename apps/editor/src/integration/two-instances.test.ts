@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
+import { startTogether } from '@newsroom/testing';
 import { SHORT_LINK_REQUESTS_PER_MINUTE } from '../short-links/limits';
 import { startEditor, type EditorProcess } from '../testing/editor-process';
 import {
@@ -43,9 +44,9 @@ describe.each(transports)('two editor instances over $name', ({ env }) => {
   let b: EditorProcess;
   beforeAll(async () => {
     const instanceEnv = { ...env, TRUSTED_PROXIES: 'loopback' };
-    [a, b] = await Promise.all([
-      startEditor(testDb.url, instanceEnv),
-      startEditor(testDb.url, instanceEnv),
+    [a, b] = await startTogether([
+      () => startEditor(testDb.url, instanceEnv),
+      () => startEditor(testDb.url, instanceEnv),
     ]);
   });
   afterAll(async () => {

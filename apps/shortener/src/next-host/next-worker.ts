@@ -20,9 +20,14 @@ getShortenerRuntime().onLinkChanged((code) => toMain({ type: 'link-changed', cod
 const app = next({ dev, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-createServer((req, res) => {
+const server = createServer((req, res) => {
   // The first page to meet a database outage answers 503 like every later one (this thread's
   // availability gate, which instrumentation.ts gives its probe).
   answerUnavailableOnServerError(req, res);
   void handle(req, res);
-}).listen(socketPath, () => toMain({ type: 'ready' }));
+});
+// The only client is the main thread's bounded keep-alive pool, which decides when its sockets
+// go. Closing one after the default 5 s idle races a request being sent on it: the proxy would
+// answer that request 503 on a loaded machine.
+server.keepAliveTimeout = 0;
+server.listen(socketPath, () => toMain({ type: 'ready' }));

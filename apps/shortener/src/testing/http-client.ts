@@ -42,7 +42,14 @@ export function createHttpClient(baseUrl: string, maxSockets = 50) {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // The server closed this idle keep-alive socket as the request went out (its keep-alive
+        // timeout passes while a loaded machine runs other suites): the request was never read,
+        // so it is sent again on a new socket, as Node's documentation advises.
+        if (req.reusedSocket && error.code === 'ECONNRESET') {
+          request(path, { method, userAgent, headers }).then(resolve, reject);
+        } else reject(error);
+      });
       req.end();
     });
   }

@@ -1,6 +1,7 @@
 // Real shortener processes together with the clients the integration tests talk to them through:
 // the JSON API (with a fresh API key) and raw HTTP over a keep-alive pool.
 import { createApiKey } from '@newsroom/auth';
+import { startTogether } from '@newsroom/testing';
 import type { TestDatabase } from '@newsroom/db/testing';
 import { createApiClient } from './api-client';
 import { createHttpClient } from './http-client';
@@ -60,9 +61,9 @@ export async function startTwoShorteners(
   keyName: string,
   env: Record<string, string>,
 ): Promise<TwoShorteners> {
-  const [a, b] = await Promise.all([
-    startShortener(testDb.url, env),
-    startShortener(testDb.url, env),
+  const [a, b] = await startTogether([
+    () => startShortener(testDb.url, env),
+    () => startShortener(testDb.url, env),
   ]);
   const { key } = await createApiKey(testDb.db, keyName);
   const httpA = createHttpClient(a.url);

@@ -243,13 +243,15 @@ describe("paste from Word: a saved page's section", () => {
   const page = (section: string, body: string) =>
     wordDocument(`<div ${section}>\n${body}\n</div>\n`);
 
-  it('converts the blocks of a large WordSection1 as any other wrapper of the page: the same HTML', () => {
-    const body = blocks(500);
+  // The size is not what is tested (no test times anything): a few copies show every kind of block
+  // handed on in order; on a saturated CI machine 500 copies took over a minute.
+  it('converts the blocks of a WordSection1 as any other wrapper of the page: the same HTML', () => {
+    const body = blocks(20);
     const section = clean(page('class=WordSection1', body));
     const other = clean(page('class=Other', body));
     expect(section.body.innerHTML).toBe(other.body.innerHTML);
     // Each copy: the heading, the paragraph and the list; the empty paragraph goes.
-    expect(section.body.children.length).toBe(1_500);
+    expect(section.body.children.length).toBe(60);
   });
 
   it('unwraps a section with a style as before, its formatting read', () => {
