@@ -18,5 +18,7 @@ export default defineConfig({
     ],
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // STATE_WAIT_MS of @newsroom/testing (this file is loaded before packages can be imported).
+    expect: { poll: { timeout: 60_000 } },
   },
 });

@@ -20,3 +20,4 @@ export {
 } from './app-server';
 export { formFields, multipart, postPageForm, redirectTarget } from './html-forms';
 export { threadNiceValues } from './thread-priority';
+export { STATE_WAIT_MS } from './waiting';

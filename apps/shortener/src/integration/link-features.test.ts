@@ -4,6 +4,7 @@
 // at once was invalidated in the very cache the redirects read.
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STATE_WAIT_MS } from '@newsroom/testing';
 import { createStaffWithSessions } from '@newsroom/auth/testing';
 import { findRepoRoot } from '@newsroom/db';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
@@ -203,13 +204,16 @@ describe('codes are unique regardless of case', () => {
 
   it('keeps links that clashed before the rule apart, reports them at start, and lists them', async () => {
     // Printed on stderr at start (a pipe apart from stdout's "ready"): wait for it.
-    await vi.waitFor(() => {
-      expect(server.output()).toContain(
-        '1 short-link code(s) are shared by links that differ only by case',
-      );
-      expect(server.output()).toContain('/legacy → https://example.com/legacy-lower');
-      expect(server.output()).toContain('"Alone" no longer clashes by case');
-    });
+    await vi.waitFor(
+      () => {
+        expect(server.output()).toContain(
+          '1 short-link code(s) are shared by links that differ only by case',
+        );
+        expect(server.output()).toContain('/legacy → https://example.com/legacy-lower');
+        expect(server.output()).toContain('"Alone" no longer clashes by case');
+      },
+      { timeout: STATE_WAIT_MS },
+    );
     expect(await location('/Legacy')).toBe('https://example.com/legacy-upper');
     expect(await location('/legacy')).toBe('https://example.com/legacy-lower');
     expect((await http.request('/LEGACY')).status).toBe(404);
@@ -316,10 +320,12 @@ describe('destinations: the attack corpus against the real API', () => {
     expect(loop.status).toBe(410);
     expect(loop.headers.location).toBeUndefined();
     // The warning travels through the child's stderr pipe, not the HTTP socket: wait for it.
-    await vi.waitFor(() =>
-      expect(server.output()).toContain(
-        'Short link "self-loop" points at the shortener itself (http://127.1:3001/self-loop)',
-      ),
+    await vi.waitFor(
+      () =>
+        expect(server.output()).toContain(
+          'Short link "self-loop" points at the shortener itself (http://127.1:3001/self-loop)',
+        ),
+      { timeout: STATE_WAIT_MS },
     );
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STATE_WAIT_MS } from '@newsroom/testing';
 import { createDb } from '@newsroom/db';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import { createLink } from '../links/link-service';
@@ -123,12 +124,15 @@ describe('ClickBuffer', () => {
     clicks.record(first.id, Date.now(), ['device\ndesktop', 'country\nFR']);
     expect(clicks.pendingClicks).toBe(11);
     clicks.record(second.id);
-    await vi.waitFor(async () => {
-      const days = await testDb.db.clickDay.findMany({
-        where: { linkId: { in: [first.id, second.id] } },
-      });
-      expect(days.map((day) => day.count).sort()).toEqual([1, 11]);
-    });
+    await vi.waitFor(
+      async () => {
+        const days = await testDb.db.clickDay.findMany({
+          where: { linkId: { in: [first.id, second.id] } },
+        });
+        expect(days.map((day) => day.count).sort()).toEqual([1, 11]);
+      },
+      { timeout: STATE_WAIT_MS },
+    );
     expect(clicks.pendingClicks).toBe(0);
   });
 
@@ -205,7 +209,7 @@ describe('ClickBuffer', () => {
     });
     clicks.record('link-a');
     clicks.record('link-b'); // two rows: a flush by size, which fails
-    await vi.waitFor(() => expect(attempts).toBe(1));
+    await vi.waitFor(() => expect(attempts).toBe(1), { timeout: STATE_WAIT_MS });
     for (let index = 0; index < 20; index += 1) {
       clicks.record('link-a');
       // Whatever a click starts has run (and failed) before the next macrotask.
@@ -222,6 +226,6 @@ describe('ClickBuffer', () => {
     const written = attempts;
     clicks.record('link-a');
     clicks.record('link-b');
-    await vi.waitFor(() => expect(attempts).toBeGreaterThan(written));
+    await vi.waitFor(() => expect(attempts).toBeGreaterThan(written), { timeout: STATE_WAIT_MS });
   });
 });

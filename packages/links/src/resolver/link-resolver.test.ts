@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { STATE_WAIT_MS } from '@newsroom/testing';
 import { cachedLinkBytes, LinkResolver, type CachedLink } from './link-resolver';
 
 const link = (url: string): CachedLink => ({
@@ -69,7 +70,9 @@ describe('LinkResolver', () => {
     clock.now += 1; // the TTL is over: still answered at once, and read again
     expect(resolver.peek('abc')?.url).toBe('https://old.example/');
     expect(resolver.peek('abc')?.url).toBe('https://old.example/');
-    await vi.waitFor(() => expect(resolver.peek('abc')?.url).toBe('https://new.example/'));
+    await vi.waitFor(() => expect(resolver.peek('abc')?.url).toBe('https://new.example/'), {
+      timeout: STATE_WAIT_MS,
+    });
     expect(reads).toEqual(['abc', 'abc']);
   });
 
