@@ -1,10 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { STATE_WAIT_MS, TEST_CEILING_MS } from './packages/testing/src/waiting';
 
-// Shared by every workspace's vitest.config.ts. Tests use real databases (a fresh migrated SQLite
-// file or PostgreSQL database per suite, the WebAssembly schema engine) and argon2id; turbo runs
-// every workspace's tests at once on a 2-core machine, so the 5 s default is too tight. These are
-// ceilings, not speed targets: they catch a hang. A test that takes 5 s alone took over 60 s in a
-// CI run (every suite at once on two cores), and the heaviest take 40 s on such a machine here.
+// Shared by every workspace's vitest.config.ts. turbo runs every workspace's tests at once on a
+// 2-core machine, so vitest's defaults (5 s a test, 1 s a poll) are too tight: the ceilings here
+// catch a hang, they are not speed targets (packages/testing/src/waiting.ts says why each).
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
@@ -16,9 +15,8 @@ export default defineConfig({
         ? []
         : ['src/**/postgres.test.ts', 'src/**/*.postgres.test.ts']),
     ],
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
-    // STATE_WAIT_MS of @newsroom/testing (this file is loaded before packages can be imported).
-    expect: { poll: { timeout: 60_000 } },
+    testTimeout: TEST_CEILING_MS,
+    hookTimeout: TEST_CEILING_MS,
+    expect: { poll: { timeout: STATE_WAIT_MS } },
   },
 });

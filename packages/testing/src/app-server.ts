@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './free-port';
+import { APP_READY_WITHIN_MS } from './waiting';
 
 export type AppServer = {
   url: string;
@@ -22,16 +23,15 @@ export type AppServerOptions = {
   databaseUrl: string;
   /** An environment variable to set to the server's own URL (e.g. SHORTENER_URL), if any. */
   urlVariable?: string;
+  /**
+   * The port, when the caller must know it before the server starts (two apps that name each
+   * other); by default a free one is picked, and picked again if another process takes it first.
+   */
+  port?: number;
   env?: Record<string, string>;
 };
 
-/**
- * How long a server may take to print its ready line: a ceiling for a saturated CI machine (every
- * suite at once on two cores), not a speed figure. Test configs' hook timeouts stay above it, so a
- * server that never gets ready fails with its output instead of a bare hook timeout.
- */
-export const APP_READY_WITHIN_MS = 150_000;
-/** Ports tried: another process can take the free port before the server binds it. */
+/** Ports tried: another process can take a free port before the server binds it. */
 const PORT_ATTEMPTS = 3;
 
 class PortTakenError extends Error {}
@@ -41,17 +41,17 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     throw new Error(
       `${options.appDir} is not built: run \`npx turbo run build --filter=./apps/*\` first`,
     );
+  if (options.port !== undefined) return startOnPort(options, options.port);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnFreePort(options);
+      return await startOnPort(options, await freePort());
     } catch (error) {
       if (!(error instanceof PortTakenError) || attempt === PORT_ATTEMPTS) throw error;
     }
   }
 }
 
-async function startOnFreePort(options: AppServerOptions): Promise<AppServer> {
-  const port = await freePort();
+async function startOnPort(options: AppServerOptions, port: number): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: options.appDir,

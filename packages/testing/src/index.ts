@@ -9,7 +9,6 @@ export {
 } from './open-redirect-corpus';
 export {
   APPS,
-  APP_READY_WITHIN_MS,
   startApp,
   startAppServer,
   startBothApps,
@@ -20,4 +19,4 @@ export {
 } from './app-server';
 export { formFields, multipart, postPageForm, redirectTarget } from './html-forms';
 export { threadNiceValues } from './thread-priority';
-export { STATE_WAIT_MS } from './waiting';
+export { APP_READY_WITHIN_MS, STATE_WAIT_MS } from './waiting';

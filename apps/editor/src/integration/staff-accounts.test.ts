@@ -43,19 +43,14 @@ beforeAll(async () => {
     EDITOR_URL: `http://127.0.0.1:${editorPort}`,
     SHORTENER_URL: `http://127.0.0.1:${shortenerPort}`,
   };
-  const [started, startedShortener] = await startTogether([
+  [editor, shortener] = await startTogether([
     () =>
       startApp('editor', testDb.url, {
-        env: { ...urls, EDITOR_PORT: String(editorPort), NEWSROOM_DATA_DIR: dataDir },
+        port: editorPort,
+        env: { ...urls, NEWSROOM_DATA_DIR: dataDir },
       }),
-    () =>
-      startApp('shortener', testDb.url, {
-        env: { ...urls, SHORTENER_PORT: String(shortenerPort) },
-      }),
+    () => startApp('shortener', testDb.url, { port: shortenerPort, env: urls }),
   ]);
-  // startApp picked ports of its own; the *_PORT variables above replaced them.
-  editor = { ...started, url: urls.EDITOR_URL };
-  shortener = { ...startedShortener, url: urls.SHORTENER_URL };
   ({ cookieOf, idOf } = await createStaffWithSessions(testDb.db, [
     ['admin', 'admin'],
     ['editor', 'editor'],
