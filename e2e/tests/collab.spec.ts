@@ -1,5 +1,6 @@
 // Live co-editing in two browser contexts (two people), with the collaboration server started,
 // killed and restarted here. The other journeys run without it (REST autosave).
+import { UNPUBLISHED_RELATED_TITLE } from '@newsroom/article';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { CollabServerProcess } from './collab-server';
 import {
@@ -533,6 +534,51 @@ test('a writer whose open draft an editor schedules is told it was scheduled, no
     writerPage.getByRole('alert').filter({ hasText: 'An editor has scheduled this article' }),
   ).toContainText(/\(Scheduled for .+\): it is read-only for you now\./, { timeout: 20_000 });
   await close();
+});
+
+test('a draft in the related list: the editor sees its headline, the writer only that it is unpublished', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await logIn(page);
+  const secretHeadline = `Secret plan ${Date.now()}`;
+  const secretId = await createArticle(page, secretHeadline);
+  const articleOf = async (requester: Page, id: string) =>
+    (
+      (await (await requester.request.get(`/api/newsroom/articles/${id}`)).json()) as {
+        article: Record<string, unknown> & { version: number; sectionId: string };
+      }
+    ).article;
+  const { sectionId } = await articleOf(page, secretId);
+
+  // The writer's own draft, which an editor lists the admin's draft in (over the API, which
+  // takes any article id an editor may see).
+  const writer = createStaffWithCli('writer');
+  const writerContext = await browser.newContext();
+  const writerPage = await writerContext.newPage();
+  await logIn(writerPage, writer);
+  const created = await writerPage.request.post('/api/newsroom/articles', {
+    data: { title: `Listing a draft ${Date.now()}`, sectionId },
+    headers: { origin: baseURL! },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = ((await created.json()) as { article: { id: string } }).article;
+  const article = await articleOf(page, id);
+  const listed = await page.request.put(`/api/newsroom/articles/${id}`, {
+    data: { ...article, baseVersion: article.version, related: [{ articleId: secretId }] },
+    headers: { origin: baseURL! },
+  });
+  expect(listed.status()).toBe(200);
+
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect(page.getByRole('button', { name: `Remove: ${secretHeadline}` })).toBeVisible();
+  await writerPage.goto(`/newsroom/articles/${id}`);
+  await expect(
+    writerPage.getByRole('button', { name: `Remove: ${UNPUBLISHED_RELATED_TITLE}` }),
+  ).toBeVisible();
+  await expect(writerPage.locator('body')).not.toContainText(secretHeadline);
+  await writerContext.close();
 });
 
 test('an editor demoted while editing someone else’s draft is told so, not asked to log in again', async ({

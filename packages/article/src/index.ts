@@ -109,6 +109,7 @@ export {
   relatedLinkSchema,
   REPEATED_RELATED_LINK,
   SLUG_PATTERN,
+  UNPUBLISHED_RELATED_TITLE,
   type ArticleMeta,
   type RelatedLinkInput,
 } from './validation/article-meta-schema';

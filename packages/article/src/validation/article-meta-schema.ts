@@ -102,6 +102,13 @@ export const relatedLinkSchema = z.union([
 
 export type RelatedLinkInput = z.output<typeof relatedLinkSchema>;
 
+/**
+ * The title an internal related link shows for an article that is not live, to whoever may not
+ * see that draft, and in the shared document that everyone on the article reads: the headline of
+ * a draft is the draft's own, like the rest of it.
+ */
+export const UNPUBLISHED_RELATED_TITLE = 'An unpublished article';
+
 /** The ids of the articles a related list links to (its internal entries), in list order. */
 export function linkedArticleIds(
   related: readonly ({ articleId: string } | { url: string })[],

@@ -127,6 +127,38 @@ export const readRelated = (doc: Y.Doc): RelatedValue[] =>
   uniqueRelated(relatedArray(doc).toArray().filter(isRelatedValue));
 
 /**
+ * Gives the shared list's internal entries the title and address `current` has for the same
+ * article (the working copy as everyone on the staff may see it): a headline changed since, or
+ * one that is a draft's own (a document stored before drafts' headlines stayed out of it). Which
+ * entries there are, and their order, stay. Returns whether any changed.
+ */
+export function relabelRelated(
+  doc: Y.Doc,
+  current: readonly ({ articleId: string; title: string; href: string | null } | { url: string })[],
+  origin?: unknown,
+): boolean {
+  const labels = new Map(
+    current.flatMap((entry) => ('articleId' in entry ? [[entry.articleId, entry] as const] : [])),
+  );
+  const related = relatedArray(doc);
+  let changed = false;
+  doc.transact(() => {
+    related.toArray().forEach((entry, index) => {
+      if (!isRelatedValue(entry) || !('articleId' in entry)) return;
+      const label = labels.get(entry.articleId);
+      if (!label) return;
+      const title = 'title' in entry ? entry.title : undefined;
+      const href = 'href' in entry ? (entry.href ?? null) : null;
+      if (title === label.title && href === label.href) return;
+      related.delete(index, 1);
+      related.insert(index, [{ articleId: entry.articleId, title: label.title, href: label.href }]);
+      changed = true;
+    });
+  }, origin);
+  return changed;
+}
+
+/**
  * Deletes the shared related entries `drop` picks, looked at inside the transaction (the list may
  * have changed since the caller last read it), so nothing else anyone put in the list is touched.
  * Returns whether any went.

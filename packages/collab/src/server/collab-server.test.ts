@@ -1,3 +1,4 @@
+import { UNPUBLISHED_RELATED_TITLE } from '@newsroom/article';
 import { createSession, deleteSession } from '@newsroom/auth';
 import { createTestDatabase, type TestDatabase } from '@newsroom/db/testing';
 import {
@@ -18,6 +19,7 @@ import {
   LEAD_IMAGE_FIELD,
   leadImageEntry,
   metaMap,
+  readRelated,
   readTextField,
   writeTextField,
   yDocToArticle,
@@ -284,6 +286,36 @@ describe('collaboration server', () => {
       });
     },
   );
+
+  it("names someone else's draft in the related list only as unpublished, even in bytes stored with its headline", async () => {
+    const id = await newDraft('writer', 'Listing a draft.');
+    const theirs = await newDraft('other', 'Not for the writer.');
+    const theirHeadline = (await findEditableArticle(testDb.db, theirs, users.other as never))!
+      .title;
+    // An editor put it there (the API takes any article id an editor may see).
+    await testDb.db.relatedLink.create({
+      data: { articleId: id, position: 0, targetArticleId: theirs },
+    });
+    // Bytes stored by an earlier version, which wrote the draft's own headline into them.
+    const article = (await findEditableArticle(testDb.db, id, users.editor as never))!;
+    expect(article.related).toEqual([{ articleId: theirs, title: theirHeadline, href: null }]);
+    await testDb.db.collabDocument.create({
+      data: {
+        articleId: id,
+        state: new Uint8Array(Y.encodeStateAsUpdate(articleToYDoc(article))),
+        articleVersion: article.version,
+      },
+    });
+
+    const writer = connect(id, 'writer');
+    await writer.authenticated;
+    await waitForDoc(writer.doc, (doc) => textOf(doc).includes('Listing a draft.'));
+    const unpublished = { articleId: theirs, title: UNPUBLISHED_RELATED_TITLE, href: null };
+    expect(readRelated(writer.doc)).toEqual([unpublished]);
+    // Not even as a deleted entry's content.
+    const received = Buffer.from(Y.encodeStateAsUpdate(writer.doc)).toString('utf8');
+    expect(received).not.toContain(theirHeadline);
+  });
 
   it('refuses a connection without a valid session, or from another site', async () => {
     const id = await newDraft('writer', 'Secret draft.');

@@ -14,6 +14,7 @@ import {
   articleToYDoc,
   dropRelatedEntries,
   readRelated,
+  relabelRelated,
   toRelatedInput,
   upgradeLegacyTextFields,
   yDocToArticle,
@@ -42,18 +43,20 @@ const savedMessage = (article: EditableArticle): CollabMessage => ({
 });
 
 /**
- * Stored bytes with a headline and standfirst from before their Y.Texts moved into them, or with
+ * Stored bytes with a headline and standfirst from before their Y.Texts moved into them, with
  * links (in the body or the related list) the validator now refuses (the page could not save
- * them). The upgrade writes the same letters under the same ids wherever it runs, taking a link
- * off changes no letter, and the related list is repaired alike wherever it is (a title mended
- * twice is read once), so doing both on every load until the next store writes the result is
- * harmless (and so are two servers doing it at once).
+ * them), or with related titles that are no longer the ones to show. The upgrade writes the same
+ * letters under the same ids wherever it runs, taking a link off changes no letter, and the
+ * related list is repaired and relabelled alike wherever it is (a title mended twice is read
+ * once), so doing all three on every load until the next store writes the result is harmless
+ * (and so are two servers doing it at once).
  */
-function upgraded(state: Uint8Array): Uint8Array {
+function upgraded(state: Uint8Array, article: EditableArticle): Uint8Array {
   const doc = decode(state);
   const textFieldsUpgraded = upgradeLegacyTextFields(doc);
   const linksRepaired = repairStoredLinks(doc);
-  return textFieldsUpgraded || linksRepaired ? encodeState(doc) : state;
+  const relabelled = relabelRelated(doc, article.related);
+  return textFieldsUpgraded || linksRepaired || relabelled ? encodeState(doc) : state;
 }
 
 /** One spelling of a working copy's content, to tell a content change from a state change. */
@@ -86,13 +89,14 @@ export function createPersistence(db: Db) {
   /** The stored bytes; seeded from the working copy once (the first instance to store it wins). */
   async function load(articleId: string): Promise<Uint8Array | null> {
     const [article, row] = await Promise.all([
+      // As everyone on the staff may see it: every connection to the article reads the document.
       findEditableArticle(db, articleId),
       db.collabDocument.findUnique({ where: { articleId } }),
     ]);
     if (!article) return null;
     if (row && row.articleVersion === article.version) {
       remember(articleId, article);
-      return upgraded(row.state);
+      return upgraded(row.state, article);
     }
     const doc = row ? decode(row.state) : articleToYDoc(toCollabArticle(article));
     if (row) {

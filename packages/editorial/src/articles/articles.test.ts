@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateArticle } from '@newsroom/article';
+import { UNPUBLISHED_RELATED_TITLE, validateArticle } from '@newsroom/article';
 import { createTestNewsroom, paragraphDoc, saveInputOf, type TestNewsroom } from '../test-newsroom';
 import { createArticle } from './create-article';
 import { findEditableArticle, findVisibleArticle } from './editable-article';
@@ -508,6 +508,50 @@ describe('what writers see', () => {
         saveInputOf(other, { related: [{ articleId: theirs.id }] }),
       ),
     ).toMatchObject({ status: 'invalid' });
+  });
+});
+
+describe("a related article's headline", () => {
+  it('is shown for a draft only to those who may see the draft, and for a live one to everyone', async () => {
+    const mine = await createArticle(n.db, n.writer, { title: 'Mine', sectionId: n.world.id });
+    const theirs = await createArticle(n.db, n.otherWriter, {
+      title: 'Their secret plan',
+      sectionId: n.world.id,
+    });
+    const linked = await saveArticle(
+      n.db,
+      n.editor,
+      mine.id,
+      saveInputOf(mine, { related: [{ articleId: theirs.id }] }),
+    );
+    expect(linked.status === 'saved' && linked.article.related).toEqual([
+      { articleId: theirs.id, title: 'Their secret plan', href: null },
+    ]);
+    const unpublished = { articleId: theirs.id, title: UNPUBLISHED_RELATED_TITLE, href: null };
+    expect((await findVisibleArticle(n.db, n.writer, mine.id))!.related).toEqual([unpublished]);
+    expect((await findVisibleArticle(n.db, n.editor, mine.id))!.related[0]).toMatchObject({
+      title: 'Their secret plan',
+    });
+    // Without a viewer: as everyone on the staff may see it (the shared document).
+    expect((await findEditableArticle(n.db, mine.id))!.related).toEqual([unpublished]);
+    // A save answers the writer with the article as they may see it.
+    const fetched = (await findVisibleArticle(n.db, n.writer, mine.id))!;
+    const saved = await saveArticle(n.db, n.writer, mine.id, saveInputOf(fetched));
+    expect(saved.status === 'saved' && saved.article.related).toEqual([unpublished]);
+
+    const live = await writtenArticle(n.otherWriter, 'Out now');
+    await publishArticle(n.db, n.editor, live.id, { baseVersion: live.version });
+    const withLive = (await findVisibleArticle(n.db, n.writer, mine.id))!;
+    await saveArticle(
+      n.db,
+      n.editor,
+      mine.id,
+      saveInputOf(withLive, { related: [{ articleId: live.id }] }),
+    );
+    expect((await findEditableArticle(n.db, mine.id))!.related[0]).toMatchObject({
+      title: 'Out now',
+      href: expect.stringContaining('/'),
+    });
   });
 });
 

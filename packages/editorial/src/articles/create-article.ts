@@ -59,7 +59,7 @@ export async function createArticle(
           authorId: actor.id,
         },
       });
-      return (await findEditableArticle(db, created.id))!;
+      return (await findEditableArticle(db, created.id, actor))!;
     } catch (error) {
       // Someone took the same free slug between our look-up and insert: look again.
       if (!isUniqueViolation(error) || attempt >= SLUG_ATTEMPTS) throw error;

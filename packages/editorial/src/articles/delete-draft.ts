@@ -82,7 +82,7 @@ export async function deleteDraft(
     if (!(error instanceof ConditionNotMet)) throw error;
     // Changed between the check and the delete: say why, as if it had been so from the start.
     await requireDeletable(db, actor, id);
-    const current = await findEditableArticle(db, id);
+    const current = await findEditableArticle(db, id, actor);
     if (!current) throw notFound('The article');
     return { status: 'conflict', current };
   }

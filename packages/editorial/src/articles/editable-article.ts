@@ -4,13 +4,17 @@ import {
   type ArticleStatus,
   type MarkerStyle,
   type RelatedLinkInput,
+  UNPUBLISHED_RELATED_TITLE,
 } from '@newsroom/article';
 import { canSeeArticle, type Actor } from '@newsroom/auth';
 import type { Article, ArticleLive, Db, Image, RelatedLink, Section } from '@newsroom/db';
 import { notFound } from '../errors';
 import type { JSONContent } from '@tiptap/core';
 
-/** An entry of the related list as the newsroom shows it: internal links carry their current title. */
+/**
+ * An entry of the related list as the newsroom shows it: internal links carry their target's
+ * current title (its live one; a draft's own only to those who may see it) and address.
+ */
 export type RelatedEntry =
   { articleId: string; title: string; href: string | null } | { url: string; title: string };
 
@@ -75,7 +79,11 @@ export const editableArticleInclude = {
   },
 } as const;
 
-export function toEditableArticle(row: ArticleRow): EditableArticle {
+/**
+ * The article as `viewer` may see it; without a viewer, as everyone on the staff may (the shared
+ * document of co-editing, which every connection to the article reads).
+ */
+export function toEditableArticle(row: ArticleRow, viewer?: Actor): EditableArticle {
   return {
     id: row.id,
     slug: row.slug,
@@ -98,7 +106,7 @@ export function toEditableArticle(row: ArticleRow): EditableArticle {
     authorId: row.authorId,
     updatedAt: row.updatedAt.toISOString(),
     body: JSON.parse(row.body) as JSONContent,
-    related: row.relatedLinks.flatMap((link): RelatedEntry[] => toRelatedEntry(link)),
+    related: row.relatedLinks.flatMap((link): RelatedEntry[] => toRelatedEntry(link, viewer)),
     leadImage: row.leadImage && {
       id: row.leadImage.id,
       width: row.leadImage.width,
@@ -115,12 +123,20 @@ export function hasUnpublishedChanges(row: { liveVersion: number | null; version
   return row.liveVersion !== null && row.version !== row.liveVersion;
 }
 
-function toRelatedEntry(link: ArticleRow['relatedLinks'][number]): RelatedEntry[] {
-  if (link.target) {
-    const target = link.target;
-    // Where readers would go: the target's live address, or nowhere while it is not live.
-    const href = target.live ? articlePath(target.live) : null;
-    return [{ articleId: target.id, title: target.live?.title ?? target.title, href }];
+function toRelatedEntry(
+  link: ArticleRow['relatedLinks'][number],
+  viewer: Actor | undefined,
+): RelatedEntry[] {
+  const target = link.target;
+  if (target?.live) {
+    // What readers see: the live headline, and where they would go.
+    return [{ articleId: target.id, title: target.live.title, href: articlePath(target.live) }];
+  }
+  if (target) {
+    const seen = viewer !== undefined && canSeeArticle(viewer, target);
+    return [
+      { articleId: target.id, title: seen ? target.title : UNPUBLISHED_RELATED_TITLE, href: null },
+    ];
   }
   if (link.url && link.title) return [{ url: link.url, title: link.title }];
   return [];
@@ -133,9 +149,14 @@ export function toRelatedInput(entry: RelatedEntry): RelatedLinkInput {
     : { url: entry.url, title: entry.title };
 }
 
-export async function findEditableArticle(db: Db, id: string): Promise<EditableArticle | null> {
+/** The article as `viewer` may see it (see toEditableArticle), or null when there is none. */
+export async function findEditableArticle(
+  db: Db,
+  id: string,
+  viewer?: Actor,
+): Promise<EditableArticle | null> {
   const row = await db.article.findUnique({ where: { id }, include: editableArticleInclude });
-  return row ? toEditableArticle(row) : null;
+  return row ? toEditableArticle(row, viewer) : null;
 }
 
 /**
@@ -147,11 +168,10 @@ export async function findVisibleArticle(
   actor: Actor,
   id: string,
 ): Promise<EditableArticle | null> {
-  const article = await findEditableArticle(db, id);
+  const article = await findEditableArticle(db, id, actor);
   return article && canSeeArticle(actor, article) ? article : null;
 }
 
-/** Throws "not found" unless `actor` may see the article (for its revisions, preview…). */
 /** The article as `actor` may see it; 404 (as for an id that never existed) otherwise. */
 export async function getVisibleArticle(
   db: Db,
@@ -163,6 +183,7 @@ export async function getVisibleArticle(
   return article;
 }
 
+/** Throws "not found" unless `actor` may see the article (for its revisions, preview…). */
 export async function assertArticleVisible(db: Db, actor: Actor, id: string): Promise<void> {
   const article = await db.article.findUnique({
     where: { id },

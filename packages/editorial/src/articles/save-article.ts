@@ -313,7 +313,7 @@ export async function writeIfVersionMatches(
         where: { id },
         include: editableArticleInclude,
       });
-      return { article: toEditableArticle(row), change };
+      return { article: toEditableArticle(row, actor), change };
     });
   } catch (error) {
     if (error instanceof ConditionNotMet) return null;
@@ -326,7 +326,7 @@ export async function writeIfVersionMatches(
 
 /** The condition failed: either the version moved on (conflict) or the permission did. */
 export async function conflictOrForbidden(db: Db, actor: Actor, id: string): Promise<SaveResult> {
-  const current = await findEditableArticle(db, id);
+  const current = await findEditableArticle(db, id, actor);
   if (!current || !canSeeArticle(actor, current)) throw notFound('The article');
   if (!canEditArticle(actor, { authorId: current.authorId, status: current.status }))
     throw cannotEdit(actor);

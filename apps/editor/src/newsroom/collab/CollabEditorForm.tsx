@@ -4,7 +4,7 @@ import { bodyFragment } from '@newsroom/collab';
 import type { EditableArticle } from '@newsroom/editorial';
 import type { JSONContent } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArticleBodyEditor } from '../body-editor/ArticleBodyEditor';
 import { ArticleDetailPanels } from '../editor/ArticleDetailPanels';
 import { fetchArticle, type PublishingAction } from '../editor/api-client';
@@ -28,6 +28,7 @@ import type { CollabUser } from '@newsroom/collab';
 import type { CollabSession, CollabSnapshot } from './collab-session';
 import { PeopleHere } from './PeopleHere';
 import { NOTE_REMOVED_EVENT, type RemovedNote } from './removed-note';
+import { relatedTitlesFor } from './related-titles';
 import {
   markSlugTypedByHand,
   observeSharedMeta,
@@ -68,6 +69,7 @@ export function CollabEditorForm({
   // The server repairs the shared related list (refused or repeated entries go, titles are
   // mended); this tells which entries went (as the body editor does for links in the text).
   const [relatedNotice, setRelatedNotice] = useState(() => shownRelated(article.related).notice);
+  const relatedTitleOf = useMemo(() => relatedTitlesFor(article.related), [article.related]);
   // On opening, a shared slug that is not its headline's counts as typed by hand too (documents
   // from before the mark do not have it); later such a slug may just lag behind someone's typing
   // in the headline, which the slug-following effect below catches up with.
@@ -271,6 +273,7 @@ export function CollabEditorForm({
             }}
             relatedNotice={relatedNotice}
             onDismissRelatedNotice={() => setRelatedNotice(null)}
+            relatedTitleOf={relatedTitleOf}
           />
         </fieldset>
         <HistoryPanel

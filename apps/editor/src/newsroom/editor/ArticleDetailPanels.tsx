@@ -1,5 +1,6 @@
 'use client';
 import type { ValidationError } from '@newsroom/article';
+import type { RelatedEntry } from '@newsroom/editorial';
 import type { DraftMeta } from './draft';
 import { LeadImagePanel } from './LeadImagePanel';
 import { MetadataFields } from './MetadataFields';
@@ -16,6 +17,8 @@ interface Props {
   /** What the related-links panel tells about entries left out on opening (null: nothing). */
   relatedNotice: string | null;
   onDismissRelatedNotice: () => void;
+  /** The title to show for a related entry (by default its own). */
+  relatedTitleOf?: (entry: RelatedEntry) => string;
 }
 
 /** The side panel's details, lead image and related links: one set for both edit pages. */
@@ -28,6 +31,7 @@ export function ArticleDetailPanels({
   onSlugEdited,
   relatedNotice,
   onDismissRelatedNotice,
+  relatedTitleOf,
 }: Props) {
   return (
     <>
@@ -50,6 +54,7 @@ export function ArticleDetailPanels({
         onChange={(related) => onChange({ related })}
         notice={relatedNotice}
         onDismissNotice={onDismissRelatedNotice}
+        titleOf={relatedTitleOf}
       />
     </>
   );

@@ -13,6 +13,8 @@ interface Props {
   /** Entries left out on opening the article (their address is now refused), and why. */
   notice: string | null;
   onDismissNotice: () => void;
+  /** The title to show for an entry (by default its own). */
+  titleOf?: (entry: RelatedEntry) => string;
 }
 
 const MAX_RELATED = ARTICLE_LIMITS.maxRelatedLinks;
@@ -31,6 +33,7 @@ export function RelatedLinksPanel({
   onChange,
   notice,
   onDismissNotice,
+  titleOf = (entry) => entry.title,
 }: Props) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<PublishedMatch[]>([]);
@@ -87,7 +90,7 @@ export function RelatedLinksPanel({
                 setDragged(null);
               }}
             >
-              <span className="related-title">{entry.title}</span>{' '}
+              <span className="related-title">{titleOf(entry)}</span>{' '}
               <span className="related-kind">
                 {'articleId' in entry
                   ? entry.href
@@ -98,7 +101,7 @@ export function RelatedLinksPanel({
               <span className="related-actions">
                 <button
                   type="button"
-                  aria-label={`Move up: ${entry.title}`}
+                  aria-label={`Move up: ${titleOf(entry)}`}
                   disabled={index === 0}
                   onClick={() => onChange(move(related, index, index - 1))}
                 >
@@ -106,7 +109,7 @@ export function RelatedLinksPanel({
                 </button>
                 <button
                   type="button"
-                  aria-label={`Move down: ${entry.title}`}
+                  aria-label={`Move down: ${titleOf(entry)}`}
                   disabled={index === related.length - 1}
                   onClick={() => onChange(move(related, index, index + 1))}
                 >
@@ -114,7 +117,7 @@ export function RelatedLinksPanel({
                 </button>
                 <button
                   type="button"
-                  aria-label={`Remove: ${entry.title}`}
+                  aria-label={`Remove: ${titleOf(entry)}`}
                   onClick={() => onChange(related.filter((_, i) => i !== index))}
                 >
                   Remove
