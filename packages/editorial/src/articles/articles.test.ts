@@ -14,6 +14,22 @@ beforeAll(async () => {
 afterAll(() => n.cleanup());
 
 /** A new article with something in its body, ready to publish. */
+/** A writer's draft whose related list an editor gave another writer's draft (`theirTitle`). */
+async function writersDraftListing(theirTitle: string) {
+  const mine = await createArticle(n.db, n.writer, { title: 'Mine', sectionId: n.world.id });
+  const theirs = await createArticle(n.db, n.otherWriter, {
+    title: theirTitle,
+    sectionId: n.world.id,
+  });
+  const linked = await saveArticle(
+    n.db,
+    n.editor,
+    mine.id,
+    saveInputOf(mine, { related: [{ articleId: theirs.id }] }),
+  );
+  return { mine, theirs, linked };
+}
+
 async function writtenArticle(actor: TestNewsroom['editor'], title: string) {
   const article = await createArticle(n.db, actor, { title, sectionId: n.world.id });
   const saved = await saveArticle(
@@ -474,17 +490,7 @@ describe('what writers see', () => {
   });
 
   it("saves a writer's draft that an editor linked to someone else's draft, the link kept", async () => {
-    const mine = await createArticle(n.db, n.writer, { title: 'Mine', sectionId: n.world.id });
-    const theirs = await createArticle(n.db, n.otherWriter, {
-      title: 'Their draft',
-      sectionId: n.world.id,
-    });
-    const linked = await saveArticle(
-      n.db,
-      n.editor,
-      mine.id,
-      saveInputOf(mine, { related: [{ articleId: theirs.id }] }),
-    );
+    const { mine, theirs, linked } = await writersDraftListing('Their draft');
     expect(linked.status).toBe('saved');
     // The writer sends the article back as it came, with a change of their own.
     const fetched = (await findEditableArticle(n.db, mine.id))!;
@@ -513,17 +519,7 @@ describe('what writers see', () => {
 
 describe("a related article's headline", () => {
   it('is shown for a draft only to those who may see the draft, and for a live one to everyone', async () => {
-    const mine = await createArticle(n.db, n.writer, { title: 'Mine', sectionId: n.world.id });
-    const theirs = await createArticle(n.db, n.otherWriter, {
-      title: 'Their secret plan',
-      sectionId: n.world.id,
-    });
-    const linked = await saveArticle(
-      n.db,
-      n.editor,
-      mine.id,
-      saveInputOf(mine, { related: [{ articleId: theirs.id }] }),
-    );
+    const { mine, theirs, linked } = await writersDraftListing('Their secret plan');
     expect(linked.status === 'saved' && linked.article.related).toEqual([
       { articleId: theirs.id, title: 'Their secret plan', href: null },
     ]);
