@@ -57,6 +57,17 @@ const noteTexts = (page: Page) =>
       }),
     );
 
+/** What the pages write to the browser's console as warnings or errors, from now on. */
+function consoleWarnings(...screens: Page[]): string[] {
+  const warnings: string[] = [];
+  for (const screen of screens)
+    screen.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error')
+        warnings.push(`${message.type()}: ${message.text()}`);
+    });
+  return warnings;
+}
+
 /** One person creates a draft, a second one (another browser context) opens it too. */
 async function twoPeopleInOneArticle(page: Page, browser: Browser, headline: string) {
   await logIn(page);
@@ -74,6 +85,7 @@ test('two people type in one paragraph at once and both screens show the same te
   browser,
 }) => {
   const { id, other, close } = await twoPeopleInOneArticle(page, browser, 'Together');
+  const warnings = consoleWarnings(page, other);
   await body(page).click();
   await page.keyboard.type('Storm update:');
   await expect.poll(() => bodyText(body(other))).toBe('Storm update:');
@@ -87,11 +99,18 @@ test('two people type in one paragraph at once and both screens show the same te
   // Both screens converge on one text holding every letter both people typed, once.
   await expect.poll(() => bodyText(body(page))).toBe(`${theirs}Storm update:${mine}`);
   await expect.poll(() => bodyText(body(other))).toBe(await bodyText(body(page)));
-  // Each screen shows the other person's caret, with their name.
-  for (const screen of [page, other])
-    await expect(body(screen).locator('.collab-caret-label')).toHaveText([/\S/]);
+  // Each screen shows the other person's caret, with their name, in their colour (not the
+  // grey that stands in for a colour that is not ours), and drawing it wrote no warning.
+  for (const screen of [page, other]) {
+    const caret = body(screen).locator('.collab-caret');
+    await expect(caret.locator('.collab-caret-label')).toHaveText([/\S/]);
+    const color = await caret.evaluate((bar) => bar.style.getPropertyValue('--collab-color'));
+    expect(color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(color).not.toBe('#555555');
+  }
   await expectSaved(page);
   await expectSaved(other);
+  expect(warnings).toEqual([]);
 
   // The working copy (what preview, revisions and Update use) holds that same text.
   const converged = await bodyText(body(page));

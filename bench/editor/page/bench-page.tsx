@@ -8,6 +8,7 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import { Editor as TiptapEditor } from '@tiptap/core';
 import { footnoteEditorCss } from '@newsroom/article';
+import { colorFor } from '@newsroom/collab';
 import { createRoot } from 'react-dom/client';
 import { ArticleBodyEditor } from '../../../apps/editor/src/newsroom/body-editor/ArticleBodyEditor';
 import { CollabSession } from '../../../apps/editor/src/newsroom/collab/collab-session';
@@ -54,7 +55,8 @@ function mountReact(): void {
 
 /** As the edit page under co-editing: the body comes from the server, never from `content`. */
 function mountCollab(url: string, articleId: string): void {
-  const user = { name: params.get('name') ?? 'Bench', color: 'hsl(200 70% 38%)' };
+  const name = params.get('name') ?? 'Bench';
+  const user = { name, color: colorFor(name) };
   const session = new CollabSession(
     url,
     { id: articleId, version: 1, hasUnpublishedChanges: false },

@@ -12,7 +12,7 @@ const sync = (patch: Partial<SyncState> = {}): SyncState => ({
   problem: null,
   ...patch,
 });
-const peer = (clientId: number, name = 'Ada', color = 'hsl(1 50% 40%)'): Peer => ({
+const peer = (clientId: number, name = 'Ada', color = '#a51d1d'): Peer => ({
   clientId,
   user: { name, color },
 });
