@@ -2,7 +2,7 @@
 import type { EditableArticle } from '@newsroom/editorial';
 import { useEffect, useState } from 'react';
 import { backupKey, chooseStartingPoint, type StartingPoint } from '../autosave/draft-backup';
-import type { CollabUser } from '@newsroom/collab';
+import { collabUserOf } from '@newsroom/collab';
 import { CollabEditorForm } from '../collab/CollabEditorForm';
 import { useCollabSession } from '../collab/use-collab-session';
 import { ArticleEditorForm } from './ArticleEditorForm';
@@ -10,8 +10,14 @@ import type { Section } from './section';
 import { ARTICLES_PAGE_PATH, articleEditPath, loginPagePath } from '../newsroom-paths';
 import { draftOf, type ArticleDraft } from './draft';
 
-/** The collaboration server's URL, and who is connecting (shown to others; owns the local copy). */
-export type CollabConnection = { url: string; user: CollabUser; userId: string };
+/**
+ * The collaboration server's URL, and who is connecting (shown to others; owns the local copy).
+ * Their name and colour are worked out here, not on the server page: the page would otherwise
+ * load Yjs into the server components' bundle as well, a second copy in the process beside the
+ * one this component's server rendering loads (Yjs warns of that: its type checks fail across
+ * copies).
+ */
+export type CollabConnection = { url: string; userId: string; userName: string };
 
 export interface ArticleEditorProps {
   article: EditableArticle;
@@ -33,13 +39,13 @@ function CollabEditor({
   canPublish,
   collab,
 }: ArticleEditorProps & { collab: CollabConnection }) {
-  const { session, snapshot } = useCollabSession(collab.url, article, collab.user, collab.userId);
+  const [user] = useState(() => collabUserOf({ id: collab.userId, name: collab.userName }));
+  const { session, snapshot } = useCollabSession(collab.url, article, user, collab.userId);
   if (snapshot?.refused) return <Refused reason={snapshot.refused} articleId={article.id} />;
   if (!session || !snapshot?.ready) return <p aria-busy="true">Loading the editor…</p>;
   return (
     <CollabEditorForm
-      {...{ article, sections, canPublish, session, snapshot }}
-      user={collab.user}
+      {...{ article, sections, canPublish, session, snapshot, user }}
     />
   );
 }

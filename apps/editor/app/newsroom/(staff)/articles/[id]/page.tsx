@@ -1,5 +1,4 @@
 import { canEditArticle, canPublish } from '@newsroom/auth';
-import { collabUserOf } from '@newsroom/collab';
 import { getDb } from '@newsroom/db';
 import { findVisibleArticle, listSections } from '@newsroom/editorial';
 import type { Metadata } from 'next';
@@ -41,7 +40,7 @@ export default async function EditArticlePage({ params }: Props) {
         article={article}
         sections={sections}
         canPublish={canPublish(user)}
-        collab={collabUrl ? { url: collabUrl, user: collabUserOf(user), userId: user.id } : null}
+        collab={collabUrl ? { url: collabUrl, userId: user.id, userName: user.name } : null}
       />
     </section>
   );
