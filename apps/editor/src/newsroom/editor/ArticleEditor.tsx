@@ -43,11 +43,7 @@ function CollabEditor({
   const { session, snapshot } = useCollabSession(collab.url, article, user, collab.userId);
   if (snapshot?.refused) return <Refused reason={snapshot.refused} articleId={article.id} />;
   if (!session || !snapshot?.ready) return <p aria-busy="true">Loading the editor…</p>;
-  return (
-    <CollabEditorForm
-      {...{ article, sections, canPublish, session, snapshot, user }}
-    />
-  );
+  return <CollabEditorForm {...{ article, sections, canPublish, session, snapshot, user }} />;
 }
 
 /** Why the collaboration server ended this page, and what the person can do about it. */
