@@ -1,6 +1,6 @@
 'use client';
 import type { EditableArticle } from '@newsroom/editorial';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { backupKey, chooseStartingPoint, type StartingPoint } from '../autosave/draft-backup';
 import { collabUserOf } from '@newsroom/collab';
 import { CollabEditorForm } from '../collab/CollabEditorForm';
@@ -39,7 +39,10 @@ function CollabEditor({
   canPublish,
   collab,
 }: ArticleEditorProps & { collab: CollabConnection }) {
-  const [user] = useState(() => collabUserOf({ id: collab.userId, name: collab.userName }));
+  const user = useMemo(
+    () => collabUserOf({ id: collab.userId, name: collab.userName }),
+    [collab.userId, collab.userName],
+  );
   const { session, snapshot } = useCollabSession(collab.url, article, user, collab.userId);
   if (snapshot?.refused) return <Refused reason={snapshot.refused} articleId={article.id} />;
   if (!session || !snapshot?.ready) return <p aria-busy="true">Loading the editor…</p>;
