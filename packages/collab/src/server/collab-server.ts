@@ -2,10 +2,8 @@ import { Database } from '@hocuspocus/extension-database';
 import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import { ARTICLE_BODY_LIMIT_BYTES } from '@newsroom/article';
 import type { Db } from '@newsroom/db';
-import { outageLog } from '@newsroom/http';
 import {
   articleIdOfDocument,
-  COLLAB_UNAVAILABLE,
   parseCollabMessage,
   type CollabMessage,
 } from '../document/document-name';
@@ -17,6 +15,7 @@ import {
   type CollabContext,
 } from './authenticate';
 import { collabUserOf } from '../people/collab-user';
+import { withReason } from './close-reason';
 import { createPersistence } from './persistence';
 
 export interface CollabServerOptions {
@@ -205,19 +204,3 @@ async function sweepRights(
   });
   await Promise.all(checks);
 }
-
-/**
- * Hocuspocus sends the `reason` to the client. A refusal says why; anything else (the database
- * away, mostly) says `unavailable`, so the page shows itself offline and asks again instead of
- * waiting without a word (a failed check of an open connection drops its message and closes
- * the document) or telling its person to log in again.
- */
-function withReason(error: unknown): unknown {
-  const reason = error instanceof CollabRefusal ? error.reason : COLLAB_UNAVAILABLE;
-  if (reason === COLLAB_UNAVAILABLE) logUnavailable(error);
-  return Object.assign(new Error(reason), { reason });
-}
-
-const logUnavailable = outageLog(
-  'Collaboration: could not check a connection (answered "unavailable"):',
-);
