@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { pageNumber } from '@newsroom/http';
 import { getShortenerRuntime, linkState, listLinks } from '@newsroom/links';
 import { StaffHeader } from '../../src/staff/StaffHeader';
+import { searchParam, type SearchParams } from '../../src/staff/search-param';
 import { staff } from '../../src/staff/staff-shell';
 
 export const metadata: Metadata = { title: 'Links' };
@@ -9,15 +10,16 @@ export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 25;
 
-type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function LinksPage({ searchParams }: Props) {
-  const { q = '', page: pageParam } = await searchParams;
+  const query = await searchParams;
+  const q = searchParam(query, 'q') ?? '';
   const user = await staff.requireStaff(
     undefined,
     `/links${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   );
-  const page = pageNumber(pageParam) ?? 1;
+  const page = pageNumber(searchParam(query, 'page')) ?? 1;
   const runtime = getShortenerRuntime();
   const { links, total } = await listLinks(runtime.db, {
     q: q.slice(0, 200),

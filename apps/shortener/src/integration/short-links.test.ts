@@ -449,6 +449,16 @@ describe('staff pages', () => {
     expect(await svg.text()).toMatch(/^<svg/);
   });
 
+  it('read a repeated query parameter by its first value (it answered 500)', async () => {
+    await api('POST', '/api/links', { url: 'https://repeated.example/a', alias: 'repeated-q' });
+    const { cookieOf } = await createStaffWithSessions(testDb.db, [['lister', 'writer']]);
+    const page = await fetch(`${server.url}/links?q=repeated-q&q=other&page=1&page=2`, {
+      headers: { cookie: cookieOf.lister! },
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('https://repeated.example/a');
+  });
+
   it("show an article's link going where the article lives now, and refuse it a new destination", async () => {
     const article = await createPublishedArticle(testDb.db, 'staff-page-story');
     const { json: link } = await api('POST', '/api/links', {

@@ -1,6 +1,5 @@
 import { fieldErrors, statsQuerySchema, type StatsRange } from '@newsroom/links';
-
-type SearchParams = Record<string, string | string[] | undefined>;
+import { searchParam, type SearchParams } from './search-param';
 
 /**
  * The range a staff page or download asks for (`from`, `to`; other parameters are not ours to
@@ -13,8 +12,7 @@ export function staffStatsRange(searchParams: SearchParams): {
 } {
   const wanted: Record<string, string> = {};
   for (const name of ['from', 'to'] as const) {
-    const raw = searchParams[name];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    const value = searchParam(searchParams, name)?.trim();
     if (value) wanted[name] = value;
   }
   const schema = statsQuerySchema();

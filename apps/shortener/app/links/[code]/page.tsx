@@ -25,13 +25,14 @@ import { LINK_FIELD_LIMITS } from '../../../src/staff/link-limits';
 import { EditLinkForm } from './EditLinkForm';
 import { qrSvg } from '../../../src/staff/qr-code';
 import { staff } from '../../../src/staff/staff-shell';
+import type { SearchParams } from '../../../src/staff/search-param';
 import { staffStatsRange } from '../../../src/staff/stats-range';
 
 export const dynamic = 'force-dynamic';
 
 type Props = {
   params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
