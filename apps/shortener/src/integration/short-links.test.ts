@@ -202,6 +202,24 @@ describe('listing and search', () => {
     ]);
   });
 
+  it('answers every success with Cache-Control: no-store, as it does errors', async () => {
+    const created = await api('POST', '/api/links', {
+      url: 'https://private.example/a',
+      alias: 'not-cached',
+    });
+    const answers = {
+      create: created,
+      list: await api('GET', '/api/links?q=private.example'),
+      link: await api('GET', '/api/links/not-cached'),
+      stats: await api('GET', '/api/links/not-cached/stats'),
+      change: await api('PATCH', '/api/links/not-cached', { disabled: true }),
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      expect(answer.status, name).toBeLessThan(300);
+      expect(answer.headers.get('cache-control'), name).toBe('no-store');
+    }
+  });
+
   it('filters by article and by disabled, and refuses a parameter it does not know', async () => {
     const article = await createPublishedArticle(testDb.db, 'filtered-article');
     const { json: articleLink } = await api('POST', '/api/links', {

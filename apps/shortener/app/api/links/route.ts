@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonResponse } from '@newsroom/http';
 import { listLinks } from '@newsroom/links';
 import { linkBodies } from '../../../src/api/link-bodies';
 import { withApiKey } from '../../../src/api/with-api-key';
@@ -50,10 +51,7 @@ export const POST = withApiKey(
   async ({ body, apiKey, runtime }) => {
     const { link, created } = await runtime.createLink(body, { apiKeyId: apiKey.id });
     const view = await runtime.viewOf(link);
-    return Response.json(view, {
-      status: created ? 201 : 200,
-      headers: { Location: `/api/links/${link.code}` },
-    });
+    return jsonResponse(view, created ? 201 : 200, { Location: `/api/links/${link.code}` });
   },
   { schema: linkBodies.create, limiter: (runtime) => runtime.createLimiter },
 );
@@ -65,7 +63,7 @@ export const POST = withApiKey(
 export const GET = withApiKey(
   async ({ query, runtime }) => {
     const result = await listLinks(runtime.db, query);
-    return Response.json({
+    return jsonResponse({
       links: await runtime.viewsOf(result.links),
       page: result.page,
       pageSize: result.pageSize,

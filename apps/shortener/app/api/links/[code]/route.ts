@@ -1,3 +1,4 @@
+import { jsonResponse } from '@newsroom/http';
 import { clickStats, findLinkOrThrow, linkChanges, type UpdateLinkInput } from '@newsroom/links';
 import { linkBodies } from '../../../../src/api/link-bodies';
 import { withApiKey } from '../../../../src/api/with-api-key';
@@ -10,7 +11,7 @@ type Params = { code: string };
  */
 export const GET = withApiKey<Params>(async ({ params, runtime }) => {
   const link = await findLinkOrThrow(runtime.db, params.code);
-  return Response.json({
+  return jsonResponse({
     ...(await runtime.viewOf(link)),
     clicks: await clickStats(runtime.db, link.id),
     changes: await linkChanges(runtime.db, link.id),
@@ -28,7 +29,7 @@ export const PATCH = withApiKey<Params, UpdateLinkInput>(
       id: apiKey.id,
       name: apiKey.name,
     });
-    return Response.json(await runtime.viewOf(link));
+    return jsonResponse(await runtime.viewOf(link));
   },
   { schema: linkBodies.update },
 );

@@ -5,6 +5,7 @@ import {
   visitStats,
   type StatsQuery,
 } from '@newsroom/links';
+import { jsonResponse } from '@newsroom/http';
 import { csvResponse } from '../../../../../src/api/csv-response';
 import { withApiKey } from '../../../../../src/api/with-api-key';
 
@@ -20,7 +21,7 @@ export const GET = withApiKey<Params, undefined, StatsQuery>(
     if (query.format === 'csv') {
       return csvResponse(await visitCsv(runtime.db, link.id, query.range), link.code, query.range);
     }
-    return Response.json({
+    return jsonResponse({
       code: link.code,
       ...(await visitStats(runtime.db, link.id, query.range)),
     });
