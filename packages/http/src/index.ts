@@ -50,6 +50,7 @@ export {
 export {
   CLIENT_ADDRESS_HEADER,
   clientAddressFromHeaders,
+  clientLimitKey,
   resolveClientAddress,
   servedOverHttps,
   stampClientAddress,

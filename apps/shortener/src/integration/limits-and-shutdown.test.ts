@@ -49,6 +49,33 @@ describe('rate limits', () => {
   });
 });
 
+describe('unknown-code limit over IPv6', () => {
+  it('counts one /64 network as one client: new addresses in it do not start afresh', async () => {
+    const server = await startShortener(testDb.url, {
+      SHORTENER_UNKNOWN_LIMIT_PER_MINUTE: '5',
+      TRUSTED_PROXIES: 'loopback',
+    });
+    const http = createHttpClient(server.url);
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    try {
+      const lookups = [];
+      // One subscriber's /64 (2^64 addresses): a fresh address for every guess.
+      for (let index = 1; index <= 6; index += 1)
+        lookups.push(
+          (await http.request(`/v6guess${index}`, from(`2001:db8:1:2::${index}`))).status,
+        );
+      expect(lookups).toEqual([404, 404, 404, 404, 404, 429]);
+      expect((await http.request('/v6guess7', from('2001:db8:1:2:ffff::1'))).status).toBe(429);
+      // Another /64 is another client, and IPv4 clients are counted per address as before.
+      expect((await http.request('/v6guess8', from('2001:db8:1:3::1'))).status).toBe(404);
+      expect((await http.request('/v6guess9', from('203.0.113.7'))).status).toBe(404);
+    } finally {
+      http.close();
+      await server.stop();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('loses no counted click when stopped with SIGTERM under load', async () => {
     const server = await startShortener(testDb.url, {

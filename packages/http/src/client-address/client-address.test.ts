@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CLIENT_ADDRESS_HEADER,
   clientAddressFromHeaders,
+  clientLimitKey,
   resolveClientAddress,
   trustedProxiesFromEnv,
   UNKNOWN_CLIENT,
@@ -135,5 +136,15 @@ describe('stampClientAddress', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('clientLimitKey', () => {
+  it('counts an IPv4 client by its address and an IPv6 client by its /64 network', () => {
+    expect(clientLimitKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientLimitKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientLimitKey('2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(clientLimitKey('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+    expect(clientLimitKey(UNKNOWN_CLIENT)).toBe(UNKNOWN_CLIENT);
   });
 });

@@ -120,6 +120,28 @@ function normalizeAddress(address: string): string {
   return ipaddr.process(address).toString();
 }
 
+/**
+ * The bits of an IPv6 address that name one subscriber: providers and hosts hand every customer
+ * a /64 at least (RFC 6177), and its owner picks any of its 2^64 addresses per connection.
+ */
+const IPV6_SUBSCRIBER_PREFIX_BITS = 64;
+
+/**
+ * Whom a per-client limit counts, for a resolved client address: an IPv4 address itself, an IPv6
+ * address's /64 network ("2001:db8:1:2::/64"). Counted per IPv6 address, a limit meant to stop
+ * one client (code enumeration) would let it start afresh with every request.
+ */
+export function clientLimitKey(address: string): string {
+  if (!address.includes(':')) return address; // IPv4 (resolved addresses are canonical) or unknown
+  return subscriberNetwork(address);
+}
+
+const subscriberNetwork = boundedMemo((address: string): string => {
+  if (!ipaddr.IPv6.isValid(address)) return address;
+  const network = ipaddr.IPv6.networkAddressFromCIDR(`${address}/${IPV6_SUBSCRIBER_PREFIX_BITS}`);
+  return `${network.toString()}/${IPV6_SUBSCRIBER_PREFIX_BITS}`;
+});
+
 /** In Next.js code: the address the front server resolved for this request. */
 export function clientAddressFromHeaders(headers: Headers): string {
   return headers.get(CLIENT_ADDRESS_HEADER) || UNKNOWN_CLIENT;
