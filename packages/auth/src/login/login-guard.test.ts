@@ -111,6 +111,31 @@ describe.each(stores)('login guard ($name store)', ({ redisUrl }) => {
     expect(shortenerProcess.checks()).toBe(0);
   });
 
+  it('counts an IPv6 client by its /64 network: a new address in it is no new budget', async () => {
+    const email = await newAccount();
+    const guard = processGuard(redisUrl);
+    for (let i = 1; i <= MAX_FAILED_LOGINS; i++)
+      await guard.attemptLogin(testDb.db, {
+        email,
+        password: `v6 guess ${i}`,
+        clientAddress: `2001:db8:7:7::${i.toString(16)}`,
+      });
+    const sameNetwork = await guard.attemptLogin(testDb.db, {
+      email,
+      password: 'one more guess',
+      clientAddress: '2001:db8:7:7:ffff::1',
+    });
+    expect(sameNetwork).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(guard.checks()).toBe(MAX_FAILED_LOGINS);
+    // The owner in another network still gets in.
+    const owner = await guard.attemptLogin(testDb.db, {
+      email,
+      password: RIGHT_PASSWORD,
+      clientAddress: '2001:db8:7:8::1',
+    });
+    expect(owner).toMatchObject({ ok: true });
+  });
+
   it('caps guessing spread over many addresses at the per-account limit', async () => {
     const email = await newAccount();
     const guard = processGuard(redisUrl);

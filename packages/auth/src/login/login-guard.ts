@@ -1,4 +1,5 @@
 import type { Db } from '@newsroom/db';
+import { clientLimitKey } from '@newsroom/http';
 import type { RateLimitDecision, RateLimiter, RateLimitOptions } from '@newsroom/shared-state';
 import { authenticate as authenticateWithPassword } from '../users';
 
@@ -9,7 +10,8 @@ export type { RateLimitDecision, RateLimiter, RateLimitOptions };
  * is checked, atomically in the shared store, so concurrent guesses cannot slip through a
  * check-then-count gap, and every process of both apps counts in the same place:
  *
- * - per client address, any account: stops one address from spraying many accounts;
+ * - per client address (an IPv6 client's /64 network), any account: stops one address from
+ *   spraying many accounts;
  * - per account and client address: one address's budget for one account. Small, blocks for a
  *   while, and only ever blocks that address: a real user elsewhere is not locked out by it;
  * - per account, from anywhere: caps guessing spread over many addresses (a botnet). Higher
@@ -75,8 +77,9 @@ export function createLoginGuard({
   return async function attemptLogin(db: Db, request: LoginRequest): Promise<LoginAttempt> {
     const email = normalizeEmail(request.email);
     if (!email || !request.password) return { ok: false, reason: 'invalid' };
-    // The address is part of a key: keep it from smuggling a separator into another key.
-    const client = request.clientAddress.replaceAll('|', '_') || 'unknown';
+    // The address is part of a key: keep it from smuggling a separator into another key. An
+    // IPv6 client counts as its /64 network, whose every address it can use.
+    const client = clientLimitKey(request.clientAddress).replaceAll('|', '_') || 'unknown';
     const accountAndClientKey = `${email}|${client}`;
     // In this order, stopping at the first refusal: an address that is already blocked does
     // not eat into the account's global budget, so it cannot lock the real user out with it.
