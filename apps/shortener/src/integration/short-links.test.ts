@@ -108,6 +108,24 @@ describe('create → redirect → stats', () => {
     });
   });
 
+  it('redirects a code whose letters, digits, "-" or "_" are percent-encoded', async () => {
+    await api('POST', '/api/links', { url: 'https://example.com/encoded', alias: 'enc_oded-1' });
+    for (const path of ['/enc_oded%2D1', '/enc%5Foded%2d1', '/ENC%5fODED-%31']) {
+      const answer = await http.request(path);
+      expect([answer.status, answer.headers.location], path).toEqual([
+        302,
+        'https://example.com/encoded',
+      ]);
+    }
+    // The query is forwarded as written, and "+" still previews.
+    expect((await http.request('/%65nc_oded-1?a=%31')).headers.location).toBe(
+      'https://example.com/encoded?a=%31',
+    );
+    expect((await http.request('/enc%5Foded-1+')).status).toBe(200);
+    // Other escapes are not these characters: no such code.
+    expect((await http.request('/enc_oded-1%2B')).status).toBe(404);
+  });
+
   it('gives 410 for a disabled link and for an expired one', async () => {
     const { json: link } = await api('POST', '/api/links', { url: 'https://example.com/a' });
     expect((await http.request(`/${link.code}`)).status).toBe(302);

@@ -18,6 +18,29 @@ import {
 /** `/<code>` or `/<code>+`, optionally with a query string (forwarded when the link says so). */
 const SHORT_PATH = /^\/([A-Za-z0-9_-]{3,64})(\+?)(?:\?.*)?$/;
 
+/**
+ * A percent-encoded letter, digit, "-" or "_" (`%2D`, `%5f`, `%41`): the same character as
+ * written plainly (RFC 3986 §6.2.2.2), which some mail and chat clients encode anyway.
+ */
+const ESCAPED_CODE_CHARACTER = /%(2d|5f|3[0-9]|[46][1-9a-f]|[57][0-9a])/gi;
+
+/** The request target with its path's escaped code characters decoded (the query as written). */
+function decodeCodeCharacters(target: string): string {
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const decoded = path.replace(ESCAPED_CODE_CHARACTER, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+  return queryAt === -1 ? decoded : decoded + target.slice(queryAt);
+}
+
+/** `[target, code, "+" or ""]` for a short-link request target, or null for anything else. */
+function matchShortPath(target: string): RegExpExecArray | null {
+  const match = SHORT_PATH.exec(target);
+  if (match || !target.includes('%')) return match;
+  return SHORT_PATH.exec(decodeCodeCharacters(target));
+}
+
 /** The redirect server's own pages (404, 410, 429, `+` preview): no scripts at all. */
 function pageHeaders(https: boolean): Record<string, string> {
   return {
@@ -123,7 +146,7 @@ export function createRedirectHandler(
 
   return function handleShortLink(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const match = SHORT_PATH.exec(req.url ?? '');
+    const match = matchShortPath(req.url ?? '');
     const code = match?.[1];
     if (!code || isReservedPath(code)) return false;
     const preview = match[2] === '+';
