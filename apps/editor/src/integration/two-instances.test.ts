@@ -83,12 +83,12 @@ describe.each(transports)('two editor instances over $name', ({ env }) => {
   it('counts "Get short URL" requests of one reader on both instances against one limit', async () => {
     // An article that is not live: each allowed request answers 404 without calling the
     // shortener; the one over the limit answers 429, whichever instance it reaches. The reader's
-    // address comes through the trusted loopback proxy, new for each run (a Redis kept between
-    // runs still holds the last run's counts).
-    const reader = `2001:db8::${randomBytes(4)
+    // address comes through the trusted loopback proxy, in a /64 network new for each run (a
+    // Redis kept between runs still holds the last run's counts).
+    const network = `2001:db8:${randomBytes(4)
       .toString('hex')
       .replace(/(....)(....)/, '$1:$2')}`;
-    const post = (instance: EditorProcess) =>
+    const post = (instance: EditorProcess, reader: string) =>
       fetch(`${instance.url}/api/articles/not-live-${Date.now()}/short-link`, {
         method: 'POST',
         headers: {
@@ -97,14 +97,16 @@ describe.each(transports)('two editor instances over $name', ({ env }) => {
           'x-forwarded-for': reader,
         },
       });
+    // A reader's IPv6 network is one client: a new address of it for every request is no new
+    // budget (its owner can use any of them).
     const statuses: number[] = [];
     for (let index = 0; index < SHORT_LINK_REQUESTS_PER_MINUTE; index += 1) {
-      statuses.push((await post(index % 2 === 0 ? a : b)).status);
+      statuses.push((await post(index % 2 === 0 ? a : b, `${network}::${index + 1}`)).status);
     }
     expect(new Set(statuses)).toEqual(new Set([404]));
-    const refused = await post(a);
+    const refused = await post(a, `${network}::ffff`);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await post(b)).status).toBe(429);
+    expect((await post(b, `${network}:1::1`)).status).toBe(429);
   });
 });

@@ -2,6 +2,7 @@ import { getDb } from '@newsroom/db';
 import { articlePath } from '@newsroom/article';
 import {
   clientAddressFromHeaders,
+  clientLimitKey,
   errorResponse,
   outageLog,
   shortenerSiteUrl,
@@ -81,7 +82,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
 
 async function shortLinkFor(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const limit = await shortLinkLimiter()
-    .consume(clientAddressFromHeaders(request.headers))
+    .consume(clientLimitKey(clientAddressFromHeaders(request.headers)))
     .catch((error: unknown) => {
       // Neither Redis nor the database it falls back on could count: answered without the
       // limit (an existing link is read from the database; a new one is made at most once per
