@@ -43,6 +43,13 @@ export interface SaveOptions {
 const BASE_VERSION_MESSAGE =
   'baseVersion must be the version of the article you started from: a whole number of at least 1';
 
+/**
+ * The largest version an article can have: `version` is a 32-bit integer column (PostgreSQL's
+ * `integer`). A larger baseVersion is no version anyone started from, and comparing it with the
+ * column made PostgreSQL fail the query ("out of range for type integer"): a 500, not a 422.
+ */
+const MAX_VERSION = 2_147_483_647;
+
 /** The version a save or an action starts from (the write happens only if it is still current). */
 export const baseVersionSchema = z
   .number({
@@ -53,7 +60,7 @@ export const baseVersionSchema = z
   })
   .int(BASE_VERSION_MESSAGE)
   .min(1, BASE_VERSION_MESSAGE)
-  .max(Number.MAX_SAFE_INTEGER, BASE_VERSION_MESSAGE);
+  .max(MAX_VERSION, `${BASE_VERSION_MESSAGE}, and no article has a version above ${MAX_VERSION}`);
 
 const saveEnvelopeSchema = z.object({
   baseVersion: baseVersionSchema,
