@@ -37,7 +37,18 @@ describe('hasMalformedPathEscape', () => {
   it('finds escapes that do not decode, in the path only', () => {
     for (const bad of ['/%C3', '/world/%C3', '/100%', '/api/links/%E0%A4%A', '/%ZZ/stats', '/a%2'])
       expect(hasMalformedPathEscape(bad), bad).toBe(true);
-    for (const good of ['/', '/world/caf%C3%A9', '/a%2Fb', '/x?q=%', '/x?q=%C3', '/plain'])
+    // NUL: PostgreSQL refuses it in any text it compares (a look-up of `/world/%00` was a 500).
+    for (const nul of ['/%00', '/world/a%00b', '/api/newsroom/articles/%00/publish'])
+      expect(hasMalformedPathEscape(nul), nul).toBe(true);
+    for (const good of [
+      '/',
+      '/world/caf%C3%A9',
+      '/a%2Fb',
+      '/x?q=%',
+      '/x?q=%C3',
+      '/plain',
+      '/%2500',
+    ])
       expect(hasMalformedPathEscape(good), good).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { errorBody } from '../errors/api-error';
 import { isOriginForm } from './request-target';
 
 export const MALFORMED_PATH_MESSAGE =
-  'The address has a malformed percent-escape: "%" must be followed by two hex digits that spell UTF-8 text.';
+  'The address has a malformed percent-escape: "%" must be followed by two hex digits that spell UTF-8 text, and not %00.';
 export const NOT_A_PATH_MESSAGE =
   'The request target must be a path of this site (such as "/" or "/api/links"), not "*" or another form.';
 
@@ -15,14 +15,15 @@ export function pathOf(url: string): string {
 
 /**
  * True when the path holds a percent-escape that cannot be decoded (`/%C3`, `/100%`, `/%ZZ`):
- * Next.js decodes path segments and answers such a path with a bare 500.
+ * Next.js decodes path segments and answers such a path with a bare 500. Also when one decodes
+ * to NUL (`/%00`): no path names anything with it, and PostgreSQL refuses it in any text it is
+ * asked to compare, so every look-up of such an id, slug or section failed there with a 500.
  */
 export function hasMalformedPathEscape(url: string | undefined): boolean {
   const path = pathOf(url ?? '/');
   if (!path.includes('%')) return false; // the common case: nothing to decode
   try {
-    decodeURIComponent(path);
-    return false;
+    return decodeURIComponent(path).includes('\0');
   } catch {
     return true;
   }
