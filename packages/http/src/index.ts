@@ -20,7 +20,8 @@ export {
   readJsonBody,
   readBodyWithLimit,
   assertJsonContentType,
-  findLoneSurrogate,
+  assertStorableText,
+  findUnstorableText,
   DEFAULT_JSON_BODY_LIMIT_BYTES,
   type ReadJsonOptions,
 } from './json-body/read-json-body';

@@ -396,6 +396,13 @@ describe('listing and searching', () => {
     expect(page2.pages).toBe(Math.ceil(all.total / 2));
   });
 
+  it('reads a section id holding NUL from a URL as any section (PostgreSQL failed it with a 500)', async () => {
+    await createArticle(n.db, n.editor, { title: 'Any section', sectionId: n.world.id });
+    const all = await listArticles(n.db, n.editor, { pageSize: 100 });
+    const nul = await listArticles(n.db, n.editor, { pageSize: 100, sectionId: 'a\u0000' });
+    expect(nul.total).toBe(all.total);
+  });
+
   it('finds only published articles by title', async () => {
     const results = await searchPublishedArticles(n.db, 'target');
     expect(results).toEqual([

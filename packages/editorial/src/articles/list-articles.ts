@@ -11,7 +11,13 @@ import { hasUnpublishedChanges } from './editable-article';
 
 export const articleListQuerySchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
-  sectionId: z.string().min(1).optional().catch(undefined),
+  // No id holds NUL, and PostgreSQL refuses to compare text with one (the page was a 500).
+  sectionId: z
+    .string()
+    .min(1)
+    .refine((id) => !id.includes('\0'))
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25).catch(25),

@@ -73,6 +73,14 @@ describe('readJsonBody', () => {
     expect(await readJsonBody(post('{"a":"\\ud83d\\ude00"}'))).toEqual({ a: '😀' });
   });
 
+  it('refuses NUL in values and keys, naming where (PostgreSQL refuses it in any text)', async () => {
+    const value = await refusal(post('{"sectionId":"ok","related":[{"articleId":"a\\u0000b"}]}'));
+    expect(value).toMatchObject({ status: 400, code: 'invalid_text' });
+    expect(value.message).toContain('related[0].articleId');
+    expect(value.message).toContain('NUL');
+    expect(await refusal(post('{"\\u0000":1}'))).toMatchObject({ code: 'invalid_text' });
+  });
+
   it('reads a body nested 20,000 deep without overflowing the stack (its validation refuses it)', async () => {
     const depth = 20_000;
     const deep = `${'{"content":['.repeat(depth)}"x"${']}'.repeat(depth)}`;

@@ -14,7 +14,7 @@ export type ReadJsonOptions = {
  * The JSON body of an API request, or an ApiError with a status and a readable message:
  * 415 unless `Content-Type: application/json`, 413 past `maxBytes` (the stream is read with a
  * cap, Content-Length is not trusted), 400 for invalid UTF-8, invalid JSON, or strings holding
- * lone surrogates (`"\ud800"`), which no database column can store faithfully.
+ * lone surrogates (`"\ud800"`) or NUL, which no database column can store faithfully.
  */
 export async function readJsonBody(
   request: Request,
@@ -37,14 +37,27 @@ export async function readJsonBody(
       `The request body is not valid JSON (${(error as Error).message}).`,
     );
   }
-  const badPath = findLoneSurrogate(value);
-  if (badPath !== null)
-    throw new ApiError(
-      400,
-      'invalid_text',
-      `The text at ${badPath || '(body)'} contains a lone UTF-16 surrogate (\\ud800–\\udfff without its pair); send valid Unicode.`,
-    );
+  assertStorableText(value);
   return value;
+}
+
+/**
+ * Refuses (400 `invalid_text`, naming where) request data holding text no database can store
+ * as sent: a lone surrogate, or a NUL, which PostgreSQL refuses in any text it is asked to
+ * store or compare (an id or section id holding one made every look-up there a 500).
+ */
+export function assertStorableText(value: unknown): void {
+  const found = findUnstorableText(value);
+  if (found === null) return;
+  const what =
+    found.text === '\0'
+      ? 'a NUL character (\\u0000)'
+      : 'a lone UTF-16 surrogate (\\ud800–\\udfff without its pair)';
+  throw new ApiError(
+    400,
+    'invalid_text',
+    `The text at ${found.path || '(body)'} contains ${what}; send valid Unicode text.`,
+  );
 }
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
@@ -97,19 +110,24 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_TEXT = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
- * The path of the first string (value or key) with a lone surrogate, or null. Walked with an
- * explicit stack, not recursion: a body nested thousands deep (refused later by its own
- * validation, e.g. an article's depth limit) must not overflow the call stack here first.
+ * The first string (value or key) holding a NUL or a lone surrogate: its path and what was
+ * found, or null. Walked with an explicit stack, not recursion: a body nested thousands deep
+ * (refused later by its own validation, e.g. an article's depth limit) must not overflow the
+ * call stack here first.
  */
-export function findLoneSurrogate(value: unknown, path = ''): string | null {
+export function findUnstorableText(
+  value: unknown,
+  path = '',
+): { path: string; text: string } | null {
   const pending: { value: unknown; path: string }[] = [{ value, path }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value: current, path: at } = next;
     if (typeof current === 'string') {
-      if (LONE_SURROGATE.test(current)) return at;
+      const found = UNSTORABLE_TEXT.exec(current);
+      if (found) return { path: at, text: found[0] };
       continue;
     }
     if (!current || typeof current !== 'object') continue;
@@ -121,7 +139,8 @@ export function findLoneSurrogate(value: unknown, path = ''): string | null {
     } else {
       for (const [key, child] of Object.entries(current)) {
         const childPath = at ? `${at}.${key}` : key;
-        if (LONE_SURROGATE.test(key)) return childPath;
+        const found = UNSTORABLE_TEXT.exec(key);
+        if (found) return { path: childPath, text: found[0] };
         children.push({ value: child, path: childPath });
       }
     }

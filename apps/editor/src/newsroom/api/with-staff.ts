@@ -2,6 +2,7 @@ import type { Role, SessionUser } from '@newsroom/auth';
 import { EditorialError } from '@newsroom/editorial';
 import {
   ApiError,
+  assertStorableText,
   jsonResponse,
   readJsonBody,
   toErrorResponse,
@@ -97,8 +98,11 @@ export function fieldsOf(problems: { path: string; message: string }[]): FieldEr
   return fields;
 }
 
+/** The query string's parameters, held to the same text rules as a JSON body. */
 function queryObject(request: NextRequest) {
-  return Object.fromEntries(request.nextUrl.searchParams.entries());
+  const query = Object.fromEntries(request.nextUrl.searchParams.entries());
+  assertStorableText(query);
+  return query;
 }
 
 function describe(problems: { path: string; message: string }[]) {

@@ -47,6 +47,11 @@ describe('reading the import form', () => {
     await expect(readImportForm(json)).rejects.toMatchObject({ code: 'unsupported_type' });
   });
 
+  it('refuses a section id holding NUL (PostgreSQL failed its look-up with a 500)', async () => {
+    const nul = multipart(new Blob([new Uint8Array([1])]), 'story.docx', 'sec\u00001');
+    await expect(readImportForm(nul)).rejects.toMatchObject({ status: 400, code: 'invalid_text' });
+  });
+
   it('is let through whole by the proxy (Next cuts larger bodies silently)', () => {
     const limit = nextConfig.experimental?.proxyClientMaxBodySize;
     const bytes =

@@ -1,4 +1,4 @@
-import { readBodyWithLimit } from '@newsroom/http';
+import { assertStorableText, readBodyWithLimit } from '@newsroom/http';
 import { IMPORT_LIMITS, ImportError } from '@newsroom/import';
 
 /** Room for the multipart envelope and the section field around the file. */
@@ -29,9 +29,7 @@ export async function readImportForm(request: Request): Promise<ImportForm> {
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0)
     throw new ImportError('empty', 'Choose a .docx or .html file to import');
-  return {
-    fileName: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
-    sectionId: String(form.get('sectionId') ?? ''),
-  };
+  const sectionId = String(form.get('sectionId') ?? '');
+  assertStorableText({ sectionId });
+  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), sectionId };
 }
