@@ -91,6 +91,19 @@ describe.each(stores)('login guard ($name store)', ({ redisUrl }) => {
     expect(owner).toMatchObject({ ok: true, user: { email } });
   });
 
+  it('refuses an email holding NUL as a wrong one, with nothing counted or checked', async () => {
+    // PostgreSQL refused the NUL in the counters' keys: the login page answered a 500.
+    const email = await newAccount();
+    const guard = processGuard(redisUrl);
+    const attempt = await guard.attemptLogin(testDb.db, {
+      email: `${email}\u0000`,
+      password: RIGHT_PASSWORD,
+      clientAddress: '203.0.113.9',
+    });
+    expect(attempt).toEqual({ ok: false, reason: 'invalid' });
+    expect(guard.checks()).toBe(0);
+  });
+
   it('counts across processes and apps: a second guard on the same store refuses too', async () => {
     const email = await newAccount();
     const editorProcess = processGuard(redisUrl);

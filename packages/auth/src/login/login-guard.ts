@@ -76,7 +76,9 @@ export function createLoginGuard({
 }: LoginGuardOptions) {
   return async function attemptLogin(db: Db, request: LoginRequest): Promise<LoginAttempt> {
     const email = normalizeEmail(request.email);
-    if (!email || !request.password) return { ok: false, reason: 'invalid' };
+    // No account's email holds NUL, and PostgreSQL refuses it in the counters' keys (a 500).
+    if (!email || email.includes('\0') || !request.password)
+      return { ok: false, reason: 'invalid' };
     // The address is part of a key: keep it from smuggling a separator into another key. An
     // IPv6 client counts as its /64 network, whose every address it can use.
     const client = clientLimitKey(request.clientAddress).replaceAll('|', '_') || 'unknown';
