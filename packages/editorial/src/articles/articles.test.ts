@@ -292,6 +292,17 @@ describe('saving', () => {
       path: 'baseVersion',
       message: 'baseVersion is required: the version of the article you started from',
     });
+    // Within the ISO pattern, but past the years a database stores (PostgreSQL: a 500).
+    for (const publishedAt of ['0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59-23:59']) {
+      const outOfRange = await saveArticle(n.db, n.editor, article.id, {
+        ...saveInputOf(article),
+        publishedAt,
+      });
+      expect(outOfRange.status === 'invalid' && outOfRange.errors[0]).toEqual({
+        path: 'publishedAt',
+        message: 'publishedAt must fall within the years 1 to 9999 (GMT)',
+      });
+    }
     // 2 ** 31: past the version column's 32 bits (PostgreSQL failed the query: a 500).
     for (const baseVersion of [-1, 0, 1.5, 1e308, 2 ** 31]) {
       const wrong = await saveArticle(n.db, n.editor, article.id, {

@@ -62,12 +62,30 @@ export const baseVersionSchema = z
   .min(1, BASE_VERSION_MESSAGE)
   .max(MAX_VERSION, `${BASE_VERSION_MESSAGE}, and no article has a version above ${MAX_VERSION}`);
 
+/** The first and last instants both databases store (PostgreSQL refused year 0 and 10,000). */
+const EARLIEST_STORABLE = Date.parse('0001-01-01T00:00:00Z');
+const LATEST_STORABLE = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An ISO 8601 date and time with its offset, within the years 1 to 9999 GMT: an offset can carry
+ * `0001-01-01T00:00+14:00` or `9999-12-31T23:59-23:59` past them, which SQLite stored and
+ * PostgreSQL failed with a 500.
+ */
+export const dateTimeSchema = (field: string) =>
+  z.iso
+    .datetime({
+      offset: true,
+      message: `${field} must be an ISO date and time, e.g. 2030-01-31T09:00:00Z`,
+      abort: true,
+    })
+    .refine(
+      (text) => Date.parse(text) >= EARLIEST_STORABLE && Date.parse(text) <= LATEST_STORABLE,
+      `${field} must fall within the years 1 to 9999 (GMT)`,
+    );
+
 const saveEnvelopeSchema = z.object({
   baseVersion: baseVersionSchema,
-  publishedAt: z.iso
-    .datetime({ offset: true, message: 'publishedAt must be an ISO date and time' })
-    .nullable()
-    .optional(),
+  publishedAt: dateTimeSchema('publishedAt').nullable().optional(),
 });
 
 /**

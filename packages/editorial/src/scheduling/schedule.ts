@@ -8,16 +8,14 @@ import { requireReadyToPublish } from '../articles/publish-readiness';
 import {
   conflictOrForbidden,
   baseVersionSchema,
+  dateTimeSchema,
   writeIfVersionMatches,
   type SaveResult,
 } from '../articles/save-article';
 
 export const scheduleSchema = z.object({
   baseVersion: baseVersionSchema,
-  publishAt: z.iso.datetime({
-    offset: true,
-    message: 'publishAt must be an ISO date and time, e.g. 2030-01-31T09:00:00Z',
-  }),
+  publishAt: dateTimeSchema('publishAt'),
 });
 export type ScheduleInput = z.input<typeof scheduleSchema>;
 

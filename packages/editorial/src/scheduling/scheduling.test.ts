@@ -110,6 +110,13 @@ describe('scheduling', () => {
     await expect(
       scheduleArticle(n.db, n.editor, draft.id, { baseVersion: draft.version, publishAt: 'soon' }),
     ).rejects.toMatchObject({ status: 422, errors: [{ path: 'publishAt' }] });
+    // ISO, but in the year 10,000 GMT: SQLite stored it, PostgreSQL failed with a 500.
+    await expect(
+      scheduleArticle(n.db, n.editor, draft.id, {
+        baseVersion: draft.version,
+        publishAt: '9999-12-31T23:59:59-23:59',
+      }),
+    ).rejects.toMatchObject({ status: 422, errors: [{ path: 'publishAt' }] });
     await expect(
       scheduleArticle(n.db, n.writer, draft.id, {
         baseVersion: draft.version,
