@@ -89,6 +89,13 @@ export async function processImage(bytes: Buffer, limits: MediaLimits): Promise<
   if (bytes.length > limits.maxUploadBytes) throw tooLarge(bytes.length, limits);
   // Markup never reaches the SVG decoder at all: an SVG can carry scripts and remote fetches.
   if (looksLikeMarkup(bytes)) checkFormat('svg');
+  // Nor does a gzip-compressed one (.svgz): libvips unpacks it and parses the SVG to read its
+  // size, and no format we accept starts compressed.
+  if (isGzip(bytes))
+    throw new MediaError(
+      'unsupported_type',
+      `Compressed files (gzip, such as .svgz) are not accepted: upload ${UPLOADABLE}`,
+    );
   const metadata = await readMetadata(bytes);
   const format = checkFormat(metadata.format ?? 'unknown');
   // The size people see: EXIF orientations 5–8 swap width and height.
@@ -137,6 +144,9 @@ function checkRenditionHeights(width: number, height: number) {
       `The image is ${width}×${height} pixels: shown ${widest} px wide it would be ${tallest} px tall, and web image formats allow at most ${IMAGE_RENDITION_MAX_SIDE}. Split it into several images, or crop it`,
     );
 }
+
+/** gzip's magic number (RFC 1952). */
+const isGzip = (bytes: Buffer) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 /** The first character after a BOM and whitespace is `<`: XML, SVG or HTML, not a photo. */
 function looksLikeMarkup(bytes: Buffer): boolean {
