@@ -18,7 +18,15 @@ export const ARTICLE_LIMITS = {
 /** Lowercase words joined by single hyphens: no leading, trailing or doubled '-'. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const entityId = z.string().min(1).max(ARTICLE_LIMITS.maxIdLength);
+/**
+ * A section's or an article's id. Never with NUL: PostgreSQL refuses it in any text it compares,
+ * and a look-up failed the whole save (a co-edited document's every store) instead of a field.
+ */
+const entityId = z
+  .string()
+  .min(1)
+  .max(ARTICLE_LIMITS.maxIdLength)
+  .refine((id) => !id.includes('\0'), 'no id holds a NUL character (\\u0000)');
 
 /** A plain text field: refused with a clear message when it holds a control character. */
 export const plainText = <T extends z.ZodType<string>>(what: string, schema: T) =>
