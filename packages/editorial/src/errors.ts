@@ -1,4 +1,5 @@
 import type { ValidationError } from '@newsroom/article';
+import { WHOLE_BODY_PATH } from '@newsroom/http';
 
 export type EditorialErrorStatus = 400 | 403 | 404 | 409 | 422;
 
@@ -42,6 +43,20 @@ export class EditorialError extends Error {
     this.name = 'EditorialError';
     this.code = code ?? CODE_OF_STATUS[status];
   }
+}
+
+/**
+ * A schema's issues as field errors. An issue with the input as a whole (an array or a string
+ * where an object belongs) has an empty path: it is named as the body, so that no message
+ * starts with ": " and no field is called "".
+ */
+export function validationErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ValidationError[] {
+  return issues.map((issue) => ({
+    path: issue.path.join('.') || WHOLE_BODY_PATH,
+    message: issue.message,
+  }));
 }
 
 export const notFound = (what: string) => new EditorialError(404, `${what} was not found`);

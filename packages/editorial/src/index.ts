@@ -1,6 +1,6 @@
 // @newsroom/editorial: the newsroom's write side. Every function takes the acting user and
 // checks what they may do, so the apps only authenticate and translate to HTTP.
-export { EditorialError, type EditorialErrorCode } from './errors';
+export { EditorialError, validationErrorsOf, type EditorialErrorCode } from './errors';
 export { slugify, findFreeSlug } from './slug';
 export {
   toRelatedInput,

@@ -7,6 +7,7 @@ export {
   errorBody,
   errorResponse,
   jsonResponse,
+  WHOLE_BODY_PATH,
   type ErrorBody,
   type FieldErrors,
 } from './errors/api-error';

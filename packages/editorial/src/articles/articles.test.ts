@@ -76,6 +76,15 @@ describe('creating articles', () => {
     });
   });
 
+  it('names the body as a whole when the input is not an object at all', async () => {
+    const refusal = createArticle(n.db, n.writer, ['not', 'an', 'object'] as never);
+    await expect(refusal).rejects.toMatchObject({
+      status: 422,
+      errors: [{ path: '(body)', message: expect.stringContaining('expected object') }],
+    });
+    await expect(refusal).rejects.toThrow(/^\(body\): /);
+  });
+
   it('applies the headline rules of saving: no control characters, one line, visible text', async () => {
     const refusals = {
       'A\u0000B': 'title contains an invisible control character (U+0000); remove it',

@@ -3,7 +3,7 @@ import type { Actor } from '@newsroom/auth';
 import { isUniqueViolation, type Db } from '@newsroom/db';
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
-import { invalid } from '../errors';
+import { invalid, validationErrorsOf } from '../errors';
 import { findFreeSlug, slugify } from '../slug';
 import { findEditableArticle, type EditableArticle } from './editable-article';
 
@@ -34,10 +34,7 @@ export async function createArticle(
   content?: NewArticleContent,
 ): Promise<EditableArticle> {
   const parsed = newArticleSchema.safeParse(input);
-  if (!parsed.success)
-    throw invalid(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    );
+  if (!parsed.success) throw invalid(validationErrorsOf(parsed.error.issues));
   const { title, sectionId } = parsed.data;
   if (content) {
     const valid = validateDocument(content.body);

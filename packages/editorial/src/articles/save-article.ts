@@ -11,7 +11,13 @@ import { canEditArticle, canPublish, canSeeArticle, type Actor } from '@newsroom
 import { isUniqueViolation, type Db, type Prisma } from '@newsroom/db';
 import type { LiveChange, LiveChangeReason } from '@newsroom/publishing';
 import { z } from 'zod';
-import { forbidden, notFound, SLUG_TAKEN, type EditorialErrorCode } from '../errors';
+import {
+  forbidden,
+  notFound,
+  SLUG_TAKEN,
+  validationErrorsOf,
+  type EditorialErrorCode,
+} from '../errors';
 import { isAutosaveRevisionDue, recordRevision, type RevisionReason } from '../revisions/revisions';
 import {
   editableArticleInclude,
@@ -193,10 +199,7 @@ export async function parseSave(
   const article = validateArticle(input);
   const errors: ValidationError[] = envelope.success
     ? []
-    : envelope.error.issues.map((issue) => ({
-        path: issue.path.join('.'),
-        message: issue.message,
-      }));
+    : validationErrorsOf(envelope.error.issues);
   if (!article.ok) errors.push(...article.errors);
   if (!envelope.success || !article.ok) return { ok: false, errors };
   const related = await withoutDeletedTargets(db, actor, article.value.related);

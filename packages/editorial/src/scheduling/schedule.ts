@@ -2,7 +2,7 @@ import { ARTICLE_STATUS } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { z } from 'zod';
-import { EditorialError, invalid, notFound } from '../errors';
+import { EditorialError, invalid, notFound, validationErrorsOf } from '../errors';
 import { requirePublisher } from '../articles/publish';
 import { requireReadyToPublish } from '../articles/publish-readiness';
 import {
@@ -52,10 +52,7 @@ export async function scheduleArticle(
 ): Promise<SaveResult> {
   requirePublisher(actor);
   const parsed = scheduleSchema.safeParse(input);
-  if (!parsed.success)
-    throw invalid(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    );
+  if (!parsed.success) throw invalid(validationErrorsOf(parsed.error.issues));
   const publishAt = new Date(parsed.data.publishAt);
   if (publishAt.getTime() <= now.getTime())
     throw new EditorialError(

@@ -1,7 +1,7 @@
 import { slugify } from '@newsroom/article';
 import { isUniqueViolation, type Db } from '@newsroom/db';
 import { readerPagesChanged } from '@newsroom/reader-cache';
-import { EditorialError, invalid, notFound } from '../errors';
+import { EditorialError, invalid, notFound, validationErrorsOf } from '../errors';
 import {
   newSectionSchema,
   sectionNameSchema,
@@ -35,10 +35,7 @@ export async function createSection(db: Db, input: NewSection) {
     name: input.name,
     slug: input.slug ?? slugify(input.name.trim()),
   });
-  if (!parsed.success)
-    throw invalid(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    );
+  if (!parsed.success) throw invalid(validationErrorsOf(parsed.error.issues));
   const { name, slug } = parsed.data;
   const last = await db.section.findFirst({ orderBy: { position: 'desc' } });
   let created;

@@ -1,6 +1,9 @@
 /** Field name → readable problem, for forms and API clients that show errors next to inputs. */
 export type FieldErrors = Record<string, string>;
 
+/** The field path of a problem with the request body as a whole (e.g. an array, not an object). */
+export const WHOLE_BODY_PATH = '(body)';
+
 /** The one error shape of every API of both apps. */
 export type ErrorBody = { error: { code: string; message: string; fields?: FieldErrors } };
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors/api-error';
+import { ApiError, WHOLE_BODY_PATH } from '../errors/api-error';
 
 /** Largest JSON body any API accepts unless a route says otherwise (an article is < 1 MB). */
 export const DEFAULT_JSON_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -56,7 +56,7 @@ export function assertStorableText(value: unknown): void {
   throw new ApiError(
     400,
     'invalid_text',
-    `The text at ${found.path || '(body)'} contains ${what}; send valid Unicode text.`,
+    `The text at ${found.path || WHOLE_BODY_PATH} contains ${what}; send valid Unicode text.`,
   );
 }
 

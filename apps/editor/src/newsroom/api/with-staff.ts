@@ -1,5 +1,5 @@
 import type { Role, SessionUser } from '@newsroom/auth';
-import { EditorialError } from '@newsroom/editorial';
+import { EditorialError, validationErrorsOf } from '@newsroom/editorial';
 import {
   ApiError,
   assertStorableText,
@@ -73,10 +73,7 @@ export function withStaff<P extends Params = Params, S extends z.ZodType | undef
 function validate(schema: z.ZodType, raw: unknown): unknown {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => ({
-    path: issue.path.join('.') || '(body)',
-    message: issue.message,
-  }));
+  const problems = validationErrorsOf(parsed.error.issues);
   throw new ApiError(422, 'validation_failed', describe(problems), fieldsOf(problems));
 }
 
