@@ -34,6 +34,18 @@ describe('destinations: canonical form', () => {
     });
   });
 
+  it('refuses port 0, where no site can answer', () => {
+    for (const url of [
+      'https://example.com:0/',
+      'http://example.com:00/a',
+      'https://[2001:db8::1]:0/',
+    ])
+      expect(refusal(url), url).toBe(
+        'The URL has port 0, where no site can answer: remove ":0" or give its real port.',
+      );
+    expect(checkDestination('https://example.com:8443/', policy).ok).toBe(true);
+  });
+
   it('names the address and its kind in the message', () => {
     expect(refusal('http://0xa9fea9fe/latest/meta-data/')).toBe(
       'That URL points to an internal address (linkLocal) (169.254.169.254); short links may only go to public addresses.',

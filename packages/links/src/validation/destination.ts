@@ -10,6 +10,8 @@ export const MAX_URL_LENGTH = 2048;
 
 export type DestinationCheck = { ok: true; url: string } | { ok: false; message: string };
 
+const NO_PORT_ZERO =
+  'The URL has port 0, where no site can answer: remove ":0" or give its real port.';
 const TOO_LONG = `The URL is too long: at most ${MAX_URL_LENGTH} characters.`;
 
 /**
@@ -45,6 +47,8 @@ export function checkDestination(
     };
   }
   if (url.hostname === '') return { ok: false, message: 'The URL has no host name.' };
+  // Nothing listens on port 0 (it means "any port" to an operating system): a link there is dead.
+  if (url.port === '0') return { ok: false, message: NO_PORT_ZERO };
   if (url.username || url.password) {
     return { ok: false, message: 'URLs with a user name or password in them are not allowed.' };
   }
