@@ -11,9 +11,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
 };
-const editorPort = env.EDITOR_PORT ?? '3000';
-const shortenerPort = env.SHORTENER_PORT ?? '3001';
-const collabPort = env.COLLAB_PORT ?? '3002';
+const editorPort = env.EDITOR_PORT?.trim() || '3000';
+const shortenerPort = env.SHORTENER_PORT?.trim() || '3001';
+const collabPort = env.COLLAB_PORT?.trim() || '3002';
 env.EDITOR_URL ??= `http://localhost:${editorPort}`;
 env.SHORTENER_URL ??= `http://localhost:${shortenerPort}`;
 // Same host as the newsroom: the browser sends the staff session cookie with the WebSocket.

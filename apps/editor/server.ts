@@ -15,6 +15,7 @@ import {
   answerUnavailableOnServerError,
   answerUnsupportedMethod,
   applySecurityHeaders,
+  portFromEnv,
   readerSiteUrl,
   servedOverHttps,
   shortenerSiteUrl,
@@ -36,14 +37,13 @@ import { audienceOf } from './src/front-server/audience';
 import { collabConnectSources } from './src/newsroom/collab/collab-url';
 import { startPublishingScheduler } from './src/publishing/publishing-scheduler';
 
-const port = Number(process.env.EDITOR_PORT ?? process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const dev = process.env.NODE_ENV !== 'production';
 /** How long a shutdown waits for open requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
 /** Where this server reaches itself: a wildcard listen address is reachable on loopback. */
-function ownOrigin(): string {
+function ownOrigin(port: number): string {
   const host = ['0.0.0.0', '::', ''].includes(hostname) ? '127.0.0.1' : hostname;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
@@ -52,6 +52,7 @@ async function main() {
   // A wrong EDITOR_URL / SHORTENER_URL stops the start with a message naming it, rather than
   // breaking every absolute link later; so does a wrong SHORTENER_DELETED_CODE_DAYS (deleting a
   // draft reserves its short link's code) rather than failing each deletion.
+  const port = portFromEnv(process.env, 'EDITOR_PORT', portFromEnv(process.env, 'PORT', 3000));
   readerSiteUrl();
   shortenerSiteUrl();
   deletedCodeReserveDaysFromEnv();
@@ -65,7 +66,7 @@ async function main() {
   const readerPages = dev
     ? null
     : createReaderPageCache({
-        renderOrigin: ownOrigin(),
+        renderOrigin: ownOrigin(port),
         changes: shared.changes,
         https: (req) => servedOverHttps(req, trust),
         ...readerCacheSettingsFromEnv(),

@@ -12,6 +12,7 @@ import {
   answerUnknownApiPath,
   answerUnsupportedMethod,
   applySecurityHeaders,
+  portFromEnv,
   resolveClientAddress,
   servedOverHttps,
   stampClientAddress,
@@ -25,7 +26,6 @@ import { isCrossSiteMutation } from '@newsroom/auth';
 import { isLinkApiPath } from './src/api/link-api-path';
 import { startNextHost } from './src/next-host/next-host';
 
-const port = Number(process.env.SHORTENER_PORT ?? process.env.PORT ?? 3001);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const dev = process.env.NODE_ENV !== 'production';
 /** How long a shutdown waits for open requests before closing their connections. */
@@ -37,6 +37,7 @@ function isShortCodePath(path: string): boolean {
 }
 
 async function main() {
+  const port = portFromEnv(process.env, 'SHORTENER_PORT', portFromEnv(process.env, 'PORT', 3001));
   await prepareDatabase();
   // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
   const runtime = getShortenerRuntime();

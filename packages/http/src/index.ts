@@ -45,6 +45,7 @@ export {
   type RouteMethods,
 } from './methods/route-methods';
 export { readerSiteUrl, shortenerSiteUrl } from './site-urls/site-urls';
+export { portFromEnv } from './listen/listen-port';
 export {
   isDatabaseUnavailable,
   UNAVAILABLE_RETRY_AFTER_SECONDS,

@@ -13,12 +13,15 @@ describe('collaboration server settings', () => {
       'http://localhost:3000',
     ]);
     expect(config.port).toBe(3002);
+    // Blank is unset, as for every port variable (npm start passes them through).
+    expect(readCollabConfig({ COLLAB_PORT: ' ' }).port).toBe(3002);
     expect(config.redisUrl).toBeUndefined();
   });
 
   it('refuses a port it cannot listen on and an origin that is not a URL', () => {
     expect(() => readCollabConfig({ COLLAB_PORT: '0' })).toThrow('COLLAB_PORT');
     expect(() => readCollabConfig({ COLLAB_PORT: 'abc' })).toThrow('COLLAB_PORT');
+    expect(() => readCollabConfig({ EDITOR_PORT: 'abc' })).toThrow(/^EDITOR_PORT/);
     expect(() => readCollabConfig({ COLLAB_ALLOWED_ORIGINS: 'news' })).toThrow(
       'COLLAB_ALLOWED_ORIGINS',
     );

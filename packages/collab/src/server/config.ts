@@ -1,4 +1,4 @@
-import { readerSiteUrl } from '@newsroom/http';
+import { portFromEnv, readerSiteUrl } from '@newsroom/http';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,16 +21,13 @@ function originOf(url: string, name: string): string {
 }
 
 export function readCollabConfig(env: Env): CollabConfig {
-  const port = Number(env.COLLAB_PORT ?? DEFAULT_COLLAB_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535)
-    throw new Error(`COLLAB_PORT must be a port number (got '${env.COLLAB_PORT}')`);
   const extra = (env.COLLAB_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean)
     .map((origin) => originOf(origin, 'COLLAB_ALLOWED_ORIGINS'));
   return {
-    port,
+    port: portFromEnv(env, 'COLLAB_PORT', DEFAULT_COLLAB_PORT),
     host: env.HOST ?? '127.0.0.1',
     allowedOrigins: [new URL(readerSiteUrl(env)).origin, ...extra],
     redisUrl: env.REDIS_URL?.trim() || undefined,

@@ -26,4 +26,9 @@ describe('site base URLs', () => {
     );
     expect(() => readerSiteUrl({ EDITOR_URL: 'https://news.example/?a=1' })).toThrow(/plain/);
   });
+
+  it('blames a bad port on its own variable, not on the URL made from it', () => {
+    expect(() => readerSiteUrl({ EDITOR_PORT: 'abc' })).toThrow(/^EDITOR_PORT must be a port/);
+    expect(() => shortenerSiteUrl({ SHORTENER_PORT: '-1' })).toThrow(/^SHORTENER_PORT must/);
+  });
 });

@@ -1,5 +1,6 @@
 // The public base URL of each app, read from the environment in this one place: absolute links
 // (canonical URLs, feeds, sitemaps, short URLs, the shortener's own-host check) all start here.
+import { portFromEnv } from '../listen/listen-port';
 
 type Env = Record<string, string | undefined>;
 
@@ -8,7 +9,7 @@ type Env = Record<string, string | undefined>;
  * https://news.example. Default: http://localhost:<EDITOR_PORT or 3000>. No trailing slash.
  */
 export function readerSiteUrl(env: Env = process.env): string {
-  return baseUrl(env, 'EDITOR_URL', `http://localhost:${env.EDITOR_PORT?.trim() || 3000}`);
+  return baseUrl(env, 'EDITOR_URL', `http://localhost:${portFromEnv(env, 'EDITOR_PORT', 3000)}`);
 }
 
 /**
@@ -16,7 +17,11 @@ export function readerSiteUrl(env: Env = process.env): string {
  * http://localhost:<SHORTENER_PORT or 3001>. No trailing slash.
  */
 export function shortenerSiteUrl(env: Env = process.env): string {
-  return baseUrl(env, 'SHORTENER_URL', `http://localhost:${env.SHORTENER_PORT?.trim() || 3001}`);
+  return baseUrl(
+    env,
+    'SHORTENER_URL',
+    `http://localhost:${portFromEnv(env, 'SHORTENER_PORT', 3001)}`,
+  );
 }
 
 function baseUrl(env: Env, variable: string, fallback: string): string {
