@@ -15,6 +15,7 @@ import {
   answerUnavailableOnServerError,
   answerUnsupportedMethod,
   applySecurityHeaders,
+  exitOnListenFailure,
   portFromEnv,
   readerSiteUrl,
   servedOverHttps,
@@ -110,6 +111,7 @@ async function main() {
     answerUnavailableOnServerError(req, res);
     void handleWithNext(req, res);
   });
+  exitOnListenFailure(server, 'Editor', 'EDITOR_PORT');
   server.listen(port, hostname, () => {
     console.log(`Editor ready on http://${hostname}:${port} (shared state: ${shared.transport})`);
   });

@@ -12,6 +12,7 @@ import {
   answerUnknownApiPath,
   answerUnsupportedMethod,
   applySecurityHeaders,
+  exitOnListenFailure,
   portFromEnv,
   resolveClientAddress,
   servedOverHttps,
@@ -103,6 +104,7 @@ async function main() {
     stampClientAddress(req, trust);
     nextHost.forwardUpgrade(req, socket, head);
   });
+  exitOnListenFailure(server, 'Shortener', 'SHORTENER_PORT');
   server.listen(port, hostname, () => {
     console.log(`Shortener ready on http://${hostname}:${port}`);
   });

@@ -46,6 +46,7 @@ export {
 } from './methods/route-methods';
 export { readerSiteUrl, shortenerSiteUrl } from './site-urls/site-urls';
 export { portFromEnv } from './listen/listen-port';
+export { exitOnListenFailure, listenFailureMessage } from './listen/listen-failure';
 export {
   isDatabaseUnavailable,
   UNAVAILABLE_RETRY_AFTER_SECONDS,

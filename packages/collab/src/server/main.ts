@@ -1,5 +1,6 @@
 // The collaboration server process (`npm start` runs it beside the two apps).
 import { getDb } from '@newsroom/db';
+import { exitOnListenFailure } from '@newsroom/http';
 import { prepareDatabase } from '@newsroom/db/migrate';
 import { readCollabConfig } from './config';
 import { createCollabServer } from './collab-server';
@@ -14,6 +15,7 @@ async function main() {
     extensions: config.redisUrl ? [redisScaleOut(config.redisUrl)] : [],
   });
   server.configuration.address = config.host;
+  exitOnListenFailure(server.httpServer, 'Collaboration server', 'COLLAB_PORT');
   await server.listen(config.port);
   console.log(`Collaboration server ready on ws://${config.host}:${server.address.port}`);
   const shutdown = async (signal: string) => {
