@@ -1,8 +1,7 @@
 // Staff and key management from the shell; USAGE below lists the commands and their options.
-import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { isUniqueViolation } from '@newsroom/db';
-import { errorText, runDatabaseCli } from '@newsroom/db/cli';
+import { errorText, parseCommandOptions, runDatabaseCli } from '@newsroom/db/cli';
 import {
   API_KEY_SCOPES,
   DEFAULT_API_KEY_SCOPE,
@@ -27,19 +26,19 @@ const USAGE = `Usage:
   npm run apikey:list
   npm run apikey:revoke -- <prefix-or-id>   (see apikey:list)`;
 
-// The first argument names the command (runDatabaseCli reads it); the rest are its options.
-const rest = process.argv.slice(3);
-const { values, positionals } = parseArgs({
-  args: rest,
-  allowPositionals: true,
-  options: {
-    email: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string', default: 'writer' },
-    password: { type: 'string' },
-    scope: { type: 'string', default: DEFAULT_API_KEY_SCOPE },
+const { values, positionals } = parseCommandOptions(
+  {
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', default: 'writer' },
+      password: { type: 'string' },
+      scope: { type: 'string', default: DEFAULT_API_KEY_SCOPE },
+    },
   },
-});
+  USAGE,
+);
 
 runDatabaseCli({
   commands: {

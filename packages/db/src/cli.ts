@@ -1,5 +1,6 @@
 // The frame every database command-line script shares: check the migrations, open the client,
 // run one named command, close the client, and turn a failure into a message and exit code 1.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { getDb, type Db } from './client';
 import { prepareDatabase } from './prepare';
 
@@ -17,6 +18,20 @@ export interface DatabaseCliOptions {
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The options after the command's name (`process.argv[3]` on), parsed strictly by node:util's
+ * parseArgs. A mistyped or unknown option stops the script with parseArgs' message and the usage,
+ * not an uncaught TypeError with its stack trace.
+ */
+export function parseCommandOptions<T extends ParseArgsConfig>(config: T, usage: string) {
+  try {
+    return parseArgs<T>({ ...config, args: process.argv.slice(3) });
+  } catch (error) {
+    console.error(`${errorText(error)}\n\n${usage}`);
+    process.exit(1);
+  }
 }
 
 /** Runs the command `process.argv[2]` names; the caller parses the remaining arguments itself. */

@@ -1,20 +1,20 @@
-// Sections from the shell (a production database starts without any, and an article needs one):
-//   npm run section:create -- --name "World" [--slug world]
-//   npm run section:rename -- --slug world --name "World news"
-//   npm run section:list
-import { parseArgs } from 'node:util';
+// Sections from the shell (a production database starts without any, and an article needs one);
+// USAGE below lists the commands and their options.
 import type { Db } from '@newsroom/db';
-import { errorText, runDatabaseCli } from '@newsroom/db/cli';
+import { errorText, parseCommandOptions, runDatabaseCli } from '@newsroom/db/cli';
 import { announceToOtherInstances } from '@newsroom/reader-cache';
 import { openSharedState } from '@newsroom/shared-state';
 import { createSection, EditorialError, listSections, renameSection } from '../src';
 
-// The first argument names the command (runDatabaseCli reads it); the rest are its options.
-const rest = process.argv.slice(3);
-const { values } = parseArgs({
-  args: rest,
-  options: { name: { type: 'string' }, slug: { type: 'string' } },
-});
+const USAGE = `Usage:
+  npm run section:create -- --name "World" [--slug world]
+  npm run section:rename -- --slug world --name "World news"
+  npm run section:list`;
+
+const { values } = parseCommandOptions(
+  { options: { name: { type: 'string' }, slug: { type: 'string' } } },
+  USAGE,
+);
 
 /**
  * Runs a change readers see with the running servers listening: the reader pages it alters are
@@ -63,4 +63,5 @@ runDatabaseCli({
     error instanceof EditorialError && error.status === 422
       ? error.errors.map((problem) => `${problem.path}: ${problem.message}`).join('\n')
       : errorText(error),
+  usage: USAGE,
 });

@@ -169,3 +169,13 @@ describe('user:password', () => {
     expect(unknown.stderr).toMatch(/No user has the email nobody@newsroom\.test/);
   }, 300_000);
 });
+
+describe('a mistyped option', () => {
+  it('stops with parseArgs’ message and the usage, not a stack trace', async () => {
+    const typo = await cli('user:create', '--emial', 'someone@newsroom.test');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/^Unknown option '--emial'/);
+    expect(typo.stderr).toContain('npm run user:create -- --email');
+    expect(typo.stderr).not.toMatch(/\n\s+at /);
+  }, 300_000);
+});
