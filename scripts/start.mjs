@@ -61,14 +61,21 @@ function stopAll(signal) {
     }
   }
 }
+let stopAsked = false;
 for (const app of apps) {
   app.on('exit', (code) => {
+    // An app that stops unasked failed (a port taken, a bad setting): that is npm start's exit
+    // code, which the others stopping after it (npm, signalled, exits with no code) must not
+    // turn into 0, as the last one to exit used to.
+    if (!stopAsked && !process.exitCode) process.exitCode = code || 1;
     stopAll('SIGTERM');
-    process.exitCode = code ?? 0;
   });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => stopAll(signal));
+  process.on(signal, () => {
+    stopAsked = true;
+    stopAll(signal);
+  });
 }
 
 const loginFile = path.join(env.NEWSROOM_DATA_DIR ?? path.join(root, 'data'), 'demo-login.json');
