@@ -57,5 +57,16 @@ export function defaultSqliteUrl(): string {
 /** DATABASE_URL when set (and not empty), otherwise the zero-setup SQLite file. */
 export function resolveDatabaseUrl(url?: string): string {
   const explicit = url ?? process.env.DATABASE_URL;
-  return explicit && explicit.trim() !== '' ? explicit.trim() : defaultSqliteUrl();
+  return explicit && explicit.trim() !== '' ? fromRepoRoot(explicit.trim()) : defaultSqliteUrl();
+}
+
+/**
+ * A relative SQLite path (`file:data/x.db`) is taken from the repository root, like the default
+ * file: npm runs every workspace's script in that workspace's folder, so taken from the working
+ * directory it was a different database for the editor, the shortener and each command.
+ */
+function fromRepoRoot(url: string): string {
+  const file = url.startsWith('file:') ? url.slice('file:'.length) : '';
+  if (file === '' || file.startsWith('/') || file.startsWith(':')) return url;
+  return `file:${path.join(findRepoRoot(), file)}`;
 }
