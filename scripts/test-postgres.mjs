@@ -23,8 +23,11 @@ const env = {
 // Lines that name what failed: repeated at the very end, since CI logs are often read from the
 // tail, and the unit suites' failures would otherwise sit thousands of lines above it.
 // A timeout or a server that did not start is named too: its FAIL line alone says only which file.
+// Any `SomethingError: message` line too, since it says why: an assertion's diff, "fetch failed".
 const FAILURE_LINE =
-  /\b(FAIL\b|Failed:|AssertionError\b|timed out\b|before it was ready|did not print ")|[×✘✗]/;
+  /\b(FAIL\b|Failed:|[A-Z]\w*Error: |timed out\b|before it was ready|did not print ")|[×✘✗]/;
+// Colour codes are taken out before matching: "\x1b[1mAssertionError" has no word boundary.
+const COLOUR_CODE = /\x1b\[[0-9;]*m/g;
 const MAX_REPEATED_LINES = 80;
 
 /**
@@ -41,7 +44,10 @@ function run(command, args) {
         target.write(chunk);
         const lines = (partial + chunk.toString('utf8')).split('\n');
         partial = lines.pop() ?? '';
-        for (const line of lines) if (FAILURE_LINE.test(line)) failureLines.push(line);
+        for (const line of lines) {
+          const plain = line.replace(COLOUR_CODE, '');
+          if (FAILURE_LINE.test(plain)) failureLines.push(plain);
+        }
       };
     };
     child.stdout.on('data', keep(process.stdout));

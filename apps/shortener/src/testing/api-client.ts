@@ -14,7 +14,18 @@ export function createApiClient(baseUrl: string, apiKey: string | undefined) {
     });
     const text = await response.text();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-    const json: any = text ? JSON.parse(text) : undefined;
+    const json: any = text
+      ? parseJson(text, `${method} ${path} answered ${response.status}`)
+      : undefined;
     return { status: response.status, headers: response.headers, json };
   };
+}
+
+/** JSON.parse that says which answer was not JSON, and what it held instead. */
+function parseJson(text: string, answer: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${answer} with a body that is not JSON: ${text.slice(0, 300)}`);
+  }
 }
