@@ -53,7 +53,7 @@ async function main() {
   // A wrong EDITOR_URL / SHORTENER_URL stops the start with a message naming it, rather than
   // breaking every absolute link later; so does a wrong SHORTENER_DELETED_CODE_DAYS (deleting a
   // draft reserves its short link's code) rather than failing each deletion.
-  const port = portFromEnv(process.env, 'EDITOR_PORT', portFromEnv(process.env, 'PORT', 3000));
+  const port = portFromEnv(process.env, ['EDITOR_PORT', 'PORT'], 3000);
   readerSiteUrl();
   shortenerSiteUrl();
   deletedCodeReserveDaysFromEnv();

@@ -38,7 +38,7 @@ function isShortCodePath(path: string): boolean {
 }
 
 async function main() {
-  const port = portFromEnv(process.env, 'SHORTENER_PORT', portFromEnv(process.env, 'PORT', 3001));
+  const port = portFromEnv(process.env, ['SHORTENER_PORT', 'PORT'], 3001);
   await prepareDatabase();
   // The redirect thread's runtime: its cache, click buffer and rate limits serve the redirects.
   const runtime = getShortenerRuntime();

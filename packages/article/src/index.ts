@@ -102,6 +102,7 @@ export { withoutControlCharacters } from './validation/plain-text';
 export {
   ARTICLE_LIMITS,
   articleMetaSchema,
+  entityId,
   headlineSchema,
   linkedArticleIds,
   oneLineVisibleText,

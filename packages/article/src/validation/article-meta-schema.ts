@@ -22,7 +22,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * A section's or an article's id. Never with NUL: PostgreSQL refuses it in any text it compares,
  * and a look-up failed the whole save (a co-edited document's every store) instead of a field.
  */
-const entityId = z
+export const entityId = z
   .string()
   .min(1)
   .max(ARTICLE_LIMITS.maxIdLength)

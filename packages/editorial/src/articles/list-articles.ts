@@ -2,6 +2,7 @@ import {
   ARTICLE_STATUS,
   ARTICLE_STATUSES,
   articlePath,
+  entityId,
   type ArticleStatus,
 } from '@newsroom/article';
 import { canPublish, type Actor } from '@newsroom/auth';
@@ -11,13 +12,8 @@ import { hasUnpublishedChanges } from './editable-article';
 
 export const articleListQuerySchema = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
-  // No id holds NUL, and PostgreSQL refuses to compare text with one (the page was a 500).
-  sectionId: z
-    .string()
-    .min(1)
-    .refine((id) => !id.includes('\0'))
-    .optional()
-    .catch(undefined),
+  // Not a possible id (one with NUL was a 500 on PostgreSQL): no filter.
+  sectionId: entityId.optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25).catch(25),

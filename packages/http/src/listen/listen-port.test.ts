@@ -15,4 +15,12 @@ describe('portFromEnv', () => {
       );
     }
   });
+
+  it('takes the first variable that is set, and reads no further', () => {
+    const names = ['EDITOR_PORT', 'PORT'];
+    expect(portFromEnv({ EDITOR_PORT: '4100', PORT: 'abc' }, names, 3000)).toBe(4100);
+    expect(portFromEnv({ EDITOR_PORT: ' ', PORT: '4200' }, names, 3000)).toBe(4200);
+    expect(portFromEnv({}, names, 3000)).toBe(3000);
+    expect(() => portFromEnv({ PORT: 'abc' }, names, 3000)).toThrow(/^PORT must be/);
+  });
 });

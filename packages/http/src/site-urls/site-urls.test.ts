@@ -31,4 +31,13 @@ describe('site base URLs', () => {
     expect(() => readerSiteUrl({ EDITOR_PORT: 'abc' })).toThrow(/^EDITOR_PORT must be a port/);
     expect(() => shortenerSiteUrl({ SHORTENER_PORT: '-1' })).toThrow(/^SHORTENER_PORT must/);
   });
+
+  it('does not read the port variable when the URL is set', () => {
+    expect(readerSiteUrl({ EDITOR_URL: 'https://news.example', EDITOR_PORT: 'abc' })).toBe(
+      'https://news.example',
+    );
+    expect(shortenerSiteUrl({ SHORTENER_URL: 'https://nws.rm', SHORTENER_PORT: '0' })).toBe(
+      'https://nws.rm',
+    );
+  });
 });

@@ -9,7 +9,11 @@ type Env = Record<string, string | undefined>;
  * https://news.example. Default: http://localhost:<EDITOR_PORT or 3000>. No trailing slash.
  */
 export function readerSiteUrl(env: Env = process.env): string {
-  return baseUrl(env, 'EDITOR_URL', `http://localhost:${portFromEnv(env, 'EDITOR_PORT', 3000)}`);
+  return baseUrl(
+    env,
+    'EDITOR_URL',
+    () => `http://localhost:${portFromEnv(env, 'EDITOR_PORT', 3000)}`,
+  );
 }
 
 /**
@@ -20,12 +24,13 @@ export function shortenerSiteUrl(env: Env = process.env): string {
   return baseUrl(
     env,
     'SHORTENER_URL',
-    `http://localhost:${portFromEnv(env, 'SHORTENER_PORT', 3001)}`,
+    () => `http://localhost:${portFromEnv(env, 'SHORTENER_PORT', 3001)}`,
   );
 }
 
-function baseUrl(env: Env, variable: string, fallback: string): string {
-  const value = (env[variable]?.trim() || fallback).replace(/\/+$/, '');
+/** The fallback is worked out only when the variable is unset: its port variable may be unused. */
+function baseUrl(env: Env, variable: string, fallback: () => string): string {
+  const value = (env[variable]?.trim() || fallback()).replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(value);
