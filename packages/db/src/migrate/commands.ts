@@ -7,7 +7,7 @@ import type {
   SchemaFilter,
 } from '@prisma/schema-engine-wasm';
 import { prismaDir as defaultPrismaDir, resolveDatabaseUrl } from '../paths';
-import { providerOf, redactUrl, type Provider } from '../provider';
+import { providerOf, redactUrl, sqliteFilePath, type Provider } from '../provider';
 import { postgresSchemaPath, renderPostgresSchema, sqliteSchemaPath } from '../schema-sync';
 import { offlinePostgresConnection, openMigrationConnection } from './adapters';
 import { describeEngineError, MigrationError } from './errors';
@@ -244,6 +244,10 @@ export interface StatusReport {
 export async function migrationStatus(target: MigrationTarget): Promise<StatusReport> {
   const migrationsList = readMigrationList(target.migrationsDir);
   const migrations = migrationsList.migrationDirectories.map((dir) => dir.path);
+  // Opening a SQLite file that is not there creates it: a status check must not.
+  if (isMissingSqliteFile(target)) {
+    return { migrations, pending: migrations, hasMigrationsTable: false, problems: [] };
+  }
   return withEngine(target, async (engine) => {
     const diagnosis = await diagnoseHistory(engine, migrationsList);
     if (diagnosis === 'fresh') {
@@ -261,6 +265,12 @@ export async function migrationStatus(target: MigrationTarget): Promise<StatusRe
     }
     return { migrations, pending, hasMigrationsTable: true, problems };
   });
+}
+
+function isMissingSqliteFile(target: MigrationTarget): boolean {
+  if (target.provider !== 'sqlite') return false;
+  const file = sqliteFilePath(target.url);
+  return file !== ':memory:' && !existsSync(file);
 }
 
 export type CreateMigrationResult =

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../client';
+import { sqliteFilePath } from '../provider';
 import { copyPrismaDir, makeTempDir, repoPrismaDir, tsxBin } from '../test-helpers';
 import { deployMigrations, migrationStatus, migrationTarget } from './commands';
 import { MigrationError } from './errors';
@@ -66,6 +67,19 @@ describe('SQLite migrations', () => {
   });
 
   it('reports pending migrations on a fresh database', async () => {
+    const status = await migrationStatus(migrationTarget(url, repoPrismaDir));
+    expect(status).toMatchObject({ pending: committedMigrations, hasMigrationsTable: false });
+  });
+
+  it('reports a missing SQLite file as a fresh database, without creating it', async () => {
+    const status = await migrationStatus(migrationTarget(url, repoPrismaDir));
+    expect(status).toMatchObject({ pending: committedMigrations, problems: [] });
+    expect(existsSync(sqliteFilePath(url))).toBe(false);
+  });
+
+  it('reports an empty SQLite file as a fresh database', async () => {
+    mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+    writeFileSync(sqliteFilePath(url), '');
     const status = await migrationStatus(migrationTarget(url, repoPrismaDir));
     expect(status).toMatchObject({ pending: committedMigrations, hasMigrationsTable: false });
   });
