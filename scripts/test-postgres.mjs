@@ -23,9 +23,10 @@ const env = {
 // Lines that name what failed: repeated at the very end, since CI logs are often read from the
 // tail, and the unit suites' failures would otherwise sit thousands of lines above it.
 // A timeout or a server that did not start is named too: its FAIL line alone says only which file.
-// Any `SomethingError: message` line too, since it says why: an assertion's diff, "fetch failed".
+// So is a line that starts with `SomethingError: message` (after turbo's "@pkg:task: "): vitest's
+// reason for a failure, such as an assertion's diff or "fetch failed".
 const FAILURE_LINE =
-  /\b(FAIL\b|Failed:|[A-Z]\w*Error: |timed out\b|before it was ready|did not print ")|[×✘✗]/;
+  /\b(FAIL\b|Failed:|timed out\b|before it was ready|did not print ")|[×✘✗]|^(\S+: )?\s*[A-Z]\w*Error: /;
 // Colour codes are taken out before matching: "\x1b[1mAssertionError" has no word boundary.
 const COLOUR_CODE = /\x1b\[[0-9;]*m/g;
 const MAX_REPEATED_LINES = 80;
