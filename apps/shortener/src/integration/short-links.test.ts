@@ -397,20 +397,21 @@ describe('validation: every rule answers with a clear 4xx', () => {
 });
 
 describe('under concurrency', () => {
-  // A ceiling for a loaded 2-core machine (60 s was hit there on PostgreSQL), not a speed target.
-  it('gives 1,000 concurrent creations 1,000 distinct codes', { timeout: 180_000 }, async () => {
+  // A ceiling for a loaded 2-core machine, not a speed target: 1,000 creations took 127-153 s
+  // there beside the whole suite; 400 keep the concurrency and take far less.
+  it('gives 400 concurrent creations 400 distinct codes', { timeout: 180_000 }, async () => {
     // 100 in flight at a time: the server hands Next.js 64 requests at once, so the database sees
-    // the same concurrency as with 1,000, without 1,000 sockets opened in one burst (past the
-    // listen backlog on a loaded machine, where connecting then waits on SYN retries).
-    const responses = await runPool(1_000, 100, (index) =>
+    // the same concurrency as with all 400 at once, without opening them all in one burst (past
+    // the listen backlog on a loaded machine, where connecting then waits on SYN retries).
+    const responses = await runPool(400, 100, (index) =>
       api('POST', '/api/links', { url: `https://load.example/${index}` }),
     );
     // Counted, with the first refusal's body, so that a failure says what came back.
     const counts: Record<number, number> = {};
     for (const { status } of responses) counts[status] = (counts[status] ?? 0) + 1;
     const firstRefusal = responses.find((response) => response.status !== 201)?.json;
-    expect({ counts, firstRefusal }).toEqual({ counts: { 201: 1_000 }, firstRefusal: undefined });
-    expect(new Set(responses.map((response) => response.json.code)).size).toBe(1_000);
+    expect({ counts, firstRefusal }).toEqual({ counts: { 201: 400 }, firstRefusal: undefined });
+    expect(new Set(responses.map((response) => response.json.code)).size).toBe(400);
   });
 
   it('gives 100 concurrent requests for one article one link', async () => {
