@@ -1,6 +1,8 @@
 import { DOMParser as ProseMirrorDOMParser } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { getArticleSchema } from '../extensions/article-extensions';
+import { DOCUMENT_LIMITS } from '../validation/document-limits';
+import { validateDocument } from '../validation/validate-document';
 import { cleanPastedHtml } from './clean-pasted-html';
 import { gdocsClipboard, gdocsLink, gdocsParagraph } from './fixtures/google-docs-clipboard';
 import { nodeHtmlParser } from './fixtures/node-dom';
@@ -58,5 +60,22 @@ describe('pasting links whose address we would not store', () => {
     expect(links).toEqual(['/world/story']);
     expect(pasted.textContent).toBe('link 0 link 1 link 2 link 3 kept');
     expect(lostLinkCount(body)).toBe(MISREAD.length);
+  });
+
+  it('from any other HTML: a link title arrives as the validator stores it', () => {
+    const long = 'word '.repeat(DOCUMENT_LIMITS.maxLinkTitleLength);
+    const body = parseHtml(
+      `<p><a href="/a" title="Ring&#7;ing  ">bell</a> <a href="/b" title="${long}">long</a> ` +
+        `<a href="/c" title="&#1;">blank</a> <a href="/d">none</a></p>`,
+    ).body;
+    const pasted = ProseMirrorDOMParser.fromSchema(getArticleSchema()).parse(body);
+    const titles: unknown[] = [];
+    pasted.descendants((node) => {
+      const link = node.marks.find((mark) => mark.type.name === 'link');
+      if (link) titles.push(link.attrs.title);
+    });
+    const cut = long.slice(0, DOCUMENT_LIMITS.maxLinkTitleLength).trimEnd();
+    expect(titles).toEqual(['Ringing', cut, null, null]);
+    expect(validateDocument(pasted.toJSON()).ok).toBe(true);
   });
 });

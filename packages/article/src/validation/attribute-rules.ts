@@ -111,7 +111,8 @@ export const MARK_RULES: Record<string, TypeRule> = {
       // Stored but never rendered: the renderer decides rel itself.
       rel: nullOr(boundedString(100)),
       class: (value) => (value === null || value === undefined ? null : 'must be null'),
-      title: nullOr(boundedString(DOCUMENT_LIMITS.maxLinkTitleLength)),
+      // Shown by browsers as a tooltip: no control characters, as in the text.
+      title: nullOr(plainText(boundedString(DOCUMENT_LIMITS.maxLinkTitleLength))),
     },
     required: ['href'],
   },

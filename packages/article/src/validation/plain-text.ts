@@ -32,3 +32,13 @@ const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 export function withoutControlCharacters(text: string): string {
   return text.replace(LINE_BREAKING_CONTROLS, '\n').replace(ALL_CONTROL_CHARACTERS, '');
 }
+
+/**
+ * `text` cut to `maxLength` UTF-16 units (the validator's count), never between the two halves of
+ * a letter outside the BMP (an emoji): half a letter is no text at all.
+ */
+export function cutToLength(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}

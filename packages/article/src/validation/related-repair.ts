@@ -1,6 +1,6 @@
 import { ARTICLE_LIMITS, REPEATED_RELATED_LINK, relatedLinkKey } from './article-meta-schema';
 import { LINK_ADDRESS_PROBLEMS, parseLinkAddress, RELATED_LINK } from './link-address';
-import { withoutControlCharacters } from './plain-text';
+import { cutToLength, withoutControlCharacters } from './plain-text';
 import type { RemovedLink } from './refused-links';
 
 /**
@@ -11,16 +11,6 @@ type StoredRelatedEntry = { articleId: string; title?: string } | { url: string;
 
 /** What opening an article does to one stored related entry: keeps it (repaired) or removes it. */
 export type RelatedRepair<Entry> = { kept: Entry } | { removed: RemovedLink };
-
-/**
- * `text` cut to `maxLength` UTF-16 units (the validator's count), never between the two halves of
- * a letter outside the BMP (an emoji): half a letter is no text at all.
- */
-function cutToLength(text: string, maxLength: number): string {
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
 
 /** The host name of an absolute address; a path on this site names itself. */
 function hostOf(href: string): string {

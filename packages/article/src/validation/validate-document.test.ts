@@ -70,6 +70,24 @@ describe('validateDocument', () => {
     expect(error?.path).toBe('content[0].content[0].marks[0].attrs.href');
   });
 
+  it('refuses invisible control characters in a link title, as in the text', () => {
+    const titled = (title: string) =>
+      doc([
+        paragraph({
+          type: 'text',
+          text: 'x',
+          marks: [{ type: 'link', attrs: { href: '/a', title } }],
+        }),
+      ]);
+    expect(errorsOf(titled('Ring\u0007ing'))).toEqual([
+      {
+        path: 'content[0].content[0].marks[0].attrs.title',
+        message: expect.stringContaining('invisible control character (U+0007)'),
+      },
+    ]);
+    expect(errorsOf(titled('Two\nlines and a\ttab'))).toEqual([]);
+  });
+
   it('rejects missing hrefs and headings outside 2–4', () => {
     expect(errorsOf(linked(undefined))[0]?.message).toMatch(/missing attribute 'href'/);
     expect(
