@@ -86,6 +86,8 @@ export { formatDateline } from './metadata/dateline';
 export {
   ARTICLE_STATUS,
   ARTICLE_STATUSES,
+  latestScheduleTime,
+  SCHEDULE_MAX_DAYS_AHEAD,
   toArticleStatus,
   type ArticleStatus,
 } from './metadata/article-status';

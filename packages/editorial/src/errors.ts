@@ -12,6 +12,7 @@ export type EditorialErrorCode =
   | 'validation_failed'
   | 'slug_taken'
   | 'publish_time_past'
+  | 'publish_time_too_far'
   | 'not_ready'
   | 'not_live'
   | 'not_scheduled'

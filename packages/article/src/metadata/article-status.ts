@@ -17,3 +17,14 @@ export function toArticleStatus(value: string): ArticleStatus {
     ? (value as ArticleStatus)
     : ARTICLE_STATUS.draft;
 }
+
+/**
+ * How far ahead "Publish at" / "Update at" may be: a year and a day. Further is a typo (2062 for
+ * 2026) that would hide a finished story until someone noticed it missing.
+ */
+export const SCHEDULE_MAX_DAYS_AHEAD = 366;
+
+/** The latest moment an article may be scheduled for, seen from `now`. */
+export function latestScheduleTime(now: Date): Date {
+  return new Date(now.getTime() + SCHEDULE_MAX_DAYS_AHEAD * 86_400_000);
+}

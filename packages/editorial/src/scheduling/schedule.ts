@@ -1,4 +1,4 @@
-import { ARTICLE_STATUS } from '@newsroom/article';
+import { ARTICLE_STATUS, latestScheduleTime, SCHEDULE_MAX_DAYS_AHEAD } from '@newsroom/article';
 import type { Actor } from '@newsroom/auth';
 import type { Db } from '@newsroom/db';
 import { z } from 'zod';
@@ -41,7 +41,8 @@ function liveStaysInStep(
  * "Publish at" / "Update at": at `publishAt` the scheduler publishes the working copy as it
  * stands then. A draft becomes "scheduled" and stays invisible to readers until then; a live
  * article stays "published" (readers keep the live version) with its update pending. Refused,
- * with nothing changed: a time that is not in the future, an article that is not ready.
+ * with nothing changed: a time that is not in the future or more than a year ahead, an article
+ * that is not ready.
  */
 export async function scheduleArticle(
   db: Db,
@@ -60,6 +61,13 @@ export async function scheduleArticle(
       `The publish time ${gmt(publishAt)} is not in the future (it is now ${gmt(now)}); choose a later time or publish now`,
       [{ path: 'publishAt', message: 'choose a time in the future' }],
       'publish_time_past',
+    );
+  if (publishAt.getTime() > latestScheduleTime(now).getTime())
+    throw new EditorialError(
+      422,
+      `The publish time ${gmt(publishAt)} is more than ${SCHEDULE_MAX_DAYS_AHEAD} days ahead (the latest is ${gmt(latestScheduleTime(now))}); check the year`,
+      [{ path: 'publishAt', message: `choose a time within ${SCHEDULE_MAX_DAYS_AHEAD} days` }],
+      'publish_time_too_far',
     );
   const stored = await db.article.findUnique({ where: { id }, select: STATE_SELECT });
   if (!stored) throw notFound('The article');

@@ -1,3 +1,4 @@
+import { SCHEDULE_MAX_DAYS_AHEAD } from '@newsroom/article';
 import { createDb } from '@newsroom/db';
 import {
   findPublishedArticle,
@@ -101,6 +102,14 @@ describe('scheduling', () => {
       status: 422,
       code: 'publish_time_past',
       message: expect.stringContaining('is not in the future'),
+    });
+    // 2062 for 2026: a finished story would stay hidden for decades.
+    await expect(
+      schedule(draft, minutes(SCHEDULE_MAX_DAYS_AHEAD * 24 * 60 + 1)),
+    ).rejects.toMatchObject({
+      status: 422,
+      code: 'publish_time_too_far',
+      message: expect.stringContaining(`more than ${SCHEDULE_MAX_DAYS_AHEAD} days ahead`),
     });
     const empty = await createArticle(n.db, n.editor, { title: 'Empty', sectionId: n.world.id });
     await expect(schedule(empty, minutes(10))).rejects.toMatchObject({

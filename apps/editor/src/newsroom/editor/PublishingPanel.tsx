@@ -1,5 +1,5 @@
 'use client';
-import { ARTICLE_STATUS } from '@newsroom/article';
+import { ARTICLE_STATUS, latestScheduleTime } from '@newsroom/article';
 import type { EditableArticle } from '@newsroom/editorial';
 import { useEffect, useId, useRef, useState } from 'react';
 import { GetShortUrlButton } from '../../short-links/GetShortUrlButton';
@@ -179,6 +179,7 @@ export function PublishingPanel(props: PublishingPanelProps) {
                 step={1}
                 value={publishAt}
                 min={isoToLocalInput(new Date().toISOString())}
+                max={isoToLocalInput(latestScheduleTime(new Date()).toISOString())}
                 onChange={(event) => setPublishAt(event.target.value)}
               />
               {publishAtIso && (
