@@ -14,10 +14,14 @@ const env = {
 const editorPort = env.EDITOR_PORT?.trim() || '3000';
 const shortenerPort = env.SHORTENER_PORT?.trim() || '3001';
 const collabPort = env.COLLAB_PORT?.trim() || '3002';
-env.EDITOR_URL ??= `http://localhost:${editorPort}`;
-env.SHORTENER_URL ??= `http://localhost:${shortenerPort}`;
+// A port that is not a number is left for the seed and the servers to name in one line (they
+// read EDITOR_PORT when EDITOR_URL is unset), and so is a wrong EDITOR_URL; npm start then stops.
+const looksLikePort = (port) => /^\d+$/.test(port);
+if (looksLikePort(editorPort)) env.EDITOR_URL ??= `http://localhost:${editorPort}`;
+if (looksLikePort(shortenerPort)) env.SHORTENER_URL ??= `http://localhost:${shortenerPort}`;
 // Same host as the newsroom: the browser sends the staff session cookie with the WebSocket.
-env.COLLAB_URL ??= `ws://${new URL(env.EDITOR_URL).hostname}:${collabPort}`;
+const editorHost = URL.parse(env.EDITOR_URL ?? '')?.hostname;
+if (editorHost) env.COLLAB_URL ??= `ws://${editorHost}:${collabPort}`;
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
@@ -31,19 +35,19 @@ run('npx', ['turbo', 'run', 'build', '--filter=./apps/*', '--output-logs=errors-
 run('npm', ['run', 'db:seed', '--silent']);
 
 const apps = [
-  spawn('npm', ['run', 'start', '--workspace', '@newsroom/editor'], {
+  spawn('npm', ['run', 'start', '--silent', '--workspace', '@newsroom/editor'], {
     cwd: root,
     env: { ...env, EDITOR_PORT: editorPort },
     stdio: 'inherit',
     detached: true,
   }),
-  spawn('npm', ['run', 'start', '--workspace', '@newsroom/shortener'], {
+  spawn('npm', ['run', 'start', '--silent', '--workspace', '@newsroom/shortener'], {
     cwd: root,
     env: { ...env, SHORTENER_PORT: shortenerPort },
     stdio: 'inherit',
     detached: true,
   }),
-  spawn('npm', ['run', 'start', '--workspace', '@newsroom/collab'], {
+  spawn('npm', ['run', 'start', '--silent', '--workspace', '@newsroom/collab'], {
     cwd: root,
     env: { ...env, COLLAB_PORT: collabPort },
     stdio: 'inherit',

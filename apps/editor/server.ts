@@ -33,6 +33,7 @@ import {
 import { convertDocumentsOn, createImportThread } from '@newsroom/import/thread';
 import { announceArticleLinksChanged, deletedCodeReserveDaysFromEnv } from '@newsroom/links';
 import { onLiveChange } from '@newsroom/publishing';
+import { startFailureReport } from '@newsroom/settings';
 import { processSharedState } from '@newsroom/shared-state';
 import { audienceOf } from './src/front-server/audience';
 import { collabConnectSources } from './src/newsroom/collab/collab-url';
@@ -145,6 +146,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(startFailureReport(error));
   process.exit(1);
 });

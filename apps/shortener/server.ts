@@ -24,6 +24,7 @@ import {
 import { caseClashMessage, createRedirectHandler, getShortenerRuntime } from '@newsroom/links';
 import { createSqliteStatementThread } from '@newsroom/links/statement-thread';
 import { isCrossSiteMutation } from '@newsroom/auth';
+import { startFailureReport } from '@newsroom/settings';
 import { isLinkApiPath } from './src/api/link-api-path';
 import { startNextHost } from './src/next-host/next-host';
 
@@ -157,6 +158,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(startFailureReport(error));
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import {
   type PrismaLibSqlWal,
   type SqliteDriverClient,
 } from './sqlite-connection';
+import { wholeNumberSetting } from '@newsroom/settings';
 
 export { SQLITE_BUSY_TIMEOUT_MS, type SqliteDriverClient } from './sqlite-connection';
 
@@ -40,13 +41,7 @@ export const DEFAULT_POSTGRES_POOL_MAX = 10;
  * the server's `max_connections` must cover the sum over all instances (see README, Production).
  */
 export function postgresPoolMax(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.DATABASE_POOL_MAX?.trim();
-  if (!raw) return DEFAULT_POSTGRES_POOL_MAX;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`DATABASE_POOL_MAX must be a positive whole number, got "${raw}"`);
-  }
-  return value;
+  return wholeNumberSetting(env, 'DATABASE_POOL_MAX', 1) ?? DEFAULT_POSTGRES_POOL_MAX;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readerSiteUrl, shortenerSiteUrl } from '@newsroom/http';
 import { DEFAULT_DELETED_CODE_RESERVE_DAYS } from './links/deleted-codes';
 import { compileDestinationPolicy } from './validation/destination-policy';
+import { SettingError, wholeNumberSetting } from '@newsroom/settings';
 
 /**
  * Everything the shortener reads from its environment, parsed once. Numbers fall back to their
@@ -103,7 +104,10 @@ function allowedDestinations(env: Env, ownHosts: string[]): string[] {
   try {
     compileDestinationPolicy({ ownHosts, allowed: entries });
   } catch (error) {
-    throw new Error(`SHORTENER_ALLOWED_DESTINATIONS: ${(error as Error).message}`);
+    throw new SettingError(
+      'SHORTENER_ALLOWED_DESTINATIONS',
+      `SHORTENER_ALLOWED_DESTINATIONS: ${(error as Error).message}`,
+    );
   }
   return entries;
 }
@@ -116,23 +120,11 @@ function commaList(value: string | undefined): string[] {
 }
 
 function positiveInt(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  }
-  return value;
+  return wholeNumberSetting(env, name, 1) ?? fallback;
 }
 
 function wholeNumber(env: Env, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
-  }
-  return value;
+  return wholeNumberSetting(env, name, 0) ?? fallback;
 }
 
 function onOff(env: Env, name: string, fallback: boolean): boolean {
@@ -140,5 +132,5 @@ function onOff(env: Env, name: string, fallback: boolean): boolean {
   if (!raw) return fallback;
   if (raw === '1') return true;
   if (raw === '0') return false;
-  throw new Error(`${name} must be 1 (on) or 0 (off), got "${raw}"`);
+  throw new SettingError(name, `${name} must be 1 (on) or 0 (off), got "${raw}"`);
 }

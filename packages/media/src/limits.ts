@@ -1,4 +1,5 @@
 import { IMAGE_LIMITS } from '@newsroom/article';
+import { wholeNumberSetting } from '@newsroom/settings';
 
 export interface MediaLimits {
   /** Largest upload accepted, in bytes (413 above it). */
@@ -17,12 +18,10 @@ export const DEFAULT_MEDIA_LIMITS: MediaLimits = {
 
 /** `MEDIA_MAX_UPLOAD_BYTES` overrides the 20 MB default. */
 export function mediaLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): MediaLimits {
-  const raw = env.MEDIA_MAX_UPLOAD_BYTES?.trim();
-  if (!raw) return DEFAULT_MEDIA_LIMITS;
-  const bytes = Number(raw);
-  if (!Number.isInteger(bytes) || bytes < 1)
-    throw new Error(`MEDIA_MAX_UPLOAD_BYTES must be a whole number of bytes, not '${raw}'`);
-  return { ...DEFAULT_MEDIA_LIMITS, maxUploadBytes: bytes };
+  const bytes = wholeNumberSetting(env, 'MEDIA_MAX_UPLOAD_BYTES', 1);
+  return bytes === undefined
+    ? DEFAULT_MEDIA_LIMITS
+    : { ...DEFAULT_MEDIA_LIMITS, maxUploadBytes: bytes };
 }
 
 export function describeBytes(bytes: number): string {

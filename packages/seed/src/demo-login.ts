@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '@newsroom/db';
 import type { DemoLogin } from './demo-newsroom';
@@ -10,6 +10,9 @@ function demoLoginFile() {
 }
 
 export function saveDemoLogin(login: DemoLogin) {
+  // The folder is not there when the database lives elsewhere (DATABASE_URL): without the file,
+  // the next start would seed nothing (the users exist) and print no login.
+  mkdirSync(path.dirname(demoLoginFile()), { recursive: true });
   writeFileSync(demoLoginFile(), JSON.stringify(login, null, 2) + '\n');
   chmodSync(demoLoginFile(), 0o600);
 }

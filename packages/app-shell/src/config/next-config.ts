@@ -9,6 +9,7 @@ const SHARED_TRANSPILE_PACKAGES = [
   '@newsroom/auth',
   '@newsroom/db',
   '@newsroom/http',
+  '@newsroom/settings',
   '@newsroom/shared-state',
 ];
 

@@ -1,4 +1,5 @@
 import { portFromEnv, readerSiteUrl } from '@newsroom/http';
+import { SettingError } from '@newsroom/settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,7 +17,10 @@ function originOf(url: string, name: string): string {
   try {
     return new URL(url).origin;
   } catch {
-    throw new Error(`${name} must be a URL such as http://localhost:3000 (got '${url}')`);
+    throw new SettingError(
+      name,
+      `${name} must be a URL such as http://localhost:3000 (got '${url}')`,
+    );
   }
 }
 

@@ -2,6 +2,7 @@
 import { getDb } from '@newsroom/db';
 import { exitOnListenFailure } from '@newsroom/http';
 import { prepareDatabase } from '@newsroom/db/migrate';
+import { startFailureReport } from '@newsroom/settings';
 import { readCollabConfig } from './config';
 import { createCollabServer } from './collab-server';
 import { redisScaleOut } from './scale-out';
@@ -29,6 +30,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('Collaboration server failed to start:', error);
+  console.error(`Collaboration server: ${startFailureReport(error)}`);
   process.exit(1);
 });

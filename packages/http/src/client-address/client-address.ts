@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import ipaddr from 'ipaddr.js';
 import proxyAddr from 'proxy-addr';
+import { SettingError } from '@newsroom/settings';
 
 /** Decides whether an address is a proxy we trust to report the client's address. */
 export type TrustedProxies = (address: string, hopIndex: number) => boolean;
@@ -31,7 +32,8 @@ export function trustedProxiesFromEnv(env: NodeJS.ProcessEnv = process.env): Tru
   try {
     return memoizedTrust(proxyAddr.compile(entries));
   } catch (error) {
-    throw new Error(
+    throw new SettingError(
+      'TRUSTED_PROXIES',
       `TRUSTED_PROXIES must list addresses, CIDR ranges or loopback/linklocal/uniquelocal, ` +
         `got "${env.TRUSTED_PROXIES}": ${(error as Error).message}`,
     );

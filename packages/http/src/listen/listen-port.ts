@@ -1,3 +1,5 @@
+import { SettingError } from '@newsroom/settings';
+
 type Env = Record<string, string | undefined>;
 
 /**
@@ -13,6 +15,9 @@ export function portFromEnv(env: Env, names: string | string[], fallback: number
   const raw = env[name]!.trim();
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port < 1 || port > 65_535)
-    throw new Error(`${name} must be a port number from 1 to 65535, got "${env[name]}"`);
+    throw new SettingError(
+      name,
+      `${name} must be a port number from 1 to 65535, got "${env[name]}"`,
+    );
   return port;
 }

@@ -1,6 +1,7 @@
 // The public base URL of each app, read from the environment in this one place: absolute links
 // (canonical URLs, feeds, sitemaps, short URLs, the shortener's own-host check) all start here.
 import { portFromEnv } from '../listen/listen-port';
+import { SettingError } from '@newsroom/settings';
 
 type Env = Record<string, string | undefined>;
 
@@ -35,12 +36,16 @@ function baseUrl(env: Env, variable: string, fallback: () => string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`${variable} "${value}" is not a URL (example: https://news.example)`);
+    throw new SettingError(
+      variable,
+      `${variable} "${value}" is not a URL (example: https://news.example)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(`${variable} "${value}" must start with http:// or https://`);
+    throw new SettingError(variable, `${variable} "${value}" must start with http:// or https://`);
   if (url.search || url.hash || url.username || url.password)
-    throw new Error(
+    throw new SettingError(
+      variable,
       `${variable} "${value}" must be a plain base URL (no query, fragment or login)`,
     );
   return value;

@@ -1,0 +1,2 @@
+export { SettingError, startFailureReport } from './setting-error';
+export { wholeNumberSetting } from './whole-number-setting';
