@@ -14,6 +14,12 @@ export function pastedLinkTitle(title: string | null): string | null {
   return cutToLength(readable, DOCUMENT_LIMITS.maxLinkTitleLength).trimEnd() || null;
 }
 
+/**
+ * Links only where the writer put them (no autolinking as you type) and only to addresses the
+ * validator stores (an HTML paste from anywhere keeps the words of any other link, not the link).
+ * target/rel/class default to null so documents don't store presentation; the renderer decides
+ * `rel`.
+ */
 export const ArticleLink = Link.extend({
   addAttributes() {
     return {

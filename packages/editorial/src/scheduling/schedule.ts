@@ -62,10 +62,11 @@ export async function scheduleArticle(
       [{ path: 'publishAt', message: 'choose a time in the future' }],
       'publish_time_past',
     );
-  if (publishAt.getTime() > latestScheduleTime(now).getTime())
+  const latest = latestScheduleTime(now);
+  if (publishAt.getTime() > latest.getTime())
     throw new EditorialError(
       422,
-      `The publish time ${gmt(publishAt)} is more than ${SCHEDULE_MAX_DAYS_AHEAD} days ahead (the latest is ${gmt(latestScheduleTime(now))}); check the year`,
+      `The publish time ${gmt(publishAt)} is more than ${SCHEDULE_MAX_DAYS_AHEAD} days ahead (the latest is ${gmt(latest)}); check the year`,
       [{ path: 'publishAt', message: `choose a time within ${SCHEDULE_MAX_DAYS_AHEAD} days` }],
       'publish_time_too_far',
     );
