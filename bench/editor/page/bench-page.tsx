@@ -71,7 +71,12 @@ function mountCollab(url: string, articleId: string): void {
         initialContent={EMPTY_ARTICLE}
         markerStyle="symbols"
         onChange={() => undefined}
-        collaboration={{ doc: session.doc, awareness: session.provider.awareness, user }}
+        collaboration={{
+          doc: session.doc,
+          awareness: session.provider.awareness,
+          user,
+          writes: session.writes,
+        }}
       />,
     );
   });

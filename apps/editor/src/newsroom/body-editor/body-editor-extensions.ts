@@ -17,6 +17,7 @@ import { bodyFragment } from '@newsroom/collab';
 import type { CollabUser } from '@newsroom/collab';
 import { CollabCarets } from '../collab/collab-carets';
 import { createSharedBody } from '../collab/shared-body';
+import type { WritesAfterFrame } from '../collab/writes-after-frame';
 import { lineBreakInNote, noteAtSelection, returnToReference } from './note-navigation';
 
 export interface BodyEditorShortcutHandlers {
@@ -39,8 +40,17 @@ export interface BodyEditorExtensionOptions {
   /** What a paste could not carry over (e.g. Google Docs' footnotes), to show the writer. */
   onPasteNotices?: (notices: PasteNotice[]) => void;
   images?: BodyEditorImageHandlers;
-  /** Live co-editing: the body is the shared document's fragment (no initial content then). */
-  collaboration?: { doc: Y.Doc; awareness: Awareness | null; user: CollabUser };
+  /**
+   * Live co-editing: the body is the shared document's fragment (no initial content then).
+   * `writes`: the session's, where this editor's changes wait for the frame that shows them
+   * (without, each is written inside the key press).
+   */
+  collaboration?: {
+    doc: Y.Doc;
+    awareness: Awareness | null;
+    user: CollabUser;
+    writes?: WritesAfterFrame;
+  };
 }
 
 /** Transactions that bring another editor's changes into ours (y-tiptap marks them). */
@@ -119,8 +129,12 @@ export function createBodyEditorExtensions(options: BodyEditorExtensionOptions):
     // Under co-editing, undo is the collaboration extension's: it undoes only your own changes.
     ...(collaboration
       ? [
-          ...createSharedBody(bodyFragment(collaboration.doc)),
-          CollabCarets.configure({ awareness: collaboration.awareness, user: collaboration.user }),
+          ...createSharedBody(bodyFragment(collaboration.doc), collaboration.writes ?? null),
+          CollabCarets.configure({
+            awareness: collaboration.awareness,
+            user: collaboration.user,
+            writes: collaboration.writes ?? null,
+          }),
         ]
       : [UndoRedo]),
     Dropcursor.configure({ color: 'var(--body-editor-accent, #b3261e)', width: 2 }),

@@ -232,7 +232,12 @@ export function CollabEditorForm({
             onChange={() => undefined}
             editable={editable}
             chromeStart={syncStatus}
-            collaboration={{ doc, awareness: session.provider.awareness, user }}
+            collaboration={{
+              doc,
+              awareness: session.provider.awareness,
+              user,
+              writes: session.writes,
+            }}
           />
         </div>
       </div>

@@ -2,10 +2,13 @@ import { Extension } from '@tiptap/core';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import { safeColor, type CollabUser } from '@newsroom/collab';
+import { cursorPluginAfterWrites, type WritesAfterFrame } from './writes-after-frame';
 
 export interface CollabCaretsOptions {
   awareness: Awareness | null;
   user: CollabUser;
+  /** Where the body's changes wait for the frame: the caret is told once they are written. */
+  writes: WritesAfterFrame | null;
 }
 
 /** The other editor's caret: a coloured bar with their name above it. */
@@ -53,7 +56,7 @@ export const CollabCarets = Extension.create<CollabCaretsOptions>({
   name: 'collabCarets',
 
   addOptions() {
-    return { awareness: null, user: { name: 'Someone', color: '#555' } };
+    return { awareness: null, user: { name: 'Someone', color: '#555' }, writes: null };
   },
 
   onCreate() {
@@ -61,15 +64,15 @@ export const CollabCarets = Extension.create<CollabCaretsOptions>({
   },
 
   addProseMirrorPlugins() {
-    if (!this.options.awareness) return [];
-    return [
-      yCursorPlugin(withoutLocalChanges(this.options.awareness), {
-        cursorBuilder: caret,
-        selectionBuilder: (user: Partial<CollabUser>) => ({
-          class: 'collab-selection',
-          style: `background-color: color-mix(in srgb, ${safeColor(user.color)} 20%, transparent)`,
-        }),
+    const { awareness, writes } = this.options;
+    if (!awareness) return [];
+    const carets = yCursorPlugin(withoutLocalChanges(awareness), {
+      cursorBuilder: caret,
+      selectionBuilder: (user: Partial<CollabUser>) => ({
+        class: 'collab-selection',
+        style: `background-color: color-mix(in srgb, ${safeColor(user.color)} 20%, transparent)`,
       }),
-    ];
+    });
+    return [writes ? cursorPluginAfterWrites(carets, writes) : carets];
   },
 });

@@ -15,6 +15,7 @@ import {
 } from '@newsroom/collab';
 import * as Y from 'yjs';
 import { LocalCopy, localCopyName } from './local-copy';
+import { WritesAfterFrame } from './writes-after-frame';
 import { syncLabel, syncStatusText, type SyncState } from './sync-status';
 
 /**
@@ -70,6 +71,8 @@ export interface CollabSnapshot {
  */
 export class CollabSession {
   readonly doc = new Y.Doc();
+  /** The body editor's changes waiting for the frame (written before anything reads the doc). */
+  readonly writes = new WritesAfterFrame();
   readonly provider: HocuspocusProvider;
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly local: LocalCopy;
@@ -131,6 +134,9 @@ export class CollabSession {
       },
       onUnsyncedChanges: ({ number }) => this.updateSync({ unsynced: number }),
       onStateless: ({ payload }) => this.onMessage(payload),
+      // Before the provider applies what the server sent: another person's change must not be
+      // shown over an unwritten one of ours.
+      onMessage: () => this.writes.flush(),
     });
     // Our own socket (for its reconnect delay), so attaching the document is ours to do too.
     this.provider.attach();
@@ -141,7 +147,8 @@ export class CollabSession {
       if (origin !== this.provider && origin !== this.local.persistence)
         this.updateSync({ awaitingSave: true });
     });
-    addEventListener('pagehide', this.sendNow);
+    addEventListener('pagehide', this.leave);
+    document.addEventListener('visibilitychange', this.keepWhenHidden);
     addEventListener('offline', this.dropConnection);
   }
 
@@ -152,6 +159,7 @@ export class CollabSession {
 
   /** Resolves with null once the working copy holds everything, or with why it cannot now. */
   whenSaved(): Promise<string | null> {
+    this.writes.flush();
     return new Promise((resolve) => {
       const check = () => {
         const label = syncLabel(this.snapshot.sync);
@@ -173,8 +181,10 @@ export class CollabSession {
 
   destroy() {
     clearTimeout(this.retryTimer);
-    removeEventListener('pagehide', this.sendNow);
+    removeEventListener('pagehide', this.leave);
+    document.removeEventListener('visibilitychange', this.keepWhenHidden);
     removeEventListener('offline', this.dropConnection);
+    this.writes.flush();
     this.sendNow();
     this.provider.destroy();
     this.socket.destroy();
@@ -209,8 +219,22 @@ export class CollabSession {
     }, RECONNECT_MAX_DELAY_MS);
   }
 
-  /** What waits for the next batch goes now (the page is going away). */
+  /** What waits for the next batch goes now. */
   private sendNow = () => this.provider.flushPendingUpdates();
+
+  /** The page is going away: everything waiting goes to this browser's copy and the server. */
+  private leave = () => {
+    this.writes.flush();
+    this.local.flush();
+    this.sendNow();
+  };
+
+  /** A hidden page may be closed without another event: its edits go to this browser's copy. */
+  private keepWhenHidden = () => {
+    if (document.visibilityState !== 'hidden') return;
+    this.writes.flush();
+    this.local.flush();
+  };
 
   private onMessage(payload: string) {
     const message = parseCollabMessage(payload);

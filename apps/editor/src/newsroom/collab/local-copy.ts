@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { articleDocumentName } from '@newsroom/collab';
+import { afterNextFrame } from './after-frame';
 
 /** Every copy this app keeps in IndexedDB starts with this (older ones had no person in it). */
 const LOCAL_COPY_PREFIX = 'newsroom-';
@@ -49,14 +50,15 @@ export const LOCAL_COPY_OFFLINE_WRITE_MS = 100;
  * made it (a third of a millisecond or more per key). We write merged batches instead: while the
  * server is reachable, once a second (it already has the edits); offline, right after the frame
  * that shows the key (the copy is all there is; an IndexedDB write commits after the task that
- * made it anyway, so this moves it by about a frame). Losing the server or hiding the page writes
- * what waits; so does leaving it, as far as the browser lets a leaving page write.
+ * made it anyway, so this moves it by about a frame). The session has what waits written when the
+ * server is lost and when the page is hidden or left (as far as the browser lets a leaving page
+ * write).
  */
 export class LocalCopy {
   readonly persistence: IndexeddbPersistence;
   private pending: Uint8Array[] = [];
-  private afterFrame: number | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the write that is coming (none is when nothing waits). */
+  private cancelWrite: (() => void) | null = null;
   /** Whether the collaboration server can have the edits now (the session tells). */
   serverReachable = false;
 
@@ -68,16 +70,12 @@ export class LocalCopy {
     // Ours instead of y-indexeddb's per-update write (the same write, batched).
     doc.off('update', this.persistence._storeUpdate);
     doc.on('update', this.collect);
-    addEventListener('pagehide', this.flush);
-    document.addEventListener('visibilitychange', this.flushWhenHidden);
   }
 
   /** Writes what is waiting now (nothing happens when nothing is). */
   flush = () => {
-    if (this.afterFrame !== null) cancelAnimationFrame(this.afterFrame);
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.afterFrame = null;
-    this.timer = null;
+    this.cancelWrite?.();
+    this.cancelWrite = null;
     if (this.pending.length === 0) return;
     const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
     this.pending = [];
@@ -88,8 +86,6 @@ export class LocalCopy {
   destroy(): Promise<void> {
     this.flush();
     this.doc.off('update', this.collect);
-    removeEventListener('pagehide', this.flush);
-    document.removeEventListener('visibilitychange', this.flushWhenHidden);
     return this.persistence.destroy();
   }
 
@@ -97,16 +93,13 @@ export class LocalCopy {
     // What y-indexeddb replays from the store is already there.
     if (origin === this.persistence) return;
     this.pending.push(update);
-    if (this.serverReachable) {
-      this.timer ??= setTimeout(this.flush, LOCAL_COPY_CONNECTED_WRITE_MS);
-      return;
-    }
-    // Offline: soon. A task queued by a frame callback runs once that frame is drawn.
-    this.afterFrame ??= requestAnimationFrame(() => setTimeout(this.flush, 0));
-    this.timer ??= setTimeout(this.flush, LOCAL_COPY_OFFLINE_WRITE_MS);
+    this.cancelWrite ??= this.serverReachable
+      ? cancelableTimeout(this.flush, LOCAL_COPY_CONNECTED_WRITE_MS)
+      : afterNextFrame(this.flush, LOCAL_COPY_OFFLINE_WRITE_MS);
   };
+}
 
-  private flushWhenHidden = () => {
-    if (document.visibilityState === 'hidden') this.flush();
-  };
+function cancelableTimeout(task: () => void, ms: number): () => void {
+  const timer = setTimeout(task, ms);
+  return () => clearTimeout(timer);
 }

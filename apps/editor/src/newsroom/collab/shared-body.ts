@@ -2,11 +2,12 @@ import { type Content, Extension, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { Fragment, type Node as ProseMirrorNode, Slice } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
-import { initProseMirrorDoc } from '@tiptap/y-tiptap';
+import { initProseMirrorDoc, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { CaretAfterRemoteChange } from './caret-after-remote-change';
 import { RemovedNoteGuard } from './removed-note';
 import { TextInNewBlocks } from './text-in-new-blocks';
+import { syncPluginWritingAfterFrame, type WritesAfterFrame } from './writes-after-frame';
 
 /** The sync binding's mapping of Y types to the nodes rendered from them. */
 type BindingMapping = ReturnType<typeof initProseMirrorDoc>['mapping'];
@@ -61,7 +62,10 @@ export class LastingMapping extends Map<
  * plugin (which then never re-renders on its own), the view, the state and the binding share
  * one set of nodes, as without co-editing.
  */
-export function createSharedBody(fragment: Y.XmlFragment): Extensions {
+export function createSharedBody(
+  fragment: Y.XmlFragment,
+  writes: WritesAfterFrame | null,
+): Extensions {
   // The binding's Y type ↔ node mapping: filled when the editor is created, one per editor.
   const mapping = new LastingMapping();
   const FirstDocument = Extension.create({
@@ -76,10 +80,42 @@ export function createSharedBody(fragment: Y.XmlFragment): Extensions {
     },
   });
   return [
-    Collaboration.configure({ fragment, ySyncOptions: { mapping } }),
+    (writes ? collaborationWritingAfterFrame(writes) : Collaboration).configure({
+      fragment,
+      ySyncOptions: { mapping },
+    }),
     FirstDocument,
     CaretAfterRemoteChange,
     RemovedNoteGuard,
     TextInNewBlocks,
   ];
+}
+
+/**
+ * Collaboration writing this editor's changes after the frame (see WritesAfterFrame). Undo and
+ * redo write what waits first: undone is then the change the person just made, not the one
+ * before it.
+ */
+function collaborationWritingAfterFrame(writes: WritesAfterFrame) {
+  return Collaboration.extend({
+    addCommands() {
+      const { undo, redo } = this.parent?.() ?? {};
+      if (!undo || !redo) throw new Error('Collaboration has no undo and redo');
+      return {
+        undo: () => (props) => {
+          writes.flush();
+          return undo()(props);
+        },
+        redo: () => (props) => {
+          writes.flush();
+          return redo()(props);
+        },
+      };
+    },
+    addProseMirrorPlugins() {
+      return (this.parent?.() ?? []).map((plugin) =>
+        plugin.spec.key === ySyncPluginKey ? syncPluginWritingAfterFrame(plugin, writes) : plugin,
+      );
+    },
+  });
 }

@@ -7,6 +7,7 @@ import { Editor, type JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { createBodyEditorExtensions } from '../body-editor/body-editor-extensions';
 import { sharedBodyDocument } from './shared-body';
+import type { WritesAfterFrame } from './writes-after-frame';
 
 export function sharedDocWithBody(body: JSONContent): Y.Doc {
   return articleToYDoc(collabArticleWith({ body }));
@@ -14,9 +15,10 @@ export function sharedDocWithBody(body: JSONContent): Y.Doc {
 
 /**
  * The co-editing body editor on `shared`, mounted in the page (a DOM test environment), so its
- * plugin views run and it applies every change that reaches the Y.Doc, as in the browser.
+ * plugin views run and it applies every change that reaches the Y.Doc, as in the browser. With
+ * `writes`, its changes wait there for the frame, as on the edit page.
  */
-export function mountedCoEditor(shared: Y.Doc): Editor {
+export function mountedCoEditor(shared: Y.Doc, writes?: WritesAfterFrame): Editor {
   const noop = () => undefined;
   const element = document.createElement('div');
   document.body.append(element);
@@ -25,7 +27,7 @@ export function mountedCoEditor(shared: Y.Doc): Editor {
     extensions: createBodyEditorExtensions({
       markerStyle: 'numeric',
       shortcuts: { openLinkDialog: noop, openNotePicker: noop, focusToolbar: noop },
-      collaboration: { doc: shared, awareness: null, user: { name: 'Ada', color: 'red' } },
+      collaboration: { doc: shared, awareness: null, user: { name: 'Ada', color: 'red' }, writes },
     }),
   });
   editor.on('destroy', () => element.remove());
