@@ -458,6 +458,36 @@ test('Publish now from a co-edited page leaves nothing unpublished', async ({ pa
   await expect(page.getByTestId('publication-text')).toHaveText('Published');
 });
 
+test('a key pressed just before "Publish now" is in what readers see', async ({
+  page,
+  context,
+}) => {
+  await logIn(page);
+  await createArticle(page, `Last key ${Date.now()}`);
+  await body(page).click();
+  await page.keyboard.type('Ready for readers');
+  await expectSaved(page);
+  // The key and the click in one task, with no frame between them: the key's change still
+  // waits for the frame to be written to the shared document when Publish asks for "saved".
+  await body(page).evaluate((element) => {
+    document.execCommand('insertText', false, '!');
+    // The editor reads the typed text from the page's mutation records, delivered as a
+    // microtask; the click comes after that.
+    return Promise.resolve().then(() => {
+      const publish = [...document.querySelectorAll('button')].find(
+        (button) => button.textContent === 'Publish now',
+      );
+      if (!publish || !(element as HTMLElement & { editor?: unknown }).editor)
+        throw new Error('no Publish now button or editor');
+      publish.click();
+    });
+  });
+  await expect(page.locator('.editor-notice')).toHaveText('Published.');
+  const reader = await context.newPage();
+  await reader.goto((await page.getByRole('link', { name: 'View on site' }).getAttribute('href'))!);
+  await expect(reader.locator('article')).toContainText('Ready for readers!');
+});
+
 test('a headline whose slug another article has takes the next free slug, and saving goes on', async ({
   page,
 }) => {
